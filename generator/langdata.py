@@ -1,0 +1,62 @@
+"""Per-language knowledge, kept as data: ``generator/lang/<code>/*.yml``.
+
+Every stage that needs language-specific words (abbreviations, speech verbs, month
+names, honorifics, …) reads them through :func:`language_data`, which merges all YAML
+files of one language directory. A language is supported when its directory exists.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+# Codes that name the same language as one of our directories.
+ALIASES = {"no": "nb", "nob": "nb", "nor": "nb", "eng": "en", "deu": "de", "ger": "de",
+           "fra": "fr", "fre": "fr"}
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Codes of the languages with a data directory, sorted."""
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
+
+
+def canonical_language(code: str) -> str:
+    """Lower-case primary subtag, with aliases mapped (``no`` and ``nb-NO`` become ``nb``)."""
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return ALIASES.get(primary, primary)
+
+
+@lru_cache(maxsize=None)
+def language_data(code: str) -> Mapping[str, Any]:
+    """All data for language ``code``, merged from its YAML files in name order.
+
+    Lists under the same key in several files are concatenated; other keys must not
+    repeat. Unknown languages give an empty mapping, so callers degrade gracefully.
+    """
+    merged: dict[str, Any] = {}
+    directory = LANG_DIR / canonical_language(code)
+    if not directory.is_dir():
+        return MappingProxyType(merged)
+    for path in sorted(directory.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if key in merged and isinstance(merged[key], list) and isinstance(value, list):
+                merged[key] = merged[key] + value
+            elif key in merged and isinstance(merged[key], dict) and isinstance(value, dict):
+                merged[key] = {**merged[key], **value}
+            elif key in merged:
+                raise ValueError(f"{path}: key '{key}' is defined twice for language '{code}'")
+            else:
+                merged[key] = value
+    return MappingProxyType(merged)
+
+
+def word_set(code: str, key: str) -> frozenset[str]:
+    """A list from the language data as a set of lower-cased words."""
+    return frozenset(str(w).lower() for w in language_data(code).get(key, ()) or ())

@@ -1,0 +1,64 @@
+"""Language stage: which language a text is written in, with a confidence.
+
+A sidecar's ``language:`` always wins; otherwise the share of each supported language's
+most frequent words (from the ``wordfreq`` lists) decides. Paragraphs whose best
+language differs clearly from the source's are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .langdata import supported_languages
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# How many of a language's most frequent words count as its function words.
+_TOP_WORDS = 300
+
+
+@lru_cache(maxsize=None)
+def _frequent_words(code: str) -> frozenset[str]:
+    import wordfreq
+
+    try:
+        return frozenset(wordfreq.top_n_list(code, _TOP_WORDS))
+    except LookupError:
+        return frozenset()
+
+
+def language_scores(text: str) -> list[tuple[str, float]]:
+    """Each supported language with the share of the text's words among its frequent words."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    if not tokens:
+        return [(code, 0.0) for code in supported_languages()]
+    scores = []
+    for code in supported_languages():
+        words = _frequent_words(code)
+        hits = sum(1 for t in tokens if t in words)
+        scores.append((code, hits / len(tokens)))
+    return sorted(scores, key=lambda item: (-item[1], item[0]))
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely language and a confidence in [0, 1].
+
+    The confidence is the winner's margin over the runner-up relative to its score,
+    so a text that is equally English and German scores near 0.
+    """
+    scores = language_scores(text)
+    best, best_score = scores[0]
+    second = scores[1][1] if len(scores) > 1 else 0.0
+    if best_score == 0.0:
+        return "und", 0.0
+    return best, round((best_score - second) / best_score, 2)
+
+
+def paragraph_language(text: str, source_language: str) -> str | None:
+    """The paragraph's language when it is clearly not the source's, else ``None``."""
+    if len(_TOKEN.findall(text)) < 8:
+        return None
+    code, confidence = detect_language(text)
+    if code not in (source_language, "und") and confidence >= 0.5:
+        return code
+    return None

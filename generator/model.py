@@ -1,0 +1,148 @@
+"""Typed, frozen records that flow between the pipeline stages.
+
+Every record that points into a source carries ``source`` (the source id), ``anchor``
+(the paragraph anchor, e.g. ``p3``) and ``start``/``end``: character offsets into the
+source's *normalised* text, so that ``source.text[start:end] == record.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one source's normalised text."""
+
+    source: str
+    """Id of the source the span points into."""
+    anchor: str
+    """Anchor of the paragraph holding the span (``p3``)."""
+    start: int
+    """Offset of the first character in the source's normalised text."""
+    end: int
+    """Offset one past the last character."""
+    text: str
+    """The exact text ``source_text[start:end]``."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph."""
+
+    anchor: str
+    """Stable anchor, ``p3-s2`` for the second sentence of paragraph 3."""
+    start: int
+    """Offset into the source's normalised text."""
+    end: int
+    """Offset one past the last character."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a source, with its sentences."""
+
+    anchor: str
+    """Stable anchor, ``p1``, ``p2``, … in reading order."""
+    index: int
+    """1-based position in the source."""
+    start: int
+    """Offset into the source's normalised text."""
+    end: int
+    """Offset one past the last character."""
+    sentences: tuple[Sentence, ...] = ()
+    """The sentences, in order; together they cover the paragraph's words."""
+    language: str | None = None
+    """Set only when the paragraph is in another language than its source."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a sidecar ``seeds/<stem>.yml`` says about a source; every field optional."""
+
+    title: str | None = None
+    """Headline as published."""
+    outlet: str | None = None
+    """Publication or site that published the text."""
+    url: str | None = None
+    """Where the text was published (http or https)."""
+    published: dt.date | dt.datetime | None = None
+    """Publication date (or date and time)."""
+    language: str | None = None
+    """BCP 47 language code; wins over detection."""
+    author: str | None = None
+    """Byline."""
+    notes: str | None = None
+    """Free text for the curator: where the metadata comes from, caveats."""
+    lines: tuple[tuple[str, int], ...] = ()
+    """Line of each key in the sidecar, for error messages."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One seed text, read, normalised and segmented."""
+
+    id: str
+    """Stable id: the slug of the file stem (``000-01294162fb12b41a``)."""
+    slug: str
+    """Slug used for the page ``sources/<slug>.md``; equal to ``id``."""
+    path: str
+    """Path of the seed file relative to the repository (``seeds/000_….txt``)."""
+    sidecar: str | None
+    """Path of the sidecar, when there is one."""
+    sha256: str
+    """SHA-256 of the seed file's bytes, as stored."""
+    text: str
+    """Normalised text: BOM removed, line ends LF, Unicode NFC. All offsets refer to it."""
+    title: str
+    """Title from the sidecar, else derived from the text."""
+    title_derived: bool
+    """True when ``title`` was derived from the text rather than given."""
+    language: str
+    """Language code (``en``, ``nb``, ``de``, ``fr``, …)."""
+    language_confidence: float
+    """1.0 when given in the sidecar; otherwise the detector's score."""
+    metadata: Metadata
+    """The sidecar's fields (all ``None`` when there is no sidecar)."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """Paragraphs in reading order."""
+
+    @property
+    def words(self) -> int:
+        """Number of words in the text."""
+        return count_words(self.text)
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        """The paragraph that holds ``offset`` (or the nearest one before it)."""
+        found = self.paragraphs[0]
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset:
+                found = paragraph
+            else:
+                break
+        return found
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` of this source's text, anchored to its paragraph."""
+        return Span(self.id, self.paragraph_at(start).anchor, start, end, self.text[start:end])
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """What ``seeds/case.yml`` says about the case as a whole."""
+
+    title: str = "Case file"
+    """Title of the case, shown on the home page."""
+    summary: str | None = None
+    """A short summary, shown under the title."""
+    raw: dict[str, object] = field(default_factory=dict)
+    """The whole parsed file, for the curation stages that read more of it."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Line of each top-level key, for error messages."""
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of letters or digits (``don't`` is one word)."""
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))

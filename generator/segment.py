@@ -1,0 +1,98 @@
+"""Segment stage: paragraphs and sentences with character spans and stable anchors.
+
+Paragraphs are separated by blank lines; a text with no blank line at all has one
+paragraph per line. Anchors are positional (``p1``, ``p2``, …; ``p3-s2`` for sentences):
+editing a paragraph's words never moves another paragraph's anchor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .langdata import language_data, word_set
+from .model import Paragraph, Sentence
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+# A candidate sentence end: terminal punctuation, optional closing quotes or brackets,
+# then whitespace. Whether it really ends a sentence is decided by _is_boundary.
+_END = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s)")
+_OPENERS = "\"'“‘«„»([–—-¿¡"
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text``, whitespace around each trimmed."""
+    if _BLANK_LINE.search(text):
+        pieces = []
+        position = 0
+        for match in _BLANK_LINE.finditer(text):
+            pieces.append((position, match.start()))
+            position = match.end()
+        pieces.append((position, len(text)))
+    else:
+        pieces = []
+        position = 0
+        for line in text.split("\n"):
+            pieces.append((position, position + len(line)))
+            position += len(line) + 1
+    spans = []
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
+    rest = paragraph[match.end():].lstrip()
+    if not rest:
+        return False
+    following = rest[0]
+    if not (following.isupper() or following.isdigit() or following in _OPENERS):
+        return False
+    punct = match.group(0)
+    if not punct.startswith("."):
+        return True
+    before = _WORD_BEFORE.search(paragraph[: match.start()])
+    word = before.group(1) if before else ""
+    bare = word.lower().strip("'’")
+    if bare in word_set(language, "abbreviations"):
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
+        return False
+    if re.fullmatch(r"(?:\w\.)+\w", word):  # "U.S.", "e.g."
+        return False
+    if word.isdigit() and len(word) <= 2 and language_data(language).get("ordinal_period"):
+        return False
+    return True
+
+
+def split_sentences(paragraph: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of one paragraph (offsets relative to the paragraph)."""
+    spans = []
+    start = 0
+    for match in _END.finditer(paragraph):
+        if _is_boundary(paragraph, match, language):
+            spans.append((start, match.end()))
+            start = match.end()
+            while start < len(paragraph) and paragraph[start].isspace():
+                start += 1
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return [(s, e) for s, e in spans if paragraph[s:e].strip()]
+
+
+def segment(text: str, language: str) -> tuple[Paragraph, ...]:
+    """Paragraphs of ``text`` with their sentences, anchored ``p1``… and ``p1-s1``…."""
+    paragraphs = []
+    for index, (start, end) in enumerate(split_paragraphs(text), start=1):
+        anchor = f"p{index}"
+        sentences = tuple(
+            Sentence(f"{anchor}-s{n}", start + s, start + e)
+            for n, (s, e) in enumerate(split_sentences(text[start:end], language), start=1)
+        )
+        paragraphs.append(Paragraph(anchor, index, start, end, sentences))
+    return tuple(paragraphs)

@@ -1,0 +1,348 @@
+"""Read stage: seed files, their sidecars and ``case.yml`` into :class:`Source` records.
+
+This is the only stage that reads files. Every problem is collected as a
+:class:`~generator.errors.Problem`; the caller aborts once, before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import Problem
+from .langdata import canonical_language
+from .language import detect_language, paragraph_language
+from .model import CaseInfo, Metadata, Paragraph, Source
+from .segment import segment
+from .slug import slugify
+from .yamlfile import LoadedYaml, load_yaml
+
+SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
+# Top-level keys of case.yml; the curation keys are read by later stages.
+CASE_KEYS = ("title", "summary", "aliases", "merges", "splits", "rejects", "types",
+             "translations", "discrepancies")
+# Largest seed read; bigger files are refused rather than exhausting memory.
+MAX_SEED_BYTES = 64 * 1024 * 1024
+_TITLE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the read stage produces."""
+
+    sources: tuple[Source, ...]
+    """The sources, sorted by id."""
+    case: CaseInfo
+    """What ``case.yml`` says (defaults when it is absent)."""
+    warnings: tuple[Problem, ...]
+    """Problems that do not stop the build."""
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def decode_seed(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Strict UTF-8 text of a seed, or the problem that stops it being read."""
+    fix_encoding = "save the file as UTF-8 text"
+    if not data.strip():
+        return None, [Problem(path, 1, "the seed is empty", "add the article's text or remove the file")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, 1, "the seed is UTF-16 text, not UTF-8", fix_encoding)]
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        line = data.count(b"\n", 0, offset) + 1
+        return None, [Problem(path, line, f"binary content (NUL byte at byte offset {offset})",
+                              "seeds must be plain text; convert the file or remove it")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(path, line, f"invalid UTF-8 at byte offset {exc.start}", fix_encoding)]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None, [Problem(path, 1, "the seed holds only whitespace",
+                              "add the article's text or remove the file")]
+    return text, []
+
+
+def normalise_text(text: str) -> str:
+    """Line ends to LF and Unicode NFC: the text every offset refers to."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def derive_title(text: str, paragraphs: tuple[Paragraph, ...]) -> str:
+    """A title from the text's first sentence, cut to a few words."""
+    first = paragraphs[0]
+    sentence = first.sentences[0] if first.sentences else first
+    words = text[sentence.start:sentence.end].split()
+    title = " ".join(words[:_TITLE_WORDS])
+    if len(words) > _TITLE_WORDS:
+        title = title.rstrip(",;:–—-") + " …"
+    return title
+
+
+def _string(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _check_language(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    code = canonical_language(value)
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+    return code
+
+
+def _check_published(value: Any) -> dt.date | dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed.date() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else parsed
+    return None
+
+
+def _check_url(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"'`]+", value.strip()):
+        return value.strip()
+    return None
+
+
+# key -> (checker returning the clean value or None, what is expected)
+_FIELD_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "title": (_string, "non-empty text"),
+    "outlet": (_string, "non-empty text"),
+    "author": (_string, "non-empty text"),
+    "notes": (_string, "non-empty text"),
+    "url": (_check_url, "an http:// or https:// address"),
+    "published": (_check_published, "a date such as 2017-12-11 or 2017-12-11T09:30:00+01:00"),
+    "language": (_check_language, "a language code such as en, nb, de or fr"),
+}
+
+
+def read_sidecar(path: Path) -> tuple[Metadata, list[Problem]]:
+    """Validate a sidecar; unknown keys warn, wrong types and bad values are errors."""
+    shown = display_path(path)
+    raw, problems = _read_text(path)
+    if raw is None:
+        return Metadata(), problems
+    loaded, problems = load_yaml(raw, shown)
+    if loaded is None:
+        return Metadata(), problems
+    if loaded.data is None:
+        return Metadata(), problems
+    if not isinstance(loaded.data, dict):
+        return Metadata(), problems + [Problem(shown, 1, "the sidecar is not a mapping of keys to values",
+                                               "write one 'key: value' per line")]
+    values: dict[str, Any] = {}
+    for key, value in loaded.data.items():
+        line = loaded.line(key)
+        if key not in _FIELD_CHECKS:
+            problems.append(Problem(shown, line, f"unknown key '{key}'",
+                                    f"use one of: {', '.join(SIDECAR_KEYS)}", warning=True))
+            continue
+        if value is None:
+            continue
+        check, expected = _FIELD_CHECKS[key]
+        clean = check(value)
+        if clean is None:
+            problems.append(Problem(shown, line, f"'{key}' is {_describe(value)}", f"give {expected}"))
+        else:
+            values[key] = clean
+    lines = tuple(sorted((str(k), loaded.line(k)) for k in loaded.data))
+    return Metadata(**values, lines=lines), problems
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'" if value.strip() else "empty"
+    return f"a {type(value).__name__} ({value!r:.40})"
+
+
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, f"cannot be read ({exc.strerror})", "check the file's permissions")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(shown, line, f"invalid UTF-8 at byte offset {exc.start}", "save the file as UTF-8")]
+    return text.removeprefix("\ufeff"), []
+
+
+def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
+    """``case.yml``: the case title and summary, and the curation the later stages read."""
+    if not path.exists():
+        return CaseInfo(), []
+    shown = display_path(path)
+    raw, problems = _read_text(path)
+    if raw is None:
+        return CaseInfo(), problems
+    loaded, problems = load_yaml(raw, shown)
+    if loaded is None or loaded.data is None:
+        return CaseInfo(), problems
+    if not isinstance(loaded.data, dict):
+        return CaseInfo(), problems + [Problem(shown, 1, "case.yml is not a mapping of keys to values",
+                                               "start with 'title: …'")]
+    data: dict[str, Any] = loaded.data
+    for key in data:
+        if key not in CASE_KEYS:
+            problems.append(Problem(shown, loaded.line(key), f"unknown key '{key}'",
+                                    f"use one of: {', '.join(CASE_KEYS)}", warning=True))
+    info: dict[str, Any] = {}
+    for key in ("title", "summary"):
+        if key in data and data[key] is not None:
+            if _string(data[key]) is None:
+                problems.append(Problem(shown, loaded.line(key), f"'{key}' is {_describe(data[key])}",
+                                        "give non-empty text"))
+            else:
+                info[key] = _string(data[key])
+    lines = {str(k): loaded.line(k) for k in data}
+    return CaseInfo(raw=dict(data), lines=lines, **info), problems
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    try:
+        path.resolve().relative_to(directory.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Problem]]:
+    """One seed and its optional sidecar, validated, normalised and segmented."""
+    shown = display_path(path)
+    if path.is_symlink() and not _inside(path, seeds_dir):
+        return None, [Problem(shown, 1, "symbolic link pointing outside the seeds folder",
+                              "copy the file into the seeds folder instead of linking to it")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            return None, [Problem(shown, 1, f"the seed is {size} bytes, more than {MAX_SEED_BYTES}",
+                                  "split it into several seeds")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, f"cannot be read ({exc.strerror})", "check the file's permissions")]
+    text, problems = decode_seed(data, shown)
+    sidecar_path = path.with_suffix(".yml")
+    metadata = Metadata()
+    if sidecar_path.exists():
+        if sidecar_path.is_symlink() and not _inside(sidecar_path, seeds_dir):
+            problems.append(Problem(display_path(sidecar_path), 1, "symbolic link pointing outside the seeds folder",
+                                    "copy the file into the seeds folder instead of linking to it"))
+        else:
+            metadata, sidecar_problems = read_sidecar(sidecar_path)
+            problems.extend(sidecar_problems)
+    if text is None or any(not p.warning for p in problems):
+        return None, problems
+    text = normalise_text(text)
+    if metadata.language:
+        language, confidence = metadata.language, 1.0
+    else:
+        language, confidence = detect_language(text)
+    paragraphs = segment(text, language)
+    paragraphs = tuple(
+        _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in paragraphs
+    )
+    title = metadata.title or derive_title(text, paragraphs)
+    slug = slugify(path.stem)
+    return Source(
+        id=slug,
+        slug=slug,
+        path=_repo_path(path, seeds_dir),
+        sidecar=_repo_path(sidecar_path, seeds_dir) if sidecar_path.exists() else None,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        title=title,
+        title_derived=metadata.title is None,
+        language=language,
+        language_confidence=confidence,
+        metadata=metadata,
+        paragraphs=paragraphs,
+    ), problems
+
+
+def _with_language(paragraph: Paragraph, language: str | None) -> Paragraph:
+    return paragraph if language is None else replace(paragraph, language=language)
+
+
+def _repo_path(path: Path, seeds_dir: Path) -> str:
+    """The path as the repository names it: ``seeds/<name>`` (POSIX separators)."""
+    return f"{seeds_dir.name}/{path.name}"
+
+
+def discover(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The seed files (``*.txt``) in sorted order, and problems with the folder itself."""
+    shown = display_path(seeds_dir)
+    if not seeds_dir.is_dir():
+        return [], [Problem(shown, 1, "the seeds folder does not exist",
+                            "create it and put the articles in it as .txt files, or pass --seeds DIR")]
+    seeds = sorted(p for p in seeds_dir.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+    problems = []
+    if not seeds:
+        problems.append(Problem(shown, 1, "no seed texts (*.txt) found",
+                                "put each article in the folder as a UTF-8 .txt file"))
+    txt_stems = {p.stem for p in seeds}
+    for other in sorted(seeds_dir.iterdir()):
+        if other.name.startswith(".") or other.suffix == ".txt" or other.name == "case.yml":
+            continue
+        if other.suffix == ".yml" and other.stem in txt_stems:
+            continue
+        if other.suffix in (".yml", ".yaml"):
+            problems.append(Problem(display_path(other), 1, "sidecar without a seed text",
+                                    f"name it after its seed ({other.stem}.txt) or remove it", warning=True))
+        elif other.is_file():
+            problems.append(Problem(display_path(other), 1, "not a seed text and ignored",
+                                    "give seed texts the .txt extension", warning=True))
+    return seeds, problems
+
+
+def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
+    """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
+    paths, problems = discover(seeds_dir)
+    case, case_problems = read_case(seeds_dir / "case.yml")
+    problems.extend(case_problems)
+    sources: list[Source] = []
+    owners: dict[str, Path] = {}
+    for path in paths:
+        source, found = read_source(path, seeds_dir)
+        problems.extend(found)
+        slug = slugify(path.stem)
+        if slug in owners:
+            problems.append(Problem(display_path(path), 1,
+                                    f"duplicate source id '{slug}' (also the id of {display_path(owners[slug])})",
+                                    "rename one of the files so their names differ in letters or digits"))
+        owners.setdefault(slug, path)
+        if source is not None:
+            sources.append(source)
+    if any(not p.warning for p in problems):
+        return None, problems
+    return Corpus(tuple(sorted(sources, key=lambda s: s.id)), case,
+                  tuple(p for p in problems if p.warning)), problems
