@@ -1,0 +1,41 @@
+# casefile: `make site` builds the site, `make test` runs every test, `make serve` reads it live.
+# Each target sets up what it needs first (a .venv with pinned packages).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints a notice about its end of life on every build; the notice is not a warning about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve build check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt
+	touch $@
+
+build: $(VENV)/.site-installed
+	$(BIN)/casefile build
+
+check: $(VENV)/.site-installed
+	$(BIN)/casefile check
+
+site: build
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+serve: build
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,142 @@
+"""The data contract: ``docs_src/data/case.json`` and its JSON Schema.
+
+Tools outside this code read ``case.json``; fields are only ever added. The schema is
+written beside it and every build's data is validated against it in the tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .model import CaseInfo, Source
+from .render.source_page import published_text
+
+SCHEMA_VERSION = 1
+
+_SPAN = {
+    "source": {"type": "string", "description": "Source id."},
+    "anchor": {"type": "string", "pattern": "^p[0-9]+$", "description": "Paragraph anchor on the source page."},
+    "start": {"type": "integer", "minimum": 0, "description": "Offset into the source's normalised text."},
+    "end": {"type": "integer", "minimum": 0, "description": "Offset one past the last character."},
+    "text": {"type": "string", "description": "Exactly the source's normalised text [start:end]."},
+}
+_SPAN_REQUIRED = ["source", "anchor", "start", "end", "text"]
+_NULLABLE_STRING = {"type": ["string", "null"]}
+
+
+def _object(properties: dict[str, Any], required: Sequence[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": list(required),
+            "additionalProperties": True}
+
+
+def case_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of ``case.json``."""
+    source = _object({
+        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "title": {"type": "string"},
+        "title_derived": {"type": "boolean"},
+        "language": {"type": "string"},
+        "language_confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "outlet": _NULLABLE_STRING,
+        "published": _NULLABLE_STRING,
+        "url": _NULLABLE_STRING,
+        "author": _NULLABLE_STRING,
+        "path": {"type": "string"},
+        "sidecar": _NULLABLE_STRING,
+        "page": {"type": "string"},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "words": {"type": "integer", "minimum": 0},
+        "paragraphs": {"type": "integer", "minimum": 0},
+        "anchors": {"type": "array", "items": _object(
+            {"anchor": _SPAN["anchor"], "start": _SPAN["start"], "end": _SPAN["end"]},
+            ["anchor", "start", "end"])},
+    }, ["id", "title", "title_derived", "language", "outlet", "published", "url", "path",
+        "sha256", "words", "paragraphs", "anchors"])
+    mention = _object(_SPAN, _SPAN_REQUIRED)
+    entity = _object({
+        "id": {"type": "string"}, "name": {"type": "string"},
+        "type": {"enum": ["person", "place", "organization", "platform", "work", "other"]},
+        "aliases": {"type": "array", "items": {"type": "string"}},
+        "mentions": {"type": "array", "items": mention},
+    }, ["id", "name", "type", "aliases", "mentions"])
+    quote = _object({**_SPAN, "id": {"type": "string"}, "language": {"type": "string"},
+                     "speaker": _NULLABLE_STRING, "evidence": {}},
+                    ["id", *_SPAN_REQUIRED, "language", "speaker", "evidence"])
+    figure = _object({**_SPAN, "id": {"type": "string"}, "value": {"type": ["number", "null"]},
+                      "low": {"type": ["number", "null"]}, "high": {"type": ["number", "null"]},
+                      "measure": _NULLABLE_STRING, "qualifier": _NULLABLE_STRING,
+                      "subject": _NULLABLE_STRING},
+                     ["id", *_SPAN_REQUIRED, "value", "low", "high", "measure", "qualifier", "subject"])
+    date = _object({**_SPAN, "id": {"type": "string"}, "kind": {"type": "string"},
+                    "resolved": _NULLABLE_STRING, "event": {}},
+                   ["id", *_SPAN_REQUIRED, "kind", "resolved", "event"])
+    claim = _object({**_SPAN, "value": {}}, [*_SPAN_REQUIRED, "value"])
+    discrepancy = _object({
+        "id": {"type": "string"},
+        "kind": {"enum": ["figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage"]},
+        "summary": {"type": "string"},
+        "explanation": {"type": ["string", "null"]},
+        "status": {"enum": ["open", "explained", "resolved"]},
+        "claims": {"type": "array", "items": claim},
+    }, ["id", "kind", "summary", "explanation", "status", "claims"])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "case.schema.json",
+        "title": "casefile case data",
+        "type": "object",
+        "required": ["schema_version", "case", "sources", "entities", "quotes", "figures",
+                     "dates", "discrepancies"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "case": _object({"title": {"type": "string"}, "summary": _NULLABLE_STRING},
+                            ["title", "summary"]),
+            "sources": {"type": "array", "items": source},
+            "entities": {"type": "array", "items": entity},
+            "quotes": {"type": "array", "items": quote},
+            "figures": {"type": "array", "items": figure},
+            "dates": {"type": "array", "items": date},
+            "discrepancies": {"type": "array", "items": discrepancy},
+        },
+    }
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """One entry of ``sources``."""
+    meta = source.metadata
+    return {
+        "id": source.id,
+        "title": source.title,
+        "title_derived": source.title_derived,
+        "language": source.language,
+        "language_confidence": source.language_confidence,
+        "outlet": meta.outlet,
+        "published": published_text(source),
+        "url": meta.url,
+        "author": meta.author,
+        "path": source.path,
+        "sidecar": source.sidecar,
+        "page": f"sources/{source.slug}.md",
+        "sha256": source.sha256,
+        "words": source.words,
+        "paragraphs": len(source.paragraphs),
+        "anchors": [{"anchor": p.anchor, "start": p.start, "end": p.end} for p in source.paragraphs],
+    }
+
+
+def case_document(case: CaseInfo, sources: Sequence[Source], **sections: list[dict[str, Any]]) -> dict[str, Any]:
+    """The whole ``case.json`` document; ``sections`` fill entities, quotes, figures, …."""
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "case": {"title": case.title, "summary": case.summary},
+        "sources": [source_record(s) for s in sorted(sources, key=lambda s: s.id)],
+        "entities": [], "quotes": [], "figures": [], "dates": [], "discrepancies": [],
+    }
+    document.update(sections)
+    return document
+
+
+def dump_json(document: Any) -> str:
+    """Deterministic JSON text: sorted keys, two-space indent, UTF-8, trailing newline."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"

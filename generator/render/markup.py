@@ -1,0 +1,136 @@
+"""Escaping and small HTML/Markdown builders shared by every page renderer.
+
+Seed text and sidecar values are untrusted: they reach a page only through
+:func:`escape_html` (inside raw HTML blocks) or :func:`escape_md` (inline Markdown), so
+nothing in them can become markup, a link, template code, an attribute list or a
+snippet include. Renderers produce strings; only :mod:`generator.site` writes files.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Characters with a meaning in Markdown or its extensions, and in template engines.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'$%@])")
+# C0/C1 controls other than tab and newline are not allowed in HTML text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape_html(text: str) -> str:
+    """Text for an HTML element or attribute: markup, entities and braces neutralised.
+
+    Control characters become U+FFFD; braces and brackets become character references
+    so that no template engine or Markdown extension sees syntax in them.
+    """
+    escaped = html.escape(_CONTROL.sub("\ufffd", text), quote=True)
+    return (escaped.replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;")
+            .replace("]", "&#93;").replace("`", "&#96;").replace("\\", "&#92;")
+            .replace("_", "&#95;").replace("*", "&#42;"))
+
+
+def escape_md(text: str) -> str:
+    """Text for inline Markdown (a heading, a table cell, a link text), on one line.
+
+    Every ASCII punctuation character is written as a numeric character reference,
+    which Python-Markdown renders as the character and never as syntax.
+    """
+    flat = " ".join(_CONTROL.sub("\ufffd", text).split())
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
+
+
+def attr(value: str) -> str:
+    """A quoted HTML attribute value."""
+    return '"' + escape_html(value) + '"'
+
+
+def page_url(page: str) -> str:
+    """URL path of a page under MkDocs' ``use_directory_urls`` (``a/b.md`` → ``a/b/``)."""
+    if page == "index.md":
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL from one generated page to another (for links inside raw HTML)."""
+    here = page_url(from_page).rstrip("/") or "."
+    target = page_url(to_page).rstrip("/") or "."
+    relative = posixpath.relpath(target, here)
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def md_link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link between pages (validated by MkDocs), its text escaped."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"[{escape_md(text)}]({target}{'#' + anchor if anchor else ''})"
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """An annotation over ``[start, end)`` of a text: wrapped in ``open``…``close``."""
+
+    start: int
+    """Offset where the annotation opens."""
+    end: int
+    """Offset where it closes."""
+    rank: int
+    """Among marks with the same span, lower ranks go outside."""
+    open: str
+    """HTML that opens the annotation (trusted, built by a renderer)."""
+    close: str
+    """HTML that closes it."""
+
+
+def annotate(text: str, start: int, end: int, marks: Iterable[Mark]) -> str:
+    """Escaped ``text[start:end]`` with ``marks`` nested into it as HTML.
+
+    Marks must nest; one that would cross an already open mark is dropped, so the
+    output is always well-formed. The visible text is exactly ``text[start:end]``.
+    """
+    ordered = sorted((m for m in marks if start <= m.start < m.end <= end),
+                     key=lambda m: (m.start, -m.end, m.rank))
+    out: list[str] = []
+    stack: list[Mark] = []
+    position = start
+
+    def emit(upto: int) -> None:
+        nonlocal position
+        if upto > position:
+            out.append(escape_html(text[position:upto]))
+            position = upto
+
+    for mark in ordered:
+        while stack and stack[-1].end <= mark.start:
+            emit(stack[-1].end)
+            out.append(stack.pop().close)
+        if stack and mark.end > stack[-1].end:
+            continue  # would cross the open mark
+        emit(mark.start)
+        out.append(mark.open)
+        stack.append(mark)
+    while stack:
+        emit(stack[-1].end)
+        out.append(stack.pop().close)
+    emit(end)
+    return "".join(out)
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
+    """An HTML table; headers are trusted labels, cells must already be escaped HTML."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    cls = f' class="{css}"' if css else ""
+    return f"<table{cls}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells must already be escaped Markdown."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""Source pages: ``sources/<slug>.md`` with front matter, a metadata card and the text.
+
+The text is one raw HTML block in the source's language; every paragraph carries its
+anchor (``#p3``) and every sentence its own (``#p3-s2``), so any page can cite a passage.
+Other stages add :class:`~generator.render.markup.Mark` annotations (entity links,
+quotes, figures) through ``marks``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+
+from ..model import Source
+from .markup import Mark, annotate, attr, escape_html, escape_md, md_link
+
+LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (Bokmål)", "de": "German", "fr": "French"}
+
+
+def source_page_path(source: Source) -> str:
+    """Where the source's page lives in the docs folder."""
+    return f"sources/{source.slug}.md"
+
+
+def language_name(code: str) -> str:
+    """A reader's name for a language code (Babel's English name when we have none)."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        from babel import Locale
+
+        return str(Locale.parse(code).get_display_name("en"))
+    except Exception:  # noqa: BLE001 - any unknown code is shown as it is
+        return code
+
+
+def published_text(source: Source) -> str | None:
+    """The publication date as ISO text, or ``None``."""
+    value = source.metadata.published
+    return value.isoformat() if value is not None else None
+
+
+# Characters YAML does not allow (or reads as line breaks) inside a double-quoted scalar.
+_NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_scalar(value: object) -> str:
+    """A YAML scalar that reads back as exactly ``value`` (JSON syntax, a subset of YAML)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def front_matter(source: Source) -> str:
+    """YAML front matter; every value is JSON-quoted, which YAML reads as plain strings."""
+    fields = {
+        "id": source.id,
+        # The theme prints the front-matter title unescaped (page header, <title>, search
+        # index), so it is stored HTML-escaped; the plain title is in case.json.
+        "title": html.escape(source.title, quote=True),
+        "title_derived": source.title_derived,
+        "language": source.language,
+        "outlet": source.metadata.outlet,
+        "published": published_text(source),
+        "url": source.metadata.url,
+        "sha256": source.sha256,
+        "words": source.words,
+        "paragraphs": len(source.paragraphs),
+    }
+    lines = [f"{key}: {yaml_scalar(value)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def metadata_card(source: Source, repo_url: str | None = None) -> str:
+    """The facts about a source as an HTML definition list (values escaped)."""
+    meta = source.metadata
+    unknown = '<span class="cf-unknown">not known</span>'
+    rows = [
+        ("Outlet", escape_html(meta.outlet) if meta.outlet else unknown),
+        ("Published", escape_html(published_text(source) or "") or unknown),
+        ("Author", escape_html(meta.author) if meta.author else unknown),
+        ("Language", f"{escape_html(language_name(source.language))} "
+                     f"(<code>{escape_html(source.language)}</code>"
+                     + (", from the sidecar)" if meta.language else
+                        f", detected, confidence {source.language_confidence:.2f})")),
+        ("Address", f'<a href={attr(meta.url)} rel="nofollow noopener">{escape_html(meta.url)}</a>'
+         if meta.url else unknown),
+        ("Words", f"{source.words:,}".replace(",", "\u202f")),
+        ("Paragraphs", str(len(source.paragraphs))),
+        ("Seed file", f"<code>{escape_html(source.path)}</code>"),
+        ("SHA-256", f"<code>{source.sha256}</code>"),
+    ]
+    if source.title_derived:
+        rows.insert(0, ("Title", "derived from the first sentence (no title given)"))
+    if meta.notes:
+        rows.append(("Notes", escape_html(meta.notes)))
+    body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="cf-card">\n{body}\n</dl>'
+
+
+def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
+    """The full text, paragraph by paragraph, with anchors and annotations."""
+    by_paragraph: dict[str, list[Mark]] = {}
+    for mark in marks:
+        by_paragraph.setdefault(source.paragraph_at(mark.start).anchor, []).append(mark)
+    lines = [f'<div class="cf-text" lang={attr(source.language)}>']
+    for paragraph in source.paragraphs:
+        sentence_marks = [
+            Mark(s.start, s.end, -1, f'<span class="cf-s" id="{s.anchor}">', "</span>")
+            for s in paragraph.sentences
+        ]
+        inner = annotate(source.text, paragraph.start, paragraph.end,
+                         sentence_marks + by_paragraph.get(paragraph.anchor, []))
+        lang = f" lang={attr(paragraph.language)}" if paragraph.language else ""
+        number = paragraph.index
+        lines.append(
+            f'<p id="{paragraph.anchor}" class="cf-p"{lang}>'
+            f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number}</a> '
+            f"{inner}</p>"
+        )
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def render_source_page(source: Source, marks: Sequence[Mark] = ()) -> str:
+    """The whole Markdown page of one source."""
+    title = escape_html(source.title)
+    derived = ' <span class="cf-derived" title="No title was given; derived from the text">(derived title)</span>' \
+        if source.title_derived else ""
+    parts = [
+        front_matter(source),
+        f'<h1 class="cf-title" lang={attr(source.language)}>{title}{derived}</h1>',
+        "",
+        metadata_card(source),
+        "",
+        f"{md_link('All sources', source_page_path(source), 'sources/index.md')} · "
+        f"{md_link('Case overview', source_page_path(source), 'index.md')}",
+        "",
+        "## Text",
+        "",
+        source_text(source, marks),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def source_row_cells(source: Source, from_page: str) -> list[str]:
+    """Markdown table cells describing a source: title link, language, outlet, date, words."""
+    return [
+        md_link(source.title, from_page, source_page_path(source)) + (" *(derived title)*" if source.title_derived else ""),
+        f"`{source.language}`",
+        escape_md(source.metadata.outlet) if source.metadata.outlet else "—",
+        published_text(source) or "—",
+        str(source.words),
+    ]
