@@ -18,7 +18,8 @@ _TOP_WORDS = 300
 
 
 @lru_cache(maxsize=None)
-def _frequent_words(code: str) -> frozenset[str]:
+def frequent_words(code: str) -> frozenset[str]:
+    """The language's most frequent words (lower case), from the ``wordfreq`` lists."""
     import wordfreq
 
     try:
@@ -34,7 +35,7 @@ def language_scores(text: str) -> list[tuple[str, float]]:
         return [(code, 0.0) for code in supported_languages()]
     scores = []
     for code in supported_languages():
-        words = _frequent_words(code)
+        words = frequent_words(code)
         hits = sum(1 for t in tokens if t in words)
         scores.append((code, hits / len(tokens)))
     return sorted(scores, key=lambda item: (-item[1], item[0]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .langdata import language_data, word_set
+from .language import frequent_words
 from .model import Paragraph, Sentence
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -18,6 +19,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _END = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s)")
 _OPENERS = "\"'“‘«„»([–—-¿¡"
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -59,12 +61,13 @@ def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
     before = _WORD_BEFORE.search(paragraph[: match.start()])
     word = before.group(1) if before else ""
     bare = word.lower().strip("'’")
-    if bare in word_set(language, "abbreviations"):
-        return False
     if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
         return False
-    if re.fullmatch(r"(?:\w\.)+\w", word):  # "U.S.", "e.g."
-        return False
+    if bare in word_set(language, "abbreviations") or re.fullmatch(r"(?:\w\.)+\w", word):
+        # "Dec. 8", "Mr. Smith", "U.S. officials": not an end, unless a common word such as
+        # "They" follows, which starts a sentence far more often than it continues a name.
+        next_word = _NEXT_WORD.match(rest)
+        return bool(next_word) and next_word.group(0).lower() in frequent_words(language)
     if word.isdigit() and len(word) <= 2 and language_data(language).get("ordinal_period"):
         return False
     return True

@@ -28,6 +28,16 @@ class LoadedYaml:
         return 1
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, but dates stay text: they are checked (with a line) by the caller."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int],
           duplicates: list[tuple[str, int]]) -> None:
     if isinstance(node, yaml.MappingNode):
@@ -52,7 +62,7 @@ def load_yaml(text: str, path: str) -> tuple[LoadedYaml | None, list[Problem]]:
     Returns the document (``None`` when it cannot be read) and the problems found:
     syntax errors, unsafe tags and duplicate keys, each with its line.
     """
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

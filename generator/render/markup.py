@@ -20,13 +20,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'$%@])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def escape_html(text: str) -> str:
+def escape_html(text: str, quote: bool = False) -> str:
     """Text for an HTML element or attribute: markup, entities and braces neutralised.
 
     Control characters become U+FFFD; braces and brackets become character references
-    so that no template engine or Markdown extension sees syntax in them.
+    so that no template engine or Markdown extension sees syntax in them. ``quote``
+    also escapes both quote marks, for attribute values.
     """
-    escaped = html.escape(_CONTROL.sub("\ufffd", text), quote=True)
+    escaped = html.escape(_CONTROL.sub("\ufffd", text), quote=quote)
     return (escaped.replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;")
             .replace("]", "&#93;").replace("`", "&#96;").replace("\\", "&#92;")
             .replace("_", "&#95;").replace("*", "&#42;"))
@@ -44,7 +45,7 @@ def escape_md(text: str) -> str:
 
 def attr(value: str) -> str:
     """A quoted HTML attribute value."""
-    return '"' + escape_html(value) + '"'
+    return '"' + escape_html(value, quote=True) + '"'
 
 
 def page_url(page: str) -> str:

@@ -58,7 +58,7 @@ def front_matter(source: Source) -> str:
         "id": source.id,
         # The theme prints the front-matter title unescaped (page header, <title>, search
         # index), so it is stored HTML-escaped; the plain title is in case.json.
-        "title": html.escape(source.title, quote=True),
+        "title": html.escape(source.title, quote=False).replace('"', "&quot;"),
         "title_derived": source.title_derived,
         "language": source.language,
         "outlet": source.metadata.outlet,

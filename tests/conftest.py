@@ -1,0 +1,63 @@
+"""Shared fixtures: the repository root, seed folders built on the fly, goldens."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite the expected trees of the golden tests from the current output")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def seeds(tmp_path: Path):
+    """A function writing seed files into a fresh folder: ``seeds({"a.txt": "text"})``."""
+
+    def make(files: dict[str, str | bytes], name: str = "seeds") -> Path:
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        for rel, content in files.items():
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return folder
+
+    return make
+
+
+def run_casefile(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+                 ) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in a subprocess, with the repository importable."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def copy_docs_skeleton(target: Path) -> Path:
+    """A docs folder holding the repository's hand-written pages (no generated ones)."""
+    target.mkdir(parents=True, exist_ok=True)
+    generated = {line for line in (ROOT / "docs_src" / ".generated").read_text().splitlines()
+                 if line and not line.startswith("#")}
+    for path in sorted((ROOT / "docs_src").rglob("*")):
+        rel = path.relative_to(ROOT / "docs_src").as_posix()
+        if path.is_file() and rel not in generated and rel != ".generated":
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / rel)
+    return target

@@ -1,0 +1,105 @@
+"""Helpers for tests that build the site with MkDocs and read the HTML it wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``docs`` with the repository's mkdocs.yml."""
+    config = docs.parent / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs_src", f"docs_dir: {docs.name}").replace("site_dir: site", f"site_dir: {site}")
+    config.write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+class PageParser(HTMLParser):
+    """Collects ids, links, resources, scripts and event-handler attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.inline_scripts: list[str] = []
+        self.handlers: list[tuple[str, str]] = []
+        self.text_parts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name))
+        if tag == "a" and values.get("href") is not None:
+            self.links.append(values["href"] or "")
+        if tag in ("script", "img", "iframe", "link", "source", "video", "audio", "embed", "object"):
+            for key in ("src", "href", "data"):
+                if values.get(key):
+                    self.resources.append(values[key] or "")
+        self._in_script = tag == "script" and not values.get("src")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.inline_scripts.append(data)
+        else:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_internal_links(site: Path) -> list[str]:
+    """Every internal link of every page whose target page or anchor does not exist."""
+    pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
+    broken = []
+    for page, parsed in pages.items():
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):
+                continue
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # 404.html links from the site root
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {link}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(site)}: {link} (no such anchor)")
+    return broken
+
+
+def copy_repo_docs(target: Path) -> Path:
+    shutil.copytree(ROOT / "docs_src", target)
+    return target

@@ -1,0 +1,92 @@
+"""The command line: build, check, exit codes and what is printed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import ROOT, copy_docs_skeleton, run_casefile
+
+
+def test_build_then_check_passes_then_detects_a_stale_file(tmp_path, seeds):
+    folder = seeds({"a.txt": "Alpha text here.", "b.txt": "Beta text here."})
+    out = copy_docs_skeleton(tmp_path / "docs")
+    built = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    assert "written" in built.stdout
+    assert (out / "sources" / "a.md").is_file() and (out / "about.md").is_file()
+    assert run_casefile("check", "--seeds", str(folder), "--out", str(out)).returncode == 0
+    (out / "sources" / "a.md").write_text("edited by hand")
+    (folder / "b.txt").unlink()
+    checked = run_casefile("check", "--seeds", str(folder), "--out", str(out))
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        f"stale: {out.as_posix()}/data/case.json", f"stale: {out.as_posix()}/index.md",
+        f"stale: {out.as_posix()}/sources/a.md", f"stale: {out.as_posix()}/sources/index.md",
+        f"stale: {out.as_posix()}/sources/b.md", f"stale: {out.as_posix()}/.generated"]
+    rebuilt = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    assert rebuilt.returncode == 0 and not (out / "sources" / "b.md").exists()
+    assert (out / "about.md").is_file()
+
+
+def test_input_errors_exit_2_and_write_nothing(tmp_path, seeds):
+    good = seeds({"a.txt": "Alpha text."})
+    out = tmp_path / "docs"
+    assert run_casefile("build", "--seeds", str(good), "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (good / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    (good / "a.yml").write_text("published: yesterday\n")
+    result = run_casefile("build", "--seeds", str(good), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "casefile: 2 problem(s) in the input; nothing was written."
+    assert lines[0].endswith("a.yml:1: 'published' is 'yesterday' — give a date such as 2017-12-11 "
+                             "or 2017-12-11T09:30:00+01:00")
+    assert "b.txt:1: the seed is UTF-16 text, not UTF-8" in lines[1]
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_strict_turns_warnings_into_errors(tmp_path, seeds):
+    folder = seeds({"a.txt": "Alpha text.", "a.yml": "colour: red\n"})
+    result = run_casefile("build", "--strict", "--seeds", str(folder), "--out", str(tmp_path / "docs"))
+    assert result.returncode == 2 and "unknown key 'colour'" in result.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_hand_written_file_in_the_way_exits_2(tmp_path, seeds):
+    folder = seeds({"a.txt": "Alpha text."})
+    out = tmp_path / "docs"
+    (out / "sources").mkdir(parents=True)
+    (out / "sources" / "a.md").write_text("mine")
+    result = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    assert result.returncode == 2 and "hand-written file" in result.stderr
+    assert (out / "sources" / "a.md").read_text() == "mine"
+
+
+def test_python_dash_m_and_help():
+    result = run_casefile("--help")
+    assert result.returncode == 0
+    for command in ("build", "check"):
+        assert command in result.stdout
+        assert run_casefile(command, "--help").returncode == 0
+
+
+def test_every_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for command in ("casefile build", "casefile check", "make site", "make test", "make serve"):
+        assert command in readme
+
+
+def test_committed_docs_are_what_build_writes():
+    result = run_casefile("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_defaults_are_relative_to_the_working_directory(tmp_path, seeds):
+    folder = seeds({"a.txt": "Alpha text."})
+    assert Path(folder).name == "seeds"
+    result = run_casefile("build", cwd=folder.parent)
+    assert result.returncode == 0, result.stderr
+    assert (folder.parent / "docs_src" / "index.md").is_file()
+    assert os.path.isfile(folder.parent / "docs_src" / ".generated")

@@ -1,0 +1,125 @@
+"""The site writer: manifest, hand-written pages kept, atomic swap, killed runs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.site import MANIFEST, read_manifest, recover, stale_files, write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_first_write_creates_folder_and_manifest(tmp_path):
+    out = tmp_path / "docs"
+    report = write_tree(out, {"index.md": b"home", "sources/a.md": b"a"})
+    assert report.written == ("index.md", "sources/a.md")
+    assert read_manifest(out) == {"index.md", "sources/a.md"}
+    assert (out / "sources/a.md").read_bytes() == b"a"
+
+
+def test_rewrite_keeps_hand_written_and_removes_what_is_no_longer_generated(tmp_path):
+    out = tmp_path / "docs"
+    write_tree(out, {"index.md": b"v1", "sources/a.md": b"a", "sources/b.md": b"b"})
+    (out / "about.md").write_text("hand-written")
+    (out / "sources" / "notes.md").write_text("also hand-written")
+    report = write_tree(out, {"index.md": b"v2", "sources/a.md": b"a"})
+    assert report.written == ("index.md",) and report.removed == ("sources/b.md",) and report.unchanged == 1
+    assert snapshot(out) == {
+        MANIFEST: (out / MANIFEST).read_bytes(), "about.md": b"hand-written", "index.md": b"v2",
+        "sources/a.md": b"a", "sources/notes.md": b"also hand-written"}
+
+
+def test_empty_generated_folders_are_removed(tmp_path):
+    out = tmp_path / "docs"
+    write_tree(out, {"index.md": b"x", "entities/a.md": b"a"})
+    write_tree(out, {"index.md": b"x"})
+    assert not (out / "entities").exists()
+
+
+def test_never_overwrites_a_hand_written_file(tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "index.md").write_text("mine")
+    with pytest.raises(OutputError, match="hand-written file is where a generated page must go"):
+        write_tree(out, {"index.md": b"generated"})
+    assert (out / "index.md").read_text() == "mine"
+
+
+def test_no_write_outside_the_folder(tmp_path):
+    with pytest.raises(OutputError, match="outside the docs folder"):
+        write_tree(tmp_path / "docs", {"../evil.md": b"x"})
+    assert not (tmp_path / "evil.md").exists()
+
+
+def test_failure_mid_write_leaves_folder_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "docs"
+    write_tree(out, {"index.md": b"v1", "sources/a.md": b"a1"})
+    (out / "about.md").write_text("hand")
+    before = snapshot(out)
+    import generator.site as site
+
+    calls = []
+    real = site._write_file
+
+    def failing(target, data):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(target, data)
+
+    monkeypatch.setattr(site, "_write_file", failing)
+    with pytest.raises(OSError):
+        write_tree(out, {"index.md": b"v2", "sources/a.md": b"a2", "sources/b.md": b"b"})
+    assert snapshot(out) == before
+    assert not list(tmp_path.glob(".docs.casefile-*"))
+
+
+def test_stale_files_lists_changed_missing_and_orphaned(tmp_path):
+    out = tmp_path / "docs"
+    write_tree(out, {"a.md": b"a", "b.md": b"b"})
+    assert stale_files(out, {"a.md": b"a", "b.md": b"b"}) == []
+    assert stale_files(out, {"a.md": b"A", "c.md": b"c"}) == ["a.md", "c.md", "b.md", MANIFEST]
+
+
+KILLED_RUN = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    import generator.site as site
+    real = site._write_file
+    count = 0
+    def slow(target, data):
+        global count
+        count += 1
+        real(target, data)
+        if count == 50:
+            os.kill(os.getpid(), signal.SIGKILL)
+    site._write_file = slow
+    site.write_tree(Path(sys.argv[1]), {f"sources/s{i:03}.md": b"new" for i in range(200)})
+""")
+
+
+def test_run_killed_mid_write_leaves_folder_as_it_was(tmp_path):
+    out = tmp_path / "docs"
+    write_tree(out, {f"sources/s{i:03}.md": b"old" for i in range(100)})
+    (out / "about.md").write_text("hand")
+    before = snapshot(out)
+    result = subprocess.run([sys.executable, "-c", KILLED_RUN, str(out)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert result.returncode == -signal.SIGKILL
+    assert snapshot(out) == before
+    assert list(tmp_path.glob(".docs.casefile-staging-*"))  # the killed run's leftovers…
+    recover(out)
+    assert not list(tmp_path.glob(".docs.casefile-*"))  # …are cleaned by the next run
+    assert snapshot(out) == before
