@@ -195,6 +195,33 @@ def write_tree(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     return WriteReport(tuple(written), tuple(removed), len(unchanged))
 
 
+def write_in_place(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
+    """Rewrite only the generated files that changed, each replaced atomically.
+
+    For ``make serve``: the docs folder itself stays the same directory, so a file
+    watcher on it keeps working, and unchanged files keep their modification time, so
+    the live server rebuilds only when something really changed. Each file is whole at
+    every moment, but a run killed midway can leave some files new and some old (the
+    next run completes it); :func:`write_tree` is the all-or-nothing writer.
+    """
+    written, removed, unchanged = plan(out_dir, files)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for rel in written:
+        target = out_dir / rel
+        temporary = target.parent / f".{target.name}.casefile-{os.getpid()}"
+        _write_file(temporary, files[rel])
+        os.replace(temporary, target)
+    for rel in removed:
+        (out_dir / rel).unlink()
+    _prune_empty_generated_dirs(out_dir, set(removed))
+    manifest = manifest_text(list(files)).encode("utf-8")
+    if not (out_dir / MANIFEST).is_file() or (out_dir / MANIFEST).read_bytes() != manifest:
+        temporary = out_dir / f".generated.casefile-{os.getpid()}"
+        _write_file(temporary, manifest)
+        os.replace(temporary, out_dir / MANIFEST)
+    return WriteReport(tuple(written), tuple(removed), len(unchanged))
+
+
 def recover(out_dir: Path) -> None:
     """Clean up after a run that was killed: restore the docs folder, drop staging copies."""
     out_dir = out_dir.absolute()

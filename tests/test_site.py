@@ -123,3 +123,17 @@ def test_run_killed_mid_write_leaves_folder_as_it_was(tmp_path):
     recover(out)
     assert not list(tmp_path.glob(".docs.casefile-*"))  # …are cleaned by the next run
     assert snapshot(out) == before
+
+
+def test_in_place_writer_touches_only_changed_files(tmp_path):
+    from generator.site import write_in_place
+
+    out = tmp_path / "docs"
+    write_in_place(out, {"a.md": b"a", "b.md": b"b", "sub/c.md": b"c"})
+    (out / "hand.md").write_text("hand")
+    inode = out.stat().st_ino
+    before = (out / "a.md").stat().st_mtime_ns
+    report = write_in_place(out, {"a.md": b"a", "b.md": b"B"})
+    assert report.written == ("b.md",) and report.removed == ("sub/c.md",)
+    assert out.stat().st_ino == inode and (out / "a.md").stat().st_mtime_ns == before
+    assert snapshot(out) == {MANIFEST: (out / MANIFEST).read_bytes(), "a.md": b"a", "b.md": b"B", "hand.md": b"hand"}
