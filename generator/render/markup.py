@@ -86,39 +86,43 @@ class Mark:
     """HTML that opens the annotation (trusted, built by a renderer)."""
     close: str
     """HTML that closes it."""
+    reopen: str | None = None
+    """HTML that opens a continuation piece (e.g. without the ``id``); ``open`` when unset."""
 
 
 def annotate(text: str, start: int, end: int, marks: Iterable[Mark]) -> str:
     """Escaped ``text[start:end]`` with ``marks`` nested into it as HTML.
 
-    Marks must nest; one that would cross an already open mark is dropped, so the
-    output is always well-formed. The visible text is exactly ``text[start:end]``.
+    Marks that overlap without nesting (a quote that spans two sentences) are split into
+    pieces, closed and reopened at the boundary, so the HTML is always well-formed and
+    the visible text is exactly ``text[start:end]``.
     """
-    ordered = sorted((m for m in marks if start <= m.start < m.end <= end),
-                     key=lambda m: (m.start, -m.end, m.rank))
+    chosen = sorted({m for m in marks if start <= m.start < m.end <= end},
+                    key=lambda m: (m.start, -m.end, m.rank, m.open))
+    points = sorted({start, end, *(m.start for m in chosen), *(m.end for m in chosen)})
     out: list[str] = []
     stack: list[Mark] = []
-    position = start
-
-    def emit(upto: int) -> None:
-        nonlocal position
-        if upto > position:
-            out.append(escape_html(text[position:upto]))
-            position = upto
-
-    for mark in ordered:
-        while stack and stack[-1].end <= mark.start:
-            emit(stack[-1].end)
-            out.append(stack.pop().close)
-        if stack and mark.end > stack[-1].end:
-            continue  # would cross the open mark
-        emit(mark.start)
-        out.append(mark.open)
-        stack.append(mark)
-    while stack:
-        emit(stack[-1].end)
-        out.append(stack.pop().close)
-    emit(end)
+    opened: set[Mark] = set()
+    waiting = list(reversed(chosen))  # next to open at the end of the list
+    active: list[Mark] = []
+    for left, right in zip(points, points[1:]):
+        active = [m for m in active if m.end > left]
+        while waiting and waiting[-1].start <= left:
+            active.append(waiting.pop())
+        desired = sorted(active, key=lambda m: (m.start, -m.end, m.rank, m.open))
+        keep = 0
+        while keep < len(stack) and keep < len(desired) and stack[keep] is desired[keep]:
+            keep += 1
+        for mark in reversed(stack[keep:]):
+            out.append(mark.close)
+        del stack[keep:]
+        for mark in desired[keep:]:
+            out.append(mark.open if mark not in opened else (mark.reopen or mark.open))
+            opened.add(mark)
+            stack.append(mark)
+        out.append(escape_html(text[left:right]))
+    for mark in reversed(stack):
+        out.append(mark.close)
     return "".join(out)
 
 
