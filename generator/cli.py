@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError, OutputError, Problem
-from .pipeline import generate
+from .pipeline import default_jobs, generate
 from .site import recover, stale_files, write_tree
 
 
@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
                              help="docs folder to write (default: docs_src)")
         command.add_argument("--strict", action="store_true",
                              help="treat warnings (unknown keys, unmatched curation) as errors")
+        command.add_argument("--jobs", type=int, default=None, metavar="N",
+                             help="processes analysing sources in parallel (default: all cores)")
+        command.add_argument("--no-cache", action="store_true",
+                             help="analyse every source again instead of reusing the cache "
+                                  "(.cache/casefile beside the seeds folder)")
     return parser
 
 
@@ -45,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        generated = generate(args.seeds)
+        jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+        cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"
+        generated = generate(args.seeds, jobs=jobs, cache_dir=cache_dir)
     except InputError as exc:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)

@@ -324,24 +324,32 @@ def discover(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
     return seeds, problems
 
 
-def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
-    """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
-    paths, problems = discover(seeds_dir)
-    case, case_problems = read_case(seeds_dir / "case.yml")
-    problems.extend(case_problems)
-    sources: list[Source] = []
+def duplicate_ids(paths: list[Path]) -> list[Problem]:
+    """Seeds whose names give the same source id."""
+    problems = []
     owners: dict[str, Path] = {}
     for path in paths:
-        source, found = read_source(path, seeds_dir)
-        problems.extend(found)
         slug = slugify(path.stem)
         if slug in owners:
             problems.append(Problem(display_path(path), 1,
                                     f"duplicate source id '{slug}' (also the id of {display_path(owners[slug])})",
                                     "rename one of the files so their names differ in letters or digits"))
         owners.setdefault(slug, path)
+    return problems
+
+
+def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
+    """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
+    paths, problems = discover(seeds_dir)
+    case, case_problems = read_case(seeds_dir / "case.yml")
+    problems.extend(case_problems)
+    sources: list[Source] = []
+    for path in paths:
+        source, found = read_source(path, seeds_dir)
+        problems.extend(found)
         if source is not None:
             sources.append(source)
+    problems.extend(duplicate_ids(paths))
     if any(not p.warning for p in problems):
         return None, problems
     return Corpus(tuple(sorted(sources, key=lambda s: s.id)), case,
