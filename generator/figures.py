@@ -36,6 +36,9 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "km": ("distance", 1000.0), "mi": ("distance", 1609.344), "m": ("distance", 1.0),
     "ft": ("distance", 0.3048), "cm": ("distance", 0.01), "in": ("distance", 0.0254),
 }
+# Counters that grow while a story runs: two sources citing them at different times differ.
+GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
+                              "signatures", "retweets", "donations", "messages", "tweets", "people"})
 _MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske elever")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CONTEXT_WORDS = 6
@@ -213,10 +216,12 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             continue
         measure, end, unit, measure_text = found
         digits = m.group("num")
+        qualifier, start = _qualifier(text, m.start(), syntax)
+        if not digits[:1].isdigit() and (measure.startswith("word:") or (value == 1 and qualifier == "exact")):
+            continue  # "one reason", "one day": a word, not a count
         if (re.fullmatch(r"(1[89]|20)\d\d", digits) and not scale and unit is None
                 and measure.startswith("word:")):
             continue  # a year, not a count
-        qualifier, start = _qualifier(text, m.start(), syntax)
         written = value
         if unit is not None:
             value = value * UNIT_FACTORS[unit][1]
