@@ -332,6 +332,51 @@ def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
             for m in _WORD.finditer(masked)]
 
 
+def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:
+    """The stretch of two word lists that renders the same words, allowing one-word changes.
+
+    The longest chain of matching runs with small gaps is the anchor; it is then extended
+    word by word on both sides while the words agree or differ in a single word.
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    chains: list[list[Any]] = []
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        if chains:
+            last = chains[-1][-1]
+            if block.a - (last.a + last.size) <= 3 and block.b - (last.b + last.size) <= 3:
+                chains[-1].append(block)
+                continue
+        chains.append([block])
+    if not chains:
+        return None
+    chain = max(chains, key=lambda c: sum(blk.size for blk in c))
+    if sum(blk.size for blk in chain) < _MIN_VARIANT_MATCH:
+        return None
+    a_lo, b_lo = chain[0].a, chain[0].b
+    a_hi, b_hi = chain[-1].a + chain[-1].size, chain[-1].b + chain[-1].size
+    while a_lo > 0 and b_lo > 0:
+        if a[a_lo - 1] == b[b_lo - 1]:
+            a_lo, b_lo = a_lo - 1, b_lo - 1
+        elif a_lo > 1 and b_lo > 1 and a[a_lo - 2] == b[b_lo - 2]:
+            a_lo, b_lo = a_lo - 2, b_lo - 2
+        else:
+            break
+    while a_hi < len(a) and b_hi < len(b):
+        if a[a_hi] == b[b_hi]:
+            a_hi, b_hi = a_hi + 1, b_hi + 1
+        elif a_hi + 1 < len(a) and b_hi + 1 < len(b) and a[a_hi + 1] == b[b_hi + 1]:
+            a_hi, b_hi = a_hi + 2, b_hi + 2
+        else:
+            break
+    matched = sum(blk.size for blk in SequenceMatcher(None, a[a_lo:a_hi], b[b_lo:b_hi],
+                                                      autojunk=False).get_matching_blocks())
+    if matched / max(a_hi - a_lo, b_hi - b_lo) < 0.75:
+        return None
+    return a_lo, a_hi, b_lo, b_hi
+
+
 def _quote_variants(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[Discrepancy]:
     words = {q.id: _quote_words(q) for q in quotes}
     index: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
@@ -354,18 +399,13 @@ def _quote_variants(quotes: Sequence[Quote], sources: dict[str, Source]) -> list
         if a.speaker and b.speaker and a.speaker != b.speaker:
             continue
         wa, wb = words[a_id], words[b_id]
-        matcher = SequenceMatcher(None, [w for *_, w in wa], [w for *_, w in wb], autojunk=False)
-        blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
-        if sum(blk.size for blk in blocks) < _MIN_VARIANT_MATCH:
+        region = _aligned_region([w for *_, w in wa], [w for *_, w in wb])
+        if region is None:
             continue
-        first, last = blocks[0], blocks[-1]
-        a_lo, a_hi = first.a, last.a + last.size
-        b_lo, b_hi = first.b, last.b + last.size
-        matched = sum(blk.size for blk in blocks)
-        if matched / max(a_hi - a_lo, b_hi - b_lo) < 0.75:
-            continue
-        ops = [op for op in matcher.get_opcodes() if op[1] >= a_lo and op[2] <= a_hi and op[3] >= b_lo
-               and op[4] <= b_hi]
+        a_lo, a_hi, b_lo, b_hi = region
+        matcher = SequenceMatcher(None, [w for *_, w in wa[a_lo:a_hi]], [w for *_, w in wb[b_lo:b_hi]],
+                                  autojunk=False)
+        ops = [(tag, i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
         if all(op[0] == "equal" for op in ops):
             continue
         diff = tuple(DiffPart(tag, " ".join(w for *_, w in wa[i1:i2]), " ".join(w for *_, w in wb[j1:j2]))
@@ -519,7 +559,7 @@ def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end:
                               f"{_short(source.id)} tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
                               f"“{q_text[q_span[0]:q_span[1]]}” in the quote in {_short(quote.source)}.",
                               n_span, q_span))
-        elif 1 <= len(n_only) <= 2 and not q_only and n_slot is not None:
+        elif len(n_only) == 1 and not q_only and n_slot is not None:
             n_lo = _extend_left(n_clause, n_only[0])
             n_span = (n_clause[n_lo].start, n_clause[n_only[-1]].end)
             last_shared = max(k for k, t in enumerate(q_clause) if t.lemma in shared_set)
@@ -599,8 +639,8 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
         weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None]
         for day in days:
             for weekday in weekdays:
-                if day.source == weekday.source and day.resolved and weekday.resolved:
-                    continue
+                if day.resolved and weekday.resolved:
+                    continue  # both resolved: compared as dates by _date_discrepancies
                 if day.year:
                     fit = years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
                 else:
@@ -730,8 +770,8 @@ def _actor_discrepancies(sources: dict[str, Source], actions: list[tuple[str, st
         if len(per_source) < 2:
             continue
         sets = list(per_source.values())
-        if any(a & b for i, a in enumerate(sets) for b in sets[i + 1:]):
-            continue  # some platform in common: no contradiction
+        if not any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:]):
+            continue  # every two sources share a platform: no contradiction
         key = f"{actor}|{event}|platform"
         said = "; ".join(f"{_short(s)}: {', '.join(sorted(p))}" for s, p in sorted(per_source.items()))
         found.append(Discrepancy(
@@ -774,6 +814,43 @@ def _common(word: str, language: str) -> bool:
     return zipf_frequency(word, language) >= _COMMON_ZIPF.get(language, 9.0)
 
 
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    """Country names in every supported language (pycountry's ISO 3166 translations), to their code."""
+    import gettext
+
+    import pycountry
+
+    from .langdata import supported_languages
+    names: dict[str, str] = {}
+    translations = []
+    for language in supported_languages():
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            names[name.lower()] = country.alpha_2
+            for translation in translations:
+                names[translation.gettext(name).lower()] = country.alpha_2
+    return names
+
+
+@lru_cache(maxsize=None)
+def _country_prefixes() -> frozenset[str]:
+    """First letters of country names: "Norwegian" and "American" name no new fact beside "Norway"."""
+    return frozenset(name[:4] for name in _countries() if len(name) >= 4)
+
+
+def _covered_elsewhere(term: str, others: list[str]) -> bool:
+    code = _countries().get(term.lower())
+    if code is not None:
+        names = [n for n, c in _countries().items() if c == code]
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", other) for other in others for n in names)
+    return any(term.lower() in other for other in others)
+
+
 # Languages that capitalise every noun: a single capitalised word there is a name only when rare.
 _COMMON_ZIPF = {"de": 3.0}
 
@@ -800,7 +877,9 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
             lower = term.lower()
             if (len(term) < 3 or lower in stop or lower in calendar or (term.isupper() and len(term) <= 3)
                     or all(w.lower() in stop or w in person_words for w in words)
-                    or (len(words) == 1 and _common(lower, source.language))):
+                    or (source.language in _COMMON_ZIPF and any(_common(w.lower(), source.language) for w in words))
+                    or (len(words) == 1 and source.language in _COMMON_ZIPF)
+                    or (lower not in _countries() and lower[:4] in _country_prefixes())):
                 continue
             found.setdefault(term, (start, start + len(term)))
     return found
@@ -850,7 +929,7 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
     for sid, source_terms in sorted(terms.items()):
         by_paragraph: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
         for term, span in source_terms.items():
-            if any(term.lower() in lowered[other] for other in sources if other != sid):
+            if _covered_elsewhere(term, [lowered[other] for other in sources if other != sid]):
                 continue
             by_paragraph[sources[sid].paragraph_at(span[0]).anchor].append((term, span))
         for anchor, items in sorted(by_paragraph.items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0):

@@ -99,6 +99,7 @@ class _Syntax:
     age_after_name: bool
     currency: dict[str, str]
     stopwords: frozenset[str]
+    links: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -131,12 +132,14 @@ def _syntax(language: str) -> _Syntax:
                 out.setdefault(str(word).lower(), str(canonical))
         return out
 
-    ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', num)}(?!\w)", re.IGNORECASE)
+    # in an age a number word may be glued to what follows ("elfjährige")
+    glued = num.replace(")(?!\\w))", "))")
+    ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', glued)}(?!\w)", re.IGNORECASE)
                  for p in data.get("figure_age_patterns") or ())
     return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
                    table("figure_units"), word_set(language, "figure_times_words"),
                    table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
-                   currency, word_set(language, "claim_stopwords"))
+                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"))
 
 
 def _range(value: float, qualifier: str) -> tuple[float | None, float | None]:
@@ -276,8 +279,11 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
         lower = word.lower()
         if lower in syntax.measures:
             return syntax.measures[lower], m.end(), None, word
+        if lower in syntax.links:
+            position = m.end()
+            continue
         if lower in syntax.times:
-            measure = _context_measure(text, start, syntax)
+            measure = _context_measure(text, start, m.end(), syntax)
             return (measure or "times"), m.end(), None, word
         if skipped == 0 and lower not in syntax.stopwords and word.islower() and len(word) > 2:
             first = (word, m.end())
@@ -290,11 +296,14 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     return f"word:{first[0].lower()}", first[1], None, first[0]
 
 
-def _context_measure(text: str, start: int, syntax: _Syntax) -> str | None:
-    """For "20 millioner ganger": the measure a verb just before the number names (``sett``: views)."""
+def _context_measure(text: str, start: int, end: int, syntax: _Syntax) -> str | None:
+    """For "sett over 20 millioner ganger": the measure a verb near the number names (``sett``: views)."""
     window = text[max(0, start - 80):start]
     words = _WORD.findall(window)[-_CONTEXT_WORDS:]
     for word in reversed(words):
+        if word.lower() in syntax.context:
+            return syntax.context[word.lower()]
+    for word in _WORD.findall(text[end:end + 40])[:3]:  # "1,2 Millionen Mal angesehen"
         if word.lower() in syntax.context:
             return syntax.context[word.lower()]
     return None

@@ -36,7 +36,7 @@ _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _DASH_OPEN = re.compile(r"[–—]\s+|-\s+")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
 _MIN_WORDS = 3
 _INTRODUCING = (":", "-", "–", "—")  # a paragraph ending so introduces the quote that follows
@@ -302,13 +302,21 @@ class _Attributor:
             return None
         verb_k = verbs[0] if side == "after" else verbs[-1]
         verb = tokens[verb_k]
-        candidates: list[tuple[int, str, int, int]] = []
-        # subject right after the verb ("sier han", "said Keaton", "dit-il")
-        after_verb = tokens[verb_k + 1] if verb_k + 1 < len(tokens) else None
-        if after_verb is not None and text[verb.end():after_verb.start()] in (" ", "-", "-t-"):
-            found = _subject_at(text, after_verb.start(), end, self.words, self.index)
+        after_candidate = None
+        # subject right after the verb ("sier han", "said Keaton", "dit-il", "a-t-elle", "said Mayor Anne Solberg")
+        k = verb_k + 1
+        if k < len(tokens) and tokens[k].group(0) == "t" and text[verb.end():tokens[k].start()] == "-":
+            k += 1
+        for step in (k, k + 1):
+            if step >= len(tokens) or text[tokens[step - 1].end():tokens[step].start()] not in (" ", "-"):
+                break
+            found = _subject_at(text, tokens[step].start(), end, self.words, self.index)
             if found is not None:
-                candidates.append((0, *found))
+                after_candidate = found
+                break
+            if not tokens[step].group(0)[:1].isupper() or step == verb_k + 1 and text[verb.end()] == "-":
+                break  # only a title ("Mayor", "Hundebesitzer") may stand between verb and name
+        before_candidate = None
         # subject before the verb ("she wrote", "Keaton responds", "the young boy asks")
         for k in range(verb_k - 1, -1, -1):
             token = tokens[k]
@@ -318,8 +326,10 @@ class _Attributor:
                 if ref is not None and ref.end == token.end() and ref.start >= start:
                     found = ("person", ref.start, ref.end)
             if found is not None and found[2] <= verb.start():
-                candidates.append((verb_k - k, *found))
+                before_candidate = found
                 break
+        order = [after_candidate, before_candidate] if side == "after" else [before_candidate, after_candidate]
+        candidates = [(0, *c) for c in order if c is not None][:1]
         if not candidates:
             return None
         candidates.sort()
