@@ -83,6 +83,7 @@ class _Patterns:
     events: re.Pattern[str] | None
     event_keys: dict[str, str]
     months: dict[str, int]
+    full_months: frozenset[str]
     weekdays: dict[str, int]
     units: dict[str, str]
     case_sensitive: bool
@@ -99,6 +100,7 @@ def _patterns(language: str) -> _Patterns:
     flags = 0 if case_sensitive else re.IGNORECASE
     locale = language if data else "en"
     months: dict[str, int] = {}
+    full_months = frozenset(n.lower() for n in get_month_names("wide", locale=locale).values())
     for width in ("wide", "abbreviated"):
         for number, name in get_month_names(width, locale=locale).items():
             months[name.rstrip(".").lower()] = int(number)
@@ -177,7 +179,8 @@ def _patterns(language: str) -> _Patterns:
             event_keys[str(word).lower()] = str(key)
     events = re.compile(rf"(?<!\w)(?:{_alternation(event_keys)})(?!\w)", re.IGNORECASE) if event_keys else None
     return _Patterns(tuple(absolute), weekday, tuple(modified), relative_days, rel_values, ago,
-                     tuple(rel_units), times, events, event_keys, months, weekday_abbr, units, case_sensitive)
+                     tuple(rel_units), times, events, event_keys, months, full_months, weekday_abbr, units,
+                     case_sensitive)
 
 
 def years_fitting(day: int, month: int, weekday: int, years: Any = DEFAULT_YEARS) -> tuple[int, ...]:
@@ -253,7 +256,10 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
                                     "year": int(groups["y"]) if groups.get("y") else None}
             if groups.get("wd"):
                 info["weekday"] = patterns.weekdays.get(groups["wd"].lower())
-            found.append((m.start(), m.end(), info))
+            end = m.end()
+            if text[end - 1] == "." and not groups.get("y") and (groups.get("mon") or "").lower() in patterns.full_months:
+                end -= 1  # "8. desember." : the period ends the sentence, not an abbreviation
+            found.append((m.start(), end, info))
     for pattern, direction in patterns.weekday_modified:
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), {"kind": "weekday", "direction": direction,

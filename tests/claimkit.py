@@ -78,3 +78,23 @@ def score(name: str, found: set[Any], gold: set[Any]) -> tuple[float, float]:
     for item in sorted(gold - found, key=repr):
         print(f"  missing: {item}")
     return precision, recall
+
+
+def make_source(text: str, language: str = "en", published: Any = None, source_id: str = "t") -> Source:
+    """A source built in memory, segmented as the read stage does it."""
+    from generator.model import Metadata
+    from generator.segment import segment
+
+    return Source(id=source_id, slug=source_id, path=f"seeds/{source_id}.txt", sidecar=None, sha256="",
+                  text=text, title="t", title_derived=True, language=language, language_confidence=1.0,
+                  metadata=Metadata(published=published), paragraphs=segment(text, language))
+
+
+def refs_for(source: Source, *people: tuple[str, str, str | None]) -> tuple[PersonRef, ...]:
+    """Person refs for the given (name, entity id, gender) by string search in one source."""
+    entities = [{"id": pid, "name": name, "gender": gender} for name, pid, gender in people]
+    return person_refs([source], entities)
+
+
+def matches(found_source: str, gold_source: Any) -> bool:
+    return found_source.startswith(str(gold_source))
