@@ -46,7 +46,8 @@ PLATFORMS = ("Facebook", "Instagram", "YouTube", "Twitter", "TikTok", "Snapchat"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]")
 _PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_MIN_VARIANT_MATCH = 4  # words two quotes must share, in order, to be one quote
+_MIN_VARIANT_MATCH = 4
+_CONJUNCTIONS = {"and": "en", "og": "nb", "und": "de", "et": "fr", "but": "en", "men": "nb", "aber": "de", "mais": "fr"}  # words two quotes must share, in order, to be one quote
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,7 @@ def _tokens(text: str, start: int, end: int, language: str) -> list[_Token]:
 
 def _clauses(text: str, tokens: list[_Token], language: str) -> list[list[_Token]]:
     """Tokens cut at punctuation and at coordinating "and"/"og"/"und"/"et"."""
-    conjunctions = {"and": "en", "og": "nb", "und": "de", "et": "fr", "but": "en", "men": "nb", "aber": "de",
-                    "mais": "fr"}
+    conjunctions = _CONJUNCTIONS
     clauses: list[list[_Token]] = [[]]
     previous_end = tokens[0].start if tokens else 0
     for token in tokens:
@@ -333,6 +333,12 @@ def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
 
 
 def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:
+    """Cached :func:`_align` (syndicated copies repeat the same quotes)."""
+    return _align(tuple(a), tuple(b))
+
+
+@lru_cache(maxsize=50_000)
+def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] | None:
     """The stretch of two word lists that renders the same words, allowing one-word changes.
 
     The longest chain of matching runs with small gaps is the anchor; it is then extended
@@ -399,6 +405,8 @@ def _quote_variants(quotes: Sequence[Quote], sources: dict[str, Source]) -> list
         if a.speaker and b.speaker and a.speaker != b.speaker:
             continue
         wa, wb = words[a_id], words[b_id]
+        if [w for *_, w in wa] == [w for *_, w in wb]:
+            continue  # the same words: nothing to report
         region = _aligned_region([w for *_, w in wa], [w for *_, w in wb])
         if region is None:
             continue
@@ -440,10 +448,11 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
     by_id = {q.id: q for q in quotes}
     quote_index: dict[tuple[str, str], set[str]] = defaultdict(set)
     quote_tokens: dict[str, list[_Token]] = {}
+    quote_clauses: dict[str, list[list[_Token]]] = {}
     for quote in quotes:
-        masked_end = quote.end
-        tokens = _tokens(sources[quote.source].text, quote.start, masked_end, quote.language)
+        tokens = _tokens(sources[quote.source].text, quote.start, quote.end, quote.language)
         quote_tokens[quote.id] = tokens
+        quote_clauses[quote.id] = _clauses(sources[quote.source].text, tokens, quote.language)
         for token in tokens:
             if token.content:
                 quote_index[(quote.language, token.lemma)].add(quote.id)
@@ -457,6 +466,7 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
                     continue
                 tokens = _tokens(source.text, sentence.start, sentence.end, language)
                 lemmas = {t.lemma for t in tokens if t.content}
+                n_clauses: list[list[_Token]] | None = None
                 counts: dict[str, int] = defaultdict(int)
                 for lemma in lemmas:
                     for qid in quote_index.get((language, lemma), ()):
@@ -468,8 +478,10 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
                     q_lemmas = {t.lemma for t in quote_tokens[qid] if t.content}
                     if shared < 3 and shared / max(1, min(len(lemmas), len(q_lemmas))) < 0.25:
                         continue
+                    if n_clauses is None:
+                        n_clauses = _clauses(source.text, tokens, language)
                     found.extend(_departures(sources, source, sentence.start, sentence.end, tokens,
-                                             quote, quote_tokens[qid], links))
+                                             quote, quote_tokens[qid], links, n_clauses, quote_clauses[qid]))
     return found
 
 
@@ -501,11 +513,10 @@ def _same_slot(a: tuple[str | None, str | None] | None, b: tuple[str | None, str
 
 
 def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end: int, tokens: list[_Token],
-                quote: Quote, q_tokens: list[_Token], links: dict[str, tuple[str, ...]]) -> list[Discrepancy]:
+                quote: Quote, q_tokens: list[_Token], links: dict[str, tuple[str, ...]],
+                n_clauses: list[list[_Token]], q_clauses: list[list[_Token]]) -> list[Discrepancy]:
     text = source.text
     q_text = sources[quote.source].text
-    n_clauses = _clauses(text, tokens, source.language)
-    q_clauses = _clauses(q_text, q_tokens, quote.language)
     who = quote.speaker_name or "the speaker"
     found = []
     matched_q: set[int] = set()
@@ -971,22 +982,20 @@ def translation_links(quotes: Sequence[Quote], case: CaseInfo | None = None) -> 
         if len(found) >= 2:
             links.append(TranslationLink(tuple(found), "curated", "linked in case.yml"))
             linked.update(found)
-    anchors: dict[str, list[Quote]] = defaultdict(list)
+    keyed: dict[tuple[str, frozenset[str]], list[Quote]] = defaultdict(list)
     for quote in quotes:
-        if quote.speaker:
-            anchors[quote.speaker].append(quote)
-    for speaker, members in sorted(anchors.items()):
+        marks = _marks(quote.text)
+        if quote.speaker and len(marks) >= 2 and quote.id not in linked:
+            keyed[(quote.speaker, frozenset(marks))].append(quote)
+    for (_, marks), members in sorted(keyed.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if a.language == b.language or a.id in linked or b.id in linked:
+                if a.language == b.language:
                     continue
-                marks_a, marks_b = _marks(a.text), _marks(b.text)
-                common = marks_a & marks_b
                 words_a, words_b = len(_WORD.findall(a.text)), len(_WORD.findall(b.text))
-                if len(common) >= 2 and marks_a == marks_b and 0.5 <= words_a / max(1, words_b) <= 2:
-                    ids = tuple(sorted((a.id, b.id)))
-                    links.append(TranslationLink(ids, "detected",
-                                                 f"same speaker; same names and numbers: {', '.join(sorted(common))}"))
+                if 0.5 <= words_a / max(1, words_b) <= 2:
+                    links.append(TranslationLink(tuple(sorted((a.id, b.id))), "detected",
+                                                 f"same speaker; same names and numbers: {', '.join(sorted(marks))}"))
     return tuple(sorted(links, key=lambda link: link.quotes))
 
 

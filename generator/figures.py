@@ -10,6 +10,7 @@ measure it counts, and for ages the person it belongs to. All words are data in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -173,11 +174,16 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
     text = source.text
     index = PersonIndex(source.id, persons)
     date_spans = [(d.start, d.end) for d in (extract_dates(source) if dates is None else dates)]
-    taken: list[tuple[int, int]] = list(date_spans)
+    taken: list[tuple[int, int]] = sorted(date_spans)
     raw: list[dict[str, Any]] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in taken)
+        # taken spans never overlap each other, so only the neighbours by start matter
+        i = bisect_left(taken, (start, start))
+        return not any(s < end and start < e for s, e in taken[max(0, i - 1):i + 1])
+
+    def take(start: int, end: int) -> None:
+        insort(taken, (start, end))
 
     # Ages first: their numbers are not counts.
     for pattern in syntax.ages:
@@ -188,7 +194,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             if value is None or not 0 < value < 130 or value != int(value):
                 continue
             subject = _age_subject(index, m.start(), m.end(), text)
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
             raw.append({"start": m.start(), "end": m.end(), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": subject, "measure_text": None})
     if syntax.age_after_name:
@@ -199,7 +205,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             value = float(m.group(1))
             if not 0 < value < 130 or not free(m.start(1), m.end(1)):
                 continue
-            taken.append((m.start(1), m.end(1)))
+            take(m.start(1), m.end(1))
             raw.append({"start": m.start(1), "end": m.end(1), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": ref.entity_id, "measure_text": None})
 
@@ -228,7 +234,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         written = value
         if unit is not None:
             value = value * UNIT_FACTORS[unit][1]
-        taken.append((start, end))
+        take(start, end)
         raw.append({"start": start, "end": end, "value": value, "measure": measure, "qualifier": qualifier,
                     "subject": None, "unit": unit, "written": written if unit else None,
                     "measure_text": measure_text})
