@@ -98,6 +98,9 @@ _QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n
                      r"|\"([^\"\n]{1,80})\"|''([^'\n]{1,80})''")
 _APPOSITION = re.compile(r",[ \u00a0]+(?:(?:a|an|the|en|et|ei|ein|eine|der|die|das|un|une|le|la)[ \u00a0]+)?"
                          r"(?:[^\W\d_]+[ \u00a0]+)?([^\W\d_][\w\-]*)")
+# Small words inside a title: "The Last Summer in the Valley", "Le Dîner de cons".
+_TITLE_GAP = re.compile(r"[ \u00a0]+(?:(?:in|the|of|and|a|an|on|at|to|for|with|from|de|du|des|la|le|les|et|i|og|på|"
+                        r"av|til|der|die|das|und|von|im|am)[ \u00a0]+)+")
 _ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
                           "einer", "eines", "kein", "keine", "jede", "jeder", "jedes", "diese",
                           "dieser", "dieses", "seine", "ihre", "unsere", "im", "am", "zum", "zur",
@@ -248,6 +251,14 @@ def _sentence_candidates(text: str, start: int, end: int, lang: str, anchor: str
     for match in matches:
         if any(s <= match.start() < e for s, e in blocked):
             continue
+        if found and found[-1].type == "work" and found[-1].end is not None and match.start() > found[-1].end:
+            gap = text[found[-1].end:match.start()]
+            if _TITLE_GAP.fullmatch(gap) and found[-1].surface != "title":
+                work = found[-1]
+                work.end = match.end() - (1 if match.group(0).endswith(".") else 0)
+                work.name = " ".join(text[work.tokens[0].start:work.end].split())
+                work.tokens = [*work.tokens, _Tok(match.start(), work.end, text[match.start():work.end])]
+                continue
         tokens = [_Tok(t.start(), t.end(), t.group(0)) for t in p.token.finditer(text, match.start(), match.end())]
         if not tokens:
             continue
@@ -474,6 +485,11 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             pass
         elif initial and bare in p.function_words and len(tokens) > 1:
             pass
+        elif initial and len(tokens) > 1 and _starts_name(tokens[1], p) and not _name_itself(head.text, lang):
+            pass
+        elif initial and len(tokens) > 2 and not _name_itself(head.text, lang) and (
+                lex.zipf(bare, lang) >= 3.0 or lex.is_compound_of_common(head.text, lang)):
+            pass  # "Dokumentarfilmskaper Anders Holm"  # "Filmmaker Anders Holm", "Prime Minister …" at the start of a sentence
         elif initial and len(tokens) > 1 and lex.is_common_word(head.text, lang) \
                 and lex.fold(head.text) not in lex.given_names() and lex.place(head.text) is None:
             pass
@@ -527,6 +543,14 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         surface = "possessive"
     elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and len(name) > 3:
         forms = (name[:-1],)
+    if lang == "nb" and surface == "single" and not forms:
+        tail = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:s_end])
+        if tail and tail.group(1)[0].islower() and tail.group(1) in p.org_words:
+            end = end + tail.end()
+            name = " ".join(text[start:end].split())
+            surface = "full"
+            evidence.append(f"organisation word '{tail.group(1)}'")
+            tokens = [*tokens, _Tok(end - len(tail.group(1)), end, tail.group(1))]
     bare_name = name if (name.endswith(".") and _keeps_period(name, p) and len(name) > 3) else name.rstrip(".")
     if not bare_name:
         return None
@@ -573,9 +597,11 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     strong = False
     low = False
     needs_support = False
-    if listed_type == "place" and len(tokens) == 1 and not place_cue \
-            and (initial or lang == "de") and lex.is_common_word(bare_name, lang):
-        listed_type = None  # "Essen", "Hof": ordinary words unless "in Essen"
+    if listed_type == "place" and len(tokens) == 1 and not place_cue and (initial or lang == "de") and (
+            bare_name.casefold() in p.function_words or lex.zipf(bare_name.casefold(), lang) >= lex.VERY_COMMON_ZIPF
+            or (lang == "de" and (prev_l in _ARTICLES_DE or prev_l in p.function_words)
+                and not listed_why[0].startswith("gazetteer: country"))):
+        listed_type = None  # "Essen", "auf dem Hof": ordinary words unless "in Essen"
     if listed_type == "place" and person_cue and len(tokens) > 1:
         listed_type = None  # "Orlando Bloom" style collisions are people
     if animal:
@@ -617,14 +643,13 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     else:
         word = bare_name
         if lang == "de":
-            if _german_common(word, p) or lex.is_compound_of_common(word, lang) \
-                    or prev_l in _ARTICLES_DE or initial:
-                needs_support = True
+            needs_support = True  # a capital says nothing in German
             kind = "other"
         elif initial:
             needs_support = True
             kind = "other"
-        elif lex.is_common_word(word, lang) or lex.is_compound_of_common(word, lang):
+        elif word.casefold() in p.not_names or lex.zipf(word.casefold(), lang) >= lex.VERY_COMMON_ZIPF \
+                or (lex.is_compound_of_common(word, lang) and not lex.zipf(word.casefold(), lang)):
             kind, low = "other", True
             evidence.append("capitalised ordinary word")
         else:
@@ -640,6 +665,15 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     cand = _Cand(tokens, initial, sentence, anchor, evidence, kind, strong, surface=surface,
                  name=bare_name, end=end, needs_support=needs_support, low=low, forms=forms)
     return cand
+
+
+def _starts_name(tok: _Tok, p: _Patterns) -> bool:
+    return lex.fold(tok.text) in lex.given_names() or tok.bare in p.honorifics or _is_role(tok.text, p)
+
+
+def _name_itself(word: str, lang: str) -> bool:
+    return (lex.fold(word) in lex.given_names() or lex.place(word) is not None
+            or bool(lex.listed(word, lex.organizations())) or bool(lex.listed(word, lex.platforms())))
 
 
 def _keeps_period(word: str, p: _Patterns) -> bool:
@@ -691,7 +725,7 @@ def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
             for part in name.split():
                 if len(part.rstrip(".")) > 1 and part[:1].isupper():
                     known.add(lex.fold(part))
-        elif cand.type != "other" or not cand.initial:
+        elif cand.strong or not cand.initial:
             known.add(lex.fold(name))
     mentions: list[Mention] = []
     for cand in cands:

@@ -25,7 +25,7 @@ COMMON_SPREAD = 0.8
 # Frequent enough to be an ordinary word whatever other languages say ("Mark", "Read").
 VERY_COMMON_ZIPF = 5.0
 # Cities this large also answer to their names in other languages (München, Munich).
-EXONYM_POPULATION = 500_000
+EXONYM_POPULATION = 100_000
 # Territories in CLDR that are organisations or not places.
 _NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
@@ -68,8 +68,13 @@ def given_names() -> frozenset[str]:
 
 
 def _named_list(key: str) -> Mapping[str, str]:
-    names = shared_data().get(key, ()) or ()
-    return MappingProxyType({fold(str(n)): str(n) for n in names})
+    """Folded name → canonical name; "Red Cross | Røde Kors" lists one organisation's names."""
+    table: dict[str, str] = {}
+    for entry in shared_data().get(key, ()) or ():
+        names = [n.strip() for n in str(entry).split("|") if n.strip()]
+        for name in names:
+            table[fold(name)] = names[0]
+    return MappingProxyType(table)
 
 
 @lru_cache(maxsize=None)
@@ -138,15 +143,19 @@ def is_common_word(word: str, lang: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def is_compound_of_common(word: str, lang: str) -> bool:
-    """True when ``word`` ends in an ordinary word of ``lang`` after a stem of three or more
-    letters ("Mobbingvorwürfe", "videoopptak"): a compound noun, not a name."""
+    """True when ``word`` (or it without an inflection ending) ends in a frequent word of
+    ``lang`` after three or more letters ("Mobbingvorwürfe", "Kulturministeriums"): a compound."""
     lowered = word.casefold()
     if zipf(lowered, lang) >= 3.0:
         return False
-    for cut in range(3, len(lowered) - 3):
-        head = lowered[cut:]
-        if zipf(head, lang) >= 3.5 and is_common_word(head, lang):
-            return True
+    stems = {lowered}
+    for ending in ("s", "es", "n", "en", "e"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 7:
+            stems.add(lowered[: -len(ending)])
+    for stem in stems:
+        for cut in range(3, len(stem) - 3):
+            if zipf(stem[cut:], lang) >= 3.5:
+                return True
     return False
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import lexicon as lex
-from .entities import TYPES, Mention
+from .entities import TYPES, Mention, with_type
 from .errors import Problem
 from .model import CaseInfo, Source
 from .slug import slugify, unique_slugs
@@ -252,6 +252,10 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         cluster.type, cluster.evidence = _vote(cluster.mentions)
 
     ambiguous: list[Ambiguous] = []
+    index = _person_index(clusters)
+    named = [m for m in weak if not _is_multi(m) and any(lex.fold(f) in index for f in (m.name, *m.forms))]
+    weak = [m for m in weak if m not in named]
+    singles = sorted(singles + named, key=lambda m: (order.get(m.source, len(order)), m.source, m.start))
     _link_singles(singles, clusters, ambiguous)
     candidates = _link_weak(weak, clusters)
 
@@ -324,7 +328,11 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             continue
         leftovers.append(mention)
     # What is left forms entities of its own (or joins one by exact key, e.g. a place).
-    for mention in leftovers:
+    for index, mention in enumerate(leftovers):
+        if mention.type == "other" and not any(e.startswith("animal") for e in mention.evidence):
+            place = lex.place(mention.name)
+            if place is not None:
+                mention = leftovers[index] = with_type(mention, "place", f"gazetteer: {place.kind} {place.name}")
         key = _key(mention)
         if key not in clusters and mention.forms:
             for form in mention.forms:
