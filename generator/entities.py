@@ -107,7 +107,7 @@ _ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine
                           "vom", "beim", "ins"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language, used as a cache key
 class _Patterns:
     run: re.Pattern[str]
     token: re.Pattern[str]
@@ -183,10 +183,15 @@ class _Cand:
     needs_support: bool = False
     low: bool = False
     forms: tuple[str, ...] = ()
+    lang: str = "und"
 
 
 def _is_role(word: str, p: _Patterns) -> bool:
-    lowered = word.casefold()
+    return _is_role_cached(word.casefold(), p)
+
+
+@lru_cache(maxsize=100_000)
+def _is_role_cached(lowered: str, p: _Patterns) -> bool:
     if lowered in p.roles:
         return True
     return any(lowered.endswith(head) and len(lowered) > len(head) for head in p.role_heads)
@@ -223,14 +228,11 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
         lang = canonical_language(paragraph.language or source.language)
         sentences = paragraph.sentences or ()
         for sentence in sentences:
-            cands.extend(_sentence_candidates(text, sentence.start, sentence.end, lang,
-                                              paragraph.anchor, sentence.anchor))
+            for cand in _sentence_candidates(text, sentence.start, sentence.end, lang,
+                                             paragraph.anchor, sentence.anchor):
+                cand.lang = lang
+                cands.append(cand)
     return _finish(source, cands)
-
-
-def _language_of(source: Source, offset: int) -> str:
-    paragraph = source.paragraph_at(offset) if source.paragraphs else None
-    return canonical_language((paragraph.language if paragraph else None) or source.language)
 
 
 def _sentence_candidates(text: str, start: int, end: int, lang: str, anchor: str,
@@ -425,6 +427,17 @@ def _compound_candidate(tok: _Tok, parts: list[str], initial: bool, lang: str, p
 
 def _classify_single(name: str, lang: str, p: _Patterns) -> tuple[str | None, bool, list[str]]:
     """Type of a name from lists alone: (type, strong, evidence)."""
+    kind, strong, why = _classify_cached(name, lang)
+    return kind, strong, list(why)
+
+
+@lru_cache(maxsize=100_000)
+def _classify_cached(name: str, lang: str) -> tuple[str | None, bool, tuple[str, ...]]:
+    kind, strong, why = _classify_uncached(name, lang)
+    return kind, strong, tuple(why)
+
+
+def _classify_uncached(name: str, lang: str) -> tuple[str | None, bool, list[str]]:
     platform = lex.listed(name, lex.platforms())
     if platform:
         return "platform", True, ["platform list"]
@@ -683,6 +696,11 @@ def _keeps_period(word: str, p: _Patterns) -> bool:
 
 def _german_common(word: str, p: _Patterns) -> bool:
     """An ordinary German noun: frequent in German and clearly less so elsewhere, or a compound of one."""
+    return _german_common_cached(word, p)
+
+
+@lru_cache(maxsize=100_000)
+def _german_common_cached(word: str, p: _Patterns) -> bool:
     lowered = word.casefold()
     if lowered in p.function_words or lowered in p.not_names:
         return True
@@ -744,7 +762,7 @@ def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
             if folded in known:
                 evidence.append("named elsewhere in the source")
             else:
-                lang = _language_of(source, cand.tokens[0].start)
+                lang = cand.lang
                 if lex.zipf(folded, lang) < 3.0 and not lex.is_compound_of_common(name, lang) \
                         and not lex.is_common_word(name, lang):
                     confidence = "low"
@@ -759,7 +777,7 @@ def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
             source=source.id, anchor=cand.anchor, sentence=cand.sentence, start=start, end=end,
             text=source.text[start:end], name=name, surface=surface, type=kind,
             evidence=tuple(dict.fromkeys(evidence)), confidence=confidence,
-            language=_language_of(source, start), forms=forms))
+            language=cand.lang, forms=forms))
     mentions.sort(key=lambda m: (m.start, m.end))
     # Overlaps cannot arise from one run, but a quoted title may hold a compound: keep the first.
     result: list[Mention] = []

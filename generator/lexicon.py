@@ -44,6 +44,7 @@ class Place:
     """Population when known (0 otherwise); larger entries win a name both use."""
 
 
+@lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -341,8 +341,9 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
                     key = other
                     break
         clusters.setdefault(key, _Cluster(key)).mentions.append(mention)
+    leftover_ids = {id(m) for m in leftovers}
     for cluster in clusters.values():
-        if cluster.type is None or any(m in leftovers for m in cluster.mentions):
+        if cluster.type is None or any(id(m) in leftover_ids for m in cluster.mentions):
             cluster.type, cluster.evidence = _vote(cluster.mentions or [m for m, _ in cluster.linked])
 
 
