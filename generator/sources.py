@@ -225,7 +225,8 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
             else:
                 info[key] = _string(data[key])
     lines = {str(k): loaded.line(k) for k in data}
-    return CaseInfo(raw=dict(data), lines=lines, **info), problems
+    return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
+                    **info), problems
 
 
 def _inside(path: Path, directory: Path) -> bool:
