@@ -178,7 +178,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
              f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
              "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
-             "[discrepancy report](discrepancies.md#quote); renderings in another language are shown side by side.",
+             "[discrepancy report](discrepancies.md); renderings in another language are shown side by side.",
              ""]
     for speaker in [*speakers, None]:
         members = by_speaker.get(speaker)
