@@ -16,6 +16,7 @@ from ..figures import Figure
 from ..model import Source
 from ..quotes import Quote
 from ..resolve import Entity, Resolution
+from .claims import short_source
 from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
@@ -42,10 +43,6 @@ class EntityFacts:
     """Quotes by speaker entity id."""
     figures: Mapping[str, Sequence[Figure]]
     """Figures (ages and others) by subject entity id."""
-
-
-def _mention_count(entity: Entity) -> int:
-    return len(entity.mentions)
 
 
 def _ranked(entities: Sequence[Entity]) -> list[Entity]:
@@ -101,8 +98,9 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     attributes, quotes and co-mentioned entities."""
     page = entity_page_path(entity.id)
     by_language: dict[str, set[str]] = defaultdict(set)
-    for language, alias in entity.aliases:
-        by_language[language].add(alias)
+    for mention in entity.mentions:
+        by_language[sources[mention.source].paragraph_at(mention.start).language
+                    or sources[mention.source].language].add(" ".join(mention.text.split()))
     parts = ["---", f"entity: {entity.id}", f"type: {entity.type}", "---", "",
              f"# {escape_md(entity.name)}", "",
              f'<p class="cf-type" markdown="0"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
@@ -139,7 +137,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         source = sources[source_id]
         mentions = sorted(grouped[source_id], key=lambda m: m.start)
         is_open = " open" if number < OPEN_GROUPS else ""
-        label = escape_html(f"{source.metadata.outlet or source.id} — {len(mentions)} mention"
+        label = escape_html(f"{short_source(source)} — {len(mentions)} mention"
                             f"{'s' if len(mentions) != 1 else ''} ({source.language})")
         items = []
         seen_sentences: set[str] = set()
@@ -176,7 +174,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
 
 def _passage(page: str, source: Source, anchor: str, start: int, end: int) -> str:
     link = href(page, source_page_path(source), anchor)
-    return (f'<a class="cf-passage" href={attr(link)}>{escape_html(source.metadata.outlet or source.id)} '
+    return (f'<a class="cf-passage" href={attr(link)}>{escape_html(short_source(source))} '
             f'¶{escape_html(anchor[1:])}</a> <q lang={attr(source.language)}>{escape_html(source.text[start:end])}</q>')
 
 
