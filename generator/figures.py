@@ -20,6 +20,7 @@ from .langdata import canonical_language, language_data, word_set
 from .model import Source
 from .numbers import number_syntax, parse_number
 from .personref import PersonIndex, PersonRef
+from .trigger import DIGIT, Probe, Trigger, last_token
 
 # The range a qualifier implies, as factors of the value (None: open-ended).
 QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -101,6 +102,10 @@ class _Syntax:
     currency: dict[str, str]
     stopwords: frozenset[str]
     links: frozenset[str]
+    trigger: Trigger
+    """Digits and number words: no figure without one."""
+    number_probe: Probe
+    age_probes: tuple[Probe, ...]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -137,10 +142,24 @@ def _syntax(language: str) -> _Syntax:
     glued = num.replace(")(?!\\w))", "))")
     ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', glued)}(?!\w)", re.IGNORECASE)
                  for p in data.get("figure_age_patterns") or ())
+    # Every figure holds a digit or a number word (an age's may be glued: "elfjährige").
+    tails = [last_token(w) for w in number_syntax(language).words]
+    keys = frozenset(t for t, _ in tails) | {DIGIT}
+    word_lookback = max((n for _, n in tails), default=0)  # "a hundred"
+    number_probe = Probe(number, keys, word_lookback, "".join(sorted({c[0] for c in currency})),
+                         max((len(c) for c in currency), default=0) + 1)
+    age_probes = tuple(Probe(p, keys, word_lookback + _literal_length(str(t).split("{num}")[0]))
+                       for p, t in zip(ages, data.get("figure_age_patterns") or ()))
     return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
                    table("figure_units"), word_set(language, "figure_times_words"),
                    table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
-                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"))
+                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
+                   Trigger(keys - {DIGIT}), number_probe, age_probes)
+
+
+def _literal_length(regex: str) -> int:
+    """Roughly how many characters the part of an age pattern before its number matches at most."""
+    return len(re.sub(r"\(\?<[=!][^)]*\)|\\[bB]|[?()\\]", "", regex)) + 1
 
 
 def _range(value: float, qualifier: str) -> tuple[float | None, float | None]:
@@ -176,6 +195,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
     date_spans = [(d.start, d.end) for d in (extract_dates(source) if dates is None else dates)]
     taken: list[tuple[int, int]] = sorted(date_spans)
     raw: list[dict[str, Any]] = []
+    hits = syntax.trigger.hits(text)
 
     def free(start: int, end: int) -> bool:
         # taken spans never overlap each other, so only the neighbours by start matter
@@ -186,8 +206,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         insort(taken, (start, end))
 
     # Ages first: their numbers are not counts.
-    for pattern in syntax.ages:
-        for m in pattern.finditer(text):
+    for probe in syntax.age_probes:
+        for m in probe.finditer(text, hits):
             if not free(m.start(), m.end()):
                 continue
             value = parse_number(m.group("n"), language)
@@ -209,7 +229,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             raw.append({"start": m.start(1), "end": m.end(1), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": ref.entity_id, "measure_text": None})
 
-    for m in syntax.number.finditer(text):
+    for m in syntax.number_probe.finditer(text, hits):
         if not m.group("num") or not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"), language)

@@ -165,13 +165,17 @@ def _unique(entities: list[dict]) -> list[dict]:
 
 def run(bench: Bench) -> tuple[float, float, dict[str, int]]:
     """Seconds for extraction, seconds for comparison, and how many claims each kind gave."""
+    by_source: dict[str, list[PersonRef]] = {s.id: [] for s in bench.sources}
+    for ref in bench.persons:
+        by_source.setdefault(ref.source, []).append(ref)
     started = time.perf_counter()
     quotes, figures, dates = [], [], []
-    for source in bench.sources:
-        quotes.extend(extract_quotes(source, bench.persons))
+    for source in bench.sources:  # as the pipeline runs it: one source and its own person mentions
+        persons = by_source[source.id]
+        quotes.extend(extract_quotes(source, persons))
         found = extract_dates(source)
         dates.extend(found)
-        figures.extend(extract_figures(source, bench.persons, found))
+        figures.extend(extract_figures(source, persons, found))
     extracted = time.perf_counter()
     discrepancies = compare(bench.sources, quotes, figures, dates, bench.persons, bench.case)
     compared = time.perf_counter()
