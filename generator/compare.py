@@ -33,6 +33,7 @@ from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Source
+from .numbers import number_syntax
 from .personref import PersonRef
 from .quotes import Quote
 
@@ -329,8 +330,16 @@ def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
     """Words of a quote, without editorial insertions in brackets, as (start, end, normalised)."""
     text = quote.text
     masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
-    return [(quote.start + m.start(), quote.start + m.end(), m.group(0).lower().replace("’", "'"))
-            for m in _WORD.finditer(masked)]
+    numbers = _number_words(quote.language)
+    return [(quote.start + m.start(), quote.start + m.end(), numbers.get(word, word))
+            for m in _WORD.finditer(masked) for word in (m.group(0).lower().replace("’", "'"),)]
+
+
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> dict[str, str]:
+    """Number words as digits, so that "forty years" and "40 years" quote the same words."""
+    return {word: str(int(value)) for word, value in number_syntax(language).words.items()
+            if value == int(value) and " " not in word}
 
 
 def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:

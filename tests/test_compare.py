@@ -245,3 +245,24 @@ def test_mutated_seed_text_never_crashes(data) -> None:
     mutated = make_source(text, source.language)
     for item in (*extract_quotes(mutated), *extract_figures(mutated), *extract_dates(mutated)):
         assert text[item.start:item.end] == item.text
+
+
+def test_storm_story_precision_and_recall() -> None:
+    """Discrepancies other than coverage on the storm story; "forty years" and "40 years" are no variant."""
+    corpus, _, persons, gold_dir = story("storm")
+    quotes, figures, dates = _claims(corpus, persons)
+    found = [d for d in compare(corpus.sources, quotes, figures, dates, persons, corpus.case) if d.kind != "coverage"]
+    gold = load_yaml(gold_dir / "discrepancies.yml")
+
+    def hit(d, g) -> bool:
+        return (d.kind == g["kind"] and g.get("detail", d.detail) == d.detail
+                and all(any(str(t) in c.text for c in d.claims) for t in g["texts"]))
+
+    precision = sum(any(hit(d, g) for g in gold) for d in found) / len(found)
+    recall = sum(any(hit(d, g) for d in found) for g in gold) / len(gold)
+    print(f"\nstorm discrepancies: precision {precision:.2f}, recall {recall:.2f}")
+    assert precision >= 0.8 and recall >= 0.85
+    for g in gold:
+        if "explanation" in g:
+            assert any(hit(d, g) and d.explanation == g["explanation"] for d in found), g
+    assert not _with(found, "quote", "forty years")
