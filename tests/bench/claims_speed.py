@@ -63,7 +63,8 @@ class Bench:
 
 
 def _story_dirs() -> list[Path]:
-    return [ROOT / "seeds", *sorted(p / "seeds" for p in (TESTS / "stories").iterdir() if (p / "seeds").is_dir())]
+    return [ROOT / "seeds", *sorted(p / "seeds" for p in (TESTS / "stories").iterdir()
+                                    if (p / "seeds").is_dir() and (p / "gold" / "persons.yml").is_file())]
 
 
 def _gold_persons(seeds_dir: Path) -> list[dict]:
