@@ -10,6 +10,7 @@ test can call it directly.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -109,6 +110,8 @@ class Generated:
     """Path relative to the docs folder → file content."""
     warnings: tuple[Problem, ...]
     """Problems that did not stop the build."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds spent in each stage (``analyse``, ``case``, ``render``), for ``--timings`` and the benchmark."""
 
 
 def analyse_seed(path: Path, seeds_dir: Path) -> Analysis:
@@ -253,6 +256,8 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     runs. The output is the same whatever the jobs and the cache. Raises
     :class:`InputError` listing every problem when the input cannot be built.
     """
+    clock = time.perf_counter
+    started = clock()
     paths, problems = discover(seeds_dir)
     info, case_problems = read_case(seeds_dir / "case.yml")
     problems.extend(case_problems)
@@ -262,8 +267,12 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     problems.extend(duplicate_ids(paths))
     if any(not p.warning for p in problems):
         raise InputError(problems)
+    analysed = clock()
     case, case_problems = analyse_case(info, analyses)
     problems.extend(case_problems)
     if any(not p.warning for p in problems):
         raise InputError(problems)
-    return Generated(render_files(case), tuple(sorted(p for p in problems if p.warning)))
+    compared = clock()
+    files = render_files(case)
+    timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
+    return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)

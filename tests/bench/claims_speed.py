@@ -111,7 +111,7 @@ def _vary_numbers(text: str, rng: random.Random) -> str:
     return re.sub(r"\d+", vary, text)
 
 
-def realistic_corpus(count: int = 200, seed: int = 20240601) -> Bench:
+def realistic_corpus(count: int = 200, seed: int = 20240601, casts: int = CASTS) -> Bench:
     """``count`` distinct sources recombined from the paragraphs of every story, names and numbers varied."""
     rng = random.Random(seed)
     # paragraphs by language, each with the gold persons of the story it comes from
@@ -127,13 +127,13 @@ def realistic_corpus(count: int = 200, seed: int = 20240601) -> Bench:
             for paragraph in source.paragraphs:
                 pool.setdefault(source.language, []).append((source.text[paragraph.start:paragraph.end], story))
     all_entities = [e for entities in entities_of for e in entities]
-    casts = [_cast(random.Random(rng.random()), all_entities) for _ in range(CASTS)]
+    cast_list = [_cast(random.Random(rng.random()), all_entities) for _ in range(casts)]
     languages = sorted(pool)
     weights = [len(pool[lang]) for lang in languages]
     sources, refs = [], []
     for n in range(count):
         language = rng.choices(languages, weights)[0]
-        cast = rng.choice(casts)
+        cast = rng.choice(cast_list)
         paragraphs = rng.sample(pool[language], min(len(pool[language]), rng.randint(6, 14)))
         text = "\n\n".join(_vary_numbers(_rename_text(p, all_entities, cast), rng) for p, _ in paragraphs)
         stories = sorted({story for _, story in paragraphs})
