@@ -37,7 +37,9 @@ from .dates import DateMention, extract_dates
 from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
 from .figures import Figure, extract_figures
-from .model import CaseInfo, Source
+from .langdata import supported_languages
+from .model import CaseInfo, Metadata, Source
+from .segment import segment
 from .personref import PersonRef
 from .progress import progress
 from .quotes import Quote, extract_quotes
@@ -127,6 +129,7 @@ def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache
     results: list[Analysis | None] = [cache.get(key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
+        _warm_up(paths[missing[0]], seeds_dir)  # forked workers inherit the loaded word lists and gazetteer
         chunk = max(1, len(missing) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             computed = pool.map(analyse_seed, [paths[i] for i in missing], [seeds_dir] * len(missing),
@@ -139,6 +142,17 @@ def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache
     for i in missing:
         cache.put(keys[i], results[i])
     return [r for r in results if r is not None]
+
+
+def _warm_up(path: Path, seeds_dir: Path) -> None:
+    """Load every language's data once in this process, before workers are forked."""
+    analyse_seed(path, seeds_dir)
+    for language in supported_languages():
+        probe = Source(id="warm-up", slug="warm-up", path="", sidecar=None, sha256="", text="Anna Berg, 1 May.",
+                       title="", title_derived=True, language=language, language_confidence=1.0,
+                       metadata=Metadata(), paragraphs=segment("Anna Berg, 1 May.", language))
+        extract_mentions(probe)
+        extract_dates(probe)
 
 
 def default_jobs() -> int:
