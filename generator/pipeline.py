@@ -14,12 +14,15 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache, source_key
 from .casedata import case_document, case_schema, dump_json
 from .errors import InputError, Problem
+from .exports import csv_tables, ftm_stream
 from .model import CaseInfo, Source
 from .progress import progress
+from .render.dossier import DOSSIER_PAGE, render_dossier
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
 from .sources import discover, duplicate_ids, read_case, read_source
@@ -86,12 +89,23 @@ def render_files(case: CaseInfo, sources: Sequence[Source]) -> dict[str, bytes]:
     """Every generated page and data file, from the analysed sources."""
     pages: dict[str, str] = {}
     for source in sources:
-        pages[source_page_path(source)] = render_source_page(source)
+        pages[source_page_path(source)] = render_source_page(source, repository=case.repository)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case, sources)
-    pages["data/case.json"] = dump_json(case_document(case, sources))
+    document = case_document(case, sources)
+    pages["data/case.json"] = dump_json(document)
     pages["data/case.schema.json"] = dump_json(case_schema())
+    pages.update(render_from_document(document))
     return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+
+
+def render_from_document(document: dict[str, Any]) -> dict[str, str]:
+    """The pages and exports made from the case document alone: dossier, CSV, FtM."""
+    pages = {DOSSIER_PAGE: render_dossier(document)}
+    for name, text in csv_tables(document).items():
+        pages[f"data/{name}"] = text
+    pages["data/case.ftm.json"] = ftm_stream(document)
+    return pages
 
 
 def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> Generated:

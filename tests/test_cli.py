@@ -21,7 +21,9 @@ def test_build_then_check_passes_then_detects_a_stale_file(tmp_path, seeds):
     checked = run_casefile("check", "--seeds", str(folder), "--out", str(out))
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [
-        f"stale: {out.as_posix()}/data/case.json", f"stale: {out.as_posix()}/index.md",
+        f"stale: {out.as_posix()}/data/case.ftm.json", f"stale: {out.as_posix()}/data/case.json",
+        f"stale: {out.as_posix()}/data/sources.csv", f"stale: {out.as_posix()}/dossier.md",
+        f"stale: {out.as_posix()}/index.md",
         f"stale: {out.as_posix()}/sources/a.md", f"stale: {out.as_posix()}/sources/index.md",
         f"stale: {out.as_posix()}/sources/b.md", f"stale: {out.as_posix()}/.generated"]
     rebuilt = run_casefile("build", "--seeds", str(folder), "--out", str(out))
