@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve build check clean
+.PHONY: site test serve build check diff clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,16 @@ site: build
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-serve: build
-	$(BIN)/mkdocs serve
+# The live site on http://127.0.0.1:8000/: editing a seed, sidecar or case.yml regenerates
+# docs_src/ and reloads the browser.
+serve: $(VENV)/.site-installed
+	$(BIN)/casefile serve
+
+# What changed in the case file, as Markdown: `make diff` (since main), `make diff BASE=HEAD~3 HEAD=HEAD`.
+BASE ?= main
+HEAD ?=
+diff: $(VENV)/.site-installed
+	@$(BIN)/casefile diff $(BASE) $(HEAD)
 
 clean:
 	rm -rf site $(VENV)

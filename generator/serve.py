@@ -31,6 +31,9 @@ from .site import WriteReport, recover, write_in_place
 
 # Files in the seeds folder that the build reads.
 WATCHED_SUFFIXES = (".txt", ".yml", ".yaml")
+# Events that change a file. Opening and closing without writing (which the build's own
+# reading of the seeds causes) are not among them: they would start the next rebuild.
+CHANGE_EVENTS = ("created", "modified", "deleted", "moved", "closed")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class SeedWatcher:
         self._worker = threading.Thread(target=self._run, name="casefile-seed-watcher", daemon=True)
 
     def _event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
+        if event.is_directory or event.event_type not in CHANGE_EVENTS:
             return
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         if any(is_watched(os.fsdecode(p)) for p in paths if p):
