@@ -27,7 +27,7 @@ from .yamlfile import LoadedYaml, load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "repository", "aliases", "merges", "splits", "rejects", "types",
+CASE_KEYS = ("title", "summary", "repository", "year", "period", "aliases", "merges", "splits", "rejects", "types",
              "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
@@ -234,7 +234,8 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
         else:
             info["repository"] = repository
     lines = {str(k): loaded.line(k) for k in data}
-    return CaseInfo(raw=dict(data), lines=lines, **info), problems
+    return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
+                    **info), problems
 
 
 def _check_repository(value: Any) -> str | None:

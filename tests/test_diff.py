@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def test_markdown_names_everything_and_escapes_case_text():
     assert "| Sources | 1 added, 0 removed, 1 changed |" in text
     assert "| Entities | 1 added, 0 removed, 1 merged, 3 changed |" in text
     assert ("- **Added** “Mobbet gutt” (<code>story-nb</code>), Dagbladet, nb, 13 words — new entities: "
-            "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62; &#91;link&#93;&#40;javascript&#58;x&#41;; "
+            "&#60;img src=x onerror=alert(1)&#62; &#91;link&#93;(javascript:x); "
             "new discrepancies: Views of the video on Facebook") in text
     assert "<img" not in text and "](javascript" not in text
     assert "- **Merged** **Kimberly** (person, <code>kimberly</code>) into **Kimberly Jones**" in text
@@ -72,57 +73,51 @@ def git(repo: Path, *args: str) -> str:
 
 
 def test_diff_between_two_revisions_where_a_seed_was_added(tmp_path):
-    """A temporary repository: one source; then a seed added, built, and the later stages'
-    records (entities, discrepancies) added to its case.json as those stages will write them."""
+    """A temporary repository with real history: one source built and committed, then a second
+    seed added, built and committed. The diff names the new source, its new entity and the
+    discrepancies it brings (the pipeline's own output, nothing injected)."""
     repo = tmp_path / "repo"
     (repo / "seeds").mkdir(parents=True)
     copy_docs_skeleton(repo / "docs_src")
     (repo / "seeds" / "case.yml").write_text("title: Harbour fire\n", encoding="utf-8")
-    (repo / "seeds" / "a.txt").write_text("Fire in the harbour on Tuesday. Mayor Jean Roux spoke.\n",
-                                          encoding="utf-8")
+    (repo / "seeds" / "a.txt").write_text(
+        "Fire crews worked through the night after a warehouse caught fire in the old harbour of "
+        "Marseille on Tuesday.\n\nFirefighters said about 120 people were evacuated from nearby flats. "
+        "Mayor Jean Roux promised an inquiry.\n", encoding="utf-8")
     assert run_casefile("build", "--no-cache", cwd=repo).returncode == 0
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "one source")
 
-    (repo / "seeds" / "b.txt").write_text("Un incendie au port mardi. Le maire Jean Roux a parlé.\n"
-                                          "Plus de 150 personnes évacuées.\n", encoding="utf-8")
-    (repo / "seeds" / "b.yml").write_text("title: Incendie au port\noutlet: Le Journal\n", encoding="utf-8")
+    (repo / "seeds" / "b.txt").write_text(
+        "A warehouse burned in the old harbour of Marseille on Tuesday night.\n\n\"We saw the smoke from "
+        "the bridge,\" said Amina Haddad, who runs a cafe on the quay. More than 150 people were evacuated, "
+        "according to firefighters. Mayor Jean Roux promised an inquiry.\n", encoding="utf-8")
+    (repo / "seeds" / "b.yml").write_text("title: Warehouse blaze\noutlet: Coastal Times\n", encoding="utf-8")
     assert run_casefile("build", "--no-cache", cwd=repo).returncode == 0
-    case_json = repo / "docs_src" / "data" / "case.json"
-    document = json.loads(case_json.read_text(encoding="utf-8"))
-    texts = {s["id"]: s["text"] for s in document["sources"]}
-
-    def span(source: str, part: str) -> dict:
-        start = texts[source].index(part)
-        return {"source": source, "anchor": "p1", "start": start, "end": start + len(part), "text": part}
-
-    document["entities"] = [
-        {"id": "jean-roux", "name": "Jean Roux", "type": "person", "aliases": [],
-         "mentions": [span("a", "Jean Roux"), span("b", "Jean Roux")]},
-        {"id": "le-port", "name": "Le port", "type": "place", "aliases": [], "mentions": [span("b", "port")]},
-    ]
-    document["discrepancies"] = [
-        {"id": "evacuated", "kind": "coverage", "summary": "Only one source counts the evacuated",
-         "explanation": None, "status": "open", "claims": [{**span("b", "150 personnes"), "value": 150}]}]
-    case_json.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "second source")
+    head = json.loads((repo / "docs_src" / "data" / "case.json").read_text(encoding="utf-8"))
+    new_discrepancies = sorted((d["id"], d["kind"]) for d in head["discrepancies"])
+    assert {kind for _, kind in new_discrepancies} >= {"figure"}
 
     result = run_casefile("diff", "HEAD~1", "HEAD", cwd=repo)
     assert result.returncode == 0, result.stderr
     text = result.stdout
     commit = git(repo, "rev-parse", "--short=7", "HEAD~1").strip()
     assert f"Comparing <code>HEAD~1 ({commit})</code> with <code>HEAD (" in text
-    assert ("- **Added** “Incendie au port” (<code>b</code>), Le Journal, fr, 16 words — new entities: "
-            "Jean Roux, Le port; new discrepancies: Only one source counts the evacuated") in text
-    assert "- **Added** **Jean Roux** (person, <code>jean-roux</code>) in <code>a</code>, <code>b</code>" in text
-    assert "- **New** **Only one source counts the evacuated** (coverage, open, <code>evacuated</code>): " \
-           "<code>b</code> §1 “150 personnes” = 150" in text
+    added = [line for line in text.splitlines() if line.startswith("- **Added** “Warehouse blaze”")]
+    assert len(added) == 1, text
+    assert added[0].startswith("- **Added** “Warehouse blaze” (<code>b</code>), Coastal Times, en, ")
+    assert "new entities: Amina Haddad; new discrepancies: " in added[0]
+    assert "- **Added** **Amina Haddad** (person, <code>amina-haddad</code>) in <code>b</code>" in text
+    for discrepancy_id, kind in new_discrepancies:
+        assert re.search(rf"- \*\*New\*\* \*\*.+\*\* \({kind}, open, <code>{discrepancy_id}</code>\): ", text), text
+    assert "| Discrepancies | %d new, 0 resolved, 0 changed |" % len(new_discrepancies) in text
     # HEAD defaults to the working tree; --repo reads another folder's history
     assert run_casefile("diff", "HEAD", cwd=repo).stdout.endswith("No change to the case file.\n")
     other = run_casefile("diff", "main~1", "main", "--repo", str(repo), cwd=tmp_path)
-    assert other.returncode == 0 and "Incendie au port" in other.stdout
+    assert other.returncode == 0 and "Warehouse blaze" in other.stdout
 
 
 def test_diff_errors_say_how_to_fix(tmp_path):

@@ -26,7 +26,7 @@ def test_sections_fill_from_the_data():
     assert "<td>“''Why do they bully?''”</td>" in text
     assert '<a href="#entity-keaton-jones">Keaton Jones</a>' in text
     assert "<td>17000000</td>" in text
-    assert "### D1. Views of the video on Facebook" in text and "different&#45;time" in text
+    assert "### D1. Views of the video on Facebook" in text and "different-time" in text
     assert "<td>2017-12-08</td>" in text
     # counts in the overview
     assert "<tr><td>Discrepancies</td><td>1 (1 explained)</td></tr>" in text
