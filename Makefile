@@ -7,7 +7,14 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve build check clean bench
+.PHONY: site test serve build check diff clean bench system-deps
+
+# Debian packages the test tools need: ICU headers to build PyICU (for followthemoney).
+SYSTEM_PACKAGES := libicu-dev pkg-config
+
+# Installs the missing Debian packages (as root; otherwise says what to install).
+system-deps:
+	sh .ci/system-deps $(SYSTEM_PACKAGES)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +26,7 @@ $(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
+	sh .ci/system-deps $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
@@ -34,8 +42,16 @@ site: build
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-serve: build
-	$(BIN)/mkdocs serve
+# The live site on http://127.0.0.1:8000/: editing a seed, sidecar or case.yml regenerates
+# docs_src/ and reloads the browser.
+serve: $(VENV)/.site-installed
+	$(BIN)/casefile serve
+
+# What changed in the case file, as Markdown: `make diff` (since main), `make diff BASE=HEAD~3 HEAD=HEAD`.
+BASE ?= main
+HEAD ?=
+diff: $(VENV)/.site-installed
+	@$(BIN)/casefile diff $(BASE) $(HEAD)
 
 clean:
 	rm -rf site $(VENV)

@@ -49,11 +49,12 @@ def case_schema() -> dict[str, Any]:
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         "words": {"type": "integer", "minimum": 0},
         "paragraphs": {"type": "integer", "minimum": 0},
+        "text": {"type": "string", "description": "The normalised text every offset refers to."},
         "anchors": {"type": "array", "items": _object(
             {"anchor": _SPAN["anchor"], "start": _SPAN["start"], "end": _SPAN["end"]},
             ["anchor", "start", "end"])},
     }, ["id", "title", "title_derived", "language", "outlet", "published", "url", "path",
-        "sha256", "words", "paragraphs", "anchors"])
+        "sha256", "words", "paragraphs", "anchors", "text"])
     mention = _object(_SPAN, _SPAN_REQUIRED)
     entity = _object({
         "id": {"type": "string"}, "name": {"type": "string"},
@@ -90,7 +91,9 @@ def case_schema() -> dict[str, Any]:
                      "dates", "discrepancies"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
-            "case": _object({"title": {"type": "string"}, "summary": _NULLABLE_STRING},
+            "case": _object({"title": {"type": "string"}, "summary": _NULLABLE_STRING,
+                             "repository": {**_NULLABLE_STRING, "description":
+                                            "https address of the repository holding the seeds."}},
                             ["title", "summary"]),
             "sources": {"type": "array", "items": source},
             "entities": {"type": "array", "items": entity},
@@ -122,6 +125,7 @@ def source_record(source: Source) -> dict[str, Any]:
         "words": source.words,
         "paragraphs": len(source.paragraphs),
         "anchors": [{"anchor": p.anchor, "start": p.start, "end": p.end} for p in source.paragraphs],
+        "text": source.text,
     }
 
 
@@ -129,7 +133,7 @@ def case_document(case: CaseInfo, sources: Sequence[Source], **sections: list[di
     """The whole ``case.json`` document; ``sections`` fill entities, quotes, figures, …."""
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "case": {"title": case.title, "summary": case.summary},
+        "case": {"title": case.title, "summary": case.summary, "repository": case.repository},
         "sources": [source_record(s) for s in sorted(sources, key=lambda s: s.id)],
         "entities": [], "quotes": [], "figures": [], "dates": [], "discrepancies": [],
     }

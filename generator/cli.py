@@ -1,7 +1,7 @@
-"""Command line: ``casefile build|check`` — parses options, calls the library, reports.
+"""Command line: ``casefile build|check|diff|serve`` — parses options, calls the library, reports.
 
-Exit codes: 0 success; 1 ``check`` found stale files; 2 the input or output has
-problems (each printed as ``path:line: problem — how to fix``).
+Exit codes: 0 success; 1 ``check`` found stale files (or ``serve`` could not build the
+site); 2 the input or output has problems (each printed as ``path:line: problem — how to fix``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .diff import CASE_PATH, DiffError, diff_markdown
 from .errors import InputError, OutputError, Problem
 from .pipeline import default_jobs, generate
+from .serve import ServeOptions, serve
 from .site import recover, stale_files, write_tree
 
 
@@ -40,6 +42,25 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--no-cache", action="store_true",
                              help="analyse every source again instead of reusing the cache "
                                   "(.cache/casefile beside the seeds folder)")
+    help_text = "what changed in the case file between two git revisions (or two case.json files), as Markdown"
+    command = sub.add_parser("diff", help=help_text, description=help_text)
+    command.add_argument("base", metavar="BASE", help="git revision (main, HEAD~1, a commit) or a case.json file")
+    command.add_argument("head", metavar="HEAD", nargs="?", default=None,
+                         help="git revision or case.json file (default: the working tree's case.json)")
+    command.add_argument("--repo", type=Path, default=Path("."), metavar="DIR",
+                         help="git repository to read revisions from (default: the working directory)")
+    command.add_argument("--case-path", default=CASE_PATH, metavar="PATH",
+                         help=f"path of case.json inside the repository (default: {CASE_PATH})")
+    help_text = "build, then serve the site live: editing a seed regenerates the pages and reloads the browser"
+    command = sub.add_parser("serve", help=help_text, description=help_text)
+    command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                         help="folder of seed texts, sidecars and case.yml to watch (default: seeds)")
+    command.add_argument("--out", type=Path, default=Path("docs_src"), metavar="DIR",
+                         help="docs folder to regenerate (default: docs_src)")
+    command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                         help="MkDocs configuration (default: mkdocs.yml)")
+    command.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                         help="address to serve on (default: 127.0.0.1:8000)")
     return parser
 
 
@@ -51,6 +72,16 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "diff":
+        try:
+            print(diff_markdown(args.base, args.head, args.repo, args.case_path), end="")
+        except DiffError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "serve":
+        return serve(ServeOptions(args.seeds, args.out, args.config_file, args.dev_addr,
+                                  cache_dir=args.seeds.absolute().parent / ".cache" / "casefile"))
     try:
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"

@@ -137,6 +137,8 @@ class CaseInfo:
     """Title of the case, shown on the home page."""
     summary: str | None = None
     """A short summary, shown under the title."""
+    repository: str | None = None
+    """https address of the repository holding the seeds (for "view source" links)."""
     raw: dict[str, object] = field(default_factory=dict)
     """The whole parsed file, for the curation stages that read more of it."""
     lines: dict[str, int] = field(default_factory=dict)

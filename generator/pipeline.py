@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache, source_key
 from .casedata import case_document, case_schema, dump_json
@@ -36,6 +37,7 @@ from .compare import (
 from .dates import DateMention, extract_dates
 from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
+from .exports import csv_tables, ftm_stream
 from .figures import Figure, extract_figures
 from .langdata import supported_languages
 from .model import CaseInfo, Metadata, Source
@@ -44,6 +46,7 @@ from .personref import PersonRef
 from .progress import progress
 from .quotes import Quote, extract_quotes
 from .render.claims import render_discrepancies, render_quotes, render_timeline
+from .render.dossier import DOSSIER_PAGE, render_dossier
 from .render.entity_pages import (
     EntityFacts,
     co_mention_table,
@@ -225,7 +228,8 @@ def render_files(case: Case) -> dict[str, bytes]:
     pages: dict[str, str] = {}
     for source in sources:
         page = source_page_path(source)
-        pages[page] = render_source_page(source, _source_marks(page, source, case, entity_of))
+        pages[page] = render_source_page(source, _source_marks(page, source, case, entity_of),
+                                         repository=case.info.repository)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
     quotes_by_speaker: dict[str, list[Quote]] = {}
@@ -260,7 +264,17 @@ def render_files(case: Case) -> dict[str, bytes]:
     )
     pages["data/case.json"] = dump_json(document)
     pages["data/case.schema.json"] = dump_json(case_schema())
+    pages.update(render_from_document(document))
     return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+
+
+def render_from_document(document: dict[str, Any]) -> dict[str, str]:
+    """The pages and exports made from the case document alone: dossier, CSV, FtM."""
+    pages = {DOSSIER_PAGE: render_dossier(document)}
+    for name, text in csv_tables(document).items():
+        pages[f"data/{name}"] = text
+    pages["data/case.ftm.json"] = ftm_stream(document)
+    return pages
 
 
 def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> Generated:

@@ -27,7 +27,7 @@ from .yamlfile import LoadedYaml, load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "year", "period", "aliases", "merges", "splits", "rejects", "types",
+CASE_KEYS = ("title", "summary", "repository", "year", "period", "aliases", "merges", "splits", "rejects", "types",
              "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
@@ -224,9 +224,26 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
                                         "give non-empty text"))
             else:
                 info[key] = _string(data[key])
+    if data.get("repository") is not None:
+        repository = _check_repository(data["repository"])
+        if repository is None:
+            problems.append(Problem(shown, loaded.line("repository"),
+                                    f"'repository' is {_describe(data['repository'])}",
+                                    "give the repository's https:// address, such as "
+                                    "https://github.com/owner/name"))
+        else:
+            info["repository"] = repository
     lines = {str(k): loaded.line(k) for k in data}
     return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
                     **info), problems
+
+
+def _check_repository(value: Any) -> str | None:
+    """An https address without query, fragment or trailing slash, or ``None``."""
+    if isinstance(value, str) and re.fullmatch(r"https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`?#]*)?",
+                                               value.strip()):
+        return value.strip().rstrip("/")
+    return None
 
 
 def _inside(path: Path, directory: Path) -> bool:

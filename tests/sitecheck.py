@@ -103,3 +103,19 @@ def broken_internal_links(site: Path) -> list[str]:
 def copy_repo_docs(target: Path) -> Path:
     shutil.copytree(ROOT / "docs_src", target)
     return target
+
+
+def zensical_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """``zensical build --strict`` of ``docs`` with the repository's mkdocs.yml (Zensical reads it)."""
+    config = docs.parent / "zensical-mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs_src", f"docs_dir: {docs.name}").replace("site_dir: site", f"site_dir: {site}")
+    config.write_text(text, encoding="utf-8")
+    zensical = Path(sys.executable).parent / "zensical"
+    return subprocess.run([str(zensical), "build", "--strict", "-f", str(config)], cwd=docs.parent,
+                          capture_output=True, text=True, timeout=600)
+
+
+def pages(site: Path) -> set[str]:
+    """Every HTML page of a built site, relative to it."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}

@@ -12,6 +12,7 @@ import html
 import json
 import re
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from ..model import Source
 from .markup import Mark, annotate, attr, escape_html, escape_md, md_link
@@ -72,7 +73,28 @@ def front_matter(source: Source) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def metadata_card(source: Source, repo_url: str | None = None) -> str:
+def repository_file_url(repository: str, path: str) -> str:
+    """Address of ``path`` on the repository's default branch (GitHub's ``blob/HEAD`` form)."""
+    return f"{repository}/blob/HEAD/{quote(path)}"
+
+
+def seed_file_cell(source: Source, repository: str | None) -> str:
+    """The seed file (and sidecar) as links into the repository, or as paths when it is unknown.
+
+    The link points at the seed, the text this page is generated from: an "edit this
+    page" link would point at generated Markdown and mislead.
+    """
+    files = [source.path] + ([source.sidecar] if source.sidecar else [])
+    if repository is None:
+        shown = " and ".join(f"<code>{escape_html(f)}</code>" for f in files)
+        return (f'{shown} <span class="cf-unknown">(no link: <code>repository:</code> is not set '
+                f'in <code>case.yml</code>)</span>')
+    links = [f'<a class="cf-view-source" href={attr(repository_file_url(repository, f))} '
+             f'rel="noopener"><code>{escape_html(f)}</code></a>' for f in files]
+    return " and ".join(links) + " (view source)"
+
+
+def metadata_card(source: Source, repository: str | None = None) -> str:
     """The facts about a source as an HTML definition list (values escaped)."""
     meta = source.metadata
     unknown = '<span class="cf-unknown">not known</span>'
@@ -88,7 +110,7 @@ def metadata_card(source: Source, repo_url: str | None = None) -> str:
          if meta.url else unknown),
         ("Words", f"{source.words:,}".replace(",", "\u202f")),
         ("Paragraphs", str(len(source.paragraphs))),
-        ("Seed file", f"<code>{escape_html(source.path)}</code>"),
+        ("Seed file", seed_file_cell(source, repository)),
         ("SHA-256", f"<code>{source.sha256}</code>"),
     ]
     if source.title_derived:
@@ -123,8 +145,8 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
     return "\n".join(lines)
 
 
-def render_source_page(source: Source, marks: Sequence[Mark] = ()) -> str:
-    """The whole Markdown page of one source."""
+def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: str | None = None) -> str:
+    """The whole Markdown page of one source; ``repository`` links the seed file."""
     title = escape_html(source.title)
     derived = ' <span class="cf-derived" title="No title was given; derived from the text">(derived title)</span>' \
         if source.title_derived else ""
@@ -132,7 +154,7 @@ def render_source_page(source: Source, marks: Sequence[Mark] = ()) -> str:
         front_matter(source),
         f'<h1 class="cf-title" lang={attr(source.language)}>{title}{derived}</h1>',
         "",
-        metadata_card(source),
+        metadata_card(source, repository),
         "",
         f"{md_link('All sources', source_page_path(source), 'sources/index.md')} · "
         f"{md_link('Case overview', source_page_path(source), 'index.md')}",

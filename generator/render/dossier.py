@@ -1,0 +1,244 @@
+"""The printable dossier (``dossier.md``): the whole case on one page, for print or PDF.
+
+Rendered from the case document (the ``case.json`` contract) only, so each section
+fills as the data fills: overview, sources in full, entities, quotes, figures,
+discrepancies and the timeline. Every passage cited in a later section links to its
+paragraph in the dossier's own copy of the source, so the page stands alone on paper.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..slug import unique_slugs
+from .markup import attr, escape_html, escape_md, html_table, md_link
+
+DOSSIER_PAGE = "dossier.md"
+SECTIONS = ("Overview", "Sources", "Entities", "Quotes", "Figures", "Discrepancies", "Timeline")
+_NONE_YET = "*None recorded in the case data yet.*"
+_UNKNOWN = '<span class="cf-unknown">not known</span>'
+
+Record = Mapping[str, Any]
+
+
+def _paragraph_id(source_id: str, anchor: str) -> str:
+    return f"source-{source_id}-{anchor}"
+
+
+class _Context:
+    """Lookups shared by the sections: sources and entities by id."""
+
+    def __init__(self, document: Record) -> None:
+        self.sources = {s["id"]: s for s in document.get("sources", [])}
+        self.source_number = {sid: n for n, sid in enumerate(sorted(self.sources), 1)}
+        entities = sorted(document.get("entities", []), key=lambda e: str(e["id"]))
+        self.entities = {e["id"]: e for e in entities}
+        self.entity_anchor = dict(zip([e["id"] for e in entities],
+                                      (f"entity-{s}" for s in unique_slugs([str(e["id"]) for e in entities])),
+                                      strict=True))
+
+    def where(self, span: Record) -> str:
+        """``S2 §p3`` linking to the paragraph in the dossier (HTML)."""
+        source_id, anchor = str(span.get("source", "")), str(span.get("anchor", ""))
+        if source_id not in self.sources:
+            return escape_html(f"{source_id} {anchor}")
+        label = f"S{self.source_number[source_id]} §{anchor.removeprefix('p')}"
+        title = escape_html(str(self.sources[source_id].get("title", "")), quote=True)
+        return f'<a href="#{_paragraph_id(source_id, anchor)}" title="{title}">{escape_html(label)}</a>'
+
+    def entity(self, entity_id: str | None) -> str:
+        """An entity's name linking to its row (HTML), or a dash."""
+        if entity_id is None:
+            return '<span class="cf-unknown">unattributed</span>'
+        if entity_id not in self.entities:
+            return escape_html(entity_id)
+        return f'<a href="#{self.entity_anchor[entity_id]}">{escape_html(str(self.entities[entity_id]["name"]))}</a>'
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return escape_html(value)
+    return escape_html(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _quoted(text: Any) -> str:
+    return f"“{escape_html(str(text or ''))}”"
+
+
+def _overview(document: Record, ctx: _Context) -> list[str]:
+    case = document.get("case", {})
+    sources = [ctx.sources[s] for s in sorted(ctx.sources)]
+    languages = sorted({str(s.get("language")) for s in sources})
+    statuses: dict[str, int] = {}
+    for discrepancy in document.get("discrepancies", []):
+        statuses[str(discrepancy.get("status"))] = statuses.get(str(discrepancy.get("status")), 0) + 1
+    rows = [
+        ("Sources", str(len(sources))),
+        ("Words", str(sum(int(s.get("words") or 0) for s in sources))),
+        ("Languages", escape_html(", ".join(languages)) or "—"),
+        ("Entities", str(len(document.get("entities", [])))),
+        ("Quotes", str(len(document.get("quotes", [])))),
+        ("Figures", str(len(document.get("figures", [])))),
+        ("Dates", str(len(document.get("dates", [])))),
+        ("Discrepancies", str(len(document.get("discrepancies", [])))
+         + (" (" + ", ".join(f"{n} {escape_html(s)}" for s, n in sorted(statuses.items())) + ")"
+            if statuses else "")),
+    ]
+    parts = ["## Overview", ""]
+    if case.get("summary"):
+        parts += [escape_md(str(case["summary"])), ""]
+    parts += [html_table(("", "Count"), rows, "cf-dossier-counts"), ""]
+    if sources:
+        source_rows = [(f"S{ctx.source_number[s['id']]}",
+                        f'<a href="#source-{escape_html(s["id"], quote=True)}">{escape_html(str(s.get("title")))}</a>',
+                        escape_html(str(s.get("outlet") or "—")), escape_html(str(s.get("published") or "—")),
+                        f"<code>{escape_html(str(s.get('language')))}</code>") for s in sources]
+        parts += [html_table(("", "Source", "Outlet", "Published", "Language"), source_rows), ""]
+    return parts
+
+
+def _source_section(source: Record, ctx: _Context, repository: str | None) -> list[str]:
+    number = ctx.source_number[source["id"]]
+    facts = [
+        ("Outlet", escape_html(str(source["outlet"])) if source.get("outlet") else _UNKNOWN),
+        ("Published", escape_html(str(source["published"])) if source.get("published") else _UNKNOWN),
+        ("Author", escape_html(str(source["author"])) if source.get("author") else _UNKNOWN),
+        ("Language", f"<code>{escape_html(str(source.get('language')))}</code>"),
+        ("Address", escape_html(str(source["url"])) if source.get("url") else _UNKNOWN),
+        ("Seed file", f"<code>{escape_html(str(source.get('path')))}</code>"
+         + (f" in {escape_html(repository)}" if repository else "")),
+        ("SHA-256", f"<code>{escape_html(str(source.get('sha256')))}</code>"),
+        ("Words", str(source.get("words", "—"))),
+    ]
+    body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    derived = " *(derived title)*" if source.get("title_derived") else ""
+    parts = [f"### S{number}. {escape_md(str(source.get('title', '')))}{derived} {{#source-{source['id']}}}", "",
+             f'<dl class="cf-card">\n{body}\n</dl>', ""]
+    if "page" in source:
+        parts += [f"On the site: {md_link('the source page', DOSSIER_PAGE, str(source['page']))}.", ""]
+    text = source.get("text")
+    if not isinstance(text, str):
+        parts += ["*The text is not in this case data.*", ""]
+        return parts
+    lines = [f'<div class="cf-text cf-dossier-text" lang={attr(str(source.get("language", "")))}>']
+    for paragraph in source.get("anchors", []):
+        anchor, start, end = str(paragraph["anchor"]), int(paragraph["start"]), int(paragraph["end"])
+        lines.append(f'<p id="{_paragraph_id(source["id"], anchor)}" class="cf-p">'
+                     f'<span class="cf-pilcrow">{escape_html(anchor.removeprefix("p"))}</span> '
+                     f"{escape_html(text[start:end])}</p>")
+    lines.append("</div>")
+    parts += ["\n".join(lines), ""]
+    return parts
+
+
+def _entities(document: Record, ctx: _Context) -> list[str]:
+    parts = ["## Entities", ""]
+    if not ctx.entities:
+        return [*parts, _NONE_YET, ""]
+    rows = []
+    for entity_id, entity in ctx.entities.items():
+        mentions = entity.get("mentions", [])
+        first_by_source: dict[str, Record] = {}
+        for mention in sorted(mentions, key=lambda m: (str(m["source"]), int(m["start"]))):
+            first_by_source.setdefault(str(mention["source"]), mention)
+        rows.append((
+            f'<span id="{ctx.entity_anchor[entity_id]}">{escape_html(str(entity.get("name")))}</span>',
+            escape_html(str(entity.get("type"))),
+            escape_html(", ".join(entity.get("aliases", []))) or "—",
+            str(len(mentions)),
+            ", ".join(ctx.where(m) for _, m in sorted(first_by_source.items())) or "—",
+        ))
+    return [*parts, html_table(("Name", "Type", "Aliases", "Mentions", "First mention per source"), rows), ""]
+
+
+def _quotes(document: Record, ctx: _Context) -> list[str]:
+    quotes = sorted(document.get("quotes", []), key=lambda q: str(q["id"]))
+    if not quotes:
+        return ["## Quotes", "", _NONE_YET, ""]
+    rows = [(_quoted(q.get("text")), ctx.entity(q.get("speaker")), _value(q.get("evidence")), ctx.where(q))
+            for q in quotes]
+    return ["## Quotes", "", html_table(("Quote", "Speaker", "Evidence", "Where"), rows), ""]
+
+
+def _figures(document: Record, ctx: _Context) -> list[str]:
+    figures = sorted(document.get("figures", []), key=lambda f: str(f["id"]))
+    if not figures:
+        return ["## Figures", "", _NONE_YET, ""]
+    rows = []
+    for figure in figures:
+        value = _value(figure.get("value"))
+        if figure.get("low") is not None or figure.get("high") is not None:
+            value += f" ({_value(figure.get('low'))}–{_value(figure.get('high'))})"
+        rows.append((_quoted(figure.get("text")), value, _value(figure.get("measure")),
+                     _value(figure.get("qualifier")), ctx.entity(figure["subject"]) if figure.get("subject")
+                     else "—", ctx.where(figure)))
+    return ["## Figures", "",
+            html_table(("Text", "Value", "Measure", "Qualifier", "Subject", "Where"), rows), ""]
+
+
+def _discrepancies(document: Record, ctx: _Context) -> list[str]:
+    discrepancies = sorted(document.get("discrepancies", []), key=lambda d: str(d["id"]))
+    parts = ["## Discrepancies", ""]
+    if not discrepancies:
+        return [*parts, _NONE_YET, ""]
+    for number, discrepancy in enumerate(discrepancies, 1):
+        explanation = discrepancy.get("explanation")
+        parts += [f"### D{number}. {escape_md(str(discrepancy.get('summary', '')))}", "",
+                  f"Kind: **{escape_md(str(discrepancy.get('kind')))}** · "
+                  f"status: **{escape_md(str(discrepancy.get('status')))}** · "
+                  f"explanation: {escape_md(str(explanation)) if explanation else '*none given*'}", ""]
+        rows = [(ctx.where(c), _quoted(c.get("text")), _value(c.get("value")))
+                for c in sorted(discrepancy.get("claims", []), key=lambda c: (str(c["source"]), int(c["start"])))]
+        parts += [html_table(("Where", "Claim", "Value"), rows), ""]
+    return parts
+
+
+def _timeline(document: Record, ctx: _Context) -> list[str]:
+    dates = sorted(document.get("dates", []),
+                   key=lambda d: (d.get("resolved") is None, str(d.get("resolved") or ""), str(d["id"])))
+    if not dates:
+        return ["## Timeline", "", _NONE_YET, ""]
+    rows = [(escape_html(str(d["resolved"])) if d.get("resolved") else '<span class="cf-unknown">unresolved</span>',
+             _value(d.get("event")), _quoted(d.get("text")), escape_html(str(d.get("kind"))), ctx.where(d))
+            for d in dates]
+    return ["## Timeline", "", html_table(("Date", "Event", "Text", "Kind", "Where"), rows), ""]
+
+
+def render_dossier(document: Record) -> str:
+    """``dossier.md``: every section of the case, from the case document alone."""
+    case = document.get("case", {})
+    ctx = _Context(document)
+    repository = case.get("repository")
+    parts = [
+        "---",
+        'title: "Dossier"',
+        "---",
+        "",
+        f"# {escape_md(str(case.get('title', 'Case file')))}: dossier",
+        "",
+        '<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
+        "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
+        "paragraph 3.</p>",
+        "",
+    ]
+    parts += _overview(document, ctx)
+    parts += ["## Sources", ""]
+    if not ctx.sources:
+        parts += [_NONE_YET, ""]
+    for source_id in sorted(ctx.sources):
+        parts += _source_section(ctx.sources[source_id], ctx, repository)
+    parts += _entities(document, ctx)
+    parts += _quotes(document, ctx)
+    parts += _figures(document, ctx)
+    parts += _discrepancies(document, ctx)
+    parts += _timeline(document, ctx)
+    return "\n".join(parts)
+
+
+def dossier_sections(markdown: str) -> Sequence[str]:
+    """The section headings (``## …``) of a rendered dossier, in order."""
+    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
