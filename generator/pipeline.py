@@ -37,6 +37,7 @@ from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
 from .figures import Figure, extract_figures
 from .model import CaseInfo, Source
+from .entityref import EntityRef
 from .personref import PersonRef
 from .progress import progress
 from .quotes import Quote, extract_quotes
@@ -153,6 +154,13 @@ def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
         for entity in resolution.entities if entity.type == "person" for m in entity.mentions))
 
 
+def entity_refs(resolution: Resolution) -> tuple[EntityRef, ...]:
+    """The resolved entities, as the comparison takes them."""
+    return tuple(EntityRef(e.id, e.name, e.type, tuple(e.sources),
+                           tuple(sorted((m.source, m.start, m.end) for m in e.mentions)))
+                 for e in resolution.entities)
+
+
 def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, list[Problem]]:
     """The stages over all sources: resolve entities, extract quotes and figures, compare."""
     sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
@@ -167,7 +175,7 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
     dates = tuple(d for s in sources for d in dates_by_source[s.id])
-    discrepancies = compare(sources, quotes, figures, dates, persons, info)
+    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution))
     checks = date_checks(sources, dates, info)
     links = translation_links(quotes, info)
     problems = list(resolution.problems) + list(curation_problems(discrepancies, info))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit import load_yaml, make_source, seeds, story
+from claimkit import load_yaml, make_source, resolved_entities, seeds, story
 from generator.compare import (compare, curation_problems, date_check_records, date_checks, discrepancy_records,
                                figure_records, quote_records, date_records, story_years, translation_links)
 from generator.dates import extract_dates
@@ -83,8 +83,24 @@ def test_seed_coverage() -> None:
     _, found, _ = _seed_discrepancies()
     flag = _with(found, "coverage", "Confederate Flag")
     assert flag and flag[0].claims[0].source.startswith("000")
-    assert _with(found, "coverage", "Justin Bieber", detail="person")
+    assert _with(found, "coverage", "Justin Bieber", detail="names")
     assert not _with(found, "coverage", "Keaton")  # everyone reports Keaton
+
+
+def test_seed_coverage_from_resolved_entities() -> None:
+    """As the pipeline runs it: one finding per source listing the names only it gives, each with its
+    passage; never the source's own outlet ("In Touch" in 001's footer, "VG" in "VG-lesere") nor a
+    name that only describes the person after it ("Hollywood-stjernen Mark Ruffalo")."""
+    corpus, _, persons = seeds()
+    quotes, figures, dates = _claims(corpus, persons)
+    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case, resolved_entities(corpus))
+    names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
+    assert len({d.claims[0].source for d in names}) == len(names)  # one per source
+    texts = {c.text for d in names for c in d.claims}
+    assert {"Confederate Flag", "Justin Bieber", "Cardi B", "YouTube", "Los Angeles"} <= texts
+    assert not texts & {"In Touch", "VG", "Hollywood", "Keaton Jones", "Knoxville", "Facebook", "Captain America"}
+    flag = _with(found, "coverage", "Confederate Flag")
+    assert flag and all(c.source.startswith("000") for c in flag[0].claims)
 
 
 def test_seed_has_no_false_figure_attribute_or_date_discrepancies() -> None:
@@ -158,7 +174,7 @@ def test_detected_translation_needs_names_and_numbers() -> None:
 def test_story_precision_and_recall() -> None:
     corpus, _, persons, gold_dir = story("harbour")
     quotes, figures, dates = _claims(corpus, persons)
-    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
+    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case, resolved_entities(corpus))
     gold = load_yaml(gold_dir / "discrepancies.yml")
 
     def hit(d, g) -> bool:
