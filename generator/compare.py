@@ -22,7 +22,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -771,13 +771,13 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
         weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None]
         for day in days:
             for weekday in weekdays:
-                if day.resolved and weekday.resolved:
+                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
                     continue  # both resolved: compared as dates by _date_discrepancies
                 if day.year:
                     fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
                 else:
                     fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
-                if day.resolved and weekday.resolved:
+                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
                     fit = (int(day.resolved[:4]),) if day.resolved == weekday.resolved else ()
                 claims = (_claim(by_id, day.source, day.start, day.end, day.resolved, "date"),
                           _claim(by_id, weekday.source, weekday.start, weekday.end, weekday.resolved, "date"))
@@ -789,6 +789,58 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
                            + (f"consistent in {shown}." if fit else f"they never agree within {where}."))
                 checks.append(DateCheck(event, claims, fit, bool(fit), summary))
     return tuple(checks)
+
+
+def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
+                case: CaseInfo | None = None) -> tuple[DateMention, ...]:
+    """Dates resolved by a weekday and date check: ``dates`` with those mentions resolved, marked inferred.
+
+    When a day-month and a weekday date the same event (in any sources) and fit exactly one
+    year of the story period, both are that day ("Dec. 8" and "fredag" in 2017 are Friday
+    2017-12-08). A mention is resolved only when every pair it is in points at the same day.
+    Nothing else moves: a relative date ("i går") in a source without a publication date
+    stays unresolved, since the source's own date is still unknown.
+    """
+    years, origin = story_years(sources, case, dates)
+    where = {"case.yml": "the story period in case.yml", "published dates": "the years of the published dates",
+             "no hint": f"{years[0]}–{years[-1]}"}[origin]
+    groups: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.event and mention.kind in ("absolute", "weekday"):
+            groups[mention.event].append(mention)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    reasons: dict[str, str] = {}
+    for event, members in sorted(groups.items()):
+        days = [m for m in members if m.kind == "absolute" and m.day and m.month and m.weekday is None]
+        weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None and not m.resolved]
+        for day in days:
+            for weekday in weekdays:
+                fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
+                                     (day.year,) if day.year else years)
+                if len(fit) != 1:
+                    continue
+                try:
+                    iso = dt.date(fit[0], day.month or 0, day.day or 0).isoformat()
+                except ValueError:
+                    continue
+                if day.resolved and day.resolved != iso:
+                    continue
+                reason = (f"weekday check: “{day.text}” ({_short(day.source)}) and “{weekday.text}” "
+                          f"({_short(weekday.source)}) date the same event ({event}) and fit only {fit[0]}"
+                          + ("" if day.year else f" within {where}"))
+                for mention in (day, weekday):
+                    if not mention.resolved:
+                        candidates[mention.id].add(iso)
+                        reasons.setdefault(mention.id, reason)
+    if not candidates:
+        return tuple(dates)
+    out = []
+    for mention in dates:
+        found = candidates.get(mention.id)
+        if found and len(found) == 1:
+            mention = replace(mention, resolved=next(iter(found)), inferred_from=reasons[mention.id])
+        out.append(mention)
+    return tuple(out)
 
 
 def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
@@ -1314,7 +1366,7 @@ def figure_records(figures: Iterable[Figure]) -> list[dict[str, Any]]:
 def date_records(dates: Iterable[DateMention]) -> list[dict[str, Any]]:
     """``dates`` of case.json, sorted by source and position."""
     return [{"id": d.id, **_span(d), "kind": d.kind, "resolved": d.resolved, "event": d.event,
-             "clock": d.clock, "offset": list(d.offset) if d.offset else None}
+             "clock": d.clock, "offset": list(d.offset) if d.offset else None, "inferred_from": d.inferred_from}
             for d in sorted(dates, key=lambda d: (d.source, d.start, d.id))]
 
 

@@ -73,6 +73,9 @@ class DateMention:
     """Language-independent key of the event the sentence dates (``publish``), if one is named."""
     event_text: str | None = None
     """The word that names the event, as written."""
+    inferred_from: str | None = None
+    """When ``resolved`` comes not from the source's own date but from a check across sources
+    (a weekday and a day-month about the same event that fit only one year): how, for the reader."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .compare import (
     date_check_records,
     date_checks,
     date_records,
+    infer_dates,
     discrepancy_records,
     figure_records,
     quote_records,
@@ -174,7 +175,7 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
         own = [p for p in persons if p.source == source.id]
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
-    dates = tuple(d for s in sources for d in dates_by_source[s.id])
+    dates = infer_dates(sources, tuple(d for s in sources for d in dates_by_source[s.id]), info)
     discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution))
     checks = date_checks(sources, dates, info)
     links = translation_links(quotes, info)
@@ -202,7 +203,8 @@ def _source_marks(page: str, source: Source, case: Case, entity_of: dict[tuple[s
             marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
     for mention in case.dates:
         if mention.source == source.id:
-            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved")
+            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (
+                f" (inferred: {mention.inferred_from})" if mention.inferred_from else "")
             marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
     return marks
 

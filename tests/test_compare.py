@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit import load_yaml, make_source, resolved_entities, seeds, story
-from generator.compare import (compare, curation_problems, date_check_records, date_checks, discrepancy_records,
+from generator.compare import (compare, infer_dates, curation_problems, date_check_records, date_checks, discrepancy_records,
                                figure_records, quote_records, date_records, story_years, translation_links)
 from generator.dates import extract_dates
 from generator.figures import extract_figures
@@ -71,6 +71,25 @@ def test_seed_weekday_and_date_agree_in_2017() -> None:
     assert hinted[0].years == (2017,)
     assert [c.text for c in hinted[0].claims] == ["Dec. 8", "fredag"]
     assert "consistent in 2017" in hinted[0].summary
+
+
+def test_weekday_check_infers_the_dates_it_fits() -> None:
+    """ "Dec. 8" (001) and "fredag" (002), both dating the post, fit only 2017: both become
+    2017-12-08, marked inferred; relative dates in sources without a publication date stay unresolved."""
+    corpus, _, persons = seeds()
+    _, _, dates = _claims(corpus, persons)
+    inferred = infer_dates(corpus.sources, dates, corpus.case)
+    placed = {d.text: d for d in inferred if d.inferred_from}
+    assert set(placed) == {"Dec. 8", "fredag"}
+    assert {d.resolved for d in placed.values()} == {"2017-12-08"}
+    assert "2017" in placed["fredag"].inferred_from
+    assert all(d.resolved is None for d in inferred if d.kind == "relative")
+    # the check itself still shows, and the inferred dates make no date discrepancy
+    assert date_checks(corpus.sources, inferred, corpus.case)[0].consistent
+    found = compare(corpus.sources, [], [], inferred, persons, corpus.case)
+    assert not [d for d in found if d.kind == "date"]
+    # without a year hint many years fit: nothing is inferred
+    assert not [d for d in infer_dates(corpus.sources, dates, CaseInfo(title="t")) if d.inferred_from]
 
 
 def test_story_period_hints() -> None:
