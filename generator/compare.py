@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -34,6 +35,7 @@ from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Source
 from .numbers import number_syntax
+from .entityref import COVERAGE_TYPES, EntityRef, from_persons
 from .personref import PersonRef
 from .quotes import Quote
 
@@ -769,13 +771,13 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
         weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None]
         for day in days:
             for weekday in weekdays:
-                if day.resolved and weekday.resolved:
+                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
                     continue  # both resolved: compared as dates by _date_discrepancies
                 if day.year:
                     fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
                 else:
                     fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
-                if day.resolved and weekday.resolved:
+                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
                     fit = (int(day.resolved[:4]),) if day.resolved == weekday.resolved else ()
                 claims = (_claim(by_id, day.source, day.start, day.end, day.resolved, "date"),
                           _claim(by_id, weekday.source, weekday.start, weekday.end, weekday.resolved, "date"))
@@ -787,6 +789,58 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
                            + (f"consistent in {shown}." if fit else f"they never agree within {where}."))
                 checks.append(DateCheck(event, claims, fit, bool(fit), summary))
     return tuple(checks)
+
+
+def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
+                case: CaseInfo | None = None) -> tuple[DateMention, ...]:
+    """Dates resolved by a weekday and date check: ``dates`` with those mentions resolved, marked inferred.
+
+    When a day-month and a weekday date the same event (in any sources) and fit exactly one
+    year of the story period, both are that day ("Dec. 8" and "fredag" in 2017 are Friday
+    2017-12-08). A mention is resolved only when every pair it is in points at the same day.
+    Nothing else moves: a relative date ("i går") in a source without a publication date
+    stays unresolved, since the source's own date is still unknown.
+    """
+    years, origin = story_years(sources, case, dates)
+    where = {"case.yml": "the story period in case.yml", "published dates": "the years of the published dates",
+             "no hint": f"{years[0]}–{years[-1]}"}[origin]
+    groups: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.event and mention.kind in ("absolute", "weekday"):
+            groups[mention.event].append(mention)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    reasons: dict[str, str] = {}
+    for event, members in sorted(groups.items()):
+        days = [m for m in members if m.kind == "absolute" and m.day and m.month and m.weekday is None]
+        weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None and not m.resolved]
+        for day in days:
+            for weekday in weekdays:
+                fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
+                                     (day.year,) if day.year else years)
+                if len(fit) != 1:
+                    continue
+                try:
+                    iso = dt.date(fit[0], day.month or 0, day.day or 0).isoformat()
+                except ValueError:
+                    continue
+                if day.resolved and day.resolved != iso:
+                    continue
+                reason = (f"weekday check: “{day.text}” ({_short(day.source)}) and “{weekday.text}” "
+                          f"({_short(weekday.source)}) date the same event ({event}) and fit only {fit[0]}"
+                          + ("" if day.year else f" within {where}"))
+                for mention in (day, weekday):
+                    if not mention.resolved:
+                        candidates[mention.id].add(iso)
+                        reasons.setdefault(mention.id, reason)
+    if not candidates:
+        return tuple(dates)
+    out = []
+    for mention in dates:
+        found = candidates.get(mention.id)
+        if found and len(found) == 1:
+            mention = replace(mention, resolved=next(iter(found)), inferred_from=reasons[mention.id])
+        out.append(mention)
+    return tuple(out)
 
 
 def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
@@ -1018,28 +1072,74 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
     return found
 
 
+def _fold(name: str) -> str:
+    """A name compared without case, accents or a possessive ending."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"'s$", "", re.sub(r"\s+", " ", folded).strip())
+
+
+_TYPE_LABELS = {"person": ("person", "people"), "place": ("place", "places"),
+                "organization": ("organisation", "organisations"), "platform": ("platform", "platforms"),
+                "work": ("work", "works"), "term": ("other name", "other names")}
+# What may stand between a name and the person it describes ("Hollywood-stjernen Mark Ruffalo",
+# "«Captain America»-stjernen Chris Evans", "Hollywood star Mark Ruffalo"): a compound tail or one word.
+_DESCRIPTOR_GAP = re.compile(r"[»”\"'’]?(?:-(?P<tail>[^\W\d_][\w-]*)|\s+(?P<word>[^\W\d_][\w-]*))\s+$")
+
+
+def _outlet_words(source: Source) -> tuple[frozenset[str], str]:
+    """The words of the source's own outlet, and their initials ("bt" for "Bergens Tidende")."""
+    outlet = source.metadata.outlet or ""
+    words = [w.lower() for w in _WORD.findall(outlet)]
+    return frozenset(words), "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _own_outlet(name: str, source: Source) -> bool:
+    """Whether ``name`` is the source's own outlet, part of it, or its initials ("In Touch", "BT")."""
+    words, initials = _outlet_words(source)
+    if not words:
+        return False
+    parts = [w.lower() for w in _WORD.findall(name)]
+    return bool(parts) and (all(p in words for p in parts) or (len(parts) == 1 and parts[0] == initials))
+
+
+def _descriptor(source: Source, start: int, end: int, person_starts: set[int]) -> bool:
+    """Whether the name at ``[start, end)`` only describes the person named right after it."""
+    window = source.text[end:end + 40]
+    for offset in range(1, len(window) + 1):
+        if end + offset in person_starts:
+            m = _DESCRIPTOR_GAP.fullmatch(window[:offset])
+            if m is None:
+                return False
+            word = m.group("word")
+            return word is None or (word[:1].islower() and word.lower() not in _stopwords(source.language))
+    return False
+
+
+def _named_elsewhere(name: str, others: list[str]) -> bool:
+    """Whether another source writes the name, or (for a longer name) two or more of its words in a row."""
+    if _covered_elsewhere(name, others):
+        return True
+    words = name.split()
+    for size in range(len(words) - 1, 1, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i:i + size]).lower()
+            if any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", other) for other in others):
+                return True
+    return False
+
+
 def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Sequence[PersonRef],
-              names: dict[str, str]) -> list[Discrepancy]:
+              entities: Sequence[EntityRef]) -> list[Discrepancy]:
+    """What only one source reports: figures by measure, and per source the names no other source gives.
+
+    Names come from the resolved entities (people, places, organisations, platforms, works)
+    and from a term pass over capitalised words no entity covers, kept only for names of
+    several words or names the source repeats. A source's own outlet is never a fact.
+    """
     if len(sources) < 2:
         return []
     found = []
-    mentions: dict[str, dict[str, list[PersonRef]]] = defaultdict(lambda: defaultdict(list))
-    for ref in persons:
-        if ref.source in sources:
-            mentions[ref.entity_id][ref.source].append(ref)
-    for entity, per_source in sorted(mentions.items()):
-        if len(per_source) != 1:
-            continue
-        (source, refs), = per_source.items()
-        refs = sorted(refs)
-        key = f"person|{entity}"
-        found.append(Discrepancy(
-            id=_stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {_short(source)} mentions {names.get(entity, entity)}"
-                    f" ({len(refs)} mention{'s' if len(refs) != 1 else ''}).",
-            explanation="different-scope", severity="low",
-            claims=tuple(_claim(sources, source, r.start, r.end, entity, "mention") for r in refs[:3]),
-            detail="person"))
     measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
         if figure.measure != "age" and not figure.measure.startswith("word:"):
@@ -1056,25 +1156,63 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
             explanation="different-scope", severity="low",
             claims=tuple(_claim(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
             detail="figure"))
-    person_words = frozenset(w for p in persons for w in p.name.split())
-    person_spans = _spans_by_source(persons)
-    terms = {sid: _terms(s, persons, person_words, person_spans) for sid, s in sources.items()}
     lowered = {sid: s.text.lower() for sid, s in sources.items()}
-    for sid, source_terms in sorted(terms.items()):
-        by_paragraph: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
-        for term, span in source_terms.items():
-            if _covered_elsewhere(term, [lowered[other] for other in sources if other != sid]):
+    others_of = {sid: [lowered[o] for o in sources if o != sid] for sid in sources}
+    person_starts: dict[str, set[int]] = defaultdict(set)
+    for ref in persons:
+        person_starts[ref.source].add(ref.start)
+    entity_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    known: set[str] = set()
+    only: dict[str, list[tuple[int, str, str, int, int]]] = defaultdict(list)  # source → (type order, type, name, span)
+    order = {t: i for i, t in enumerate(COVERAGE_TYPES)}
+    for entity in entities:
+        if entity.type not in COVERAGE_TYPES:
+            continue
+        for source_id, start, end in entity.mentions:
+            entity_spans[source_id].append((start, end))
+            if source_id in sources:
+                known.add(_fold(sources[source_id].text[start:end]))
+        known.add(_fold(entity.name))
+        present = sorted({s for s, _, _ in entity.mentions if s in sources})
+        if len(present) != 1:
+            continue
+        sid = present[0]
+        source = sources[sid]
+        spans = sorted((start, end) for s, start, end in entity.mentions if s == sid)
+        forms = {entity.name} | {source.text[start:end] for start, end in spans}
+        if any(_own_outlet(form, source) for form in forms):
+            continue
+        if all(_descriptor(source, start, end, person_starts[sid]) for start, end in spans):
+            continue
+        if any(_named_elsewhere(form, others_of[sid]) for form in forms):
+            continue
+        only[sid].append((order[entity.type], entity.type, entity.name, *spans[0]))
+    person_words = frozenset(w for p in persons for w in p.name.split())
+    for sid, source in sorted(sources.items()):
+        spans = sorted(entity_spans.get(sid, []) + [(p.start, p.end) for p in persons if p.source == sid])
+        for term, (start, end) in _terms(source, persons, person_words, {sid: spans}).items():
+            if _fold(term) in known or _own_outlet(term, source):
                 continue
-            by_paragraph[sources[sid].paragraph_at(span[0]).anchor].append((term, span))
-        for anchor, items in sorted(by_paragraph.items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0):
-            items.sort(key=lambda item: item[1])
-            listed = ", ".join(t for t, _ in items)
-            key = f"terms|{_short(sid)}|{'|'.join(sorted(t for t, _ in items))}"
-            found.append(Discrepancy(
-                id=_stable_id("coverage", key), kind="coverage", key=key,
-                summary=f"Only {_short(sid)} reports this ({anchor}): {listed}.",
-                explanation="different-scope", severity="low",
-                claims=tuple(_claim(sources, sid, s, e, t, "mention") for t, (s, e) in items), detail="fact"))
+            if " " not in term and len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w])", source.text)) < 2:
+                continue  # a single capitalised word, once: too often an ordinary word or a descriptor
+            if _descriptor(source, start, end, person_starts[sid]) or _named_elsewhere(term, others_of[sid]):
+                continue
+            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end))
+    for sid, items in sorted(only.items()):
+        items.sort(key=lambda item: (item[0], item[3]))
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for _, kind, name, _, _ in items:
+            by_type[kind].append(name)
+        listed = "; ".join(f"{_TYPE_LABELS[k][len(v) > 1]} {', '.join(v)}" for k, v in by_type.items())
+        count = len(items)
+        key = f"names|{sid}"
+        found.append(Discrepancy(
+            id=_stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {_short(sid)} names {'these' if count > 1 else 'this'} ({count}): {listed}.",
+            explanation="different-scope", severity="low",
+            claims=tuple(_claim(sources, sid, start, end, name, _TYPE_LABELS[kind][0])
+                         for _, kind, name, start, end in items),
+            detail="names"))
     return found
 
 
@@ -1168,8 +1306,12 @@ def _apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepa
 
 def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
             dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
-            case: CaseInfo | None = None) -> tuple[Discrepancy, ...]:
-    """All discrepancies between the sources, sorted by kind and id, with curated statuses."""
+            case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None) -> tuple[Discrepancy, ...]:
+    """All discrepancies between the sources, sorted by kind and id, with curated statuses.
+
+    ``entities`` are the resolved entities coverage is reported from; without them, the
+    person mentions stand in (people only, plus the term pass).
+    """
     by_id = {s.id: s for s in sources}
     names = {p.entity_id: p.name for p in persons}
     links: dict[str, tuple[str, ...]] = defaultdict(tuple)
@@ -1186,7 +1328,7 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     found += _paraphrase_departures(by_id, quotes, links)
     found += _date_discrepancies(by_id, dates, date_checks(sources, dates, case))
     found += _actor_discrepancies(by_id, _actions(sources, quotes, persons), names)
-    found += _coverage(by_id, figures, persons, names)
+    found += _coverage(by_id, figures, persons, from_persons(persons) if entities is None else entities)
     unique: dict[str, Discrepancy] = {}
     for discrepancy in found:
         unique.setdefault(discrepancy.id, discrepancy)
@@ -1224,7 +1366,7 @@ def figure_records(figures: Iterable[Figure]) -> list[dict[str, Any]]:
 def date_records(dates: Iterable[DateMention]) -> list[dict[str, Any]]:
     """``dates`` of case.json, sorted by source and position."""
     return [{"id": d.id, **_span(d), "kind": d.kind, "resolved": d.resolved, "event": d.event,
-             "clock": d.clock, "offset": list(d.offset) if d.offset else None}
+             "clock": d.clock, "offset": list(d.offset) if d.offset else None, "inferred_from": d.inferred_from}
             for d in sorted(dates, key=lambda d: (d.source, d.start, d.id))]
 
 

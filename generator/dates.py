@@ -73,6 +73,9 @@ class DateMention:
     """Language-independent key of the event the sentence dates (``publish``), if one is named."""
     event_text: str | None = None
     """The word that names the event, as written."""
+    inferred_from: str | None = None
+    """When ``resolved`` comes not from the source's own date but from a check across sources
+    (a weekday and a day-month about the same event that fit only one year): how, for the reader."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,10 @@ def _patterns(language: str) -> _Patterns:
     if "dm" in orders and "md" not in orders:
         absolute.append(re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)(?!\d)"))
 
-    weekday = re.compile(rf"(?<!\w)(?P<wd>{cased(weekdays)})(?!\w)", flags)
+    parts = [str(p) for p in data.get("date_weekday_parts") or ()]
+    # a part of the day glued to the weekday ("Freitagabend", "fredagskveld") or after it ("fredag kveld")
+    part_re = rf"(?:s?(?:{_alternation(parts)})|[ \u00a0](?:{_alternation(parts)}))?" if parts else ""
+    weekday = re.compile(rf"(?<!\w)(?P<wd>{cased(weekdays)}){part_re}(?!\w)", flags)
     modified = []
     for template, value in (data.get("date_weekday_modifiers") or {}).items():
         body = re.escape(str(template)).replace(re.escape("{weekday}"), f"(?P<wd>{cased(weekdays)})")

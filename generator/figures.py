@@ -31,6 +31,7 @@ QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
     "nearly": (0.9, 1.0),
     "less_than": (None, 1.0),
     "up_to": (None, 1.0),
+    "range": (None, None),  # "between 300 and 400": low and high are the two numbers as written
 }
 # Unit conversions to one base unit per dimension: unit -> (measure, factor to the base unit).
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
@@ -48,6 +49,7 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 _GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
 _AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){1,2}")
 _AGE_TITLE_REACH = 40
+_SI_PER_SECOND = re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)")  # "m/s" in any language, even where "m" means million
 _AGE_AFTER_NAME = re.compile(r"(?:\s\(|, )(\d{1,3})(?:\)|,)")
 
 
@@ -76,7 +78,8 @@ class Figure:
     measure: str
     """What is counted, language-independent (``views``, ``dead``, ``age``, ``weight``) or ``word:<noun>``."""
     qualifier: str
-    """``exact``, ``more_than``, ``at_least``, ``about``, ``nearly``, ``less_than`` or ``up_to``."""
+    """``exact``, ``more_than``, ``at_least``, ``about``, ``nearly``, ``less_than``, ``up_to`` or
+    ``range`` ("between 300 and 400": ``low`` and ``high`` are the two numbers, ``value`` their middle)."""
     subject: str | None
     """Entity id of the person the figure is about (ages), else ``None``."""
     language: str
@@ -108,6 +111,10 @@ class _Syntax:
     vague_link: re.Pattern[str] | None
     """What joins two number words into a vague quantity ("tens of thousands")."""
     """What turns a length into a speed ("per second", "i sekundet", "/s")."""
+    range_open: re.Pattern[str] | None
+    """The word opening a range, right before its first number ("between", "zwischen")."""
+    range_join: re.Pattern[str] | None
+    """The word joining its two numbers ("and", "und")."""
     trigger: Trigger
     """Digits and number words: no figure without one."""
     number_probe: Probe
@@ -129,7 +136,7 @@ def _syntax(language: str) -> _Syntax:
     currency = {str(k): str(v) for k, v in (data.get("figure_currency_prefix") or {}).items()}
     cur = f"(?P<cur>{_alternation(currency)}) ?" if currency else "(?P<cur>(?!))?"
     scale_re = f"(?:[ \u00a0-]?(?P<scale>{_alternation(scales)}))?" if scales else ""
-    number = re.compile(rf"(?:{cur})?(?P<num>{num})(?:{scale_re}(?![\w]))?", re.IGNORECASE)
+    number = re.compile(rf"(?:{cur})?(?P<num>{num})(?:{scale_re}(?![\w/]))?", re.IGNORECASE)
     qualifier_keys: dict[str, str] = {}
     for key, phrases in (data.get("figure_qualifiers") or {}).items():
         for phrase in phrases:
@@ -166,7 +173,14 @@ def _syntax(language: str) -> _Syntax:
                               re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
                    re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)
                    if vague else None,
+                   _word_pattern(data.get("figure_range_open"), r"(?<!\w)(?:{})[ \u00a0]+$"),
+                   _word_pattern(data.get("figure_range_join"), r"[ \u00a0]+(?:{})[ \u00a0]+"),
                    Trigger(keys - {DIGIT}), number_probe, age_probes)
+
+
+def _word_pattern(words: Any, template: str) -> re.Pattern[str] | None:
+    words = [str(w) for w in words or ()]
+    return re.compile(template.replace("{}", _alternation(words)), re.IGNORECASE) if words else None
 
 
 def _literal_length(regex: str) -> int:
@@ -258,14 +272,34 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         scale = m.group("scale")
         if scale:
             value *= syntax.scales[scale.lower()]
-        found = _measure(text, m.end(), m.start(), syntax)
+        high_value: float | None = None
+        low_value = value
+        measured_from = m
+        second = _range_end(text, m, syntax)
+        if second is not None:
+            high_value = parse_number(second.group("num"), language)
+            if high_value is not None:
+                if second.group("scale"):
+                    high_value *= syntax.scales[second.group("scale").lower()]
+                    if not scale:  # "between 3 and 4 million": the scale is said once
+                        value *= syntax.scales[second.group("scale").lower()]
+                measured_from = second
+        found = _measure(text, measured_from.end(), measured_from.start(), syntax)
         if m.group("cur"):
             found = (syntax.currency[m.group("cur")], m.end(), None, m.group("cur"))
         if found is None:
             continue
         measure, end, unit, measure_text = found
         digits = m.group("num")
-        qualifier, start = _qualifier(text, m.start(), syntax)
+        if high_value is not None:
+            opener = syntax.range_open.search(text, max(0, m.start() - 20), m.start()) if syntax.range_open else None
+            qualifier, start = "range", opener.start() if opener else m.start()
+            if high_value < value:
+                value, high_value = high_value, value
+            low_value = value
+            value = (low_value + high_value) / 2  # the value shown: the middle of the range
+        else:
+            qualifier, start = _qualifier(text, m.start(), syntax)
         if not digits[:1].isdigit() and not scale and (measure.startswith("word:")
                                                         or (value == 1 and qualifier == "exact")):
             continue  # "one reason", "one day": a word, not a count ("to hundre trær" is one)
@@ -275,10 +309,13 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         written = value
         if unit is not None:
             value = value * UNIT_FACTORS[unit][1]
+            if high_value is not None:
+                high_value = high_value * UNIT_FACTORS[unit][1]
+                low_value = low_value * UNIT_FACTORS[unit][1]
         take(start, end)
         raw.append({"start": start, "end": end, "value": value, "measure": measure, "qualifier": qualifier,
                     "subject": None, "unit": unit, "written": written if unit else None,
-                    "measure_text": measure_text})
+                    "measure_text": measure_text, "high": high_value, "low": low_value})
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     figures = []
@@ -286,7 +323,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
     for r in raw:
         anchor = source.paragraph_at(r["start"]).anchor
         counters[anchor] = counters.get(anchor, 0) + 1
-        low, high = _range(r["value"], r["qualifier"])
+        low, high = (r["low"], r["high"]) if r.get("high") is not None else _range(r["value"], r["qualifier"])
         figures.append(Figure(
             id=f"{source.id}-{anchor}-f{counters[anchor]}", source=source.id, anchor=anchor,
             start=r["start"], end=r["end"], text=text[r["start"]:r["end"]], value=_clean(r["value"]),
@@ -294,6 +331,19 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             measure=r["measure"], qualifier=r["qualifier"], subject=r["subject"], language=language,
             unit=r.get("unit"), written_value=r.get("written"), measure_text=r.get("measure_text")))
     return tuple(figures)
+
+
+def _range_end(text: str, m: re.Match[str], syntax: _Syntax) -> re.Match[str] | None:
+    """The second number of a range whose first number is ``m`` ("between 300 and 400"), if any."""
+    if syntax.range_open is None or syntax.range_join is None:
+        return None
+    if not syntax.range_open.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    join = syntax.range_join.match(text, m.end())
+    if join is None:
+        return None
+    second = syntax.number.match(text, join.end())
+    return second if second is not None and second.group("num") else None
 
 
 def _age_subject(index: PersonIndex, start: int, end: int, text: str,
@@ -316,6 +366,8 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     """What the number ending at ``end`` counts: (measure, end of the figure, unit, word)."""
     # a unit glued to the number: "400-pound", "181-kg", "5km"
     glued = _GLUED_WORD.match(text, end)
+    if glued and glued.group(1) == "m" and _SI_PER_SECOND.match(text, glued.end()):
+        return "speed", glued.end() + len(_SI_PER_SECOND.match(text, glued.end()).group(0)), "m", "m"  # "45 m/s"
     if glued and glued.group(1).lower() in syntax.units:
         unit = syntax.units[glued.group(1).lower()]
         if unit in UNIT_FACTORS:

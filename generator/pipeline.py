@@ -28,6 +28,7 @@ from .compare import (
     date_check_records,
     date_checks,
     date_records,
+    infer_dates,
     discrepancy_records,
     figure_records,
     quote_records,
@@ -39,6 +40,7 @@ from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
 from .exports import csv_tables, ftm_stream
 from .figures import Figure, extract_figures
+from .entityref import EntityRef
 from .langdata import supported_languages
 from .model import CaseInfo, Metadata, Source
 from .segment import segment
@@ -173,6 +175,13 @@ def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
         for entity in resolution.entities if entity.type == "person" for m in entity.mentions))
 
 
+def entity_refs(resolution: Resolution) -> tuple[EntityRef, ...]:
+    """The resolved entities, as the comparison takes them."""
+    return tuple(EntityRef(e.id, e.name, e.type, tuple(e.sources),
+                           tuple(sorted((m.source, m.start, m.end) for m in e.mentions)))
+                 for e in resolution.entities)
+
+
 def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, list[Problem]]:
     """The stages over all sources: resolve entities, extract quotes and figures, compare."""
     sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
@@ -186,8 +195,8 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
         own = [p for p in persons if p.source == source.id]
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
-    dates = tuple(d for s in sources for d in dates_by_source[s.id])
-    discrepancies = compare(sources, quotes, figures, dates, persons, info)
+    dates = infer_dates(sources, tuple(d for s in sources for d in dates_by_source[s.id]), info)
+    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution))
     checks = date_checks(sources, dates, info)
     links = translation_links(quotes, info)
     problems = list(resolution.problems) + list(curation_problems(discrepancies, info))
@@ -214,7 +223,8 @@ def _source_marks(page: str, source: Source, case: Case, entity_of: dict[tuple[s
             marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
     for mention in case.dates:
         if mention.source == source.id:
-            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved")
+            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (
+                f" (inferred: {mention.inferred_from})" if mention.inferred_from else "")
             marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
     return marks
 

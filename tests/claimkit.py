@@ -98,3 +98,13 @@ def refs_for(source: Source, *people: tuple[str, str, str | None]) -> tuple[Pers
 
 def matches(found_source: str, gold_source: Any) -> bool:
     return found_source.startswith(str(gold_source))
+
+
+def resolved_entities(corpus):
+    """Entity refs from the real entity stages (extraction and resolution), as the pipeline builds them."""
+    from generator.entities import extract_mentions
+    from generator.pipeline import entity_refs
+    from generator.resolve import resolve_entities
+
+    mentions = {s.id: extract_mentions(s) for s in corpus.sources}
+    return entity_refs(resolve_entities(tuple(corpus.sources), mentions, corpus.case))

@@ -9,8 +9,8 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit import load_yaml, make_source, seeds, story
-from generator.compare import (compare, curation_problems, date_check_records, date_checks, discrepancy_records,
+from claimkit import load_yaml, make_source, resolved_entities, seeds, story
+from generator.compare import (compare, infer_dates, curation_problems, date_check_records, date_checks, discrepancy_records,
                                figure_records, quote_records, date_records, story_years, translation_links)
 from generator.dates import extract_dates
 from generator.figures import extract_figures
@@ -73,6 +73,25 @@ def test_seed_weekday_and_date_agree_in_2017() -> None:
     assert "consistent in 2017" in hinted[0].summary
 
 
+def test_weekday_check_infers_the_dates_it_fits() -> None:
+    """ "Dec. 8" (001) and "fredag" (002), both dating the post, fit only 2017: both become
+    2017-12-08, marked inferred; relative dates in sources without a publication date stay unresolved."""
+    corpus, _, persons = seeds()
+    _, _, dates = _claims(corpus, persons)
+    inferred = infer_dates(corpus.sources, dates, corpus.case)
+    placed = {d.text: d for d in inferred if d.inferred_from}
+    assert set(placed) == {"Dec. 8", "fredag"}
+    assert {d.resolved for d in placed.values()} == {"2017-12-08"}
+    assert "2017" in placed["fredag"].inferred_from
+    assert all(d.resolved is None for d in inferred if d.kind == "relative")
+    # the check itself still shows, and the inferred dates make no date discrepancy
+    assert date_checks(corpus.sources, inferred, corpus.case)[0].consistent
+    found = compare(corpus.sources, [], [], inferred, persons, corpus.case)
+    assert not [d for d in found if d.kind == "date"]
+    # without a year hint many years fit: nothing is inferred
+    assert not [d for d in infer_dates(corpus.sources, dates, CaseInfo(title="t")) if d.inferred_from]
+
+
 def test_story_period_hints() -> None:
     assert story_years([], CaseInfo(raw={"period": "2017-2018"}))[0] == (2017, 2018)
     assert story_years([], CaseInfo(raw={"year": [2016, 2017]}))[0] == (2016, 2017)
@@ -83,8 +102,24 @@ def test_seed_coverage() -> None:
     _, found, _ = _seed_discrepancies()
     flag = _with(found, "coverage", "Confederate Flag")
     assert flag and flag[0].claims[0].source.startswith("000")
-    assert _with(found, "coverage", "Justin Bieber", detail="person")
+    assert _with(found, "coverage", "Justin Bieber", detail="names")
     assert not _with(found, "coverage", "Keaton")  # everyone reports Keaton
+
+
+def test_seed_coverage_from_resolved_entities() -> None:
+    """As the pipeline runs it: one finding per source listing the names only it gives, each with its
+    passage; never the source's own outlet ("In Touch" in 001's footer, "VG" in "VG-lesere") nor a
+    name that only describes the person after it ("Hollywood-stjernen Mark Ruffalo")."""
+    corpus, _, persons = seeds()
+    quotes, figures, dates = _claims(corpus, persons)
+    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case, resolved_entities(corpus))
+    names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
+    assert len({d.claims[0].source for d in names}) == len(names)  # one per source
+    texts = {c.text for d in names for c in d.claims}
+    assert {"Confederate Flag", "Justin Bieber", "Cardi B", "YouTube", "Los Angeles"} <= texts
+    assert not texts & {"In Touch", "VG", "Hollywood", "Keaton Jones", "Knoxville", "Facebook", "Captain America"}
+    flag = _with(found, "coverage", "Confederate Flag")
+    assert flag and all(c.source.startswith("000") for c in flag[0].claims)
 
 
 def test_seed_has_no_false_figure_attribute_or_date_discrepancies() -> None:
@@ -158,7 +193,7 @@ def test_detected_translation_needs_names_and_numbers() -> None:
 def test_story_precision_and_recall() -> None:
     corpus, _, persons, gold_dir = story("harbour")
     quotes, figures, dates = _claims(corpus, persons)
-    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
+    found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case, resolved_entities(corpus))
     gold = load_yaml(gold_dir / "discrepancies.yml")
 
     def hit(d, g) -> bool:

@@ -99,3 +99,25 @@ def test_vague_quantities_are_not_figures() -> None:
     assert extract_figures(source) == ()
     source = make_source("Tens of thousands of homes lost power; winds reached 45 metres per second.", "en")
     assert [(f.text, f.measure) for f in extract_figures(source)] == [("45 metres per second", "speed")]
+
+
+@pytest.mark.parametrize("language,text,written", [
+    ("en", "Between 300 and 400 people were evacuated.", "Between 300 and 400 people"),
+    ("de", "Zwischen 300 und 400 Menschen wurden evakuiert.", "Zwischen 300 und 400 Menschen"),
+    ("nb", "Mellom 300 og 400 personer ble evakuert.", "Mellom 300 og 400 personer"),
+    ("fr", "Entre 300 et 400 personnes ont été évacuées.", "Entre 300 et 400 personnes"),
+])
+def test_range_is_one_figure_from_low_to_high(language: str, text: str, written: str) -> None:
+    figures = extract_figures(make_source(text, language))
+    assert [(f.text, f.low, f.high, f.qualifier, f.measure) for f in figures] == [(written, 300, 400, "range", "people")]
+
+
+def test_range_scale_said_once_applies_to_both_numbers() -> None:
+    (figure,) = extract_figures(make_source("It had between 3 and 4 million views.", "en"))
+    assert (figure.low, figure.high, figure.measure) == (3_000_000, 4_000_000, "views")
+
+
+@pytest.mark.parametrize("language", ["en", "nb", "de", "fr"])
+def test_metres_per_second_is_a_speed_not_millions(language: str) -> None:
+    (figure,) = extract_figures(make_source("Gusts of 45 m/s were measured.", language))
+    assert (figure.text, figure.value, figure.measure) == ("45 m/s", 45, "speed")

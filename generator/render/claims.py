@@ -230,13 +230,17 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
     by_id = {s.id: s for s in sources}
     resolved = sorted((d for d in dates if d.resolved), key=lambda d: (d.resolved or "", d.source, d.start))
     unresolved = sorted((d for d in dates if not d.resolved), key=lambda d: (d.source, d.start))
+    inferred_in = {d.source for d in dates if d.inferred_from}
     events = [TimelineEvent(d.resolved[:10], d.resolved[:10], _event_label(d, by_id[d.source]),
-                            href(page, source_page_path(by_id[d.source]), d.anchor), d.kind == "absolute")
+                            href(page, source_page_path(by_id[d.source]), d.anchor),
+                            d.kind == "absolute" and not d.inferred_from)
               for d in resolved if d.resolved]
     parts = ["# Timeline", "",
              "Dates and times the sources give, resolved against each source's publication date when "
              "it is known. Relative dates (\"two days ago\", \"fredag\") in a source without a known "
-             "publication date cannot be placed and are listed as unresolved.", ""]
+             "publication date cannot be placed and are listed as unresolved. A date marked *inferred* "
+             "comes from a check across sources (a weekday and a day-month about the same event that fit "
+             "only one year of the story period): it is drawn as uncertain.", ""]
     if events:
         parts += [f'<div class="cf-figure-box" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
@@ -245,8 +249,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
                      "<th>Passage</th></tr></thead><tbody>")
         for mention in resolved:
             source = by_id[mention.source]
+            inferred = (f' <span class="cf-badge cf-inferred" title={attr(mention.inferred_from)}>inferred</span>'
+                        if mention.inferred_from else "")
             parts.append(f"<tr><td><time datetime={attr(mention.resolved or '')}>{escape_html(mention.resolved or '')}"
-                         f"</time>{' ' + escape_html(mention.clock) if mention.clock else ''}</td>"
+                         f"</time>{' ' + escape_html(mention.clock) if mention.clock else ''}{inferred}</td>"
                          f"<td>{escape_html(mention.kind)}</td><td>{escape_html(mention.event or '—')}</td>"
                          f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
         parts += ["</tbody></table>", ""]
@@ -263,8 +269,9 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
                      "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
         for mention in unresolved:
             source = by_id[mention.source]
-            why = ("the source has no publication date" if source.metadata.published is None
-                   else "no year or reference date")
+            why = ("no year or reference date" if source.metadata.published is not None
+                   else "the source has no publication date (its other dates are only inferred)"
+                   if mention.source in inferred_in else "the source has no publication date")
             parts.append(f"<tr><td>{escape_html(mention.text)}</td><td>{escape_html(mention.kind)}</td>"
                          f"<td>{escape_html(mention.event or '—')}</td><td>{why}</td>"
                          f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
