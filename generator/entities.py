@@ -322,7 +322,7 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
             if current and nxt is not None and lowered not in p.coordinators:
                 left = current[-1].bare
                 if lowered in p.particles and (lex.fold(current[-1].text) in lex.given_names()
-                                              or not lex.is_common_word(current[-1].text, lang)) \
+                                              or not _ordinary(current[-1].text, lang, p)) \
                         and not lex.is_common_word(nxt.text, lang) and lex.place(current[-1].text) is None:
                     keep = True
                 elif lowered in p.connectors and left in p.org_words:
@@ -513,6 +513,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             break
         tokens.pop(0)
         initial = False
+        # "Hafenbecken von Tromsø": the particle went with the ordinary word just removed.
+        while len(tokens) > 1 and not tokens[0].text[:1].isupper():
+            tokens.pop(0)
     # Trailing calendar words and ordinary words (German: "Lena Fischer" keeps Fischer after a given name).
     while len(tokens) > 1:
         tail = tokens[-1]
@@ -612,7 +615,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     needs_support = False
     if listed_type == "place" and len(tokens) == 1 and not place_cue and (initial or lang == "de") and (
             bare_name.casefold() in p.function_words or lex.zipf(bare_name.casefold(), lang) >= lex.VERY_COMMON_ZIPF
-            or (lang == "de" and (prev_l in _ARTICLES_DE or prev_l in p.function_words)
+            or (lang == "de" and (prev_l in _ARTICLES_DE
+                                  or (prev_l in p.function_words and _german_common(bare_name, p)))
                 and not listed_why[0].startswith("gazetteer: country"))):
         listed_type = None  # "Essen", "auf dem Hof": ordinary words unless "in Essen"
     if listed_type == "place" and person_cue and len(tokens) > 1:
@@ -692,6 +696,11 @@ def _name_itself(word: str, lang: str) -> bool:
 def _keeps_period(word: str, p: _Patterns) -> bool:
     core = word[:-1]
     return len(core) == 1 or "." in core or core.casefold() in p.honorifics
+
+
+def _ordinary(word: str, lang: str, p: _Patterns) -> bool:
+    """An ordinary word of ``lang`` (German: any common noun or compound of one)."""
+    return lex.is_common_word(word, lang) or (lang == "de" and _german_common(word, p))
 
 
 def _german_common(word: str, p: _Patterns) -> bool:

@@ -150,3 +150,16 @@ def test_mutated_seed_never_crashes(position: int, insert: str) -> None:
     source = make_source(mutated, "nb")
     for mention in extract_mentions(source):
         assert source.text[mention.start:mention.end] == mention.text
+
+
+def test_particle_after_an_ordinary_word_is_not_part_of_a_name() -> None:
+    found = names("Sie sprang in das Hafenbecken von Tromsø. Der Bürgermeister von Paris kam auch.", "de")
+    assert "von Tromsø" not in found and found["Tromsø"].type == "place"
+    assert found["Paris"].type == "place"
+    assert "Hof" not in names("Die Kinder spielten auf dem Hof.", "de")
+
+
+def test_organisation_head_words_after_a_leading_article() -> None:
+    found = names("The Coast Guard said the ice was unsafe. The National Guard was called in.")
+    assert found["Coast Guard"].type == "organization"
+    assert found["National Guard"].type == "organization"
