@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon as lex
+from .gender import feminine_role
 from .langdata import canonical_language
 from .model import Source
 
@@ -109,6 +110,7 @@ _ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language, used as a cache key
 class _Patterns:
+    lang: str
     run: re.Pattern[str]
     token: re.Pattern[str]
     function_words: frozenset[str]
@@ -139,7 +141,7 @@ def _patterns(lang: str) -> _Patterns:
     run = re.compile(rf"{_TOKEN}\.?(?:(?:{_GAP}(?:(?:{link}){_GAP})*){_TOKEN}\.?)*")
     token = re.compile(rf"{_TOKEN}\.?|[^\W\d_]+|&")
     return _Patterns(
-        run=run, token=token,
+        lang=lang, run=run, token=token,
         function_words=w("entity_function_words"), honorifics=w("entity_honorifics"),
         roles=w("entity_person_roles"),
         role_heads=tuple(sorted(w("entity_person_role_heads"), key=len, reverse=True)),
@@ -187,7 +189,7 @@ class _Cand:
 
 
 def _is_role(word: str, p: _Patterns) -> bool:
-    return _is_role_cached(word.casefold(), p)
+    return _is_role_cached(word.casefold(), p) or (p.lang == "de" and feminine_role(word, "de"))
 
 
 @lru_cache(maxsize=100_000)

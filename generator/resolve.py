@@ -42,6 +42,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from . import lexicon as lex
 from .entities import TYPES, Mention, with_type
 from .errors import Problem
+from .gender import PersonMention, infer_genders
 from .model import CaseInfo, Source
 from .slug import slugify, unique_slugs
 
@@ -73,6 +74,10 @@ class Entity:
     """Ids of the sources that mention it, sorted."""
     key: str = ""
     """Internal key the mentions were joined by (``place:country:US``, ``name:keaton jones``)."""
+    gender: str | None = None
+    """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.gender`)."""
+    gender_evidence: tuple[str, ...] = ()
+    """Why that gender (or why none: "conflicting evidence" and both sides), most frequent first."""
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         curation, entities_by_id, ambiguous, candidates, by_source, used_rejects, case)
     problems.extend(more)
     entities = tuple(sorted((_freeze(c) for c in entities_by_id.values() if c.all()), key=lambda e: e.id))
+    entities = _with_genders(entities, ambiguous, by_source)
     return Resolution(
         entities=entities,
         ambiguous=tuple(sorted(ambiguous, key=lambda a: (a.mention.source, a.mention.start))),
@@ -274,6 +280,24 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         co_mentions=_co_mentions(entities),
         problems=tuple(problems),
     )
+
+
+def _with_genders(entities: tuple[Entity, ...], ambiguous: Sequence[Ambiguous],
+                  sources: Mapping[str, Source]) -> tuple[Entity, ...]:
+    """Persons with the gender their texts give them."""
+    persons: list[PersonMention] = []
+    others: list[PersonMention] = []
+    for entity in entities:
+        for m in entity.mentions:
+            item = PersonMention(entity.id, m.source, m.start, m.end, m.name, m.language,
+                                 blocks=entity.type in ("person", "other"))
+            (persons if entity.type == "person" else others).append(item)
+    for item in ambiguous:
+        m = item.mention
+        others.append(PersonMention(f"?{m.source}:{m.start}", m.source, m.start, m.end, m.name, m.language))
+    genders = infer_genders(persons, others, sources)
+    return tuple(replace(e, gender=genders[e.id][0], gender_evidence=genders[e.id][1]) if e.id in genders else e
+                 for e in entities)
 
 
 def _person_index(clusters: Mapping[str, _Cluster]) -> dict[str, list[str]]:
@@ -725,6 +749,8 @@ def entity_records(resolution: Resolution) -> list[dict[str, Any]]:
             "name": entity.name,
             "type": entity.type,
             "type_evidence": list(entity.type_evidence),
+            "gender": entity.gender,
+            "gender_evidence": list(entity.gender_evidence),
             "aliases": sorted({alias for _, alias in entity.aliases}),
             "aliases_by_language": {k: sorted(v) for k, v in sorted(by_language.items())},
             "sources": list(entity.sources),
