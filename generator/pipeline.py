@@ -17,11 +17,45 @@ from pathlib import Path
 
 from .cache import Cache, source_key
 from .casedata import case_document, case_schema, dump_json
+from .compare import (
+    DateCheck,
+    Discrepancy,
+    TranslationLink,
+    compare,
+    curation_problems,
+    date_check_records,
+    date_checks,
+    date_records,
+    discrepancy_records,
+    figure_records,
+    quote_records,
+    translation_links,
+    translation_records,
+)
+from .dates import DateMention, extract_dates
+from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
+from .figures import Figure, extract_figures
 from .model import CaseInfo, Source
+from .personref import PersonRef
 from .progress import progress
+from .quotes import Quote, extract_quotes
+from .render.claims import render_discrepancies, render_quotes, render_timeline
+from .render.entity_pages import (
+    EntityFacts,
+    co_mention_table,
+    entity_link_mark,
+    entity_page_path,
+    render_coverage,
+    render_entities_index,
+    render_entity_page,
+    render_graph,
+    render_review,
+)
+from .render.markup import Mark, attr
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
+from .resolve import Resolution, entity_records, resolve_entities
 from .sources import discover, duplicate_ids, read_case, read_source
 
 
@@ -37,6 +71,34 @@ class Analysis:
     """The source, or ``None`` when it could not be read."""
     problems: tuple[Problem, ...]
     """Errors and warnings met reading it."""
+    mentions: tuple[Mention, ...] = ()
+    """Named-entity mentions, before resolution across sources."""
+    dates: tuple[DateMention, ...] = ()
+    """Dates and times."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything the stages found across all sources: what the pages are rendered from."""
+
+    info: CaseInfo
+    """Title, summary and curation from ``case.yml``."""
+    sources: tuple[Source, ...]
+    """The sources, sorted by id."""
+    resolution: Resolution
+    """Entities, ambiguous mentions, candidates and co-mentions."""
+    quotes: tuple[Quote, ...]
+    """Direct quotes with their speakers."""
+    figures: tuple[Figure, ...]
+    """Figures and ages."""
+    dates: tuple[DateMention, ...]
+    """Dates and times."""
+    discrepancies: tuple[Discrepancy, ...]
+    """Where the sources disagree, and what only one says."""
+    checks: tuple[DateCheck, ...]
+    """Weekday and date checks."""
+    translations: tuple[TranslationLink, ...]
+    """Quotes linked across languages."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +114,9 @@ class Generated:
 def analyse_seed(path: Path, seeds_dir: Path) -> Analysis:
     """Read, segment and extract one seed: the per-source half of the pipeline."""
     source, problems = read_source(path, seeds_dir)
-    return Analysis(source, tuple(problems))
+    if source is None:
+        return Analysis(None, tuple(problems))
+    return Analysis(source, tuple(problems), extract_mentions(source), extract_dates(source))
 
 
 def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache) -> list[Analysis]:
@@ -82,14 +146,102 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def render_files(case: CaseInfo, sources: Sequence[Source]) -> dict[str, bytes]:
-    """Every generated page and data file, from the analysed sources."""
+def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
+    """The person mentions, as the claim stages take them."""
+    return tuple(sorted(
+        PersonRef(m.source, m.start, m.end, entity.id, entity.name)
+        for entity in resolution.entities if entity.type == "person" for m in entity.mentions))
+
+
+def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, list[Problem]]:
+    """The stages over all sources: resolve entities, extract quotes and figures, compare."""
+    sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
+    mentions = {a.source.id: a.mentions for a in analyses if a.source is not None}
+    dates_by_source = {a.source.id: a.dates for a in analyses if a.source is not None}
+    resolution = resolve_entities(sources, mentions, info)
+    persons = person_refs(resolution)
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    for source in sources:
+        own = [p for p in persons if p.source == source.id]
+        quotes.extend(extract_quotes(source, own))
+        figures.extend(extract_figures(source, own, dates_by_source[source.id]))
+    dates = tuple(d for s in sources for d in dates_by_source[s.id])
+    discrepancies = compare(sources, quotes, figures, dates, persons, info)
+    checks = date_checks(sources, dates, info)
+    links = translation_links(quotes, info)
+    problems = list(resolution.problems) + list(curation_problems(discrepancies, info))
+    return Case(info, sources, resolution, tuple(quotes), tuple(figures), dates, discrepancies, checks,
+                links), problems
+
+
+def _source_marks(page: str, source: Source, case: Case, entity_of: dict[tuple[str, int, int], str]) -> list[Mark]:
+    """Entity links, quotes, figures and dates to mark in a source's text."""
+    marks: list[Mark] = []
+    by_id = {e.id: e for e in case.resolution.entities}
+    for (source_id, start, end), entity_id in entity_of.items():
+        if source_id == source.id:
+            marks.append(entity_link_mark(page, by_id[entity_id], start, end))
+    for quote in case.quotes:
+        if quote.source == source.id:
+            title = f"Quote — {quote.speaker_name or 'speaker unknown'}" + (f" ({quote.evidence})" if quote.evidence else "")
+            marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
+                              "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
+    for figure in case.figures:
+        if figure.source == source.id:
+            value = int(figure.value) if float(figure.value).is_integer() else figure.value
+            title = f"{figure.measure}: {value}" + (f" ({figure.qualifier})" if figure.qualifier else "")
+            marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
+    for mention in case.dates:
+        if mention.source == source.id:
+            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved")
+            marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
+    return marks
+
+
+def render_files(case: Case) -> dict[str, bytes]:
+    """Every generated page and data file of the case."""
+    sources = case.sources
+    by_id = {s.id: s for s in sources}
+    entity_of = {(m.source, m.start, m.end): e.id for e in case.resolution.entities for m in e.mentions}
+    names = {e.id: e.name for e in case.resolution.entities}
     pages: dict[str, str] = {}
     for source in sources:
-        pages[source_page_path(source)] = render_source_page(source)
+        page = source_page_path(source)
+        pages[page] = render_source_page(source, _source_marks(page, source, case, entity_of))
     pages["sources/index.md"] = render_sources_index(sources)
-    pages["index.md"] = render_home(case, sources)
-    pages["data/case.json"] = dump_json(case_document(case, sources))
+    pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
+    quotes_by_speaker: dict[str, list[Quote]] = {}
+    for quote in case.quotes:
+        if quote.speaker:
+            quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
+    figures_by_subject: dict[str, list[Figure]] = {}
+    for figure in case.figures:
+        if figure.subject:
+            figures_by_subject.setdefault(figure.subject, []).append(figure)
+    facts = EntityFacts(quotes_by_speaker, figures_by_subject)
+    co_mentions = co_mention_table(case.resolution)
+    for entity in case.resolution.entities:
+        pages[entity_page_path(entity.id)] = render_entity_page(entity, case.resolution, by_id, facts,
+                                                                co_mentions.get(entity.id, []))
+    pages["entities/index.md"] = render_entities_index(case.resolution, sources)
+    pages["coverage.md"] = render_coverage(case.resolution, sources)
+    pages["graph.md"] = render_graph(case.resolution)
+    pages["review.md"] = render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None])
+    pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
+    pages["discrepancies.md"] = render_discrepancies(case.discrepancies, case.checks, sources)
+    pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
+    document = case_document(
+        case.info, sources,
+        entities=entity_records(case.resolution),
+        quotes=quote_records(case.quotes),
+        figures=figure_records(case.figures),
+        dates=date_records(case.dates),
+        discrepancies=discrepancy_records(case.discrepancies),
+        date_checks=date_check_records(case.checks),
+        translations=translation_records(case.translations),
+    )
+    pages["data/case.json"] = dump_json(document)
     pages["data/case.schema.json"] = dump_json(case_schema())
     return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
 
@@ -102,7 +254,7 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     :class:`InputError` listing every problem when the input cannot be built.
     """
     paths, problems = discover(seeds_dir)
-    case, case_problems = read_case(seeds_dir / "case.yml")
+    info, case_problems = read_case(seeds_dir / "case.yml")
     problems.extend(case_problems)
     analyses = _analyse_all(paths, seeds_dir, jobs, Cache(cache_dir))
     for analysis in analyses:
@@ -110,5 +262,8 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     problems.extend(duplicate_ids(paths))
     if any(not p.warning for p in problems):
         raise InputError(problems)
-    sources = sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id)
-    return Generated(render_files(case, sources), tuple(sorted(p for p in problems if p.warning)))
+    case, case_problems = analyse_case(info, analyses)
+    problems.extend(case_problems)
+    if any(not p.warning for p in problems):
+        raise InputError(problems)
+    return Generated(render_files(case), tuple(sorted(p for p in problems if p.warning)))

@@ -27,7 +27,7 @@ from .yamlfile import LoadedYaml, load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "aliases", "merges", "splits", "rejects", "types",
+CASE_KEYS = ("title", "summary", "year", "period", "aliases", "merges", "splits", "rejects", "types",
              "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024

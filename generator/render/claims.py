@@ -13,7 +13,7 @@ from ..compare import KINDS, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
-from .markup import attr, escape_html, escape_md, href
+from .markup import Mark, annotate, attr, escape_html, escape_md, href
 from .source_page import language_name, source_page_path
 from .svg import TimelineEvent, timeline_svg
 
@@ -47,13 +47,26 @@ def short_source(source: Source) -> str:
     return source.metadata.outlet or source.id.split("-")[0]
 
 
+def context_span(source: Source, start: int, end: int) -> tuple[int, int]:
+    """The sentences around ``[start, end)``: the passage a reader needs to judge a claim."""
+    paragraph = source.paragraph_at(start)
+    first, last = start, end
+    for sentence in paragraph.sentences:
+        if sentence.start <= start < sentence.end:
+            first = sentence.start
+        if sentence.start < end <= sentence.end:
+            last = sentence.end
+    return min(first, start), max(last, end)
+
+
 def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -> str:
-    """The exact passage, escaped, with a link to its paragraph on the source page."""
+    """The exact passage in its sentence, escaped and marked, linked to its paragraph."""
     link = href(page, source_page_path(source), anchor)
     label = f"{short_source(source)} ¶{anchor[1:]}"
+    first, last = context_span(source, start, end)
+    text = annotate(source.text, first, last, [Mark(start, end, 0, '<mark class="cf-claim-mark">', "</mark>")])
     return (f'<a class="cf-passage" href={attr(link)} title={attr(source.title)}>{escape_html(label)}</a> '
-            f'<span class="cf-passage-text" lang={attr(source.language)}>'
-            f"{escape_html(source.text[start:end])}</span>")
+            f'<span class="cf-passage-text" lang={attr(source.language)}>{text}</span>')
 
 
 def _value_text(value: object) -> str:
@@ -178,7 +191,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
              f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
              "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
-             "[discrepancy report](discrepancies.md#quote); renderings in another language are shown side by side.",
+             "[discrepancy report](discrepancies.md); renderings in another language are shown side by side.",
              ""]
     for speaker in [*speakers, None]:
         members = by_speaker.get(speaker)

@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Characters with a meaning in Markdown or its extensions, and in template engines.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'$%@])")
+# Characters that can open Markdown (or extension, or template) syntax anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~^<>&])")
+# Characters that only open syntax at the start of a line (lists, quotes, headings).
+_MD_LINE_START = re.compile(r"^(\d*)([-+.=>)])")
 # C0/C1 controls other than tab and newline are not allowed in HTML text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -36,11 +38,12 @@ def escape_html(text: str, quote: bool = False) -> str:
 def escape_md(text: str) -> str:
     """Text for inline Markdown (a heading, a table cell, a link text), on one line.
 
-    Every ASCII punctuation character is written as a numeric character reference,
-    which Python-Markdown renders as the character and never as syntax.
+    Every character that could open Markdown syntax is written as a numeric character
+    reference, which Python-Markdown renders as the character and never as syntax.
     """
     flat = " ".join(_CONTROL.sub("\ufffd", text).split())
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
+    flat = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", flat)
 
 
 def attr(value: str) -> str:
