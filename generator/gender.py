@@ -231,8 +231,12 @@ def infer_genders(persons: Sequence[PersonMention], others: Sequence[PersonMenti
         gender = given_name_gender(mention.name, mention.language) if len(mention.name.split()) > 1 else None
         if gender is not None:
             given.add((mention.entity, gender, f"given name '{mention.name.split()[0]}'"))
+    given_genders: dict[str, set[str]] = {}
+    for entity, gender, _ in given:
+        given_genders.setdefault(entity, set()).add(gender)
     for entity, gender, why in sorted(given):
-        votes[entity][(gender, why)] += 1
+        if len(given_genders[entity]) == 1:  # "Jean" is m in French texts, f in English ones: no evidence
+            votes[entity][(gender, why)] += 1
     out: dict[str, tuple[str | None, tuple[str, ...]]] = {}
     for entity, counter in votes.items():
         genders = {g for g, _ in counter}

@@ -139,3 +139,10 @@ def test_records_carry_gender(seeds: Resolution) -> None:
     assert records["Kimberly Jones"]["gender"] == "f"
     assert records["Keaton Jones"]["gender"] == "m"
     assert records["Knoxville"]["gender"] is None and records["Knoxville"]["gender_evidence"] == []
+
+
+def test_a_given_name_read_differently_by_language_is_no_evidence() -> None:
+    en = make_source("Yesterday Jean Roux spoke.", "en", "a")
+    fr = make_source("Hier, Jean Roux a parlé.", "fr", "b")
+    entity = resolve(en, fr).find("Jean Roux")
+    assert entity is not None and entity.gender is None and entity.gender_evidence == ()
