@@ -89,11 +89,21 @@ def _upper_class() -> str:
 _UPPER = _upper_class()
 _WORDC = r"[^\W_]"
 # A capitalised word: "Keaton", "O'Brien", "Jean-Pierre", "U.S", "Beckham-sønnen", "Keaton's".
-_TOKEN = rf"(?<![\w\-‐])[{_UPPER}]{_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
+# The capital comes first and the look-behind after it, so the regex engine can skip ahead to
+# capitals instead of testing the look-behind at every character (four times faster).
+_TOKEN = rf"[{_UPPER}](?<![\w\-‐][{_UPPER}]){_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
 _GAP = r"[ \u00a0]+"
 _AGE_AFTER = re.compile(r"[ \u00a0]*\((\d{1,3})\)|,[ \u00a0]+(\d{1,3}),")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-‐]*)[\s,]*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-‐]*")
+_PUNCT = re.compile(r"[.!?,;:…]")
+_HYPHEN_HEAD = re.compile(r"[-‐]([^\W\d_]+)")
+_HYPHENS = re.compile(r"[-‐]")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_NEXT_WORD_COMMA = re.compile(r",?[ \u00a0]+([^\W\d_]+)")
+_ADJACENT = re.compile(r"([^\W\d_][\w'’\-‐]*)[ \u00a0]+$")
+_BEFORE_COMMA = re.compile(rf"([{_UPPER}][\w .'-]*?),[ \u00a0]*$")
 _OPENERS = set("\"'“”‘’«»„‹›–—-:([*")
 _QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n]{1,80})”|„([^„“”\n]{1,80})[“”]"
                      r"|\"([^\"\n]{1,80})\"|''([^'\n]{1,80})''")
@@ -129,6 +139,7 @@ class _Patterns:
     org_words: frozenset[str]
     not_names: frozenset[str]
     calendar: frozenset[str]
+    never_alone: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -151,21 +162,24 @@ def _patterns(lang: str) -> _Patterns:
         particles=w("entity_name_particles"), coordinators=w("entity_coordinators"),
         person_after=w("entity_person_after"), org_words=w("entity_org_words"),
         not_names=w("entity_not_names"), calendar=lex.calendar_words(lang),
+        never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
+        | w("entity_not_names"),
     )
 
 
 # ---------------------------------------------------------------------------------------
 # Working records (internal).
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A token of a run: offsets, text, and the text without a final period, case-folded."""
 
-    @property
-    def bare(self) -> str:
-        return self.text.rstrip(".").casefold()
+    __slots__ = ("start", "end", "text", "bare")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.bare = _bare(text)
 
 
 @dataclass
@@ -186,6 +200,11 @@ class _Cand:
     low: bool = False
     forms: tuple[str, ...] = ()
     lang: str = "und"
+
+
+@lru_cache(maxsize=100_000)
+def _bare(text: str) -> str:
+    return text.rstrip(".").casefold()
 
 
 def _is_role(word: str, p: _Patterns) -> bool:
@@ -281,10 +300,10 @@ def _quoted_works(text: str, start: int, end: int, lang: str, p: _Patterns, anch
         stripped = inner.strip()
         if not stripped or not stripped[0].isupper() or len(stripped.split()) > 6:
             continue
-        if re.search(r"[.!?,;:…]", stripped):
+        if _PUNCT.search(stripped):
             continue
         after = text[match.end():match.end() + 30]
-        head = re.match(r"[-‐]([^\W\d_]+)", after)
+        head = _HYPHEN_HEAD.match(after)
         before = _WORDS.findall(text[max(start, match.start() - 40):match.start()])
         cue = before[-1].casefold() if before else ""
         evidence: list[str] = []
@@ -308,6 +327,8 @@ def _quoted_works(text: str, start: int, end: int, lang: str, p: _Patterns, anch
 def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: _Patterns,
                     anchor: str, sentence: str, s_start: int, s_end: int) -> list[_Cand]:
     """Split one run of capitalised words into candidate names and judge each."""
+    if len(tokens) == 1 and tokens[0].bare in p.never_alone:
+        return []  # "The", "Der", "Monday", "Mr" on their own: the most common runs by far
     out: list[_Cand] = []
     # 1. Split at compounds ("Beckham-sønnen") and at links that do not belong to a name.
     groups: list[tuple[list[_Tok], str | None]] = []  # (tokens, link word before the group)
@@ -342,7 +363,7 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
                 groups.append((current, link_before))
             current, link_before = [], "&"
             continue
-        parts = re.split(r"[-‐]", word)
+        parts = _HYPHENS.split(word) if ("-" in word or "‐" in word) else [word]
         if len(parts) > 1 and _is_compound(parts, lang, word):
             if current:
                 groups.append((current, link_before))
@@ -551,7 +572,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     # Possessive: "Keaton's", "Jones'".
     forms: tuple[str, ...] = ()
     name = " ".join(name_text.split())
-    m = re.search(r"['’]s$", name)
+    m = _POSSESSIVE_S.search(name) if name.endswith("s") else None
     if m:
         name = name[:m.start()]
         surface = "possessive"
@@ -562,9 +583,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and len(name) > 3:
         forms = (name[:-1],)
     if lang == "nb" and surface == "single" and not forms:
-        tail = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:s_end])
+        tail = _NEXT_WORD.match(text, end, s_end)
         if tail and tail.group(1)[0].islower() and tail.group(1) in p.org_words:
-            end = end + tail.end()
+            end = tail.end()
             name = " ".join(text[start:end].split())
             surface = "full"
             evidence.append(f"organisation word '{tail.group(1)}'")
@@ -596,7 +617,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         evidence.append(f"age ({age.group(1) or age.group(2)})")
         person_cue = True
     if p.person_after:
-        nxt = re.match(r",?[ \u00a0]+([^\W\d_]+)", after)
+        nxt = _NEXT_WORD_COMMA.match(after)
         if nxt and nxt.group(1).casefold() in p.person_after:
             evidence.append(f"followed by '{nxt.group(1)}'")
             person_cue = True
@@ -605,7 +626,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             and len(tokens) > 1:
         evidence.append(f"apposition '{apposition.group(1)}'")
         person_cue = True
-    adjacent = re.search(r"([^\W\d_][\w'’\-‐]*)[ \u00a0]+$", text[max(s_start, start - 30):start])
+    adjacent = _ADJACENT.search(text, max(s_start, start - 30), start) if start > s_start and text[start - 1] in " \u00a0" else None
     place_cue = bool(adjacent) and adjacent.group(1) in p.place_cues
 
     # Type and strength.
@@ -735,7 +756,7 @@ def _state_code(text: str, start: int, name: str) -> bool:
     if name not in lex.us_states():
         return False
     before = text[max(0, start - 40):start]
-    m = re.search(rf"([{_UPPER}][\w .'-]*?),[ \u00a0]*$", before)
+    m = _BEFORE_COMMA.search(before)
     return bool(m) and lex.place(m.group(1).split(",")[-1].strip()) is not None
 
 

@@ -167,8 +167,14 @@ class _SourceView:
                 self.sentences.append((sentence.start, sentence.end, p_index))
         self.sentences.sort()
         self.sentence_starts = [s for s, _, _ in self.sentences]
-        self.quotes = sorted(spans)
-        self.quote_starts = [s for s, _ in self.quotes]
+        merged: list[list[int]] = []  # quotations inside a dialogue paragraph are one span
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.quote_starts = [s for s, _ in merged]
+        self.quote_ends = [e for _, e in merged]
         self.blockers = sorted(blockers)
         self.blocker_starts = [s for s, _, _ in self.blockers]
         self.persons = sorted(mentions, key=lambda m: m.start)
@@ -178,14 +184,7 @@ class _SourceView:
 
     def quoted(self, offset: int) -> bool:
         i = bisect_right(self.quote_starts, offset) - 1
-        while i >= 0:
-            s, e = self.quotes[i]
-            if s <= offset < e:
-                return True
-            if e <= offset and i < len(self.quotes) and s < offset - 2000:
-                break
-            i -= 1
-        return False
+        return i >= 0 and offset < self.quote_ends[i]
 
     def blocker_between(self, start: int, end: int, entity: str) -> bool:
         """Whether a mention of anyone but ``entity`` starts in ``[start, end)``."""

@@ -323,6 +323,8 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
     for items in history.values():
         items.sort(key=lambda item: item[0].start)
     leftovers: list[Mention] = []
+    sources_of = {key: {m.source for m in cluster.mentions} for key, cluster in clusters.items()}
+    names: dict[str, str] = {}  # display names, computed once per cluster
     for mention in singles:
         animal = any(e.startswith("animal") for e in mention.evidence)
         forms = [mention.name, *mention.forms]
@@ -332,13 +334,15 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             for form in forms:
                 keys = index.get(lex.fold(form), [])
                 if keys:
-                    local = [k for k in keys if any(m.source == mention.source for m in clusters[k].mentions)]
+                    local = [k for k in keys if mention.source in sources_of[k]]
                     matched = local or keys
                     form_used = form
                     break
         if len(matched) == 1:
             target = clusters[matched[0]]
-            why = f"short form of '{_display_name(target)}'"
+            if matched[0] not in names:
+                names[matched[0]] = _display_name(target)
+            why = f"short form of '{names[matched[0]]}'"
             if form_used != mention.name:
                 why = f"genitive of '{form_used}', {why}"
             target.linked.append((mention, why))
