@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from . import lexicon as lex
 from .langdata import canonical_language, language_data, shared_data
@@ -43,9 +43,8 @@ _EMPTY = re.compile("").match("")
 _APPOSITION = re.compile(r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:[^\W\d_][\w\-]*[ \u00a0]+){0,2}[^\W\d_][\w\-]*")
 
 
-@dataclass(frozen=True)
-class PersonMention:
-    """What gender inference needs of one mention: where it is and whose it is."""
+class PersonMention(NamedTuple):
+    """What gender inference needs of one mention: where it is and whose it is (a tuple: cheap)."""
 
     entity: str
     """Id of the entity."""

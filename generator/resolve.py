@@ -259,7 +259,8 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     ambiguous: list[Ambiguous] = []
     index = _person_index(clusters)
     named = [m for m in weak if not _is_multi(m) and any(lex.fold(f) in index for f in (m.name, *m.forms))]
-    weak = [m for m in weak if m not in named]
+    named_ids = {id(m) for m in named}
+    weak = [m for m in weak if id(m) not in named_ids]
     singles = sorted(singles + named, key=lambda m: (order.get(m.source, len(order)), m.source, m.start))
     _link_singles(singles, clusters, ambiguous)
     candidates = _link_weak(weak, clusters)
@@ -288,10 +289,11 @@ def _with_genders(entities: tuple[Entity, ...], ambiguous: Sequence[Ambiguous],
     persons: list[PersonMention] = []
     others: list[PersonMention] = []
     for entity in entities:
+        person = entity.type == "person"
+        blocks = person or entity.type == "other"
+        target = persons if person else others
         for m in entity.mentions:
-            item = PersonMention(entity.id, m.source, m.start, m.end, m.name, m.language,
-                                 blocks=entity.type in ("person", "other"))
-            (persons if entity.type == "person" else others).append(item)
+            target.append(PersonMention(entity.id, m.source, m.start, m.end, m.name, m.language, blocks))
     for item in ambiguous:
         m = item.mention
         others.append(PersonMention(f"?{m.source}:{m.start}", m.source, m.start, m.end, m.name, m.language))
