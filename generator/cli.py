@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="treat warnings (unknown keys, unmatched curation) as errors")
         command.add_argument("--jobs", type=int, default=None, metavar="N",
                              help="processes analysing sources in parallel (default: all cores)")
+        command.add_argument("--timings", action="store_true",
+                             help="print the seconds each stage took (to stderr)")
         command.add_argument("--no-cache", action="store_true",
                              help="analyse every source again instead of reusing the cache "
                                   "(.cache/casefile beside the seeds folder)")
@@ -59,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"casefile: {errors} problem(s) in the input; nothing was written.", file=sys.stderr)
         return 2
     _print_problems(generated.warnings)
+    if args.timings:
+        print("casefile: timings " + " ".join(f"{stage}={seconds:.3f}s" for stage, seconds in generated.timings),
+              file=sys.stderr)
     if args.strict and generated.warnings:
         print(f"casefile: {len(generated.warnings)} warning(s) and --strict; nothing was written.",
               file=sys.stderr)

@@ -33,6 +33,7 @@ from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Source
+from .numbers import number_syntax
 from .personref import PersonRef
 from .quotes import Quote
 
@@ -224,6 +225,7 @@ def _clauses(text: str, tokens: list[_Token], language: str) -> list[list[_Token
     return [c for c in clauses if c]
 
 
+@lru_cache(maxsize=100_000)
 def _hedge_in(text: str, language: str) -> str | None:
     lower = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
     for hedge in _hedges(language):
@@ -328,8 +330,16 @@ def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
     """Words of a quote, without editorial insertions in brackets, as (start, end, normalised)."""
     text = quote.text
     masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
-    return [(quote.start + m.start(), quote.start + m.end(), m.group(0).lower().replace("’", "'"))
-            for m in _WORD.finditer(masked)]
+    numbers = _number_words(quote.language)
+    return [(quote.start + m.start(), quote.start + m.end(), numbers.get(word, word))
+            for m in _WORD.finditer(masked) for word in (m.group(0).lower().replace("’", "'"),)]
+
+
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> dict[str, str]:
+    """Number words as digits, so that "forty years" and "40 years" quote the same words."""
+    return {word: str(int(value)) for word, value in number_syntax(language).words.items()
+            if value == int(value) and " " not in word}
 
 
 def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:
@@ -384,53 +394,68 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] 
 
 
 def _quote_variants(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[Discrepancy]:
+    """Quotes rendered in different words. Each distinct rendering is indexed and aligned
+    once; a variant is one discrepancy holding every source that quotes either rendering."""
     words = {q.id: _quote_words(q) for q in quotes}
-    index: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    renderings: dict[tuple[str, tuple[str, ...]], list[Quote]] = defaultdict(list)
     for quote in quotes:
-        ws = [w for _, _, w in words[quote.id]]
-        for k in range(len(ws) - 2):
-            index[(quote.language, ws[k], ws[k + 1], ws[k + 2])].append(quote.id)
-    by_id = {q.id: q for q in quotes}
-    pairs: set[tuple[str, str]] = set()
-    for ids in index.values():
-        if len(ids) > 50:
+        renderings[(quote.language, tuple(w for *_, w in words[quote.id]))].append(quote)
+    order = {key: (min(q.source for q in members), key) for key, members in renderings.items()}
+    index: dict[tuple[str, str, str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key in renderings:
+        language, ws = key
+        for gram in {ws[k:k + 3] for k in range(len(ws) - 2)}:
+            index[(language, *gram)].append(key)
+    pairs: set[tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]]] = set()
+    for keys in index.values():
+        if len(keys) > 50:
             continue  # a phrase everyone quotes says nothing about which quotes belong together
-        for a in ids:
-            for b in ids:
-                if by_id[a].source < by_id[b].source:
+        for a in keys:
+            for b in keys:
+                if order[a] < order[b]:
                     pairs.add((a, b))
-    found = []
-    for a_id, b_id in sorted(pairs):
-        a, b = by_id[a_id], by_id[b_id]
-        if a.speaker and b.speaker and a.speaker != b.speaker:
-            continue
-        wa, wb = words[a_id], words[b_id]
-        if [w for *_, w in wa] == [w for *_, w in wb]:
-            continue  # the same words: nothing to report
-        region = _aligned_region([w for *_, w in wa], [w for *_, w in wb])
+    groups: dict[str, dict[str, Any]] = {}
+    for a_key, b_key in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
+        wa_plain, wb_plain = a_key[1], b_key[1]
+        region = _align(wa_plain, wb_plain)
         if region is None:
             continue
         a_lo, a_hi, b_lo, b_hi = region
-        matcher = SequenceMatcher(None, [w for *_, w in wa[a_lo:a_hi]], [w for *_, w in wb[b_lo:b_hi]],
-                                  autojunk=False)
+        matcher = SequenceMatcher(None, wa_plain[a_lo:a_hi], wb_plain[b_lo:b_hi], autojunk=False)
         ops = [(tag, i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
         if all(op[0] == "equal" for op in ops):
             continue
-        diff = tuple(DiffPart(tag, " ".join(w for *_, w in wa[i1:i2]), " ".join(w for *_, w in wb[j1:j2]))
-                     for tag, i1, i2, j1, j2 in ops)
+        for a in renderings[a_key]:
+            for b in renderings[b_key]:
+                if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
+                    continue
+                speaker = a.speaker or b.speaker or "unknown"
+                key = f"{speaker}|{' '.join(wa_plain[a_lo:min(a_hi, a_lo + 8)])}|{' '.join(wb_plain[b_lo:min(b_hi, b_lo + 8)])}"
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = {"ops": ops, "a": set(), "b": set(), "who": None, "language": a.language,
+                                           "plain": (wa_plain, wb_plain)}
+                group["who"] = group["who"] or a.speaker_name or b.speaker_name
+                wa, wb = words[a.id], words[b.id]
+                group["a"].add((a.source, wa[a_lo][0], wa[a_hi - 1][1]))
+                group["b"].add((b.source, wb[b_lo][0], wb[b_hi - 1][1]))
+    found = []
+    for key, group in sorted(groups.items()):
+        wa_plain, wb_plain = group["plain"]
+        diff = tuple(DiffPart(tag, " ".join(wa_plain[i1:i2]), " ".join(wb_plain[j1:j2]))
+                     for tag, i1, i2, j1, j2 in group["ops"])
+        a_sources = _listed(s for s, _, _ in group["a"])
+        b_sources = _listed(s for s, _, _ in group["b"])
         changes = "; ".join(f"“{d.left}” → “{d.right}”" if d.op == "replace" else
-                            (f"“{d.left}” only in {_short(a.source)}" if d.op == "delete" else
-                             f"“{d.right}” only in {_short(b.source)}") for d in diff if d.op != "equal")
-        speaker = a.speaker or b.speaker or "unknown"
-        key = f"{speaker}|{' '.join(w for *_, w in wa[a_lo:min(a_hi, a_lo + 8)])}|{_short(a.source)}|{_short(b.source)}"
-        claims = (_claim(sources, a.source, wa[a_lo][0], wa[a_hi - 1][1], None, "quote"),
-                  _claim(sources, b.source, wb[b_lo][0], wb[b_hi - 1][1], None, "quote"))
-        who = (a.speaker_name or b.speaker_name or "an unnamed speaker")
+                            (f"“{d.left}” only in {a_sources}" if d.op == "delete" else
+                             f"“{d.right}” only in {b_sources}") for d in diff if d.op != "equal")
+        claims = tuple(_claim(sources, s, start, end, None, "quote")
+                       for side in ("a", "b") for s, start, end in sorted(group[side]))
         found.append(Discrepancy(
             id=_stable_id("quote", key), kind="quote", key=key,
-            summary=f"The sources quote {who} in different words: {changes}.",
+            summary=f"The sources quote {group['who'] or 'an unnamed speaker'} in different words: {changes}.",
             explanation="conflict", severity="medium" if any(
-                _content_word(d.left + " " + d.right, a.language) for d in diff if d.op != "equal") else "low",
+                _content_word(d.left + " " + d.right, group["language"]) for d in diff if d.op != "equal") else "low",
             claims=claims, diff=diff, detail="wording"))
     return found
 
@@ -442,47 +467,143 @@ def _content_word(text: str, language: str) -> bool:
 
 # ---------------------------------------------------------------- paraphrase
 
+@dataclass(frozen=True)
+class _Departure:
+    """One departure between a narrative sentence and a quote, in offsets relative to each."""
+
+    detail: str
+    key_words: str
+    summary: str
+    """With ``\x00N`` and ``\x00Q`` standing for the narrative's and the quote's sources."""
+    n_span: tuple[int, int]
+    q_span: tuple[int, int]
+    explanation: str = "conflict"
+    severity: str = "medium"
+
+
 def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
                            links: dict[str, tuple[str, ...]]) -> list[Discrepancy]:
-    """Narrative sentences of one source set against direct quotes in another."""
-    by_id = {q.id: q for q in quotes}
-    quote_index: dict[tuple[str, str], set[str]] = defaultdict(set)
-    quote_tokens: dict[str, list[_Token]] = {}
-    quote_clauses: dict[str, list[list[_Token]]] = {}
+    """Narrative sentences of one source set against direct quotes in another.
+
+    Work is done once per distinct sentence text and distinct quote text (syndicated
+    copies repeat both), and departures with the same key are one discrepancy whose
+    claims are every source telling it and every source quoting it.
+    """
+    renderings: dict[tuple[str, str], list[Quote]] = defaultdict(list)
     for quote in quotes:
-        tokens = _tokens(sources[quote.source].text, quote.start, quote.end, quote.language)
-        quote_tokens[quote.id] = tokens
-        quote_clauses[quote.id] = _clauses(sources[quote.source].text, tokens, quote.language)
-        for token in tokens:
-            if token.content:
-                quote_index[(quote.language, token.lemma)].add(quote.id)
-    found: list[Discrepancy] = []
+        renderings[(quote.text, quote.language)].append(quote)
+    quote_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    quote_tokens: dict[tuple[str, str], list[_Token]] = {}
+    quote_clauses: dict[tuple[str, str], list[list[_Token]]] = {}
+    quote_lemmas: dict[tuple[str, str], set[str]] = {}
+    for key in renderings:
+        text, language = key
+        tokens = _tokens(text, 0, len(text), language)
+        quote_tokens[key] = tokens
+        quote_clauses[key] = _clauses(text, tokens, language)
+        quote_lemmas[key] = {t.lemma for t in tokens if t.content}
+        for lemma in quote_lemmas[key]:
+            quote_index[(language, lemma)].add(key)
+    sentences: dict[tuple[str, str], tuple[list[_Token], list[tuple[str, str]]]] = {}
+    departures: dict[tuple[str, str, tuple[str, str], str], list[_Departure]] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    quoted = _spans_by_source(quotes)
     for source in sources.values():
         language = source.language
-        spans = sorted((q.start, q.end) for q in quotes if q.source == source.id)
+        spans = quoted.get(source.id, [])
         for paragraph in source.paragraphs:
             for sentence in paragraph.sentences:
                 if any(s < sentence.end and sentence.start < e for s, e in spans):
                     continue
-                tokens = _tokens(source.text, sentence.start, sentence.end, language)
-                lemmas = {t.lemma for t in tokens if t.content}
+                s_text = source.text[sentence.start:sentence.end]
+                known = sentences.get((s_text, language))
+                if known is None:
+                    known = sentences[(s_text, language)] = _sentence_candidates(
+                        s_text, language, quote_index, quote_lemmas)
+                tokens, candidates = known
                 n_clauses: list[list[_Token]] | None = None
-                counts: dict[str, int] = defaultdict(int)
-                for lemma in lemmas:
-                    for qid in quote_index.get((language, lemma), ()):
-                        counts[qid] += 1
-                for qid, shared in sorted(counts.items()):
-                    quote = by_id[qid]
-                    if quote.source == source.id or shared < 2:
-                        continue
-                    q_lemmas = {t.lemma for t in quote_tokens[qid] if t.content}
-                    if shared < 3 and shared / max(1, min(len(lemmas), len(q_lemmas))) < 0.25:
-                        continue
-                    if n_clauses is None:
-                        n_clauses = _clauses(source.text, tokens, language)
-                    found.extend(_departures(sources, source, sentence.start, sentence.end, tokens,
-                                             quote, quote_tokens[qid], links, n_clauses, quote_clauses[qid]))
-    return found
+                for q_key in candidates:
+                    for quote in renderings[q_key]:
+                        if quote.source == source.id:
+                            continue
+                        who = quote.speaker_name or "the speaker"
+                        cache_key = (s_text, language, q_key, who)
+                        found = departures.get(cache_key)
+                        if found is None:
+                            if n_clauses is None:
+                                n_clauses = _clauses(s_text, tokens, language)
+                            found = departures[cache_key] = _departures(
+                                s_text, language, tokens, n_clauses, q_key[0], q_key[1], quote_tokens[q_key],
+                                quote_clauses[q_key], who)
+                        for departure in found:
+                            _add_departure(groups, departure, source.id, sentence.start, quote, links)
+    return [_departure_discrepancy(group, sources) for _, group in sorted(groups.items())]
+
+
+def _spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of each record, by source, sorted: one pass instead of one per source."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for record in records:
+        out[record.source].append((record.start, record.end))
+    return {source: sorted(spans) for source, spans in out.items()}
+
+
+def _sentence_candidates(s_text: str, language: str, quote_index: dict[tuple[str, str], set[tuple[str, str]]],
+                         quote_lemmas: dict[tuple[str, str], set[str]]
+                         ) -> tuple[list[_Token], list[tuple[str, str]]]:
+    """A sentence's tokens and the distinct quotes sharing enough content words with it."""
+    tokens = _tokens(s_text, 0, len(s_text), language)
+    lemmas = {t.lemma for t in tokens if t.content}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for lemma in lemmas:
+        for q_key in quote_index.get((language, lemma), ()):
+            counts[q_key] += 1
+    candidates = []
+    for q_key, shared in sorted(counts.items()):
+        if shared < 2:
+            continue
+        if shared < 3 and shared / max(1, min(len(lemmas), len(quote_lemmas[q_key]))) < 0.25:
+            continue
+        candidates.append(q_key)
+    return tokens, candidates
+
+
+def _add_departure(groups: dict[str, dict[str, Any]], departure: _Departure, source: str, base: int,
+                   quote: Quote, links: dict[str, tuple[str, ...]]) -> None:
+    key = f"{departure.detail}|{quote.speaker or 'unknown'}|{departure.key_words}"
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = {"key": key, "first": (source, quote.source, departure), "narrative": set(),
+                               "quote": set(), "translation": set()}
+    elif (source, quote.source) < group["first"][:2]:
+        group["first"] = (source, quote.source, departure)
+    group["narrative"].add((source, base + departure.n_span[0], base + departure.n_span[1]))
+    group["quote"].add((quote.source, quote.start + departure.q_span[0], quote.start + departure.q_span[1]))
+    for other in links.get(quote.id, ()):
+        source_id, start, end = other.split("|")
+        group["translation"].add((source_id, int(start), int(end)))
+
+
+def _listed(ids: Iterable[str]) -> str:
+    shorts = sorted({_short(i) for i in ids})
+    if len(shorts) > 6:
+        return ", ".join(shorts[:5]) + f" and {len(shorts) - 5} more"
+    return shorts[0] if len(shorts) == 1 else ", ".join(shorts[:-1]) + " and " + shorts[-1]
+
+
+def _departure_discrepancy(group: dict[str, Any], sources: dict[str, Source]) -> Discrepancy:
+    _, _, departure = group["first"]
+    narrators = {s for s, _, _ in group["narrative"]}
+    quoting = {s for s, _, _ in group["quote"]}
+    summary = departure.summary.replace("\x00N", _listed(narrators)).replace("\x00Q", _listed(quoting))
+    if len(narrators) > 1:
+        summary = summary.replace(" tells it as ", " tell it as ", 1).replace("'s account ", "' accounts ", 1)
+        summary = summary.replace(" reports “", " report “", 1)
+    claims = [_claim(sources, s, start, end, None, role)
+              for role in ("narrative", "quote", "translation") for s, start, end in sorted(group[role])]
+    return Discrepancy(id=_stable_id("paraphrase", group["key"]), kind="paraphrase", key=group["key"],
+                       summary=summary, explanation=departure.explanation, severity=departure.severity,
+                       claims=tuple(claims), detail=departure.detail)
 
 
 def _extend_left(clause: list[_Token], index: int, limit: int = 2) -> int:
@@ -512,25 +633,18 @@ def _same_slot(a: tuple[str | None, str | None] | None, b: tuple[str | None, str
     return a == b or (a[1] is None and b[1] is None) or (a[0] is None and b[0] is None)
 
 
-def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end: int, tokens: list[_Token],
-                quote: Quote, q_tokens: list[_Token], links: dict[str, tuple[str, ...]],
-                n_clauses: list[list[_Token]], q_clauses: list[list[_Token]]) -> list[Discrepancy]:
-    text = source.text
-    q_text = sources[quote.source].text
-    who = quote.speaker_name or "the speaker"
+def _departures(text: str, language: str, tokens: list[_Token], n_clauses: list[list[_Token]],
+                q_text: str, q_language: str, q_tokens: list[_Token], q_clauses: list[list[_Token]],
+                who: str) -> list[_Departure]:
+    """How a narrative sentence (``text``) departs from a quote (``q_text``); spans relative to each."""
+    s_start, s_end = 0, len(text)
     found = []
     matched_q: set[int] = set()
     n_lemmas_all = {t.lemma for t in tokens if t.content}
 
     def make(detail: str, key_words: str, summary: str, n_span: tuple[int, int], q_span: tuple[int, int],
-             explanation: str = "conflict", severity: str = "medium") -> Discrepancy:
-        key = f"{detail}|{quote.speaker or 'unknown'}|{key_words}|{_short(source.id)}|{_short(quote.source)}"
-        claims = [_claim(sources, source.id, *n_span, None, "narrative"),
-                  _claim(sources, quote.source, *q_span, None, "quote")]
-        for other in links.get(quote.id, ()):
-            claims.append(_claim(sources, other.split("|")[0], *map(int, other.split("|")[1:3]), None, "translation"))
-        return Discrepancy(id=_stable_id("paraphrase", key), kind="paraphrase", key=key, summary=summary,
-                           explanation=explanation, severity=severity, claims=tuple(claims), detail=detail)
+             explanation: str = "conflict", severity: str = "medium") -> _Departure:
+        return _Departure(detail, key_words, summary, n_span, q_span, explanation, severity)
 
     for n_clause in n_clauses:
         n_set = {t.lemma for t in n_clause if t.content}
@@ -549,12 +663,12 @@ def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end:
         q_only = [k for k, t in enumerate(q_clause) if t.content and t.lemma not in n_set]
         n_span_clause = (n_clause[0].start, n_clause[-1].end)
         q_span_clause = (q_clause[0].start, q_clause[-1].end)
-        n_hedge = _hedge_in(text[n_span_clause[0]:n_span_clause[1]], source.language)
-        q_hedge = _hedge_in(q_text[q_span_clause[0]:q_span_clause[1]], quote.language)
+        n_hedge = _hedge_in(text[n_span_clause[0]:n_span_clause[1]], language)
+        q_hedge = _hedge_in(q_text[q_span_clause[0]:q_span_clause[1]], q_language)
         if q_hedge and not n_hedge and best_shared >= 1:
             found.append(make("hedge dropped", q_hedge,
-                              f"{_short(source.id)} reports “{text[n_span_clause[0]:n_span_clause[1]]}” without the "
-                              f"hedge “{q_hedge}” that {who} uses in the quote in {_short(quote.source)}.",
+                              f"\x00N reports “{text[n_span_clause[0]:n_span_clause[1]]}” without the "
+                              f"hedge “{q_hedge}” that {who} uses in the quote in \x00Q.",
                               n_span_clause, q_span_clause))
         if len(shared_set) < 2:
             continue
@@ -567,8 +681,8 @@ def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end:
             q_span = (q_clause[q_lo].start, q_clause[q_only[-1]].end)
             found.append(make("substitution", " ".join(sorted(n_clause[k].lemma for k in n_only)) + "/"
                               + " ".join(sorted(q_clause[k].lemma for k in q_only)),
-                              f"{_short(source.id)} tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
-                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in {_short(quote.source)}.",
+                              f"\x00N tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
+                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in \x00Q.",
                               n_span, q_span))
         elif len(n_only) == 1 and not q_only and n_slot is not None:
             n_lo = _extend_left(n_clause, n_only[0])
@@ -577,8 +691,8 @@ def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end:
             tail = q_clause[last_shared + 1:] or q_clause
             q_span = (tail[0].start, tail[-1].end)
             found.append(make("addition", " ".join(sorted(n_clause[k].lemma for k in n_only)),
-                              f"{_short(source.id)} tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
-                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in {_short(quote.source)}.",
+                              f"\x00N tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
+                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in \x00Q.",
                               n_span, q_span))
     # a short quote whose other parts the narrative retells, but one part it leaves out
     if len(q_clauses) <= 4 and len(matched_q) >= 2 and len(matched_q) >= len(q_clauses) - 1:
@@ -588,9 +702,9 @@ def _departures(sources: dict[str, Source], source: Source, s_start: int, s_end:
                 continue
             q_span = (q_clause[0].start, q_clause[-1].end)
             found.append(make("omission", " ".join(sorted(q_set)),
-                              f"{_short(source.id)}'s account (“{text[s_start:s_end].strip()[:80]}…”) leaves out "
+                              f"\x00N's account (“{text[s_start:s_end].strip()[:80]}…”) leaves out "
                               f"“{q_text[q_span[0]:q_span[1]]}”, which {who} says in the quote in "
-                              f"{_short(quote.source)}.", (s_start, s_end), q_span, severity="low"))
+                              f"\x00Q.", (s_start, s_end), q_span, severity="low"))
     return found
 
 
@@ -635,6 +749,11 @@ def story_years(sources: Iterable[Source], case: CaseInfo | None,
     return tuple(DEFAULT_YEARS), "no hint"
 
 
+@lru_cache(maxsize=10_000)
+def _years_fitting(day: int, month: int, weekday: int, years: tuple[int, ...]) -> tuple[int, ...]:
+    return years_fitting(day, month, weekday, years)
+
+
 def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
                 case: CaseInfo | None = None) -> tuple[DateCheck, ...]:
     """Weekdays and day-month dates of the same event across sources, checked for the years that fit."""
@@ -653,9 +772,9 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
                 if day.resolved and weekday.resolved:
                     continue  # both resolved: compared as dates by _date_discrepancies
                 if day.year:
-                    fit = years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
+                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
                 else:
-                    fit = years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
+                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
                 if day.resolved and weekday.resolved:
                     fit = (int(day.resolved[:4]),) if day.resolved == weekday.resolved else ()
                 claims = (_claim(by_id, day.source, day.start, day.end, day.resolved, "date"),
@@ -724,9 +843,10 @@ def _actions(sources: Sequence[Source], quotes: Sequence[Quote],
     for ref in persons:
         refs_by_source[ref.source].append(ref)
     out = []
+    quoted_by_source = _spans_by_source(quotes)
     for source in sources:
         events = _event_words(source.language)
-        quoted = [(q.start, q.end) for q in quotes if q.source == source.id]
+        quoted = quoted_by_source.get(source.id, [])
         refs = sorted(refs_by_source[source.id])
         for paragraph in source.paragraphs:
             for sentence in paragraph.sentences:
@@ -866,11 +986,13 @@ def _covered_elsewhere(term: str, others: list[str]) -> bool:
 _COMMON_ZIPF = {"de": 3.0}
 
 
-def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str]) -> dict[str, tuple[int, int]]:
+def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str],
+           spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Capitalised names that are not people and do not open a sentence: the first span of each."""
     stop = _stopwords(source.language)
     calendar = _calendar_words(source.language) if language_data(source.language) else frozenset()
-    refs = [(p.start, p.end) for p in persons if p.source == source.id]
+    refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
+        (p.start, p.end) for p in persons if p.source == source.id]
     found: dict[str, tuple[int, int]] = {}
     text = source.text
     for paragraph in source.paragraphs:
@@ -935,7 +1057,8 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
             claims=tuple(_claim(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
             detail="figure"))
     person_words = frozenset(w for p in persons for w in p.name.split())
-    terms = {sid: _terms(s, persons, person_words) for sid, s in sources.items()}
+    person_spans = _spans_by_source(persons)
+    terms = {sid: _terms(s, persons, person_words, person_spans) for sid, s in sources.items()}
     lowered = {sid: s.text.lower() for sid, s in sources.items()}
     for sid, source_terms in sorted(terms.items()):
         by_paragraph: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)

@@ -21,6 +21,7 @@ from babel.dates import get_day_names, get_month_names
 from .langdata import canonical_language, language_data
 from .model import Source
 from .numbers import number_syntax, parse_number
+from .trigger import DIGIT, Probe, Trigger, last_token
 
 KINDS = ("absolute", "weekday", "relative", "time")
 # Years searched for a weekday and day-month pair when nothing narrows them.
@@ -28,6 +29,10 @@ DEFAULT_YEARS = range(1970, 2070)
 # An undated day and month is put in the year that brings it nearest the publication,
 # but never more than this many days after it (news reports the past more than the future).
 _FUTURE_SLACK = 60
+# How far before its digits a clock time may start ("klokken 15.40", "kl. 9").
+_TIME_LOOKBACK = 12
+# How far before its unit word a "{n} {unit} ago" phrase may start ("il y a vingt jours").
+_AGO_LOOKBACK = 40
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ class _Patterns:
     weekdays: dict[str, int]
     units: dict[str, str]
     case_sensitive: bool
+    trigger: Trigger
+    """Digits and the words some pattern cannot match without."""
+    probes: dict[re.Pattern[str], Probe]
+    """Each pattern above with its trigger words."""
 
 
 def _alternation(words: Any) -> str:
@@ -178,9 +187,35 @@ def _patterns(language: str) -> _Patterns:
         for word in words:
             event_keys[str(word).lower()] = str(key)
     events = re.compile(rf"(?<!\w)(?:{_alternation(event_keys)})(?!\w)", re.IGNORECASE) if event_keys else None
+
+    # Which words each pattern needs, and how far before them its match may start.
+    digit = frozenset({DIGIT})
+    calendar = frozenset(months) | frozenset(weekday_abbr) | digit
+    probes: dict[re.Pattern[str], Probe] = {}
+    for pattern in absolute:
+        probes[pattern] = Probe(pattern, calendar)  # a match opens with a weekday, a month or the day
+    weekday_keys = frozenset(weekdays)
+    for (pattern, _), template in zip(modified, (data.get("date_weekday_modifiers") or {})):
+        probes[pattern] = Probe(pattern, weekday_keys, len(str(template).split("{weekday}")[0]))
+    probes[weekday] = Probe(weekday, weekday_keys)
+    if relative_days is not None:
+        tails = [last_token(phrase) for phrase in rel_values]
+        probes[relative_days] = Probe(relative_days, frozenset(t for t, _ in tails), max(n for _, n in tails))
+    unit_keys = frozenset(units)
+    for pattern in ago:
+        probes[pattern] = Probe(pattern, unit_keys, _AGO_LOOKBACK)
+    for (pattern, fixed, _), template in zip(rel_units, (data.get("date_relative_units") or {})):
+        if fixed is None:
+            probes[pattern] = Probe(pattern, unit_keys, len(str(template).split("{unit}")[0]))
+        else:
+            tail, before = last_token(str(template))
+            probes[pattern] = Probe(pattern, frozenset({tail}), before)
+    for pattern in times:
+        probes[pattern] = Probe(pattern, digit, _TIME_LOOKBACK)
+    trigger = Trigger({key for probe in probes.values() for key in probe.keys if key != DIGIT})
     return _Patterns(tuple(absolute), weekday, tuple(modified), relative_days, rel_values, ago,
                      tuple(rel_units), times, events, event_keys, months, full_months, weekday_abbr, units,
-                     case_sensitive)
+                     case_sensitive, trigger, probes)
 
 
 def years_fitting(day: int, month: int, weekday: int, years: Any = DEFAULT_YEARS) -> tuple[int, ...]:
@@ -244,9 +279,13 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
     patterns = _patterns(language)
     text = source.text
     found: list[tuple[int, int, dict[str, Any]]] = []
+    hits = patterns.trigger.hits(text)
+
+    def matches(pattern: re.Pattern[str]) -> Any:
+        return patterns.probes[pattern].finditer(text, hits)
 
     for pattern in patterns.absolute:
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             groups = m.groupdict()
             day = int(groups["d"])
             month = int(groups["mo"]) if groups.get("mo") else patterns.months.get((groups.get("mon") or "").lower())
@@ -261,31 +300,31 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
                 end -= 1  # "8. desember." : the period ends the sentence, not an abbreviation
             found.append((m.start(), end, info))
     for pattern, direction in patterns.weekday_modified:
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             found.append((m.start(), m.end(), {"kind": "weekday", "direction": direction,
                                                "weekday": patterns.weekdays[m.group("wd").lower()]}))
-    for m in patterns.weekday.finditer(text):
+    for m in matches(patterns.weekday):
         found.append((m.start(), m.end(), {"kind": "weekday", "direction": None,
                                            "weekday": patterns.weekdays[m.group("wd").lower()]}))
     if patterns.relative_days is not None:
-        for m in patterns.relative_days.finditer(text):
+        for m in matches(patterns.relative_days):
             value = patterns.relative_days_values[m.group(0).lower()]
             found.append((m.start(), m.end(), {"kind": "relative", "offset": ("day", value)}))
     for pattern in patterns.ago:
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             count = parse_number(m.group("n"), language)
             unit = patterns.units.get(m.group("unit").lower())
             if count is None or unit is None or count != int(count):
                 continue
             found.append((m.start(), m.end(), {"kind": "relative", "offset": (unit, -int(count))}))
     for pattern, fixed_unit, value in patterns.relative_units:
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             unit = fixed_unit or patterns.units.get(m.group("unit").lower())
             if unit is None:
                 continue
             found.append((m.start(), m.end(), {"kind": "relative", "offset": (unit, value)}))
     for pattern in patterns.times:
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             hour = int(m.group("h"))
             minute = int(m.group("m")) if m.groupdict().get("m") else 0
             ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")

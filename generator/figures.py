@@ -20,6 +20,7 @@ from .langdata import canonical_language, language_data, word_set
 from .model import Source
 from .numbers import number_syntax, parse_number
 from .personref import PersonIndex, PersonRef
+from .trigger import DIGIT, Probe, Trigger, last_token
 
 # The range a qualifier implies, as factors of the value (None: open-ended).
 QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -45,6 +46,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CONTEXT_WORDS = 6
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 _GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
+_AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){1,2}")
+_AGE_TITLE_REACH = 40
 _AGE_AFTER_NAME = re.compile(r"(?:\s\(|, )(\d{1,3})(?:\)|,)")
 
 
@@ -101,6 +104,14 @@ class _Syntax:
     currency: dict[str, str]
     stopwords: frozenset[str]
     links: frozenset[str]
+    per_second: re.Pattern[str] | None
+    vague_link: re.Pattern[str] | None
+    """What joins two number words into a vague quantity ("tens of thousands")."""
+    """What turns a length into a speed ("per second", "i sekundet", "/s")."""
+    trigger: Trigger
+    """Digits and number words: no figure without one."""
+    number_probe: Probe
+    age_probes: tuple[Probe, ...]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -137,10 +148,30 @@ def _syntax(language: str) -> _Syntax:
     glued = num.replace(")(?!\\w))", "))")
     ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', glued)}(?!\w)", re.IGNORECASE)
                  for p in data.get("figure_age_patterns") or ())
+    per_second = [str(w) for w in data.get("figure_per_second") or ()]
+    vague = [str(w) for w in data.get("figure_vague_links") or ()]
+    # Every figure holds a digit or a number word (an age's may be glued: "elfjährige").
+    tails = [last_token(w) for w in number_syntax(language).words]
+    keys = frozenset(t for t, _ in tails) | {DIGIT}
+    word_lookback = max((n for _, n in tails), default=0)  # "a hundred"
+    number_probe = Probe(number, keys, word_lookback, "".join(sorted({c[0] for c in currency})),
+                         max((len(c) for c in currency), default=0) + 1)
+    age_probes = tuple(Probe(p, keys, word_lookback + _literal_length(str(t).split("{num}")[0]))
+                       for p, t in zip(ages, data.get("figure_age_patterns") or ()))
     return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
                    table("figure_units"), word_set(language, "figure_times_words"),
                    table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
-                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"))
+                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
+                   re.compile(rf"[ \u00a0]*/[ \u00a0]*s(?!\w)|[ \u00a0]+(?:{_alternation(per_second)})(?!\w)",
+                              re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
+                   re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)
+                   if vague else None,
+                   Trigger(keys - {DIGIT}), number_probe, age_probes)
+
+
+def _literal_length(regex: str) -> int:
+    """Roughly how many characters the part of an age pattern before its number matches at most."""
+    return len(re.sub(r"\(\?<[=!][^)]*\)|\\[bB]|[?()\\]", "", regex)) + 1
 
 
 def _range(value: float, qualifier: str) -> tuple[float | None, float | None]:
@@ -176,6 +207,7 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
     date_spans = [(d.start, d.end) for d in (extract_dates(source) if dates is None else dates)]
     taken: list[tuple[int, int]] = sorted(date_spans)
     raw: list[dict[str, Any]] = []
+    hits = syntax.trigger.hits(text)
 
     def free(start: int, end: int) -> bool:
         # taken spans never overlap each other, so only the neighbours by start matter
@@ -186,14 +218,14 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         insort(taken, (start, end))
 
     # Ages first: their numbers are not counts.
-    for pattern in syntax.ages:
-        for m in pattern.finditer(text):
+    for probe in syntax.age_probes:
+        for m in probe.finditer(text, hits):
             if not free(m.start(), m.end()):
                 continue
             value = parse_number(m.group("n"), language)
             if value is None or not 0 < value < 130 or value != int(value):
                 continue
-            subject = _age_subject(index, m.start(), m.end(), text)
+            subject = _age_subject(index, m.start(), m.end(), text, syntax.stopwords)
             take(m.start(), m.end())
             raw.append({"start": m.start(), "end": m.end(), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": subject, "measure_text": None})
@@ -209,12 +241,20 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             raw.append({"start": m.start(1), "end": m.end(1), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": ref.entity_id, "measure_text": None})
 
-    for m in syntax.number.finditer(text):
+    for m in syntax.number_probe.finditer(text, hits):
         if not m.group("num") or not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"), language)
         if value is None:
             continue
+        if not m.group("num")[:1].isdigit() and syntax.vague_link is not None:
+            # "des dizaines de milliers de foyers", "tens of thousands of homes": no number at all
+            link = syntax.vague_link.match(text, m.end())
+            other = syntax.number.match(text, link.end()) if link else None
+            if other is not None and other.group("num") and not other.group("num")[:1].isdigit():
+                skipped = _measure(text, other.end(), other.start(), syntax)
+                take(m.start(), skipped[1] if skipped else other.end())
+                continue
         scale = m.group("scale")
         if scale:
             value *= syntax.scales[scale.lower()]
@@ -226,8 +266,9 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         measure, end, unit, measure_text = found
         digits = m.group("num")
         qualifier, start = _qualifier(text, m.start(), syntax)
-        if not digits[:1].isdigit() and (measure.startswith("word:") or (value == 1 and qualifier == "exact")):
-            continue  # "one reason", "one day": a word, not a count
+        if not digits[:1].isdigit() and not scale and (measure.startswith("word:")
+                                                        or (value == 1 and qualifier == "exact")):
+            continue  # "one reason", "one day": a word, not a count ("to hundre trær" is one)
         if (re.fullmatch(r"(1[89]|20)\d\d", digits) and not scale and unit is None
                 and measure.startswith("word:")):
             continue  # a year, not a count
@@ -255,11 +296,16 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
     return tuple(figures)
 
 
-def _age_subject(index: PersonIndex, start: int, end: int, text: str) -> str | None:
-    """The person an age phrase is attached to: a name right after it or right before it."""
-    after = index.starting_at(end, slack=1)
-    if after is not None and text[end:after.start].strip() == "":
-        return after.entity_id
+def _age_subject(index: PersonIndex, start: int, end: int, text: str,
+                 stopwords: frozenset[str] = frozenset()) -> str | None:
+    """The person an age phrase is attached to: a name right after it, or after a title of
+    one or two words ("71 Jahre alte Rentner Per Håland"), or a name right before it."""
+    after = index.starting_at(end, slack=_AGE_TITLE_REACH)
+    if after is not None:
+        between = text[end:after.start]
+        title = _AGE_TITLE.fullmatch(between)
+        if between.strip() == "" or (title and not any(w.lower() in stopwords for w in between.split())):
+            return after.entity_id
     before = index.ending_at(start, slack=2)
     if before is not None and text[before.end:start].strip(" ,(") == "":
         return before.entity_id
@@ -273,6 +319,9 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     if glued and glued.group(1).lower() in syntax.units:
         unit = syntax.units[glued.group(1).lower()]
         if unit in UNIT_FACTORS:
+            per_second = syntax.per_second.match(text, glued.end()) if syntax.per_second else None
+            if per_second and UNIT_FACTORS[unit][0] == "distance":
+                return "speed", per_second.end(), unit, glued.group(1)  # metres per second: m/s
             return UNIT_FACTORS[unit][0], glued.end(), unit, glued.group(1)
     position = end
     skipped = 0

@@ -82,6 +82,7 @@ class _Words:
     descriptors: tuple[tuple[str, str], ...]
     not_subject: frozenset[str]
     dash: bool
+    stopwords: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +92,8 @@ def _words(language: str) -> _Words:
     descriptors = tuple(sorted(((str(w).lower(), str(g)) for g, words in (data.get("quote_descriptors") or {}).items()
                                 for w in words), key=lambda d: -len(d[0])))
     return _Words(word_set(language, "quote_speech_verbs"), pronouns, descriptors,
-                  word_set(language, "quote_not_subject"), bool(data.get("quote_dialogue_dash", False)))
+                  word_set(language, "quote_not_subject"), bool(data.get("quote_dialogue_dash", False)),
+                  word_set(language, "claim_stopwords"))
 
 
 @dataclass
@@ -170,14 +172,50 @@ def _dash_attribution(text: str, start: int, end: int, words: _Words,
         verb = _WORD.match(text, at, end)
         if not verb or verb.group(0).lower() not in words.verbs:
             continue
-        subject_at = verb.end()
-        while subject_at < end and text[subject_at] == " ":
-            subject_at += 1
-        if _subject_at(text, subject_at, end, words, index) is None:
+        found = _subject_after_verb(text, verb.end(), end, words, index)
+        if found is None:
             continue
+        subject_at = found[2]
         clause = _SENTENCE_END.search(text, subject_at, end)
         comma_at = start + comma.start() + (1 if text[start + comma.start()] in "?!" else 0)
         return comma_at, clause.end() if clause else end
+    return None
+
+
+_MAX_TITLE_WORDS = 3  # "sagte die Katastrophenschutzchefin Kari Vik", "sier beredskapssjef Kari Vik"
+
+
+def _subject_after_verb(text: str, at: int, end: int, words: _Words,
+                        index: PersonIndex) -> tuple[str, int, int] | None:
+    """The speaker right after a speech verb ending at ``at``: a pronoun ("dit-il",
+    "explique-t-elle", "sier han"), a description, or a person, possibly after an article and
+    a title ("said Mayor Anne Solberg", "sier beredskapssjef Kari Vik"). Only a person may
+    follow a title; a title word is no function word, except an article opening it."""
+    if text.startswith("-t-", at):
+        at += 3
+    elif text.startswith("-", at):
+        at += 1
+    while at < end and text[at] == " ":
+        at += 1
+    found = _subject_at(text, at, end, words, index)
+    if found is not None:
+        return found
+    position = at
+    for n in range(_MAX_TITLE_WORDS):
+        token = _WORD.match(text, position, end)
+        if token is None or token.group(0)[:1].isdigit():
+            return None
+        lower = token.group(0).lower()
+        if lower in words.pronouns or (lower in words.stopwords and n > 0) or lower in words.verbs:
+            return None
+        if not text.startswith(" ", token.end()):
+            return None
+        position = token.end() + 1
+        ref = index.starting_at(position)
+        if ref is not None and ref.start == position and n + (lower in words.stopwords) < _MAX_TITLE_WORDS:
+            if lower in words.stopwords:
+                return None  # an article needs a title after it: "said the Kari Vik" is no title
+            return "person", ref.start, ref.end
     return None
 
 
@@ -302,20 +340,8 @@ class _Attributor:
             return None
         verb_k = verbs[0] if side == "after" else verbs[-1]
         verb = tokens[verb_k]
-        after_candidate = None
         # subject right after the verb ("sier han", "said Keaton", "dit-il", "a-t-elle", "said Mayor Anne Solberg")
-        k = verb_k + 1
-        if k < len(tokens) and tokens[k].group(0) == "t" and text[verb.end():tokens[k].start()] == "-":
-            k += 1
-        for step in (k, k + 1):
-            if step >= len(tokens) or text[tokens[step - 1].end():tokens[step].start()] not in (" ", "-"):
-                break
-            found = _subject_at(text, tokens[step].start(), end, self.words, self.index)
-            if found is not None:
-                after_candidate = found
-                break
-            if not tokens[step].group(0)[:1].isupper() or step == verb_k + 1 and text[verb.end()] == "-":
-                break  # only a title ("Mayor", "Hundebesitzer") may stand between verb and name
+        after_candidate = _subject_after_verb(text, verb.end(), end, self.words, self.index)
         before_candidate = None
         # subject before the verb ("she wrote", "Keaton responds", "the young boy asks")
         for k in range(verb_k - 1, -1, -1):

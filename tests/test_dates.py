@@ -83,3 +83,13 @@ def test_story_precision_and_recall() -> None:
     for g in gold:
         if g.get("event"):
             assert events.get((str(g["source"]), str(g["text"]))) == g["event"]
+
+
+def test_storm_story_precision_and_recall() -> None:
+    """Known miss: a weekday after "by"/"innen" lies ahead of the publication, not behind it."""
+    corpus, _, _, gold_dir = story("storm")
+    gold = load_yaml(gold_dir / "dates.yml")
+    found = {(d.source[:3], d.text, d.kind, d.resolved) for s in corpus.sources for d in extract_dates(s)}
+    expected = {(str(g["source"]), str(g["text"]), g["kind"], g["resolved"]) for g in gold}
+    precision, recall = score("storm dates", found, expected)
+    assert precision >= 0.8 and recall >= 0.8

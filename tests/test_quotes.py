@@ -109,3 +109,16 @@ def test_story_precision_and_recall() -> None:
     gold_attributed = {(str(g["source"]), g["text"], g["speaker"]) for g in gold}
     precision, recall = score("harbour speakers", attributed, gold_attributed)
     assert precision >= 0.85 and recall >= 0.85
+
+
+def test_storm_story_precision_and_recall() -> None:
+    """The storm story, written apart from the code: „…“, » … «, ‘…’, ''…'', dashes, titles before names."""
+    corpus, _, persons, gold_dir = story("storm")
+    gold = load_yaml(gold_dir / "quotes.yml")
+    found = [q for s in corpus.sources for q in extract_quotes(s, persons)]
+    precision, recall = score("storm quotes", {(q.source[:3], q.text) for q in found},
+                              {(str(g["source"]), g["text"]) for g in gold})
+    assert precision >= 0.9 and recall >= 0.9
+    precision, recall = score("storm speakers", {(q.source[:3], q.text, q.speaker) for q in found},
+                              {(str(g["source"]), g["text"], g["speaker"]) for g in gold})
+    assert precision >= 0.9 and recall >= 0.9

@@ -28,6 +28,8 @@ TYPE_ORDER = tuple(TYPE_TITLES)
 OPEN_GROUPS = 5
 # Entities shown in the coverage matrix and the graph before "the rest" lists.
 TOP_ENTITIES = 50
+# Front matter keeping a bulky page of tables or pictures out of the search index (Material).
+SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
 
 
 def entity_page_path(entity_id: str) -> str:
@@ -200,7 +202,7 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
     labels = [s.metadata.outlet or s.id.split("-")[0] for s in sources]
     counts = {e.id: Counter(m.source for m in e.mentions) for e in ranked}
     only_one = [e for e in ranked if len(e.sources) == 1]
-    parts = ["# Coverage", "",
+    parts = [SEARCH_EXCLUDED, "# Coverage", "",
              f"Which source names which entity. **{len(only_one)}** of {len(ranked)} entities are named by one "
              "source only (marked ◆): facts a reader can check against one source alone.", ""]
     if len(sources) <= 12:
@@ -251,7 +253,7 @@ def render_graph(resolution: Resolution) -> str:
              if p.a in chosen and p.b in chosen and p.sentences]
     legend = " ".join(f'<span class="cf-legend" style="color:{colour}">●</span> {escape_html(TYPE_TITLES[kind])}'
                       for kind, colour in TYPE_COLOURS.items())
-    parts = ["# Who is named with whom", "",
+    parts = [SEARCH_EXCLUDED, "# Who is named with whom", "",
              f"The {len(nodes)} most mentioned entities; a line joins two entities named in the same sentence, "
              "thicker when they are named together more often. Dots are sized by mentions; each links to "
              f"its page. All entities are listed on the {md_link('entities page', page, 'entities/index.md')}.", "",

@@ -15,8 +15,9 @@ from .source_page import language_name, source_row_cells
 SOURCE_HEADERS = ("Source", "Language", "Outlet", "Published", "Words")
 
 
-# Discrepancies shown on the home page.
+# Discrepancies and sources shown on the home page; the rest are one click away.
 TOP_DISCREPANCIES = 8
+TOP_SOURCES = 25
 
 
 def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[Entity] = (),
@@ -60,8 +61,13 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
     parts += [
         "## Sources",
         "",
-        md_table(SOURCE_HEADERS, (source_row_cells(s, "index.md") for s in sources)),
+        md_table(SOURCE_HEADERS, (source_row_cells(s, "index.md") for s in sources[:TOP_SOURCES])),
         "",
+    ]
+    if len(sources) > TOP_SOURCES:
+        parts += [f"The first {TOP_SOURCES} of {len(sources)} sources; "
+                  f"{md_link(f'all {len(sources)} sources', 'index.md', 'sources/index.md')}.", ""]
+    parts += [
         f"How this case file is made: {md_link('Methodology', 'index.md', 'methodology.md')}. "
         f"All data: [`case.json`](data/case.json).",
         "",
