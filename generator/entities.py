@@ -140,6 +140,7 @@ class _Patterns:
     not_names: frozenset[str]
     calendar: frozenset[str]
     never_alone: frozenset[str]
+    storms: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -162,6 +163,7 @@ def _patterns(lang: str) -> _Patterns:
         particles=w("entity_name_particles"), coordinators=w("entity_coordinators"),
         person_after=w("entity_person_after"), org_words=w("entity_org_words"),
         not_names=w("entity_not_names"), calendar=lex.calendar_words(lang),
+        storms=w("entity_storm_cues"),
         never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
         | w("entity_not_names"),
     )
@@ -215,6 +217,8 @@ def _is_role(word: str, p: _Patterns) -> bool:
 def _is_role_cached(lowered: str, p: _Patterns) -> bool:
     if lowered in p.roles:
         return True
+    if p.lang == "de" and lowered.endswith("n") and (lowered[:-1] in p.roles or lowered[:-2] in p.roles):
+        return True  # weak nouns: "des Meteorologen", "dem Experten"
     return any(lowered.endswith(head) and len(lowered) > len(head) for head in p.role_heads)
 
 
@@ -517,6 +521,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         elif len(tokens) > 1 and bare in p.animals and (lang == "de" or initial):
             evidence.append(f"animal '{head.text}'")
             animal = True
+        elif len(tokens) > 1 and bare in p.storms:
+            evidence.append(f"storm '{head.text}'")  # "Storm Ingrid", "Ekstremværet Ingrid"
+            animal = True
         elif bare in p.not_names or (bare in p.calendar and len(tokens) > 1):
             pass
         elif initial and bare in p.function_words and len(tokens) > 1:
@@ -582,7 +589,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         surface = "possessive"
     elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and len(name) > 3:
         forms = (name[:-1],)
-    if lang == "nb" and surface == "single" and not forms:
+    if lang == "nb" and surface == "single":
         tail = _NEXT_WORD.match(text, end, s_end)
         if tail and tail.group(1)[0].islower() and tail.group(1) in p.org_words:
             end = tail.end()
@@ -590,6 +597,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             surface = "full"
             evidence.append(f"organisation word '{tail.group(1)}'")
             tokens = [*tokens, _Tok(end - len(tail.group(1)), end, tail.group(1))]
+            forms = ()  # "Statens vegvesen": a genitive inside the name
     bare_name = name if (name.endswith(".") and _keeps_period(name, p) and len(name) > 3) else name.rstrip(".")
     if not bare_name:
         return None
@@ -612,6 +620,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     if last3 and (last3[-1] in p.animals or (last3[-1] in p.naming and any(x in p.animals for x in last3[:-1]))):
         animal = True
         evidence.append(f"animal '{before_words[-1]}'")
+    elif last3 and last3[-1] in p.storms:
+        animal = True  # "la tempête Ingrid", "Sturm »Ingrid«": a named storm, not a person
+        evidence.append(f"storm '{before_words[-1]}'")
     age = _AGE_AFTER.match(after)
     if age:
         evidence.append(f"age ({age.group(1) or age.group(2)})")

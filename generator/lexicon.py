@@ -259,6 +259,8 @@ def gazetteer() -> Mapping[str, Place]:
         add(city["name"], place)
         if population >= EXONYM_POPULATION:
             for other in city.get("alternatenames", ()):
+                if other.isupper():
+                    continue  # airport and other codes ("BKK" is Bangkok's): abbreviations, not names
                 if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in other.replace(" ", "").replace("-", "")):
                     add(other, place)
     return MappingProxyType(table)

@@ -50,6 +50,8 @@ from .slug import slugify, unique_slugs
 _WEAK = ("capitalised within a sentence", "named elsewhere in the source", "name of several capitalised words",
          "capital letter only where every word may have one", "capitalised ordinary word",
          "capitalised ordinary words", "at sentence start")
+# Evidence that a name is no person's however much it looks like a given name ("Bamse", "Storm Ingrid").
+_NOT_PERSON = ("animal", "storm")
 # How far back (in paragraphs) the nearest full name may be to settle a short form.
 _CONTEXT_PARAGRAPHS = 2
 
@@ -178,7 +180,7 @@ def _vote(mentions: Iterable[Mention]) -> tuple[str, tuple[str, ...]]:
     animal = False
     for mention in mentions:
         strong = _strong(mention)
-        if any(e.startswith("animal") for e in strong):
+        if any(e.startswith(_NOT_PERSON) for e in strong):
             animal = True
         weight = 2.0 if strong else 0.5
         if mention.confidence == "low":
@@ -188,7 +190,7 @@ def _vote(mentions: Iterable[Mention]) -> tuple[str, tuple[str, ...]]:
             reasons[mention.type][reason] += 1
     if animal:
         kind = "other"
-        why = Counter({e: n for e, n in reasons["other"].items() if e.startswith("animal")})
+        why = Counter({e: n for e, n in reasons["other"].items() if e.startswith(_NOT_PERSON)})
     else:
         kind = max(sorted(scores), key=lambda t: (scores[t], t != "other")) if scores else "other"
         why = reasons[kind]
@@ -328,7 +330,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
     sources_of = {key: {m.source for m in cluster.mentions} for key, cluster in clusters.items()}
     names: dict[str, str] = {}  # display names, computed once per cluster
     for mention in singles:
-        animal = any(e.startswith("animal") for e in mention.evidence)
+        animal = any(e.startswith(_NOT_PERSON) for e in mention.evidence)
         forms = [mention.name, *mention.forms]
         matched: list[str] = []
         form_used = mention.name
@@ -359,7 +361,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
         leftovers.append(mention)
     # What is left forms entities of its own (or joins one by exact key, e.g. a place).
     for index, mention in enumerate(leftovers):
-        if mention.type == "other" and not any(e.startswith("animal") for e in mention.evidence):
+        if mention.type == "other" and not any(e.startswith(_NOT_PERSON) for e in mention.evidence):
             place = lex.place(mention.name)
             if place is not None:
                 mention = leftovers[index] = with_type(mention, "place", f"gazetteer: {place.kind} {place.name}")

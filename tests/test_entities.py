@@ -163,3 +163,22 @@ def test_organisation_head_words_after_a_leading_article() -> None:
     found = names("The Coast Guard said the ice was unsafe. The National Guard was called in.")
     assert found["Coast Guard"].type == "organization"
     assert found["National Guard"].type == "organization"
+
+
+def test_named_storms_are_not_people() -> None:
+    for text, language in (("Storm Ingrid swept across western Norway.", "en"),
+                           ("Ekstremværet Ingrid herjet på Vestlandet.", "nb"),
+                           ("Der Sturm »Ingrid« fegt über Norwegen.", "de"),
+                           ("La tempête Ingrid a frappé la côte.", "fr")):
+        ingrid = next(m for m in extract_mentions(make_source(text, language)) if m.name.endswith("Ingrid"))
+        assert ingrid.type == "other", text
+        assert any(e.startswith("storm") for e in ingrid.evidence)
+
+
+def test_codes_are_not_place_names_and_genitive_organisations_keep_their_word() -> None:
+    from generator import lexicon as lex
+
+    assert lex.place("BKK") is None  # an airport code among Bangkok's alternate names
+    found = names("Over to hundre trær blåste ned, ifølge Statens vegvesen.", "nb")
+    assert found["Statens vegvesen"].type == "organization"
+    assert names("Nach Angaben des Meteorologen Jonas Eide war es stürmisch.", "de")["Jonas Eide"].type == "person"
