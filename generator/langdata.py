@@ -28,6 +28,7 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
+@lru_cache(maxsize=1024)
 def canonical_language(code: str) -> str:
     """Lower-case primary subtag, with aliases mapped (``no`` and ``nb-NO`` become ``nb``)."""
     primary = code.strip().replace("_", "-").split("-")[0].lower()

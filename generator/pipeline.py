@@ -171,7 +171,7 @@ def default_jobs() -> int:
 def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
     """The person mentions, as the claim stages take them."""
     return tuple(sorted(
-        PersonRef(m.source, m.start, m.end, entity.id, entity.name)
+        PersonRef(m.source, m.start, m.end, entity.id, entity.name, entity.gender)
         for entity in resolution.entities if entity.type == "person" for m in entity.mentions))
 
 

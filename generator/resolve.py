@@ -42,6 +42,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from . import lexicon as lex
 from .entities import TYPES, Mention, with_type
 from .errors import Problem
+from .gender import PersonMention, infer_genders
 from .model import CaseInfo, Source
 from .slug import slugify, unique_slugs
 
@@ -49,6 +50,8 @@ from .slug import slugify, unique_slugs
 _WEAK = ("capitalised within a sentence", "named elsewhere in the source", "name of several capitalised words",
          "capital letter only where every word may have one", "capitalised ordinary word",
          "capitalised ordinary words", "at sentence start")
+# Evidence that a name is no person's however much it looks like a given name ("Bamse", "Storm Ingrid").
+_NOT_PERSON = ("animal", "storm")
 # How far back (in paragraphs) the nearest full name may be to settle a short form.
 _CONTEXT_PARAGRAPHS = 2
 
@@ -73,6 +76,10 @@ class Entity:
     """Ids of the sources that mention it, sorted."""
     key: str = ""
     """Internal key the mentions were joined by (``place:country:US``, ``name:keaton jones``)."""
+    gender: str | None = None
+    """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.gender`)."""
+    gender_evidence: tuple[str, ...] = ()
+    """Why that gender (or why none: "conflicting evidence" and both sides), most frequent first."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ def _vote(mentions: Iterable[Mention]) -> tuple[str, tuple[str, ...]]:
     animal = False
     for mention in mentions:
         strong = _strong(mention)
-        if any(e.startswith("animal") for e in strong):
+        if any(e.startswith(_NOT_PERSON) for e in strong):
             animal = True
         weight = 2.0 if strong else 0.5
         if mention.confidence == "low":
@@ -183,7 +190,7 @@ def _vote(mentions: Iterable[Mention]) -> tuple[str, tuple[str, ...]]:
             reasons[mention.type][reason] += 1
     if animal:
         kind = "other"
-        why = Counter({e: n for e, n in reasons["other"].items() if e.startswith("animal")})
+        why = Counter({e: n for e, n in reasons["other"].items() if e.startswith(_NOT_PERSON)})
     else:
         kind = max(sorted(scores), key=lambda t: (scores[t], t != "other")) if scores else "other"
         why = reasons[kind]
@@ -254,7 +261,8 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     ambiguous: list[Ambiguous] = []
     index = _person_index(clusters)
     named = [m for m in weak if not _is_multi(m) and any(lex.fold(f) in index for f in (m.name, *m.forms))]
-    weak = [m for m in weak if m not in named]
+    named_ids = {id(m) for m in named}
+    weak = [m for m in weak if id(m) not in named_ids]
     singles = sorted(singles + named, key=lambda m: (order.get(m.source, len(order)), m.source, m.start))
     _link_singles(singles, clusters, ambiguous)
     candidates = _link_weak(weak, clusters)
@@ -267,6 +275,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         curation, entities_by_id, ambiguous, candidates, by_source, used_rejects, case)
     problems.extend(more)
     entities = tuple(sorted((_freeze(c) for c in entities_by_id.values() if c.all()), key=lambda e: e.id))
+    entities = _with_genders(entities, ambiguous, by_source)
     return Resolution(
         entities=entities,
         ambiguous=tuple(sorted(ambiguous, key=lambda a: (a.mention.source, a.mention.start))),
@@ -274,6 +283,25 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         co_mentions=_co_mentions(entities),
         problems=tuple(problems),
     )
+
+
+def _with_genders(entities: tuple[Entity, ...], ambiguous: Sequence[Ambiguous],
+                  sources: Mapping[str, Source]) -> tuple[Entity, ...]:
+    """Persons with the gender their texts give them."""
+    persons: list[PersonMention] = []
+    others: list[PersonMention] = []
+    for entity in entities:
+        person = entity.type == "person"
+        blocks = person or entity.type == "other"
+        target = persons if person else others
+        for m in entity.mentions:
+            target.append(PersonMention(entity.id, m.source, m.start, m.end, m.name, m.language, blocks))
+    for item in ambiguous:
+        m = item.mention
+        others.append(PersonMention(f"?{m.source}:{m.start}", m.source, m.start, m.end, m.name, m.language))
+    genders = infer_genders(persons, others, sources)
+    return tuple(replace(e, gender=genders[e.id][0], gender_evidence=genders[e.id][1]) if e.id in genders else e
+                 for e in entities)
 
 
 def _person_index(clusters: Mapping[str, _Cluster]) -> dict[str, list[str]]:
@@ -299,8 +327,10 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
     for items in history.values():
         items.sort(key=lambda item: item[0].start)
     leftovers: list[Mention] = []
+    sources_of = {key: {m.source for m in cluster.mentions} for key, cluster in clusters.items()}
+    names: dict[str, str] = {}  # display names, computed once per cluster
     for mention in singles:
-        animal = any(e.startswith("animal") for e in mention.evidence)
+        animal = any(e.startswith(_NOT_PERSON) for e in mention.evidence)
         forms = [mention.name, *mention.forms]
         matched: list[str] = []
         form_used = mention.name
@@ -308,13 +338,15 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             for form in forms:
                 keys = index.get(lex.fold(form), [])
                 if keys:
-                    local = [k for k in keys if any(m.source == mention.source for m in clusters[k].mentions)]
+                    local = [k for k in keys if mention.source in sources_of[k]]
                     matched = local or keys
                     form_used = form
                     break
         if len(matched) == 1:
             target = clusters[matched[0]]
-            why = f"short form of '{_display_name(target)}'"
+            if matched[0] not in names:
+                names[matched[0]] = _display_name(target)
+            why = f"short form of '{names[matched[0]]}'"
             if form_used != mention.name:
                 why = f"genitive of '{form_used}', {why}"
             target.linked.append((mention, why))
@@ -329,7 +361,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
         leftovers.append(mention)
     # What is left forms entities of its own (or joins one by exact key, e.g. a place).
     for index, mention in enumerate(leftovers):
-        if mention.type == "other" and not any(e.startswith("animal") for e in mention.evidence):
+        if mention.type == "other" and not any(e.startswith(_NOT_PERSON) for e in mention.evidence):
             place = lex.place(mention.name)
             if place is not None:
                 mention = leftovers[index] = with_type(mention, "place", f"gazetteer: {place.kind} {place.name}")
@@ -725,6 +757,8 @@ def entity_records(resolution: Resolution) -> list[dict[str, Any]]:
             "name": entity.name,
             "type": entity.type,
             "type_evidence": list(entity.type_evidence),
+            "gender": entity.gender,
+            "gender_evidence": list(entity.gender_evidence),
             "aliases": sorted({alias for _, alias in entity.aliases}),
             "aliases_by_language": {k: sorted(v) for k, v in sorted(by_language.items())},
             "sources": list(entity.sources),

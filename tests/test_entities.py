@@ -150,3 +150,35 @@ def test_mutated_seed_never_crashes(position: int, insert: str) -> None:
     source = make_source(mutated, "nb")
     for mention in extract_mentions(source):
         assert source.text[mention.start:mention.end] == mention.text
+
+
+def test_particle_after_an_ordinary_word_is_not_part_of_a_name() -> None:
+    found = names("Sie sprang in das Hafenbecken von Tromsø. Der Bürgermeister von Paris kam auch.", "de")
+    assert "von Tromsø" not in found and found["Tromsø"].type == "place"
+    assert found["Paris"].type == "place"
+    assert "Hof" not in names("Die Kinder spielten auf dem Hof.", "de")
+
+
+def test_organisation_head_words_after_a_leading_article() -> None:
+    found = names("The Coast Guard said the ice was unsafe. The National Guard was called in.")
+    assert found["Coast Guard"].type == "organization"
+    assert found["National Guard"].type == "organization"
+
+
+def test_named_storms_are_not_people() -> None:
+    for text, language in (("Storm Ingrid swept across western Norway.", "en"),
+                           ("Ekstremværet Ingrid herjet på Vestlandet.", "nb"),
+                           ("Der Sturm »Ingrid« fegt über Norwegen.", "de"),
+                           ("La tempête Ingrid a frappé la côte.", "fr")):
+        ingrid = next(m for m in extract_mentions(make_source(text, language)) if m.name.endswith("Ingrid"))
+        assert ingrid.type == "other", text
+        assert any(e.startswith("storm") for e in ingrid.evidence)
+
+
+def test_codes_are_not_place_names_and_genitive_organisations_keep_their_word() -> None:
+    from generator import lexicon as lex
+
+    assert lex.place("BKK") is None  # an airport code among Bangkok's alternate names
+    found = names("Over to hundre trær blåste ned, ifølge Statens vegvesen.", "nb")
+    assert found["Statens vegvesen"].type == "organization"
+    assert names("Nach Angaben des Meteorologen Jonas Eide war es stürmisch.", "de")["Jonas Eide"].type == "person"
