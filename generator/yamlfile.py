@@ -28,8 +28,19 @@ class LoadedYaml:
         return 1
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    """An alias (``*name``) was met: refused, since nested aliases grow exponentially."""
+
+
 class _Loader(yaml.SafeLoader):
-    """The safe loader, but dates stay text: they are checked (with a line) by the caller."""
+    """The safe loader, but dates stay text (they are checked, with a line, by the caller)
+    and aliases are refused: a few lines of ``&a``/``*a`` can stand for billions of values."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(None, None, f"alias *{event.anchor}", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -70,7 +81,10 @@ def load_yaml(text: str, path: str) -> tuple[LoadedYaml | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = (exc.problem or exc.context or "cannot be parsed").strip()
-        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
+        if isinstance(exc, _AliasRefused):
+            fix = "write the value out instead of referring to an anchor (&name / *name)"
+            what = f"YAML alias not allowed ({what})"
+        elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
             fix = "remove the tag; only plain YAML values (text, numbers, dates, lists, maps) are read"
             what = f"YAML tag not allowed ({what})"
         else:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Source
-from .markup import Mark, annotate, attr, escape_html, escape_md, md_link
+from .markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
 
 LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (Bokmål)", "de": "German", "fr": "French"}
 
@@ -58,7 +58,7 @@ def front_matter(source: Source) -> str:
         "id": source.id,
         # The theme prints the front-matter title unescaped (page header, <title>, search
         # index), so it is stored HTML-escaped; the plain title is in case.json.
-        "title": html.escape(source.title, quote=False).replace('"', "&quot;"),
+        "title": html.escape(show_invisible(source.title), quote=False).replace('"', "&quot;"),
         "title_derived": source.title_derived,
         "language": source.language,
         "outlet": source.metadata.outlet,
@@ -116,7 +116,7 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
         number = paragraph.index
         lines.append(
             f'<p id="{paragraph.anchor}" class="cf-p"{lang}>'
-            f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number}</a> '
+            f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number} </a>'
             f"{inner}</p>"
         )
     lines.append("</div>")

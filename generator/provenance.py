@@ -1,0 +1,203 @@
+"""Verified provenance: every passage the site shows is re-checked against its seed.
+
+Two checks, both run by :func:`generator.pipeline.generate` before anything is written:
+
+- :func:`verify` walks the case document (``case.json``): every record, at any depth, that
+  has ``source``, ``start``, ``end`` and ``text`` (entity mentions, quotes, figures, dates,
+  discrepancy claims, …) must quote the source's normalised text exactly at that span, and
+  its ``anchor``, when it has one, must be the paragraph that holds ``start``.
+- :func:`verify_page` reads a rendered page: on a source page, the visible text of every
+  paragraph (``p.cf-p``, its pilcrow link left out) and sentence (``span.cf-s``) must be
+  the paragraph's or sentence's text, and every paragraph must be there; on any page, an
+  element that declares the passage it shows with ``data-cf-span="SOURCE:START:END"``
+  must show exactly that text.
+
+A mismatch is a bug in a stage, never in the input: the build stops rather than publish a
+passage that is not in its source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Iterator, Mapping, Sequence
+from html.parser import HTMLParser
+from typing import Any
+
+from .errors import Problem
+from .model import Source
+
+_FIX = ("a stage put text on the site that is not in its seed; this is a bug in casefile — "
+        "report it with the seed, the build refuses to publish an unverified passage")
+
+
+class ProvenanceError(Exception):
+    """Passages on the site do not match their sources; nothing has been written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown)
+
+
+def _records(value: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping in ``value`` that points into a source, with its JSON path."""
+    if isinstance(value, Mapping):
+        if {"source", "start", "end", "text"} <= value.keys():
+            yield path, value
+        for key in sorted(value, key=str):
+            yield from _records(value[key], f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _records(item, f"{path}[{index}]")
+
+
+class _Index:
+    """A source with its paragraph starts, for finding the paragraph of an offset quickly."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.starts = [p.start for p in source.paragraphs]
+
+    def paragraph_holding(self, offset: int) -> str | None:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position < 0:
+            return None
+        paragraph = self.source.paragraphs[position]
+        return paragraph.anchor if paragraph.start <= offset < paragraph.end else None
+
+
+def verify(document: Mapping[str, Any], sources: Sequence[Source],
+           page: str = "data/case.json") -> list[Problem]:
+    """Problems with the passages of ``document``; empty when every one is exact."""
+    index = {s.id: _Index(s) for s in sources}
+    problems = []
+    for path, record in _records(document, ""):
+        source_id, start, end, text = record["source"], record["start"], record["end"], record["text"]
+        where = f"{path} cites {source_id}"
+        target = index.get(source_id) if isinstance(source_id, str) else None
+        if target is None:
+            problems.append(Problem(page, 0, f"{where}: no such source", _FIX))
+            continue
+        source = target.source
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(source.text)):
+            problems.append(Problem(page, 0, f"{where} [{start}:{end}]: the span is not inside the source "
+                                             f"({len(source.text)} characters)", _FIX))
+            continue
+        anchor = record.get("anchor")
+        passage = f"{where}#{anchor} [{start}:{end}]"
+        actual = source.text[start:end]
+        if text != actual:
+            problems.append(Problem(page, 0, f"{passage} shows {_short(str(text))}, "
+                                             f"but the source reads {_short(actual)} there", _FIX))
+        if "anchor" in record:
+            holding = target.paragraph_holding(start)
+            if anchor != holding:
+                problems.append(Problem(page, 0, f"{passage}: the passage starts in paragraph "
+                                                 f"#{holding}, not #{anchor}", _FIX))
+    return problems
+
+
+class _PageTexts(HTMLParser):
+    """The text of every element with an ``id`` or a ``data-cf-span``, pilcrows left out."""
+
+    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str], list[str], bool]] = []
+        self.done: list[tuple[dict[str, str], str]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        values = {k: v or "" for k, v in attrs}
+        classes = values.get("class", "").split()
+        pilcrow = tag == "a" and "cf-pilcrow" in classes
+        self.stack.append((tag, values, [], pilcrow))
+        if pilcrow:
+            self._skip += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._VOID:
+            return
+        while self.stack:
+            name, values, parts, pilcrow = self.stack.pop()
+            if pilcrow:
+                self._skip -= 1
+            text = "".join(parts)
+            if self.stack:
+                self.stack[-1][2].append(text)
+            self.done.append((values, text))
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and not self._skip:
+            self.stack[-1][2].append(data)
+
+
+def page_texts(markup: str) -> list[tuple[dict[str, str], str]]:
+    """``(attributes, visible text)`` of every element of ``markup``."""
+    parser = _PageTexts()
+    parser.feed(markup)
+    parser.close()
+    return parser.done
+
+
+def verify_page(markup: str, page: str, sources: Sequence[Source],
+                source: Source | None = None) -> list[Problem]:
+    """Problems with the passages shown on one rendered page (Markdown with raw HTML, or
+    the HTML MkDocs built from it); ``source`` when the page is that source's page."""
+    by_id = {s.id: s for s in sources}
+    problems = []
+    seen: set[str] = set()
+    expected: dict[str, tuple[str, int, int]] = {}
+    if source is not None:
+        for paragraph in source.paragraphs:
+            expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
+            for sentence in paragraph.sentences:
+                expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
+    for values, text in page_texts(markup):
+        classes = values.get("class", "").split()
+        element_id = values.get("id", "")
+        if source is not None and element_id in expected and ({"cf-p", "cf-s"} & set(classes)):
+            kind, start, end = expected[element_id]
+            seen.add(element_id)
+            if text != source.text[start:end]:
+                problems.append(Problem(page, 0, f"{kind} #{element_id} shows {_short(text)}, but "
+                                                 f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
+        span = values.get("data-cf-span")
+        if span is not None:
+            problems.extend(_check_declared(span, text, page, by_id))
+    if source is not None:
+        missing = [anchor for anchor in expected if anchor not in seen]
+        if missing:
+            problems.append(Problem(page, 0, f"{len(missing)} passage(s) of {source.id} are not shown "
+                                             f"(first: #{missing[0]})", _FIX))
+    return problems
+
+
+def _check_declared(span: str, text: str, page: str, by_id: Mapping[str, Source]) -> list[Problem]:
+    source_id, _, offsets = html.unescape(span).rpartition(":")
+    source_id, _, start_text = source_id.rpartition(":")
+    source = by_id.get(source_id)
+    try:
+        start, end = int(start_text), int(offsets)
+    except ValueError:
+        return [Problem(page, 0, f"passage data-cf-span={span!r} is not SOURCE:START:END", _FIX)]
+    if source is None or not 0 <= start <= end <= len(source.text):
+        return [Problem(page, 0, f"passage {span} points outside the sources", _FIX)]
+    if text != source.text[start:end]:
+        return [Problem(page, 0, f"passage {span} shows {_short(text)}, but the source reads "
+                                 f"{_short(source.text[start:end])} there", _FIX)]
+    return []
