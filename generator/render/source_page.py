@@ -8,7 +8,6 @@ quotes, figures) through ``marks``.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -52,16 +51,22 @@ def yaml_scalar(value: object) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def _front_matter_text(text: str) -> str:
+    return escape_html(show_invisible(text)).replace('"', "&quot;")
+
+
 def front_matter(source: Source) -> str:
     """YAML front matter; every value is JSON-quoted, which YAML reads as plain strings."""
     fields = {
         "id": source.id,
         # The theme prints the front-matter title unescaped (page header, <title>, search
-        # index), so it is stored HTML-escaped; the plain title is in case.json.
-        "title": html.escape(show_invisible(source.title), quote=False).replace('"', "&quot;"),
+        # index), so it is stored HTML-escaped, braces and Markdown punctuation included, and
+        # with invisible characters spelled out; so is any free text (the outlet). The plain
+        # values are in case.json.
+        "title": _front_matter_text(source.title),
         "title_derived": source.title_derived,
         "language": source.language,
-        "outlet": source.metadata.outlet,
+        "outlet": _front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
         "published": published_text(source),
         "url": source.metadata.url,
         "sha256": source.sha256,
