@@ -297,12 +297,39 @@ CASES: list[Hostile] = [
                     "replace it with a plain UTF-8 text file or remove it",)),
 ]
 
+# Lines of one hostile seed (``evil.txt``) that the site tests look for as text on its page.
+HOSTILE_LINES = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "[x](javascript:alert(3))",
+    "{{ config }}",
+    '--8<-- "/etc/passwd"',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<svg onload="alert(6)"><circle r="1"/></svg>',
+    "[img](data:text/html;base64,PHNjcmlwdD4=) ![pic](https://evil.example/p.png)",
+    "{: onclick=\"alert(7)\" }",
+    "{% include 'x.html' %}",
+    "# Not a heading",
+    "| a | b |",
+    "Footnote[^1] and :smile: and *emphasis* and `code`",
+]
+
+
 BUILDING = [case for case in CASES if not case.errors]
 FAILING = [case for case in CASES if case.errors]
 
 
 def write_hostile_seeds(folder: Path) -> Path:
-    """Every class that builds (and joins the site), in one seeds folder, names prefixed."""
+    """Every class that builds (and joins the site), in one seeds folder, names prefixed,
+    plus ``evil.txt`` (:data:`HOSTILE_LINES`) with a hostile sidecar and ``case.yml``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "evil.txt").write_text("Intro line.\n\n" + "\n\n".join(HOSTILE_LINES) + "\n", encoding="utf-8")
+    (folder / "evil.yml").write_text(yaml.safe_dump({
+        "title": "<script>alert(8)</script> {{ config }}", "outlet": "<b onclick=alert(9)>Outlet</b>",
+        "notes": "[n](javascript:alert(10))"}), encoding="utf-8")
+    (folder / "case.yml").write_text(yaml.safe_dump({"title": "<script>alert(11)</script>",
+                                                     "summary": "{{ config.site_name }} [s](javascript:x)"}),
+                                     encoding="utf-8")
     for case in BUILDING:
         if case.in_site:
             case.write(folder, f"{case.id}--")

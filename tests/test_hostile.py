@@ -120,10 +120,8 @@ def test_all_refused_classes_at_once_in_a_subprocess(tmp_path):
     assert snapshot(docs) == before
 
 
-def test_all_building_classes_at_once_in_a_subprocess(tmp_path):
-    from hostile import write_hostile_seeds
-
-    seeds = write_hostile_seeds(tmp_path / "seeds")
+def test_all_building_classes_at_once_in_a_subprocess(tmp_path, hostile_seeds):
+    seeds = hostile_seeds
     docs = copy_docs_skeleton(tmp_path / "docs")
     result = run_casefile("build", "--seeds", str(seeds), "--out", str(docs))
     assert result.returncode == 0, result.stderr
