@@ -316,15 +316,7 @@ def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Proble
     if replaced:
         problems.append(Problem(shown, line, f"{replaced} control character(s) shown as U+FFFD",
                                 "remove them from the text (they are not visible text)", warning=True))
-    text = normalise_text(text)
-    if metadata.language:
-        language, confidence = metadata.language, 1.0
-    else:
-        language, confidence = detect_language(text)
-    paragraphs = segment(text, language)
-    paragraphs = tuple(
-        _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in paragraphs
-    )
+    text, language, confidence, paragraphs = analyse_text(text, metadata.language)
     title = metadata.title or derive_title(text, paragraphs)
     slug = source_id(path)
     return Source(
@@ -341,6 +333,30 @@ def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Proble
         metadata=metadata,
         paragraphs=paragraphs,
     ), problems
+
+
+def analyse_text(raw: str, language: str | None = None,
+                 ) -> tuple[str, str, float, tuple[Paragraph, ...]]:
+    """What the reader makes of a seed's decoded text: the normalised text, its language
+    and confidence (``language`` given wins), and its paragraphs with their sentences."""
+    text = normalise_text(raw)
+    if language:
+        confidence = 1.0
+    else:
+        language, confidence = detect_language(text)
+    paragraphs = tuple(
+        _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in segment(text, language)
+    )
+    return text, language, confidence, paragraphs
+
+
+def source_from_text(raw: str, source_id: str = "s", language: str | None = None) -> Source:
+    """A :class:`Source` made from text alone, exactly as the reader makes one from a file."""
+    text, language, confidence, paragraphs = analyse_text(raw, language)
+    return Source(id=source_id, slug=source_id, path=f"seeds/{source_id}.txt", sidecar=None,
+                  sha256=hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(), text=text,
+                  title=derive_title(text, paragraphs) if paragraphs else source_id, title_derived=True,
+                  language=language, language_confidence=confidence, metadata=Metadata(), paragraphs=paragraphs)
 
 
 def source_id(path: Path) -> str:

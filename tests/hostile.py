@@ -259,6 +259,9 @@ CASES: list[Hostile] = [
                     "to an anchor (&name / *name)",)),
     Hostile("sidecar-not-utf8", {"s.txt": "Text.\n", "s.yml": "title: Bl\u00e5b\u00e6r\n".encode("latin-1")},
             errors=("{d}/s.yml:1: invalid UTF-8 at byte offset 9 — save the file as UTF-8",)),
+    Hostile("sidecar-control-character", {"z.txt": "Text.\n", "z.yml": b"title: ok\nnotes: a\x00b\n"},
+            errors=('{d}/z.yml:2: malformed YAML: control character U+0000 is not allowed — remove it, or write it '
+                    'as "\\u0000" inside double quotes if it is meant',)),
     Hostile("case-yml-hostile", {"c.txt": "Text.\n", "case.yml": "title: !!python/name:os.system\n"},
             errors=("{d}/case.yml:1: YAML tag not allowed (could not determine a constructor for the tag "
                     "'tag:yaml.org,2002:python/name:os.system') — remove the tag; only plain YAML values "
