@@ -142,7 +142,7 @@ def iter_page_texts(markup: str) -> Iterator[tuple[dict[str, str], str]]:
             continue
         name = name.lower()
         if token.group(1):  # an end tag: close up to the matching element
-            if not any(open_name == name for open_name, *_ in stack[1:]):
+            if stack[-1][0] != name and not any(open_name == name for open_name, *_ in stack[1:]):
                 continue
             while len(stack) > 1:
                 open_name, attributes, parts, pilcrow = stack.pop()
@@ -163,8 +163,10 @@ def iter_page_texts(markup: str) -> Iterator[tuple[dict[str, str], str]]:
             continue
         attributes = None
         if token.group(3):
-            attributes = {key.lower(): html.unescape(a or b or c or "")
-                          for key, a, b, c in _ATTRIBUTE.findall(token.group(3))}
+            attributes = {}
+            for key, a, b, c in _ATTRIBUTE.findall(token.group(3)):
+                value = a or b or c
+                attributes[key.lower()] = html.unescape(value) if "&" in value else value
         pilcrow = name == "a" and attributes is not None and "cf-pilcrow" in attributes.get("class", "").split()
         skip += pilcrow
         stack.append((name, attributes, [], pilcrow))

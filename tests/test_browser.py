@@ -52,7 +52,7 @@ def browser():
     path = chromium_path()
     if path is None:
         message = "Chromium is not installed (`make test` installs Debian's chromium package when it can)"
-        if os.environ.get("CI"):
+        if os.environ.get("CI") and os.geteuid() == 0:  # the project's CI runs as root: make test installs it
             pytest.fail(message)
         pytest.skip(message)
     with sync_api.sync_playwright() as playwright:
