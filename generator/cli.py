@@ -10,6 +10,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with the docs folder left as it was.
     """
     args = _parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -78,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "the traceback).", file=sys.stderr)
         return 3
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(args: argparse.Namespace) -> int:
