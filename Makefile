@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve build check clean chromium
+.PHONY: site test serve build check clean chromium bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ serve: build
 
 clean:
 	rm -rf site $(VENV)
+
+# The benchmark (not part of `make test`): cases of 100, 1,000 and 5,000 sources, seeds to site.
+bench: $(VENV)/.test-installed
+	$(BIN)/python tests/bench/bench.py

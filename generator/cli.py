@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError, OutputError, Problem
-from .pipeline import generate
+from .pipeline import default_jobs, generate
 from .provenance import ProvenanceError
 from .site import recover, stale_files, write_tree
 
@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
                              help="docs folder to write (default: docs_src)")
         command.add_argument("--strict", action="store_true",
                              help="treat warnings (unknown keys, unmatched curation) as errors")
+        command.add_argument("--jobs", type=int, default=None, metavar="N",
+                             help="processes analysing sources in parallel (default: all cores)")
+        command.add_argument("--timings", action="store_true",
+                             help="print the seconds each stage took (to stderr)")
+        command.add_argument("--no-cache", action="store_true",
+                             help="analyse every source again instead of reusing the cache "
+                                  "(.cache/casefile beside the seeds folder)")
     return parser
 
 
@@ -86,7 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        generated = generate(args.seeds)
+        jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+        cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"
+        generated = generate(args.seeds, jobs=jobs, cache_dir=cache_dir)
     except InputError as exc:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)
@@ -98,6 +107,9 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     _print_problems(generated.warnings)
+    if args.timings:
+        print("casefile: timings " + " ".join(f"{stage}={seconds:.3f}s" for stage, seconds in generated.timings),
+              file=sys.stderr)
     if args.strict and generated.warnings:
         print(f"casefile: {len(generated.warnings)} warning(s) and --strict; nothing was written.",
               file=sys.stderr)

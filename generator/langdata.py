@@ -15,6 +15,8 @@ from typing import Any, Mapping
 import yaml
 
 LANG_DIR = Path(__file__).parent / "lang"
+# Data shared by all languages; a directory starting with "_" is not a language.
+SHARED_DIR = "_all"
 
 # Codes that name the same language as one of our directories.
 ALIASES = {"no": "nb", "nob": "nb", "nor": "nb", "eng": "en", "deu": "de", "ger": "de",
@@ -40,9 +42,18 @@ def language_data(code: str) -> Mapping[str, Any]:
     Lists under the same key in several files are concatenated; other keys must not
     repeat. Unknown languages give an empty mapping, so callers degrade gracefully.
     """
+    return _load_directory(LANG_DIR / canonical_language(code), code)
+
+
+@lru_cache(maxsize=None)
+def shared_data() -> Mapping[str, Any]:
+    """Data that holds in every language (``generator/lang/_all/*.yml``), merged the same way."""
+    return _load_directory(LANG_DIR / SHARED_DIR, SHARED_DIR)
+
+
+def _load_directory(directory: Path, code: str) -> Mapping[str, Any]:
     merged: dict[str, Any] = {}
-    directory = LANG_DIR / canonical_language(code)
-    if not directory.is_dir():
+    if not code.strip() or not directory.is_dir() or directory == LANG_DIR:
         return MappingProxyType(merged)
     for path in sorted(directory.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -142,6 +142,10 @@ class CaseInfo:
     """The whole parsed file, for the curation stages that read more of it."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each top-level key, for error messages."""
+    entry_lines: dict[tuple[object, ...], int] = field(default_factory=dict)
+    """Line of every key and list item by its path (``("aliases", "keaton-jones", 0)``)."""
+    path: str = "seeds/case.yml"
+    """Where the file was read from, for error messages."""
 
 
 def count_words(text: str) -> int:

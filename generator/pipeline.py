@@ -1,24 +1,109 @@
 """The pipeline: seeds in, the generated docs tree out (as bytes, not yet written).
 
-``generate`` runs every stage in order and returns the files to write; it reads the
-seeds (through :mod:`generator.sources`) and writes nothing, so ``build`` and ``check``
-share it and a test can call it directly.
+Stages per source (read, language, segment, extract) run in :func:`analyse_seed`, a pure
+function of one seed file and its sidecar: its results are cached by content hash and
+computed in parallel across cores. The stages over all sources (resolve, compare,
+render) follow. ``generate`` writes nothing, so ``build`` and ``check`` share it and a
+test can call it directly.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import Cache, source_key
 from .casedata import case_document, case_schema, dump_json
+from .compare import (
+    DateCheck,
+    Discrepancy,
+    TranslationLink,
+    compare,
+    curation_problems,
+    date_check_records,
+    date_checks,
+    date_records,
+    discrepancy_records,
+    figure_records,
+    quote_records,
+    translation_links,
+    translation_records,
+)
+from .dates import DateMention, extract_dates
+from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
-from .model import Source
+from .figures import Figure, extract_figures
+from .langdata import supported_languages
+from .model import CaseInfo, Metadata, Source
+from .segment import segment
+from .personref import PersonRef
+from .progress import progress
+from .quotes import Quote, extract_quotes
+from .render.claims import render_discrepancies, render_quotes, render_timeline
+from .render.entity_pages import (
+    EntityFacts,
+    co_mention_table,
+    entity_link_mark,
+    entity_page_path,
+    render_coverage,
+    render_entities_index,
+    render_entity_page,
+    render_graph,
+    render_review,
+)
+from .render.markup import Mark, attr
 from .provenance import ProvenanceError, verify, verify_page
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
-from .sources import read_corpus
+from .resolve import Resolution, entity_records, resolve_entities
+from .sources import discover, duplicate_ids, read_case, read_source
+
+
+# Fewer sources than this to analyse are done in this process: starting workers costs more.
+PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about one source from its own text."""
+
+    source: Source | None
+    """The source, or ``None`` when it could not be read."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings met reading it."""
+    mentions: tuple[Mention, ...] = ()
+    """Named-entity mentions, before resolution across sources."""
+    dates: tuple[DateMention, ...] = ()
+    """Dates and times."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything the stages found across all sources: what the pages are rendered from."""
+
+    info: CaseInfo
+    """Title, summary and curation from ``case.yml``."""
+    sources: tuple[Source, ...]
+    """The sources, sorted by id."""
+    resolution: Resolution
+    """Entities, ambiguous mentions, candidates and co-mentions."""
+    quotes: tuple[Quote, ...]
+    """Direct quotes with their speakers."""
+    figures: tuple[Figure, ...]
+    """Figures and ages."""
+    dates: tuple[DateMention, ...]
+    """Dates and times."""
+    discrepancies: tuple[Discrepancy, ...]
+    """Where the sources disagree, and what only one says."""
+    checks: tuple[DateCheck, ...]
+    """Weekday and date checks."""
+    translations: tuple[TranslationLink, ...]
+    """Quotes linked across languages."""
 
 
 @dataclass(frozen=True)
@@ -29,29 +114,187 @@ class Generated:
     """Path relative to the docs folder → file content."""
     warnings: tuple[Problem, ...]
     """Problems that did not stop the build."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds spent in each stage (``analyse``, ``case``, ``render``), for ``--timings`` and the benchmark."""
 
 
-def generate(seeds_dir: Path) -> Generated:
+def analyse_seed(path: Path, seeds_dir: Path) -> Analysis:
+    """Read, segment and extract one seed: the per-source half of the pipeline."""
+    source, problems = read_source(path, seeds_dir)
+    if source is None:
+        return Analysis(None, tuple(problems))
+    return Analysis(source, tuple(problems), extract_mentions(source), extract_dates(source))
+
+
+def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache) -> list[Analysis]:
+    keys = [source_key(path) for path in paths]
+    results: list[Analysis | None] = [cache.get(key) for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    if jobs > 1 and len(missing) >= PARALLEL_FROM:
+        _warm_up(paths[missing[0]], seeds_dir)  # forked workers inherit the loaded word lists and gazetteer
+        chunk = max(1, len(missing) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            computed = pool.map(analyse_seed, [paths[i] for i in missing], [seeds_dir] * len(missing),
+                                chunksize=chunk)
+            for i, analysis in progress(zip(missing, computed), len(missing), "analysing sources"):
+                results[i] = analysis
+    else:
+        for i in progress(missing, len(missing), "analysing sources"):
+            results[i] = analyse_seed(paths[i], seeds_dir)
+    for i in missing:
+        cache.put(keys[i], results[i])
+    return [r for r in results if r is not None]
+
+
+def _warm_up(path: Path, seeds_dir: Path) -> None:
+    """Load every language's data once in this process, before workers are forked."""
+    analyse_seed(path, seeds_dir)
+    for language in supported_languages():
+        probe = Source(id="warm-up", slug="warm-up", path="", sidecar=None, sha256="", text="Anna Berg, 1 May.",
+                       title="", title_derived=True, language=language, language_confidence=1.0,
+                       metadata=Metadata(), paragraphs=segment("Anna Berg, 1 May.", language))
+        extract_mentions(probe)
+        extract_dates(probe)
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
+    """The person mentions, as the claim stages take them."""
+    return tuple(sorted(
+        PersonRef(m.source, m.start, m.end, entity.id, entity.name)
+        for entity in resolution.entities if entity.type == "person" for m in entity.mentions))
+
+
+def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, list[Problem]]:
+    """The stages over all sources: resolve entities, extract quotes and figures, compare."""
+    sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
+    mentions = {a.source.id: a.mentions for a in analyses if a.source is not None}
+    dates_by_source = {a.source.id: a.dates for a in analyses if a.source is not None}
+    resolution = resolve_entities(sources, mentions, info)
+    persons = person_refs(resolution)
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    for source in sources:
+        own = [p for p in persons if p.source == source.id]
+        quotes.extend(extract_quotes(source, own))
+        figures.extend(extract_figures(source, own, dates_by_source[source.id]))
+    dates = tuple(d for s in sources for d in dates_by_source[s.id])
+    discrepancies = compare(sources, quotes, figures, dates, persons, info)
+    checks = date_checks(sources, dates, info)
+    links = translation_links(quotes, info)
+    problems = list(resolution.problems) + list(curation_problems(discrepancies, info))
+    return Case(info, sources, resolution, tuple(quotes), tuple(figures), dates, discrepancies, checks,
+                links), problems
+
+
+def _source_marks(page: str, source: Source, case: Case, entity_of: dict[tuple[str, int, int], str]) -> list[Mark]:
+    """Entity links, quotes, figures and dates to mark in a source's text."""
+    marks: list[Mark] = []
+    by_id = {e.id: e for e in case.resolution.entities}
+    for (source_id, start, end), entity_id in entity_of.items():
+        if source_id == source.id:
+            marks.append(entity_link_mark(page, by_id[entity_id], start, end))
+    for quote in case.quotes:
+        if quote.source == source.id:
+            title = f"Quote — {quote.speaker_name or 'speaker unknown'}" + (f" ({quote.evidence})" if quote.evidence else "")
+            marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
+                              "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
+    for figure in case.figures:
+        if figure.source == source.id:
+            value = int(figure.value) if float(figure.value).is_integer() else figure.value
+            title = f"{figure.measure}: {value}" + (f" ({figure.qualifier})" if figure.qualifier else "")
+            marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
+    for mention in case.dates:
+        if mention.source == source.id:
+            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved")
+            marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
+    return marks
+
+
+def render_files(case: Case) -> dict[str, bytes]:
+    """Every generated page and data file of the case."""
+    sources = case.sources
+    by_id = {s.id: s for s in sources}
+    entity_of = {(m.source, m.start, m.end): e.id for e in case.resolution.entities for m in e.mentions}
+    names = {e.id: e.name for e in case.resolution.entities}
+    pages: dict[str, str] = {}
+    for source in sources:
+        page = source_page_path(source)
+        pages[page] = render_source_page(source, _source_marks(page, source, case, entity_of))
+    pages["sources/index.md"] = render_sources_index(sources)
+    pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
+    quotes_by_speaker: dict[str, list[Quote]] = {}
+    for quote in case.quotes:
+        if quote.speaker:
+            quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
+    figures_by_subject: dict[str, list[Figure]] = {}
+    for figure in case.figures:
+        if figure.subject:
+            figures_by_subject.setdefault(figure.subject, []).append(figure)
+    facts = EntityFacts(quotes_by_speaker, figures_by_subject)
+    co_mentions = co_mention_table(case.resolution)
+    for entity in case.resolution.entities:
+        pages[entity_page_path(entity.id)] = render_entity_page(entity, case.resolution, by_id, facts,
+                                                                co_mentions.get(entity.id, []))
+    pages["entities/index.md"] = render_entities_index(case.resolution, sources)
+    pages["coverage.md"] = render_coverage(case.resolution, sources)
+    pages["graph.md"] = render_graph(case.resolution)
+    pages["review.md"] = render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None])
+    pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
+    pages["discrepancies.md"] = render_discrepancies(case.discrepancies, case.checks, sources)
+    pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
+    document = case_document(
+        case.info, sources,
+        entities=entity_records(case.resolution),
+        quotes=quote_records(case.quotes),
+        figures=figure_records(case.figures),
+        dates=date_records(case.dates),
+        discrepancies=discrepancy_records(case.discrepancies),
+        date_checks=date_check_records(case.checks),
+        translations=translation_records(case.translations),
+    )
+    pages["data/case.json"] = dump_json(document)
+    pages["data/case.schema.json"] = dump_json(case_schema())
+    check_provenance(pages, document, sources)
+    return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+
+
+def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> Generated:
     """Every generated file for the seeds in ``seeds_dir``.
 
-    Raises :class:`InputError` listing every problem when the input cannot be built, and
+    ``jobs`` processes analyse the sources; ``cache_dir`` keeps their analyses between
+    runs. The output is the same whatever the jobs and the cache. Raises
+    :class:`InputError` listing every problem when the input cannot be built, and
     :class:`~generator.provenance.ProvenanceError` when a page or ``case.json`` would show
     a passage that is not exactly in its source.
     """
-    corpus, problems = read_corpus(seeds_dir)
-    if corpus is None:
-        raise InputError([p for p in problems if not p.warning] + [p for p in problems if p.warning])
-    pages: dict[str, str] = {}
-    for source in corpus.sources:
-        pages[source_page_path(source)] = render_source_page(source)
-    pages["sources/index.md"] = render_sources_index(corpus.sources)
-    pages["index.md"] = render_home(corpus.case, corpus.sources)
-    document = case_document(corpus.case, corpus.sources)
-    pages["data/case.json"] = dump_json(document)
-    pages["data/case.schema.json"] = dump_json(case_schema())
-    check_provenance(pages, document, corpus.sources)
-    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
-    return Generated(files, corpus.warnings)
+    clock = time.perf_counter
+    started = clock()
+    paths, problems = discover(seeds_dir)
+    info, case_problems = read_case(seeds_dir / "case.yml")
+    problems.extend(case_problems)
+    analyses = _analyse_all(paths, seeds_dir, jobs, Cache(cache_dir))
+    for analysis in analyses:
+        problems.extend(analysis.problems)
+    problems.extend(duplicate_ids(paths))
+    if any(not p.warning for p in problems):
+        raise InputError(problems)
+    analysed = clock()
+    case, case_problems = analyse_case(info, analyses)
+    problems.extend(case_problems)
+    if any(not p.warning for p in problems):
+        raise InputError(problems)
+    compared = clock()
+    files = render_files(case)
+    timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
+    return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)
 
 
 def check_provenance(pages: dict[str, str], document: dict[str, Any], sources: Sequence[Source]) -> None:

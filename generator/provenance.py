@@ -7,8 +7,9 @@ Two checks, both run by :func:`generator.pipeline.generate` before anything is w
   discrepancy claims, …) must quote the source's normalised text exactly at that span, and
   its ``anchor``, when it has one, must be the paragraph that holds ``start``.
 - :func:`verify_page` reads a rendered page: on a source page, the visible text of every
-  paragraph (``p.cf-p``, its pilcrow link left out) and sentence (``span.cf-s``) must be
-  the paragraph's or sentence's text, and every paragraph must be there; on any page, an
+  paragraph (``p.cf-p``, its pilcrow link left out) and sentence (``span.cf-s``, with its
+  continuation pieces ``span.cf-s[data-cf-part]`` where a quote split it) must be the
+  paragraph's or sentence's text, and every paragraph must be there; on any page, an
   element that declares the passage it shows with ``data-cf-span="SOURCE:START:END"``
   must show exactly that text.
 
@@ -192,18 +193,23 @@ def verify_page(markup: str, page: str, sources: Sequence[Source],
             expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
             for sentence in paragraph.sentences:
                 expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
+    shown: dict[str, list[str]] = {}  # anchor → text of its element and continuation pieces
     for values, text in iter_page_texts(markup):
         classes = values.get("class", "").split()
-        element_id = values.get("id", "")
-        if source is not None and element_id in expected and ({"cf-p", "cf-s"} & set(classes)):
-            kind, start, end = expected[element_id]
-            seen.add(element_id)
-            if text != source.text[start:end]:
-                problems.append(Problem(page, 0, f"{kind} #{element_id} shows {_short(text)}, but "
-                                                 f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
+        if source is not None and ({"cf-p", "cf-s"} & set(classes)):
+            anchor = values.get("id") or values.get("data-cf-part", "")
+            if anchor in expected:
+                shown.setdefault(anchor, []).append(text)
         span = values.get("data-cf-span")
         if span is not None:
             problems.extend(_check_declared(span, text, page, by_id))
+    for anchor, pieces in shown.items():
+        kind, start, end = expected[anchor]
+        seen.add(anchor)
+        text = "".join(pieces)
+        if text != source.text[start:end]:
+            problems.append(Problem(page, 0, f"{kind} #{anchor} shows {_short(text)}, but "
+                                             f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
     if source is not None:
         missing = [anchor for anchor in expected if anchor not in seen]
         if missing:

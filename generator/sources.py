@@ -27,7 +27,7 @@ from .yamlfile import LoadedYaml, load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "aliases", "merges", "splits", "rejects", "types",
+CASE_KEYS = ("title", "summary", "year", "period", "aliases", "merges", "splits", "rejects", "types",
              "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
@@ -272,7 +272,8 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
             else:
                 info[key] = _string(data[key])
     lines = {str(k): loaded.line(k) for k in data}
-    return CaseInfo(raw=dict(data), lines=lines, **info), problems
+    return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
+                    **info), problems
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -410,16 +411,11 @@ def discover(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
     return seeds, problems
 
 
-def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
-    """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
-    paths, problems = discover(seeds_dir)
-    case, case_problems = read_case(seeds_dir / "case.yml")
-    problems.extend(case_problems)
-    sources: list[Source] = []
+def duplicate_ids(paths: list[Path]) -> list[Problem]:
+    """Seeds whose names give the same source id."""
+    problems = []
     owners: dict[str, Path] = {}
     for path in paths:
-        source, found = read_source(path, seeds_dir)
-        problems.extend(found)
         slug = source_id(path)
         if slug in RESERVED_IDS:
             problems.append(Problem(display_path(path), 1,
@@ -430,8 +426,21 @@ def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
                                     f"duplicate source id '{slug}' (also the id of {display_path(owners[slug])})",
                                     "rename one of the files so their names differ in letters or digits"))
         owners.setdefault(slug, path)
+    return problems
+
+
+def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
+    """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
+    paths, problems = discover(seeds_dir)
+    case, case_problems = read_case(seeds_dir / "case.yml")
+    problems.extend(case_problems)
+    sources: list[Source] = []
+    for path in paths:
+        source, found = read_source(path, seeds_dir)
+        problems.extend(found)
         if source is not None:
             sources.append(source)
+    problems.extend(duplicate_ids(paths))
     if any(not p.warning for p in problems):
         return None, problems
     return Corpus(tuple(sorted(sources, key=lambda s: s.id)), case,

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the generator is importable from the work tree without installing it
+    sys.path.insert(0, str(ROOT))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,6 +63,25 @@ def copy_docs_skeleton(target: Path) -> Path:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / rel)
     return target
+
+
+def casefile(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """Run the CLI in this process (fast); returns exit code, stdout and stderr."""
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(previous)
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="session")

@@ -5,26 +5,38 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import ROOT, copy_docs_skeleton, run_casefile
+from conftest import ROOT, casefile, copy_docs_skeleton, run_casefile
+
+
+class Run:
+    """The result of an in-process CLI run, shaped like a finished subprocess."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run(*args: str, cwd: Path | None = None) -> Run:
+    return Run(*casefile(*args, cwd=cwd))
 
 
 def test_build_then_check_passes_then_detects_a_stale_file(tmp_path, seeds):
     folder = seeds({"a.txt": "Alpha text here.", "b.txt": "Beta text here."})
     out = copy_docs_skeleton(tmp_path / "docs")
-    built = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    built = run("build", "--seeds", str(folder), "--out", str(out))
     assert built.returncode == 0, built.stderr
     assert "written" in built.stdout
     assert (out / "sources" / "a.md").is_file() and (out / "about.md").is_file()
-    assert run_casefile("check", "--seeds", str(folder), "--out", str(out)).returncode == 0
+    assert run("check", "--seeds", str(folder), "--out", str(out)).returncode == 0
     (out / "sources" / "a.md").write_text("edited by hand")
     (folder / "b.txt").unlink()
-    checked = run_casefile("check", "--seeds", str(folder), "--out", str(out))
+    checked = run("check", "--seeds", str(folder), "--out", str(out))
     assert checked.returncode == 1
-    assert checked.stdout.splitlines() == [
-        f"stale: {out.as_posix()}/data/case.json", f"stale: {out.as_posix()}/index.md",
-        f"stale: {out.as_posix()}/sources/a.md", f"stale: {out.as_posix()}/sources/index.md",
-        f"stale: {out.as_posix()}/sources/b.md", f"stale: {out.as_posix()}/.generated"]
-    rebuilt = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    lines = checked.stdout.splitlines()
+    for rel in ("data/case.json", "index.md", "sources/a.md", "sources/index.md", "sources/b.md"):
+        assert f"stale: {out.as_posix()}/{rel}" in lines
+    assert lines[-1] == f"stale: {out.as_posix()}/.generated"
+    assert f"stale: {out.as_posix()}/sources/c.md" not in lines
+    rebuilt = run("build", "--seeds", str(folder), "--out", str(out))
     assert rebuilt.returncode == 0 and not (out / "sources" / "b.md").exists()
     assert (out / "about.md").is_file()
 
@@ -32,11 +44,11 @@ def test_build_then_check_passes_then_detects_a_stale_file(tmp_path, seeds):
 def test_input_errors_exit_2_and_write_nothing(tmp_path, seeds):
     good = seeds({"a.txt": "Alpha text."})
     out = tmp_path / "docs"
-    assert run_casefile("build", "--seeds", str(good), "--out", str(out)).returncode == 0
+    assert run("build", "--seeds", str(good), "--out", str(out)).returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (good / "b.txt").write_bytes(b"\xff\xfe\x00bad")
     (good / "a.yml").write_text("published: yesterday\n")
-    result = run_casefile("build", "--seeds", str(good), "--out", str(out))
+    result = run("build", "--seeds", str(good), "--out", str(out))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "casefile: 2 problem(s) in the input; nothing was written."
@@ -49,7 +61,7 @@ def test_input_errors_exit_2_and_write_nothing(tmp_path, seeds):
 
 def test_strict_turns_warnings_into_errors(tmp_path, seeds):
     folder = seeds({"a.txt": "Alpha text.", "a.yml": "colour: red\n"})
-    result = run_casefile("build", "--strict", "--seeds", str(folder), "--out", str(tmp_path / "docs"))
+    result = run("build", "--strict", "--seeds", str(folder), "--out", str(tmp_path / "docs"))
     assert result.returncode == 2 and "unknown key 'colour'" in result.stderr
     assert not (tmp_path / "docs").exists()
 
@@ -59,7 +71,7 @@ def test_hand_written_file_in_the_way_exits_2(tmp_path, seeds):
     out = tmp_path / "docs"
     (out / "sources").mkdir(parents=True)
     (out / "sources" / "a.md").write_text("mine")
-    result = run_casefile("build", "--seeds", str(folder), "--out", str(out))
+    result = run("build", "--seeds", str(folder), "--out", str(out))
     assert result.returncode == 2 and "hand-written file" in result.stderr
     assert (out / "sources" / "a.md").read_text() == "mine"
 
@@ -79,14 +91,14 @@ def test_every_command_is_in_the_readme():
 
 
 def test_committed_docs_are_what_build_writes():
-    result = run_casefile("check")
+    result = run("check")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_defaults_are_relative_to_the_working_directory(tmp_path, seeds):
     folder = seeds({"a.txt": "Alpha text."})
     assert Path(folder).name == "seeds"
-    result = run_casefile("build", cwd=folder.parent)
+    result = run("build", cwd=folder.parent)
     assert result.returncode == 0, result.stderr
     assert (folder.parent / "docs_src" / "index.md").is_file()
     assert os.path.isfile(folder.parent / "docs_src" / ".generated")

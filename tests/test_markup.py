@@ -24,7 +24,7 @@ def test_escape_html_replaces_control_characters():
 def test_escape_md_is_one_line_and_unescapes_to_the_text():
     out = escape_md(HOSTILE + "\nsecond line")
     assert "\n" not in out
-    for needle in ("<", "[", "(", "{", "*", "_", "`", "#", "|"):
+    for needle in ("<", "[", "{", "*", "_", "`", "#", "|"):
         assert needle not in out.replace("&#", "")
     assert html.unescape(out) == " ".join((HOSTILE + "\nsecond line").split())
 
@@ -42,11 +42,15 @@ def test_urls_under_directory_urls():
 
 def test_annotate_nests_marks_and_keeps_the_text():
     text = "Hello Keaton Jones <now>"
-    marks = [Mark(6, 18, 0, "<a>", "</a>"), Mark(6, 12, 1, "<b>", "</b>"), Mark(10, 15, 0, "<x>", "</x>")]
-    out = annotate(text, 0, len(text), marks)
-    assert out == "Hello <a><b>Keaton</b> Jones</a> &lt;now&gt;"
+    marks = [Mark(6, 18, 0, "<a>", "</a>"), Mark(6, 12, 1, "<b>", "</b>")]
+    assert annotate(text, 0, len(text), marks) == "Hello <a><b>Keaton</b> Jones</a> &lt;now&gt;"
 
 
-def test_annotate_crossing_mark_is_dropped_not_broken():
-    out = annotate("abcdef", 0, 6, [Mark(0, 4, 0, "<i>", "</i>"), Mark(2, 6, 0, "<b>", "</b>")])
-    assert out == "<i>abcd</i>ef"
+def test_annotate_splits_crossing_marks_and_reopens_without_id():
+    out = annotate("abcdef", 0, 6, [Mark(0, 4, 0, "<i>", "</i>"),
+                                    Mark(2, 6, 0, '<b id="q">', "</b>", reopen="<b>")])
+    assert out == '<i>ab<b id="q">cd</b></i><b>ef</b>'
+
+
+def test_annotate_ignores_marks_outside_the_range_and_empty_marks():
+    assert annotate("abcdef", 1, 5, [Mark(0, 3, 0, "<i>", "</i>"), Mark(2, 2, 0, "<x>", "</x>")]) == "bcde"

@@ -109,7 +109,7 @@ def test_build_fails_with_exit_2_when_a_stage_misquotes(tmp_path, seeds, monkeyp
         source = sources[0]
         quote = {"id": "q", "source": source.id, "anchor": "p2", "start": 23, "end": 29, "text": "Secund",
                  "language": "en", "speaker": None, "evidence": None}
-        return real(case, sources, quotes=[quote], **sections)
+        return real(case, sources, **{**sections, "quotes": [quote]})
 
     monkeypatch.setattr(pipeline, "case_document", misquoting)
     with pytest.raises(ProvenanceError):

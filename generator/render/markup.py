@@ -15,8 +15,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Characters with a meaning in Markdown or its extensions, and in template engines.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'$%@])")
+# Characters that can open Markdown (or extension, or template) syntax anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~^<>&])")
+# Characters that only open syntax at the start of a line (lists, quotes, headings).
+_MD_LINE_START = re.compile(r"^(\d*)([-+.=>)])")
 # C0/C1 controls other than tab and newline are not allowed in HTML text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -76,13 +78,14 @@ def escape_html(text: str, quote: bool = False) -> str:
 def escape_md(text: str) -> str:
     """Text for inline Markdown (a heading, a table cell, a link text), on one line.
 
-    Every ASCII punctuation character is written as a numeric character reference,
-    which Python-Markdown renders as the character and never as syntax. Invisible
-    characters are written as ``⟨U+202E⟩`` (a heading's text also goes to the table of
-    contents and the page title, which hold no markup).
+    Every character that could open Markdown syntax is written as a numeric character
+    reference, which Python-Markdown renders as the character and never as syntax.
+    Invisible characters are written as ``⟨U+202E⟩`` (a heading's text also goes to the
+    table of contents and the page title, which hold no markup).
     """
     flat = " ".join(show_invisible(_CONTROL.sub("\ufffd", text)).split())
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
+    flat = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", flat)
 
 
 def attr(value: str) -> str:
@@ -128,39 +131,43 @@ class Mark:
     """HTML that opens the annotation (trusted, built by a renderer)."""
     close: str
     """HTML that closes it."""
+    reopen: str | None = None
+    """HTML that opens a continuation piece (e.g. without the ``id``); ``open`` when unset."""
 
 
 def annotate(text: str, start: int, end: int, marks: Iterable[Mark]) -> str:
     """Escaped ``text[start:end]`` with ``marks`` nested into it as HTML.
 
-    Marks must nest; one that would cross an already open mark is dropped, so the
-    output is always well-formed. The visible text is exactly ``text[start:end]``.
+    Marks that overlap without nesting (a quote that spans two sentences) are split into
+    pieces, closed and reopened at the boundary, so the HTML is always well-formed and
+    the visible text is exactly ``text[start:end]``.
     """
-    ordered = sorted((m for m in marks if start <= m.start < m.end <= end),
-                     key=lambda m: (m.start, -m.end, m.rank))
+    chosen = sorted({m for m in marks if start <= m.start < m.end <= end},
+                    key=lambda m: (m.start, -m.end, m.rank, m.open))
+    points = sorted({start, end, *(m.start for m in chosen), *(m.end for m in chosen)})
     out: list[str] = []
     stack: list[Mark] = []
-    position = start
-
-    def emit(upto: int) -> None:
-        nonlocal position
-        if upto > position:
-            out.append(escape_html(text[position:upto]))
-            position = upto
-
-    for mark in ordered:
-        while stack and stack[-1].end <= mark.start:
-            emit(stack[-1].end)
-            out.append(stack.pop().close)
-        if stack and mark.end > stack[-1].end:
-            continue  # would cross the open mark
-        emit(mark.start)
-        out.append(mark.open)
-        stack.append(mark)
-    while stack:
-        emit(stack[-1].end)
-        out.append(stack.pop().close)
-    emit(end)
+    opened: set[Mark] = set()
+    waiting = list(reversed(chosen))  # next to open at the end of the list
+    active: list[Mark] = []
+    for left, right in zip(points, points[1:]):
+        active = [m for m in active if m.end > left]
+        while waiting and waiting[-1].start <= left:
+            active.append(waiting.pop())
+        desired = sorted(active, key=lambda m: (m.start, -m.end, m.rank, m.open))
+        keep = 0
+        while keep < len(stack) and keep < len(desired) and stack[keep] is desired[keep]:
+            keep += 1
+        for mark in reversed(stack[keep:]):
+            out.append(mark.close)
+        del stack[keep:]
+        for mark in desired[keep:]:
+            out.append(mark.open if mark not in opened else (mark.reopen or mark.open))
+            opened.add(mark)
+            stack.append(mark)
+        out.append(escape_html(text[left:right]))
+    for mark in reversed(stack):
+        out.append(mark.close)
     return "".join(out)
 
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..compare import Discrepancy
 from ..model import CaseInfo, Source
+from ..resolve import Entity
+from .claims import discrepancy_order
 from .markup import escape_md, md_link, md_table
 from .source_page import language_name, source_row_cells
 
 SOURCE_HEADERS = ("Source", "Language", "Outlet", "Published", "Words")
 
 
-def render_home(case: CaseInfo, sources: Sequence[Source]) -> str:
-    """``index.md``: title, summary, languages and the table of sources."""
+# Discrepancies and sources shown on the home page; the rest are one click away.
+TOP_DISCREPANCIES = 8
+TOP_SOURCES = 25
+
+
+def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[Entity] = (),
+                discrepancies: Sequence[Discrepancy] = ()) -> str:
+    """``index.md``: title, summary, counts, the most serious discrepancies and the sources."""
     languages = Counter(s.language for s in sources)
     language_list = ", ".join(f"{language_name(code)} ({count})" for code, count in sorted(languages.items()))
     words = sum(s.words for s in sources)
@@ -26,10 +35,39 @@ def render_home(case: CaseInfo, sources: Sequence[Source]) -> str:
     parts += [
         f"**{len(sources)}** sources · **{words}** words · languages: {language_list or '—'}",
         "",
+    ]
+    if entities or discrepancies:
+        by_type = Counter(e.type for e in entities)
+        kinds = Counter(d.kind for d in discrepancies)
+        open_count = sum(1 for d in discrepancies if d.status == "open")
+        parts += [
+            f"**{len(entities)}** {md_link('entities', 'index.md', 'entities/index.md')} ("
+            + ", ".join(f"{count} {kind}" for kind, count in sorted(by_type.items())) + ") · "
+            f"**{len(discrepancies)}** {md_link('discrepancies', 'index.md', 'discrepancies.md')} "
+            f"({open_count} open; " + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) + ")",
+            "",
+        ]
+    serious = sorted((d for d in discrepancies if d.kind != "coverage"),
+                     key=lambda d: (discrepancy_order(d)[1], discrepancy_order(d)[2], discrepancy_order(d)[0], d.id))
+    if serious:
+        parts += ["## Where the sources disagree", ""]
+        for discrepancy in serious[:TOP_DISCREPANCIES]:
+            parts.append(f"- **{discrepancy.kind}** ({discrepancy.severity}, {discrepancy.status}): "
+                         f"{md_link(discrepancy.summary, 'index.md', 'discrepancies.md', discrepancy.id)}")
+        if len(serious) > TOP_DISCREPANCIES:
+            parts.append(f"- … {len(serious) - TOP_DISCREPANCIES} more in the "
+                         f"{md_link('discrepancy report', 'index.md', 'discrepancies.md')}")
+        parts.append("")
+    parts += [
         "## Sources",
         "",
-        md_table(SOURCE_HEADERS, (source_row_cells(s, "index.md") for s in sources)),
+        md_table(SOURCE_HEADERS, (source_row_cells(s, "index.md") for s in sources[:TOP_SOURCES])),
         "",
+    ]
+    if len(sources) > TOP_SOURCES:
+        parts += [f"The first {TOP_SOURCES} of {len(sources)} sources; "
+                  f"{md_link(f'all {len(sources)} sources', 'index.md', 'sources/index.md')}.", ""]
+    parts += [
         f"How this case file is made: {md_link('Methodology', 'index.md', 'methodology.md')}. "
         f"All data: [`case.json`](data/case.json).",
         "",

@@ -112,7 +112,10 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
     lines = [f'<div class="cf-text" lang={attr(source.language)}>']
     for paragraph in source.paragraphs:
         sentence_marks = [
-            Mark(s.start, s.end, -1, f'<span class="cf-s" id="{s.anchor}">', "</span>")
+            # a quote that crosses a sentence boundary splits the sentence: the continuation
+            # piece names its sentence in data-cf-part (an id must be unique)
+            Mark(s.start, s.end, -1, f'<span class="cf-s" id="{s.anchor}">', "</span>",
+                 reopen=f'<span class="cf-s" data-cf-part="{s.anchor}">')
             for s in paragraph.sentences
         ]
         inner = annotate(source.text, paragraph.start, paragraph.end,
@@ -143,6 +146,10 @@ def render_source_page(source: Source, marks: Sequence[Mark] = ()) -> str:
         f"{md_link('Case overview', source_page_path(source), 'index.md')}",
         "",
         "## Text",
+        "",
+        '<p class="cf-marks-legend" markdown="0">Marked in the text: <span class="cf-entity">entities</span> '
+        '(link to their pages), <span class="cf-quote">direct quotes</span>, <span class="cf-figure">figures</span>, '
+        '<span class="cf-date">dates</span>; hover for details. Numbers link to paragraphs.</p>',
         "",
         source_text(source, marks),
         "",

@@ -1,0 +1,1254 @@
+"""Compare stage: claims about the same thing from different sources, as typed discrepancies.
+
+Claims are grouped by key, never compared all against all: figures by measure and subject,
+ages by person, quotes and narrative by the words they share (an inverted index), dates
+by the event they date, actions by actor and by platform, coverage by entity, measure and
+term. Each discrepancy carries every source's claim with its exact text, an explanation
+class, a severity, and the status and note a curator gave it in ``case.yml``::
+
+    discrepancies:
+      figure-3f2a9c01de: {status: explained, note: "view counts grow; the sources were written days apart"}
+    translations:
+      - [002-…-p4-q1, 001-…-p2-q3]          # a quote and its rendering in another language
+    year: 2017                              # or period: 2017-12, narrows weekday and date checks
+
+Ids are a stable hash of the kind and the key, so curation survives re-runs and edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+import simplemma
+
+from .dates import DEFAULT_YEARS, DateMention, years_fitting
+from .errors import Problem
+from .figures import GROWING_MEASURES, Figure
+from .langdata import language_data, word_set
+from .model import CaseInfo, Source
+from .numbers import number_syntax
+from .personref import PersonRef
+from .quotes import Quote
+
+KINDS = ("figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage")
+EXPLANATIONS = ("rounding", "different-time", "different-scope", "translation", "conflict")
+STATUSES = ("open", "explained", "resolved")
+SEVERITIES = ("low", "medium", "high")
+# Platforms people post on; names, the same in every language.
+PLATFORMS = ("Facebook", "Instagram", "YouTube", "Twitter", "TikTok", "Snapchat", "Reddit", "WhatsApp",
+             "Telegram", "LinkedIn", "Twitch", "Threads", "Bluesky")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]")
+_PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_MIN_VARIANT_MATCH = 4
+_CONJUNCTIONS = {"and": "en", "og": "nb", "und": "de", "et": "fr", "but": "en", "men": "nb", "aber": "de", "mais": "fr"}  # words two quotes must share, in order, to be one quote
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one source says, pointing at the exact passage."""
+
+    source: str
+    """Id of the source."""
+    anchor: str
+    """Anchor of the paragraph holding the passage."""
+    start: int
+    """Offset of the passage's first character in the source's normalised text."""
+    end: int
+    """Offset one past its last character."""
+    text: str
+    """The exact text ``source.text[start:end]``."""
+    value: str | float | None = None
+    """The value compared (a number, an ISO date, a name), when there is one."""
+    role: str = "claim"
+    """What the passage is: ``figure``, ``quote``, ``narrative``, ``translation``, ``date``, ``mention``, …"""
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    """One step of a word-level diff between two renderings of a quote."""
+
+    op: str
+    """``equal``, ``replace``, ``delete`` (only in the first) or ``insert`` (only in the second)."""
+    left: str
+    """Words of the first claim."""
+    right: str
+    """Words of the second claim."""
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources that disagree, or a fact only one of them reports."""
+
+    id: str
+    """Stable id: ``<kind>-<hash of the key>``."""
+    kind: str
+    """One of :data:`KINDS`."""
+    key: str
+    """What the claims are about, readable (``views``, ``keaton-jones|age``)."""
+    summary: str
+    """One sentence saying what differs."""
+    explanation: str
+    """One of :data:`EXPLANATIONS`."""
+    severity: str
+    """``low``, ``medium`` or ``high``."""
+    claims: tuple[Claim, ...]
+    """Every source's claim, in source order."""
+    status: str = "open"
+    """From ``case.yml``: ``open``, ``explained`` or ``resolved``."""
+    note: str | None = None
+    """The curator's note from ``case.yml``."""
+    diff: tuple[DiffPart, ...] = ()
+    """Word-level diff for quote variants."""
+    detail: str | None = None
+    """A more specific label (``substitution``, ``hedge dropped``, ``omission``, ``years 2017``)."""
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    """A weekday and a date about the same event, checked against each other."""
+
+    event: str
+    """Event key the mentions date (``publish``)."""
+    claims: tuple[Claim, ...]
+    """The mentions checked."""
+    years: tuple[int, ...]
+    """Years (within the story period when known) in which they agree; empty when none."""
+    consistent: bool
+    """Whether some year fits."""
+    summary: str
+    """One sentence for the reader."""
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    """Quotes that render the same words in different languages."""
+
+    quotes: tuple[str, ...]
+    """Ids of the linked quotes, sorted."""
+    origin: str
+    """``curated`` (``case.yml``) or ``detected``."""
+    evidence: str
+    """Why they are linked."""
+
+
+def _stable_id(kind: str, key: str) -> str:
+    return f"{kind}-{hashlib.sha256(f'{kind}|{key}'.encode()).hexdigest()[:10]}"
+
+
+def _claim(sources: dict[str, Source], source: str, start: int, end: int, value: Any = None,
+           role: str = "claim") -> Claim:
+    span = sources[source].span(start, end)
+    return Claim(span.source, span.anchor, span.start, span.end, span.text, value, role)
+
+
+def _short(source_id: str) -> str:
+    return source_id.split("-")[0]
+
+
+def _number(value: float) -> str:
+    for factor, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= factor and (value / factor) == round(value / factor, 2):
+            return f"{value / factor:g} {word}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+# ---------------------------------------------------------------- language helpers
+
+@lru_cache(maxsize=None)
+def _stopwords(language: str) -> frozenset[str]:
+    return word_set(language, "claim_stopwords")
+
+
+@lru_cache(maxsize=None)
+def _hedges(language: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set(language, "claim_hedges"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, language: str) -> str:
+    lower = word.lower().replace("’", "'")
+    try:
+        lemma = simplemma.lemmatize(lower, lang=language).lower()
+    except ValueError:
+        lemma = lower
+    if language == "en":
+        lemma = re.sub(r"is(e|ed|ing)$", r"iz\1", lemma)  # criticise / criticize
+    return lemma
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    lemma: str
+    content: bool
+    hedge: bool
+
+
+def _tokens(text: str, start: int, end: int, language: str) -> list[_Token]:
+    stop = _stopwords(language)
+    hedges = set(_hedges(language))
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        lower = word.lower().replace("’", "'")
+        lemma = _lemma(word, language)
+        is_hedge = lower in hedges
+        content = (not is_hedge and not lower[:1].isdigit() and len(lower) > 1
+                   and lower not in stop and lemma not in stop)
+        out.append(_Token(m.start(), m.end(), word, lemma, content, is_hedge))
+    return out
+
+
+def _clauses(text: str, tokens: list[_Token], language: str) -> list[list[_Token]]:
+    """Tokens cut at punctuation and at coordinating "and"/"og"/"und"/"et"."""
+    conjunctions = _CONJUNCTIONS
+    clauses: list[list[_Token]] = [[]]
+    previous_end = tokens[0].start if tokens else 0
+    for token in tokens:
+        gap = text[previous_end:token.start]
+        if _CLAUSE_BREAK.search(gap) or conjunctions.get(token.word.lower()) == language:
+            if clauses[-1]:
+                clauses.append([])
+        if conjunctions.get(token.word.lower()) != language:
+            clauses[-1].append(token)
+        previous_end = token.end
+    return [c for c in clauses if c]
+
+
+@lru_cache(maxsize=100_000)
+def _hedge_in(text: str, language: str) -> str | None:
+    lower = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    for hedge in _hedges(language):
+        if f" {hedge} " in lower or f" {hedge}," in lower or f" {hedge}." in lower:
+            return hedge
+    return None
+
+
+# ---------------------------------------------------------------- figures and ages
+
+def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
+    """The figure's range widened by the rounding its written value implies."""
+    low, high = figure.low, figure.high
+    value = figure.written_value if figure.written_value is not None else figure.value
+    factor = figure.value / value if value else 1.0
+    step = 1.0
+    integer = int(round(value))
+    if integer == value and integer != 0:
+        while integer % 10 == 0 and step * 10 < abs(value):
+            integer //= 10
+            step *= 10
+    else:
+        step = 0.1
+    half = step / 2 * factor
+    return (None if low is None else low - half, None if high is None else high + half)
+
+
+def _overlap(ranges: list[tuple[float | None, float | None]]) -> bool:
+    low = max((r[0] for r in ranges if r[0] is not None), default=None)
+    high = min((r[1] for r in ranges if r[1] is not None), default=None)
+    return low is None or high is None or low <= high
+
+
+def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
+    groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.measure == "age":
+            continue
+        scope = figure.language if figure.measure.startswith("word:") else ""
+        groups[(figure.measure, figure.subject, scope)].append(figure)
+    found = []
+    for (measure, subject, scope), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "", g[0][2])):
+        by_source: dict[str, list[Figure]] = defaultdict(list)
+        for figure in members:
+            by_source[figure.source].append(figure)
+        if len(by_source) < 2:
+            continue
+        if any(len({(f.value, f.qualifier) for f in fs}) > 1 for fs in by_source.values()):
+            continue  # a source gives several values: they may count different things; no guess
+        chosen = [fs[0] for _, fs in sorted(by_source.items())]
+        if len({(f.value, f.qualifier) for f in chosen}) == 1:
+            continue
+        values = {f.value for f in chosen}
+        compatible = _overlap([_tolerance(f) for f in chosen])
+        if measure in GROWING_MEASURES:
+            explanation, severity = "different-time", "low" if compatible else "medium"
+        elif len(values) == 1 or compatible:
+            explanation, severity = "rounding", "low"
+        else:
+            explanation, severity = "conflict", "high"
+        label = measure.removeprefix("word:")
+        said = "; ".join(f"{_short(f.source)}: “{f.text}”" for f in chosen)
+        why = {"different-time": f"{label} grow over time and the sources count at different moments",
+               "rounding": "the values agree within rounding and the qualifiers used",
+               "conflict": "the values cannot all be true"}[explanation]
+        key = "|".join(x for x in (measure, subject or "", scope) if x)
+        found.append(Discrepancy(
+            id=_stable_id("figure", key), kind="figure", key=key,
+            summary=f"The sources give different {label}: {said} — {why}.",
+            explanation=explanation, severity=severity,
+            claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen)))
+    return found
+
+
+def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
+                       names: dict[str, str]) -> list[Discrepancy]:
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.measure == "age" and figure.subject:
+            groups[figure.subject].append(figure)
+    found = []
+    for subject, members in sorted(groups.items()):
+        values = sorted({f.value for f in members})
+        if len(values) < 2:
+            continue
+        explanation = "different-time" if values[-1] - values[0] <= 1 else "conflict"
+        name = names.get(subject, subject)
+        said = "; ".join(f"{_short(f.source)}: {f.text}" for f in members)
+        found.append(Discrepancy(
+            id=_stable_id("attribute", f"{subject}|age"), kind="attribute", key=f"{subject}|age",
+            summary=f"{name}'s age differs: {said}"
+                    + (" — a birthday between the reports would explain it." if explanation == "different-time" else "."),
+            explanation=explanation, severity="low" if explanation == "different-time" else "medium",
+            claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in members),
+            detail="age"))
+    return found
+
+
+# ---------------------------------------------------------------- quotes
+
+def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
+    """Words of a quote, without editorial insertions in brackets, as (start, end, normalised)."""
+    text = quote.text
+    masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
+    numbers = _number_words(quote.language)
+    return [(quote.start + m.start(), quote.start + m.end(), numbers.get(word, word))
+            for m in _WORD.finditer(masked) for word in (m.group(0).lower().replace("’", "'"),)]
+
+
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> dict[str, str]:
+    """Number words as digits, so that "forty years" and "40 years" quote the same words."""
+    return {word: str(int(value)) for word, value in number_syntax(language).words.items()
+            if value == int(value) and " " not in word}
+
+
+def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:
+    """Cached :func:`_align` (syndicated copies repeat the same quotes)."""
+    return _align(tuple(a), tuple(b))
+
+
+@lru_cache(maxsize=50_000)
+def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] | None:
+    """The stretch of two word lists that renders the same words, allowing one-word changes.
+
+    The longest chain of matching runs with small gaps is the anchor; it is then extended
+    word by word on both sides while the words agree or differ in a single word.
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    chains: list[list[Any]] = []
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        if chains:
+            last = chains[-1][-1]
+            if block.a - (last.a + last.size) <= 3 and block.b - (last.b + last.size) <= 3:
+                chains[-1].append(block)
+                continue
+        chains.append([block])
+    if not chains:
+        return None
+    chain = max(chains, key=lambda c: sum(blk.size for blk in c))
+    if sum(blk.size for blk in chain) < _MIN_VARIANT_MATCH:
+        return None
+    a_lo, b_lo = chain[0].a, chain[0].b
+    a_hi, b_hi = chain[-1].a + chain[-1].size, chain[-1].b + chain[-1].size
+    while a_lo > 0 and b_lo > 0:
+        if a[a_lo - 1] == b[b_lo - 1]:
+            a_lo, b_lo = a_lo - 1, b_lo - 1
+        elif a_lo > 1 and b_lo > 1 and a[a_lo - 2] == b[b_lo - 2]:
+            a_lo, b_lo = a_lo - 2, b_lo - 2
+        else:
+            break
+    while a_hi < len(a) and b_hi < len(b):
+        if a[a_hi] == b[b_hi]:
+            a_hi, b_hi = a_hi + 1, b_hi + 1
+        elif a_hi + 1 < len(a) and b_hi + 1 < len(b) and a[a_hi + 1] == b[b_hi + 1]:
+            a_hi, b_hi = a_hi + 2, b_hi + 2
+        else:
+            break
+    matched = sum(blk.size for blk in SequenceMatcher(None, a[a_lo:a_hi], b[b_lo:b_hi],
+                                                      autojunk=False).get_matching_blocks())
+    if matched / max(a_hi - a_lo, b_hi - b_lo) < 0.75:
+        return None
+    return a_lo, a_hi, b_lo, b_hi
+
+
+def _quote_variants(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[Discrepancy]:
+    """Quotes rendered in different words. Each distinct rendering is indexed and aligned
+    once; a variant is one discrepancy holding every source that quotes either rendering."""
+    words = {q.id: _quote_words(q) for q in quotes}
+    renderings: dict[tuple[str, tuple[str, ...]], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        renderings[(quote.language, tuple(w for *_, w in words[quote.id]))].append(quote)
+    order = {key: (min(q.source for q in members), key) for key, members in renderings.items()}
+    index: dict[tuple[str, str, str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key in renderings:
+        language, ws = key
+        for gram in {ws[k:k + 3] for k in range(len(ws) - 2)}:
+            index[(language, *gram)].append(key)
+    pairs: set[tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]]] = set()
+    for keys in index.values():
+        if len(keys) > 50:
+            continue  # a phrase everyone quotes says nothing about which quotes belong together
+        for a in keys:
+            for b in keys:
+                if order[a] < order[b]:
+                    pairs.add((a, b))
+    groups: dict[str, dict[str, Any]] = {}
+    for a_key, b_key in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
+        wa_plain, wb_plain = a_key[1], b_key[1]
+        region = _align(wa_plain, wb_plain)
+        if region is None:
+            continue
+        a_lo, a_hi, b_lo, b_hi = region
+        matcher = SequenceMatcher(None, wa_plain[a_lo:a_hi], wb_plain[b_lo:b_hi], autojunk=False)
+        ops = [(tag, i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+        if all(op[0] == "equal" for op in ops):
+            continue
+        for a in renderings[a_key]:
+            for b in renderings[b_key]:
+                if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
+                    continue
+                speaker = a.speaker or b.speaker or "unknown"
+                key = f"{speaker}|{' '.join(wa_plain[a_lo:min(a_hi, a_lo + 8)])}|{' '.join(wb_plain[b_lo:min(b_hi, b_lo + 8)])}"
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = {"ops": ops, "a": set(), "b": set(), "who": None, "language": a.language,
+                                           "plain": (wa_plain, wb_plain)}
+                group["who"] = group["who"] or a.speaker_name or b.speaker_name
+                wa, wb = words[a.id], words[b.id]
+                group["a"].add((a.source, wa[a_lo][0], wa[a_hi - 1][1]))
+                group["b"].add((b.source, wb[b_lo][0], wb[b_hi - 1][1]))
+    found = []
+    for key, group in sorted(groups.items()):
+        wa_plain, wb_plain = group["plain"]
+        diff = tuple(DiffPart(tag, " ".join(wa_plain[i1:i2]), " ".join(wb_plain[j1:j2]))
+                     for tag, i1, i2, j1, j2 in group["ops"])
+        a_sources = _listed(s for s, _, _ in group["a"])
+        b_sources = _listed(s for s, _, _ in group["b"])
+        changes = "; ".join(f"“{d.left}” → “{d.right}”" if d.op == "replace" else
+                            (f"“{d.left}” only in {a_sources}" if d.op == "delete" else
+                             f"“{d.right}” only in {b_sources}") for d in diff if d.op != "equal")
+        claims = tuple(_claim(sources, s, start, end, None, "quote")
+                       for side in ("a", "b") for s, start, end in sorted(group[side]))
+        found.append(Discrepancy(
+            id=_stable_id("quote", key), kind="quote", key=key,
+            summary=f"The sources quote {group['who'] or 'an unnamed speaker'} in different words: {changes}.",
+            explanation="conflict", severity="medium" if any(
+                _content_word(d.left + " " + d.right, group["language"]) for d in diff if d.op != "equal") else "low",
+            claims=claims, diff=diff, detail="wording"))
+    return found
+
+
+def _content_word(text: str, language: str) -> bool:
+    stop = _stopwords(language)
+    return any(w.lower() not in stop for w in _WORD.findall(text))
+
+
+# ---------------------------------------------------------------- paraphrase
+
+@dataclass(frozen=True)
+class _Departure:
+    """One departure between a narrative sentence and a quote, in offsets relative to each."""
+
+    detail: str
+    key_words: str
+    summary: str
+    """With ``\x00N`` and ``\x00Q`` standing for the narrative's and the quote's sources."""
+    n_span: tuple[int, int]
+    q_span: tuple[int, int]
+    explanation: str = "conflict"
+    severity: str = "medium"
+
+
+def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
+                           links: dict[str, tuple[str, ...]]) -> list[Discrepancy]:
+    """Narrative sentences of one source set against direct quotes in another.
+
+    Work is done once per distinct sentence text and distinct quote text (syndicated
+    copies repeat both), and departures with the same key are one discrepancy whose
+    claims are every source telling it and every source quoting it.
+    """
+    renderings: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        renderings[(quote.text, quote.language)].append(quote)
+    quote_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    quote_tokens: dict[tuple[str, str], list[_Token]] = {}
+    quote_clauses: dict[tuple[str, str], list[list[_Token]]] = {}
+    quote_lemmas: dict[tuple[str, str], set[str]] = {}
+    for key in renderings:
+        text, language = key
+        tokens = _tokens(text, 0, len(text), language)
+        quote_tokens[key] = tokens
+        quote_clauses[key] = _clauses(text, tokens, language)
+        quote_lemmas[key] = {t.lemma for t in tokens if t.content}
+        for lemma in quote_lemmas[key]:
+            quote_index[(language, lemma)].add(key)
+    sentences: dict[tuple[str, str], tuple[list[_Token], list[tuple[str, str]]]] = {}
+    departures: dict[tuple[str, str, tuple[str, str], str], list[_Departure]] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    quoted = _spans_by_source(quotes)
+    for source in sources.values():
+        language = source.language
+        spans = quoted.get(source.id, [])
+        for paragraph in source.paragraphs:
+            for sentence in paragraph.sentences:
+                if any(s < sentence.end and sentence.start < e for s, e in spans):
+                    continue
+                s_text = source.text[sentence.start:sentence.end]
+                known = sentences.get((s_text, language))
+                if known is None:
+                    known = sentences[(s_text, language)] = _sentence_candidates(
+                        s_text, language, quote_index, quote_lemmas)
+                tokens, candidates = known
+                n_clauses: list[list[_Token]] | None = None
+                for q_key in candidates:
+                    for quote in renderings[q_key]:
+                        if quote.source == source.id:
+                            continue
+                        who = quote.speaker_name or "the speaker"
+                        cache_key = (s_text, language, q_key, who)
+                        found = departures.get(cache_key)
+                        if found is None:
+                            if n_clauses is None:
+                                n_clauses = _clauses(s_text, tokens, language)
+                            found = departures[cache_key] = _departures(
+                                s_text, language, tokens, n_clauses, q_key[0], q_key[1], quote_tokens[q_key],
+                                quote_clauses[q_key], who)
+                        for departure in found:
+                            _add_departure(groups, departure, source.id, sentence.start, quote, links)
+    return [_departure_discrepancy(group, sources) for _, group in sorted(groups.items())]
+
+
+def _spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of each record, by source, sorted: one pass instead of one per source."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for record in records:
+        out[record.source].append((record.start, record.end))
+    return {source: sorted(spans) for source, spans in out.items()}
+
+
+def _sentence_candidates(s_text: str, language: str, quote_index: dict[tuple[str, str], set[tuple[str, str]]],
+                         quote_lemmas: dict[tuple[str, str], set[str]]
+                         ) -> tuple[list[_Token], list[tuple[str, str]]]:
+    """A sentence's tokens and the distinct quotes sharing enough content words with it."""
+    tokens = _tokens(s_text, 0, len(s_text), language)
+    lemmas = {t.lemma for t in tokens if t.content}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for lemma in lemmas:
+        for q_key in quote_index.get((language, lemma), ()):
+            counts[q_key] += 1
+    candidates = []
+    for q_key, shared in sorted(counts.items()):
+        if shared < 2:
+            continue
+        if shared < 3 and shared / max(1, min(len(lemmas), len(quote_lemmas[q_key]))) < 0.25:
+            continue
+        candidates.append(q_key)
+    return tokens, candidates
+
+
+def _add_departure(groups: dict[str, dict[str, Any]], departure: _Departure, source: str, base: int,
+                   quote: Quote, links: dict[str, tuple[str, ...]]) -> None:
+    key = f"{departure.detail}|{quote.speaker or 'unknown'}|{departure.key_words}"
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = {"key": key, "first": (source, quote.source, departure), "narrative": set(),
+                               "quote": set(), "translation": set()}
+    elif (source, quote.source) < group["first"][:2]:
+        group["first"] = (source, quote.source, departure)
+    group["narrative"].add((source, base + departure.n_span[0], base + departure.n_span[1]))
+    group["quote"].add((quote.source, quote.start + departure.q_span[0], quote.start + departure.q_span[1]))
+    for other in links.get(quote.id, ()):
+        source_id, start, end = other.split("|")
+        group["translation"].add((source_id, int(start), int(end)))
+
+
+def _listed(ids: Iterable[str]) -> str:
+    shorts = sorted({_short(i) for i in ids})
+    if len(shorts) > 6:
+        return ", ".join(shorts[:5]) + f" and {len(shorts) - 5} more"
+    return shorts[0] if len(shorts) == 1 else ", ".join(shorts[:-1]) + " and " + shorts[-1]
+
+
+def _departure_discrepancy(group: dict[str, Any], sources: dict[str, Source]) -> Discrepancy:
+    _, _, departure = group["first"]
+    narrators = {s for s, _, _ in group["narrative"]}
+    quoting = {s for s, _, _ in group["quote"]}
+    summary = departure.summary.replace("\x00N", _listed(narrators)).replace("\x00Q", _listed(quoting))
+    if len(narrators) > 1:
+        summary = summary.replace(" tells it as ", " tell it as ", 1).replace("'s account ", "' accounts ", 1)
+        summary = summary.replace(" reports “", " report “", 1)
+    claims = [_claim(sources, s, start, end, None, role)
+              for role in ("narrative", "quote", "translation") for s, start, end in sorted(group[role])]
+    return Discrepancy(id=_stable_id("paraphrase", group["key"]), kind="paraphrase", key=group["key"],
+                       summary=summary, explanation=departure.explanation, severity=departure.severity,
+                       claims=tuple(claims), detail=departure.detail)
+
+
+def _extend_left(clause: list[_Token], index: int, limit: int = 2) -> int:
+    k = index
+    while k > 0 and index - k < limit and not clause[k - 1].content:
+        k -= 1
+    return k
+
+
+def _slot(clause: list[_Token], only: list[int], shared: set[str]) -> tuple[str | None, str | None] | None:
+    """The shared words around a contiguous run of unshared content words, or ``None`` if not contiguous."""
+    content = [k for k, t in enumerate(clause) if t.content]
+    if not only:
+        return None
+    positions = [content.index(k) for k in only]
+    if positions != list(range(positions[0], positions[0] + len(positions))):
+        return None
+    before = [clause[k].lemma for k in content[:positions[0]] if clause[k].lemma in shared]
+    after = [clause[k].lemma for k in content[positions[-1] + 1:] if clause[k].lemma in shared]
+    return (before[-1] if before else None, after[0] if after else None)
+
+
+def _same_slot(a: tuple[str | None, str | None] | None, b: tuple[str | None, str | None] | None) -> bool:
+    """Two runs stand in the same place: between the same shared words, or both ending or opening their clause."""
+    if a is None or b is None:
+        return False
+    return a == b or (a[1] is None and b[1] is None) or (a[0] is None and b[0] is None)
+
+
+def _departures(text: str, language: str, tokens: list[_Token], n_clauses: list[list[_Token]],
+                q_text: str, q_language: str, q_tokens: list[_Token], q_clauses: list[list[_Token]],
+                who: str) -> list[_Departure]:
+    """How a narrative sentence (``text``) departs from a quote (``q_text``); spans relative to each."""
+    s_start, s_end = 0, len(text)
+    found = []
+    matched_q: set[int] = set()
+    n_lemmas_all = {t.lemma for t in tokens if t.content}
+
+    def make(detail: str, key_words: str, summary: str, n_span: tuple[int, int], q_span: tuple[int, int],
+             explanation: str = "conflict", severity: str = "medium") -> _Departure:
+        return _Departure(detail, key_words, summary, n_span, q_span, explanation, severity)
+
+    for n_clause in n_clauses:
+        n_set = {t.lemma for t in n_clause if t.content}
+        best, best_shared = None, 0
+        for k, q_clause in enumerate(q_clauses):
+            shared = len(n_set & {t.lemma for t in q_clause if t.content})
+            if shared > best_shared:
+                best, best_shared = k, shared
+        if best is None:
+            continue
+        matched_q.add(best)
+        q_clause = q_clauses[best]
+        q_set = {t.lemma for t in q_clause if t.content}
+        shared_set = n_set & q_set
+        n_only = [k for k, t in enumerate(n_clause) if t.content and t.lemma not in q_set]
+        q_only = [k for k, t in enumerate(q_clause) if t.content and t.lemma not in n_set]
+        n_span_clause = (n_clause[0].start, n_clause[-1].end)
+        q_span_clause = (q_clause[0].start, q_clause[-1].end)
+        n_hedge = _hedge_in(text[n_span_clause[0]:n_span_clause[1]], language)
+        q_hedge = _hedge_in(q_text[q_span_clause[0]:q_span_clause[1]], q_language)
+        if q_hedge and not n_hedge and best_shared >= 1:
+            found.append(make("hedge dropped", q_hedge,
+                              f"\x00N reports “{text[n_span_clause[0]:n_span_clause[1]]}” without the "
+                              f"hedge “{q_hedge}” that {who} uses in the quote in \x00Q.",
+                              n_span_clause, q_span_clause))
+        if len(shared_set) < 2:
+            continue
+        n_slot = _slot(n_clause, n_only, shared_set)
+        q_slot = _slot(q_clause, q_only, shared_set)
+        if 1 <= len(n_only) <= 2 and 1 <= len(q_only) <= 2 and _same_slot(n_slot, q_slot):
+            n_lo = _extend_left(n_clause, n_only[0])
+            q_lo = _extend_left(q_clause, q_only[0])
+            n_span = (n_clause[n_lo].start, n_clause[n_only[-1]].end)
+            q_span = (q_clause[q_lo].start, q_clause[q_only[-1]].end)
+            found.append(make("substitution", " ".join(sorted(n_clause[k].lemma for k in n_only)) + "/"
+                              + " ".join(sorted(q_clause[k].lemma for k in q_only)),
+                              f"\x00N tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
+                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in \x00Q.",
+                              n_span, q_span))
+        elif len(n_only) == 1 and not q_only and n_slot is not None:
+            n_lo = _extend_left(n_clause, n_only[0])
+            n_span = (n_clause[n_lo].start, n_clause[n_only[-1]].end)
+            last_shared = max(k for k, t in enumerate(q_clause) if t.lemma in shared_set)
+            tail = q_clause[last_shared + 1:] or q_clause
+            q_span = (tail[0].start, tail[-1].end)
+            found.append(make("addition", " ".join(sorted(n_clause[k].lemma for k in n_only)),
+                              f"\x00N tells it as “{text[n_span[0]:n_span[1]]}” where {who} says "
+                              f"“{q_text[q_span[0]:q_span[1]]}” in the quote in \x00Q.",
+                              n_span, q_span))
+    # a short quote whose other parts the narrative retells, but one part it leaves out
+    if len(q_clauses) <= 4 and len(matched_q) >= 2 and len(matched_q) >= len(q_clauses) - 1:
+        for k, q_clause in enumerate(q_clauses):
+            q_set = {t.lemma for t in q_clause if t.content}
+            if k in matched_q or not q_set or q_set & n_lemmas_all:
+                continue
+            q_span = (q_clause[0].start, q_clause[-1].end)
+            found.append(make("omission", " ".join(sorted(q_set)),
+                              f"\x00N's account (“{text[s_start:s_end].strip()[:80]}…”) leaves out "
+                              f"“{q_text[q_span[0]:q_span[1]]}”, which {who} says in the quote in "
+                              f"\x00Q.", (s_start, s_end), q_span, severity="low"))
+    return found
+
+
+# ---------------------------------------------------------------- dates
+
+def story_years(sources: Iterable[Source], case: CaseInfo | None,
+                dates: Iterable[DateMention] = ()) -> tuple[tuple[int, ...], str]:
+    """Years the story can lie in, and where that comes from.
+
+    ``case.yml`` ``year: 2017`` (or a list) or ``period: 2017-12`` / ``2017-2018`` wins; else the
+    years of published dates (that year and the one before) and of dates written with a year;
+    else :data:`~generator.dates.DEFAULT_YEARS`.
+    """
+    raw = case.raw if case is not None else {}
+    hint = raw.get("year", raw.get("period"))
+    years: set[int] = set()
+    if isinstance(hint, int):
+        years.add(hint)
+    elif isinstance(hint, (list, tuple)):
+        years.update(int(y) for y in hint if isinstance(y, int) or str(y).isdigit())
+    elif isinstance(hint, (dt.date, str)):
+        found = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", str(hint))]
+        if len(found) == 2 and found[0] <= found[1]:
+            years.update(range(found[0], found[1] + 1))
+        else:
+            years.update(found)
+    elif isinstance(hint, dict):
+        found = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", " ".join(map(str, hint.values())))]
+        if found:
+            years.update(range(min(found), max(found) + 1))
+    if years:
+        return tuple(sorted(years)), "case.yml"
+    for source in sources:
+        published = source.metadata.published
+        if published is not None:
+            years.update((published.year - 1, published.year))
+    for mention in dates:
+        if mention.year:
+            years.add(mention.year)
+    if years:
+        return tuple(sorted(years)), "published dates"
+    return tuple(DEFAULT_YEARS), "no hint"
+
+
+@lru_cache(maxsize=10_000)
+def _years_fitting(day: int, month: int, weekday: int, years: tuple[int, ...]) -> tuple[int, ...]:
+    return years_fitting(day, month, weekday, years)
+
+
+def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
+                case: CaseInfo | None = None) -> tuple[DateCheck, ...]:
+    """Weekdays and day-month dates of the same event across sources, checked for the years that fit."""
+    by_id = {s.id: s for s in sources}
+    years, origin = story_years(sources, case, dates)
+    groups: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.event and mention.kind in ("absolute", "weekday"):
+            groups[mention.event].append(mention)
+    checks = []
+    for event, members in sorted(groups.items()):
+        days = [m for m in members if m.kind == "absolute" and m.day and m.month]
+        weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None]
+        for day in days:
+            for weekday in weekdays:
+                if day.resolved and weekday.resolved:
+                    continue  # both resolved: compared as dates by _date_discrepancies
+                if day.year:
+                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
+                else:
+                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
+                if day.resolved and weekday.resolved:
+                    fit = (int(day.resolved[:4]),) if day.resolved == weekday.resolved else ()
+                claims = (_claim(by_id, day.source, day.start, day.end, day.resolved, "date"),
+                          _claim(by_id, weekday.source, weekday.start, weekday.end, weekday.resolved, "date"))
+                shown = ", ".join(map(str, fit[:8])) + (" …" if len(fit) > 8 else "")
+                where = {"case.yml": "the story period in case.yml", "published dates": "the published dates",
+                         "no hint": f"{years[0]}–{years[-1]}"}[origin]
+                summary = (f"“{day.text}” ({_short(day.source)}) and “{weekday.text}” ({_short(weekday.source)}) "
+                           f"date the same event ({event}): "
+                           + (f"consistent in {shown}." if fit else f"they never agree within {where}."))
+                checks.append(DateCheck(event, claims, fit, bool(fit), summary))
+    return tuple(checks)
+
+
+def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
+                        checks: Sequence[DateCheck]) -> list[Discrepancy]:
+    found = []
+    for check in checks:
+        if check.consistent:
+            continue
+        key = f"{check.event}|" + "|".join(f"{c.source}:{c.text}" for c in check.claims)
+        found.append(Discrepancy(id=_stable_id("date", key), kind="date", key=key, summary=check.summary,
+                                 explanation="conflict", severity="high", claims=check.claims, detail="weekday"))
+    groups: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.event and mention.kind in ("absolute", "weekday", "relative") and mention.resolved:
+            groups[mention.event].append(mention)
+    for event, members in sorted(groups.items()):
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for m in members:
+            by_source[m.source].add(m.resolved or "")
+        if len(by_source) < 2 or any(len(v) > 1 for v in by_source.values()):
+            continue
+        values = {next(iter(v)) for v in by_source.values()}
+        if len(values) < 2:
+            continue
+        chosen = sorted(members, key=lambda m: (m.source, m.start))
+        key = f"{event}|resolved"
+        found.append(Discrepancy(
+            id=_stable_id("date", key), kind="date", key=key,
+            summary=f"The sources date the event ({event}) differently: "
+                    + "; ".join(f"{_short(m.source)}: “{m.text}” = {m.resolved}" for m in chosen) + ".",
+            explanation="conflict", severity="high",
+            claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
+            detail="date"))
+    return found
+
+
+# ---------------------------------------------------------------- actors and platforms
+
+@lru_cache(maxsize=None)
+def _event_words(language: str) -> dict[str, str]:
+    out = {}
+    for key, words in (language_data(language).get("date_event_words") or {}).items():
+        for word in words:
+            if " " not in str(word):
+                out[str(word).lower()] = str(key)
+    return out
+
+
+def _actions(sources: Sequence[Source], quotes: Sequence[Quote],
+             persons: Sequence[PersonRef]) -> list[tuple[str, str, str | None, str, int, int, int, int]]:
+    """(source, event, platform, actor, sentence start, end, actor start, end) of each sentence naming one."""
+    platform_re = re.compile(r"(?<!\w)(" + "|".join(PLATFORMS) + r")(?!\w)")
+    refs_by_source: dict[str, list[PersonRef]] = defaultdict(list)
+    for ref in persons:
+        refs_by_source[ref.source].append(ref)
+    out = []
+    quoted_by_source = _spans_by_source(quotes)
+    for source in sources:
+        events = _event_words(source.language)
+        quoted = quoted_by_source.get(source.id, [])
+        refs = sorted(refs_by_source[source.id])
+        for paragraph in source.paragraphs:
+            for sentence in paragraph.sentences:
+                for m in _WORD.finditer(source.text, sentence.start, sentence.end):
+                    event = events.get(m.group(0).lower())
+                    if event is None or any(s <= m.start() < e for s, e in quoted):
+                        continue
+                    actors = [r for r in refs if sentence.start <= r.start and r.end <= m.start()
+                              and not any(s <= r.start < e for s, e in quoted)]
+                    if not actors:
+                        continue
+                    actor = actors[-1]
+                    platform = platform_re.search(source.text, sentence.start, sentence.end)
+                    out.append((source.id, event, platform.group(1) if platform else None, actor.entity_id,
+                                sentence.start, sentence.end, actor.start, actor.end))
+                    break
+    return out
+
+
+def _actor_discrepancies(sources: dict[str, Source], actions: list[tuple[str, str, str | None, str, int, int, int, int]],
+                         names: dict[str, str]) -> list[Discrepancy]:
+    found = []
+    # the same action on the same platform, done by different people according to different sources
+    by_platform: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    where: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for source, event, platform, actor, s_start, s_end, _, _ in actions:
+        if platform:
+            by_platform[(event, platform)][source].add(actor)
+            where.setdefault((source, event, platform), (s_start, s_end))
+    for (event, platform), per_source in sorted(by_platform.items()):
+        if len(per_source) < 2 or any(len(a) > 1 for a in per_source.values()):
+            continue
+        actors = {next(iter(a)) for a in per_source.values()}
+        if len(actors) < 2:
+            continue
+        key = f"{event}|{platform}"
+        said = "; ".join(f"{_short(s)}: {names.get(next(iter(a)), next(iter(a)))}" for s, a in sorted(per_source.items()))
+        found.append(Discrepancy(
+            id=_stable_id("actor", key), kind="actor", key=key,
+            summary=f"The sources disagree on who did it ({event} on {platform}): {said}.",
+            explanation="conflict", severity="high",
+            claims=tuple(_claim(sources, s, *where[(s, event, platform)], names.get(next(iter(a))), "narrative")
+                         for s, a in sorted(per_source.items())), detail="who"))
+    # the same person's action, on different platforms according to different sources
+    by_actor: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    spans: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for source, event, platform, actor, s_start, s_end, _, _ in actions:
+        if platform:
+            by_actor[(actor, event)][source].add(platform)
+            spans.setdefault((source, actor, event), (s_start, s_end))
+    for (actor, event), per_source in sorted(by_actor.items()):
+        if len(per_source) < 2:
+            continue
+        sets = list(per_source.values())
+        if not any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:]):
+            continue  # every two sources share a platform: no contradiction
+        key = f"{actor}|{event}|platform"
+        said = "; ".join(f"{_short(s)}: {', '.join(sorted(p))}" for s, p in sorted(per_source.items()))
+        found.append(Discrepancy(
+            id=_stable_id("actor", key), kind="actor", key=key,
+            summary=f"The sources name different platforms for {names.get(actor, actor)} ({event}): {said}.",
+            explanation="different-scope", severity="medium",
+            claims=tuple(_claim(sources, s, *spans[(s, actor, event)], ", ".join(sorted(p)), "narrative")
+                         for s, p in sorted(per_source.items())), detail="platform"))
+    return found
+
+
+# ---------------------------------------------------------------- coverage
+
+@lru_cache(maxsize=None)
+def _calendar_words(language: str) -> frozenset[str]:
+    from babel.dates import get_day_names, get_month_names
+    words = set()
+    for width in ("wide", "abbreviated"):
+        words.update(n.lower().rstrip(".") for n in get_month_names(width, locale=language).values())
+        words.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+    return frozenset(words)
+
+
+_TERM = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖÜ][\w]+(?:[ -][A-ZÆØÅÄÖÜ][\w]+)*)")
+
+
+_OPENERS = " \t\"'“‘«„»–—(-"
+
+
+def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a quote or a paragraph (so its capital says nothing)."""
+    before = text[paragraph_start:start].rstrip(_OPENERS)
+    return not before or before[-1] in ".!?:…"
+
+
+@lru_cache(maxsize=None)
+def _common(word: str, language: str) -> bool:
+    """A frequent word of the language: capitalised, it is a noun (German) or an opener, not a name."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, language) >= _COMMON_ZIPF.get(language, 9.0)
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    """Country names in every supported language (pycountry's ISO 3166 translations), to their code."""
+    import gettext
+
+    import pycountry
+
+    from .langdata import supported_languages
+    names: dict[str, str] = {}
+    translations = []
+    for language in supported_languages():
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            names[name.lower()] = country.alpha_2
+            for translation in translations:
+                names[translation.gettext(name).lower()] = country.alpha_2
+    return names
+
+
+@lru_cache(maxsize=None)
+def _country_prefixes() -> frozenset[str]:
+    """First letters of country names: "Norwegian" and "American" name no new fact beside "Norway"."""
+    return frozenset(name[:4] for name in _countries() if len(name) >= 4)
+
+
+def _covered_elsewhere(term: str, others: list[str]) -> bool:
+    code = _countries().get(term.lower())
+    if code is not None:
+        names = [n for n, c in _countries().items() if c == code]
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", other) for other in others for n in names)
+    return any(term.lower() in other for other in others)
+
+
+# Languages that capitalise every noun: a single capitalised word there is a name only when rare.
+_COMMON_ZIPF = {"de": 3.0}
+
+
+def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str],
+           spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
+    """Capitalised names that are not people and do not open a sentence: the first span of each."""
+    stop = _stopwords(source.language)
+    calendar = _calendar_words(source.language) if language_data(source.language) else frozenset()
+    refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
+        (p.start, p.end) for p in persons if p.source == source.id]
+    found: dict[str, tuple[int, int]] = {}
+    text = source.text
+    for paragraph in source.paragraphs:
+        for m in _TERM.finditer(text, paragraph.start, paragraph.end):
+            start, end = m.start(1), m.end(1)
+            words = m.group(1).split(" ")
+            if _opens_sentence(text, start, paragraph.start):
+                if len(words) == 1:
+                    continue
+                start += len(words[0]) + 1
+                words = words[1:]
+            if any(s < end and start < e for s, e in refs):
+                continue
+            term = " ".join(words)
+            lower = term.lower()
+            if (len(term) < 3 or lower in stop or lower in calendar or (term.isupper() and len(term) <= 3)
+                    or all(w.lower() in stop or w in person_words for w in words)
+                    or (source.language in _COMMON_ZIPF and any(_common(w.lower(), source.language) for w in words))
+                    or (len(words) == 1 and source.language in _COMMON_ZIPF)
+                    or (lower not in _countries() and lower[:4] in _country_prefixes())):
+                continue
+            found.setdefault(term, (start, start + len(term)))
+    return found
+
+
+def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Sequence[PersonRef],
+              names: dict[str, str]) -> list[Discrepancy]:
+    if len(sources) < 2:
+        return []
+    found = []
+    mentions: dict[str, dict[str, list[PersonRef]]] = defaultdict(lambda: defaultdict(list))
+    for ref in persons:
+        if ref.source in sources:
+            mentions[ref.entity_id][ref.source].append(ref)
+    for entity, per_source in sorted(mentions.items()):
+        if len(per_source) != 1:
+            continue
+        (source, refs), = per_source.items()
+        refs = sorted(refs)
+        key = f"person|{entity}"
+        found.append(Discrepancy(
+            id=_stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {_short(source)} mentions {names.get(entity, entity)}"
+                    f" ({len(refs)} mention{'s' if len(refs) != 1 else ''}).",
+            explanation="different-scope", severity="low",
+            claims=tuple(_claim(sources, source, r.start, r.end, entity, "mention") for r in refs[:3]),
+            detail="person"))
+    measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        if figure.measure != "age" and not figure.measure.startswith("word:"):
+            measures[figure.measure][figure.source].append(figure)
+    for measure, per_source in sorted(measures.items()):
+        if len(per_source) != 1:
+            continue
+        (source, figs), = per_source.items()
+        key = f"figure|{measure}"
+        found.append(Discrepancy(
+            id=_stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {_short(source)} gives a figure for {measure}: "
+                    + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
+            explanation="different-scope", severity="low",
+            claims=tuple(_claim(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
+            detail="figure"))
+    person_words = frozenset(w for p in persons for w in p.name.split())
+    person_spans = _spans_by_source(persons)
+    terms = {sid: _terms(s, persons, person_words, person_spans) for sid, s in sources.items()}
+    lowered = {sid: s.text.lower() for sid, s in sources.items()}
+    for sid, source_terms in sorted(terms.items()):
+        by_paragraph: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+        for term, span in source_terms.items():
+            if _covered_elsewhere(term, [lowered[other] for other in sources if other != sid]):
+                continue
+            by_paragraph[sources[sid].paragraph_at(span[0]).anchor].append((term, span))
+        for anchor, items in sorted(by_paragraph.items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0):
+            items.sort(key=lambda item: item[1])
+            listed = ", ".join(t for t, _ in items)
+            key = f"terms|{_short(sid)}|{'|'.join(sorted(t for t, _ in items))}"
+            found.append(Discrepancy(
+                id=_stable_id("coverage", key), kind="coverage", key=key,
+                summary=f"Only {_short(sid)} reports this ({anchor}): {listed}.",
+                explanation="different-scope", severity="low",
+                claims=tuple(_claim(sources, sid, s, e, t, "mention") for t, (s, e) in items), detail="fact"))
+    return found
+
+
+# ---------------------------------------------------------------- translations and curation
+
+def _quote_ref(entry: Any, quotes: Sequence[Quote]) -> Quote | None:
+    if isinstance(entry, str):
+        return next((q for q in quotes if q.id == entry), None)
+    if isinstance(entry, dict):
+        source, starts = str(entry.get("source", "")), str(entry.get("text", ""))
+        return next((q for q in quotes if q.source.startswith(source) and q.text.startswith(starts) and starts), None)
+    return None
+
+
+def translation_links(quotes: Sequence[Quote], case: CaseInfo | None = None) -> tuple[TranslationLink, ...]:
+    """Quotes linked across languages: curated in ``case.yml`` ``translations:``, else detected.
+
+    Detected links need the same speaker, different languages, the same numbers and names
+    (two or more in common, none differing) and lengths within a factor of two.
+    """
+    links: list[TranslationLink] = []
+    linked: set[str] = set()
+    raw = (case.raw.get("translations") if case is not None else None) or []
+    for group in raw if isinstance(raw, list) else []:
+        members = [_quote_ref(e, quotes) for e in (group if isinstance(group, list) else group.get("quotes", [])
+                                                     if isinstance(group, dict) else [])]
+        found = sorted({q.id for q in members if q is not None})
+        if len(found) >= 2:
+            links.append(TranslationLink(tuple(found), "curated", "linked in case.yml"))
+            linked.update(found)
+    keyed: dict[tuple[str, frozenset[str]], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        marks = _marks(quote.text)
+        if quote.speaker and len(marks) >= 2 and quote.id not in linked:
+            keyed[(quote.speaker, frozenset(marks))].append(quote)
+    for (_, marks), members in sorted(keyed.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.language == b.language:
+                    continue
+                words_a, words_b = len(_WORD.findall(a.text)), len(_WORD.findall(b.text))
+                if 0.5 <= words_a / max(1, words_b) <= 2:
+                    links.append(TranslationLink(tuple(sorted((a.id, b.id))), "detected",
+                                                 f"same speaker; same names and numbers: {', '.join(sorted(marks))}"))
+    return tuple(sorted(links, key=lambda link: link.quotes))
+
+
+def _marks(text: str) -> set[str]:
+    """Numbers and mid-sentence capitalised names: what a translation keeps."""
+    numbers = set(re.findall(r"\d+", text))
+    names = {m.group(0) for m in re.finditer(r"(?<=[\w,;] )[A-ZÆØÅÄÖÜ]\w+", text)}
+    return numbers | names
+
+
+def curation_problems(discrepancies: Sequence[Discrepancy], case: CaseInfo | None,
+                      path: str = "seeds/case.yml") -> tuple[Problem, ...]:
+    """Warnings for curated discrepancy ids that match nothing and for bad statuses."""
+    if case is None:
+        return ()
+    curated = case.raw.get("discrepancies") or {}
+    line = case.lines.get("discrepancies", 0)
+    known = {d.id for d in discrepancies}
+    problems = []
+    if not isinstance(curated, dict):
+        return (Problem(path, line, "'discrepancies' is not a mapping of ids to {status, note}",
+                        "write 'discrepancies:' then '  <id>: {status: explained, note: \"…\"}'"),)
+    for key, entry in sorted(curated.items(), key=lambda kv: str(kv[0])):
+        if str(key) not in known:
+            problems.append(Problem(path, line, f"discrepancy '{key}' is not found in this build",
+                                    "check the id on discrepancies.md, or remove the entry", warning=True))
+        status = entry.get("status") if isinstance(entry, dict) else None
+        if status is not None and status not in STATUSES:
+            problems.append(Problem(path, line, f"discrepancy '{key}' has status '{status}'",
+                                    f"use one of: {', '.join(STATUSES)}"))
+    return tuple(problems)
+
+
+def _apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepancy:
+    if case is None:
+        return discrepancy
+    curated = case.raw.get("discrepancies") or {}
+    entry = curated.get(discrepancy.id) if isinstance(curated, dict) else None
+    if not isinstance(entry, dict):
+        return discrepancy
+    status = entry.get("status") if entry.get("status") in STATUSES else discrepancy.status
+    note = entry.get("note") if isinstance(entry.get("note"), str) else discrepancy.note
+    return Discrepancy(**{**discrepancy.__dict__, "status": status, "note": note})
+
+
+# ---------------------------------------------------------------- entry point
+
+def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
+            dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
+            case: CaseInfo | None = None) -> tuple[Discrepancy, ...]:
+    """All discrepancies between the sources, sorted by kind and id, with curated statuses."""
+    by_id = {s.id: s for s in sources}
+    names = {p.entity_id: p.name for p in persons}
+    links: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    quote_by_id = {q.id: q for q in quotes}
+    for link in translation_links(quotes, case):
+        for qid in link.quotes:
+            others = tuple(f"{quote_by_id[o].source}|{quote_by_id[o].start}|{quote_by_id[o].end}"
+                           for o in link.quotes if o != qid)
+            links[qid] = links[qid] + others
+    found: list[Discrepancy] = []
+    found += _figure_discrepancies(figures, by_id)
+    found += _age_discrepancies(figures, by_id, names)
+    found += _quote_variants(quotes, by_id)
+    found += _paraphrase_departures(by_id, quotes, links)
+    found += _date_discrepancies(by_id, dates, date_checks(sources, dates, case))
+    found += _actor_discrepancies(by_id, _actions(sources, quotes, persons), names)
+    found += _coverage(by_id, figures, persons, names)
+    unique: dict[str, Discrepancy] = {}
+    for discrepancy in found:
+        unique.setdefault(discrepancy.id, discrepancy)
+    return tuple(sorted((_apply_curation(d, case) for d in unique.values()),
+                        key=lambda d: (KINDS.index(d.kind), d.id)))
+
+
+# ---------------------------------------------------------------- records for case.json
+
+def _span(record: Any) -> dict[str, Any]:
+    return {"source": record.source, "anchor": record.anchor, "start": record.start, "end": record.end,
+            "text": record.text}
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def quote_records(quotes: Iterable[Quote]) -> list[dict[str, Any]]:
+    """``quotes`` of case.json, sorted by source and position."""
+    return [{"id": q.id, **_span(q), "language": q.language, "speaker": q.speaker, "evidence": q.evidence,
+             "evidence_kind": q.evidence_kind, "style": q.style}
+            for q in sorted(quotes, key=lambda q: (q.source, q.start, q.id))]
+
+
+def figure_records(figures: Iterable[Figure]) -> list[dict[str, Any]]:
+    """``figures`` of case.json, sorted by source and position."""
+    return [{"id": f.id, **_span(f), "value": _num(f.value), "low": _num(f.low), "high": _num(f.high),
+             "measure": f.measure, "qualifier": f.qualifier, "subject": f.subject, "unit": f.unit}
+            for f in sorted(figures, key=lambda f: (f.source, f.start, f.id))]
+
+
+def date_records(dates: Iterable[DateMention]) -> list[dict[str, Any]]:
+    """``dates`` of case.json, sorted by source and position."""
+    return [{"id": d.id, **_span(d), "kind": d.kind, "resolved": d.resolved, "event": d.event,
+             "clock": d.clock, "offset": list(d.offset) if d.offset else None}
+            for d in sorted(dates, key=lambda d: (d.source, d.start, d.id))]
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    value = _num(claim.value) if isinstance(claim.value, (int, float)) else claim.value
+    return {**_span(claim), "value": value, "role": claim.role}
+
+
+def discrepancy_records(discrepancies: Iterable[Discrepancy]) -> list[dict[str, Any]]:
+    """``discrepancies`` of case.json, sorted by kind and id."""
+    return [{"id": d.id, "kind": d.kind, "key": d.key, "summary": d.summary, "explanation": d.explanation,
+             "severity": d.severity, "status": d.status, "note": d.note, "detail": d.detail,
+             "claims": [_claim_record(c) for c in d.claims],
+             "diff": [{"op": p.op, "left": p.left, "right": p.right} for p in d.diff]}
+            for d in sorted(discrepancies, key=lambda d: (KINDS.index(d.kind), d.id))]
+
+
+def date_check_records(checks: Iterable[DateCheck]) -> list[dict[str, Any]]:
+    """Weekday and date checks, for the timeline."""
+    return [{"event": c.event, "years": list(c.years), "consistent": c.consistent, "summary": c.summary,
+             "claims": [_claim_record(x) for x in c.claims]} for c in checks]
+
+
+def translation_records(links: Iterable[TranslationLink]) -> list[dict[str, Any]]:
+    """Cross-language quote links, for side-by-side display."""
+    return [{"quotes": list(link.quotes), "origin": link.origin, "evidence": link.evidence}
+            for link in sorted(links, key=lambda link: link.quotes)]

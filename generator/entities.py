@@ -1,0 +1,795 @@
+"""Extract stage: mentions of named entities in one source.
+
+A mention is a stretch of text that names a person, place, organisation, platform, work
+or other named thing, with the evidence for the type guessed. Extraction is pure and
+per source; :mod:`generator.resolve` joins mentions into entities across sources.
+
+How a name is recognised, in short:
+
+* Runs of capitalised words (with name particles such as "van", "de" between them) are
+  the candidates, read sentence by sentence.
+* A capital is evidence of a name only where the language does not capitalise for other
+  reasons: not at the start of a sentence, a quotation or a headline in title case, and
+  never in German, which capitalises every noun. There a name needs other evidence: a
+  given name, a title or role noun before it ("popstjernen Justin Bieber", "Sängerin
+  Lena Fischer"), an age after it ("(23)"), a gazetteer entry, a list of platforms and
+  outlets, an acronym, or being named elsewhere in the same source.
+* Ordinary words are told from names by the language's function-word list and by
+  wordfreq: a word much more frequent in one language than in the others is an ordinary
+  word of that language ("Schule", "Moren"), while names are about as frequent everywhere.
+* What cannot be decided is kept as a low-confidence mention, which the resolver turns
+  into a candidate for review unless it matches an entity found elsewhere.
+
+All language knowledge is data in ``generator/lang/<code>/entities.yml`` and
+``generator/lang/_all/entities.yml``, read through :mod:`generator.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import lexicon as lex
+from .langdata import canonical_language
+from .model import Source
+
+TYPES = ("person", "place", "organization", "platform", "work", "other")
+"""Entity types, as written in ``case.json``."""
+
+SURFACES = ("full", "single", "possessive", "genitive", "compound", "coordinated", "acronym",
+            "title", "descriptor", "alias")
+"""Kinds of mention: a full name, a single name, a possessive or genitive form, the name part
+of a compound ("Beckham-sønnen"), the first name of a coordination ("Kimberly and Keaton
+Jones"), an acronym, a quoted title, and the curated descriptors and aliases the resolver adds."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a named entity in one source."""
+
+    source: str
+    """Id of the source."""
+    anchor: str
+    """Paragraph anchor (``p3``)."""
+    sentence: str
+    """Sentence anchor (``p3-s2``)."""
+    start: int
+    """Offset of the first character in the source's normalised text."""
+    end: int
+    """Offset one past the last character."""
+    text: str
+    """Exactly ``source.text[start:end]``."""
+    name: str
+    """The name meant, normalised: possessive removed, spaces collapsed, a coordinated
+    first name completed ("Kimberly" in "Kimberly and Keaton Jones" is "Kimberly Jones")."""
+    surface: str
+    """What kind of mention this is: one of :data:`SURFACES`."""
+    type: str
+    """Type guessed from this mention alone: one of :data:`TYPES`."""
+    evidence: tuple[str, ...]
+    """Short reasons for the type and for taking the words as a name."""
+    confidence: str = "high"
+    """``high``, or ``low`` when only a capital letter speaks for it."""
+    language: str = "und"
+    """Language of the paragraph the mention is in."""
+    forms: tuple[str, ...] = ()
+    """Other names this mention may stand for, most likely first (``Bloom`` for ``Blooms``)."""
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns, built once per language.
+
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(0x41, 0x530) if chr(c).isupper() or chr(c).istitle()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_UPPER = _upper_class()
+_WORDC = r"[^\W_]"
+# A capitalised word: "Keaton", "O'Brien", "Jean-Pierre", "U.S", "Beckham-sønnen", "Keaton's".
+_TOKEN = rf"(?<![\w\-‐])[{_UPPER}]{_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
+_GAP = r"[ \u00a0]+"
+_AGE_AFTER = re.compile(r"[ \u00a0]*\((\d{1,3})\)|,[ \u00a0]+(\d{1,3}),")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-‐]*)[\s,]*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’\-‐]*")
+_OPENERS = set("\"'“”‘’«»„‹›–—-:([*")
+_QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n]{1,80})”|„([^„“”\n]{1,80})[“”]"
+                     r"|\"([^\"\n]{1,80})\"|''([^'\n]{1,80})''")
+_APPOSITION = re.compile(r",[ \u00a0]+(?:(?:a|an|the|en|et|ei|ein|eine|der|die|das|un|une|le|la)[ \u00a0]+)?"
+                         r"(?:[^\W\d_]+[ \u00a0]+)?([^\W\d_][\w\-]*)")
+# Small words inside a title: "The Last Summer in the Valley", "Le Dîner de cons".
+_TITLE_GAP = re.compile(r"[ \u00a0]+(?:(?:in|the|of|and|a|an|on|at|to|for|with|from|de|du|des|la|le|les|et|i|og|på|"
+                        r"av|til|der|die|das|und|von|im|am)[ \u00a0]+)+")
+_ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+                          "einer", "eines", "kein", "keine", "jede", "jeder", "jedes", "diese",
+                          "dieser", "dieses", "seine", "ihre", "unsere", "im", "am", "zum", "zur",
+                          "vom", "beim", "ins"})
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language, used as a cache key
+class _Patterns:
+    run: re.Pattern[str]
+    token: re.Pattern[str]
+    function_words: frozenset[str]
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    role_heads: tuple[str, ...]
+    animals: frozenset[str]
+    naming: frozenset[str]
+    work_cues: frozenset[str]
+    work_heads: frozenset[str]
+    place_cues: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    coordinators: frozenset[str]
+    person_after: frozenset[str]
+    org_words: frozenset[str]
+    not_names: frozenset[str]
+    calendar: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> _Patterns:
+    def w(key: str) -> frozenset[str]:
+        return lex.words(lang, key)
+
+    links = w("entity_connectors") | w("entity_name_particles") | w("entity_coordinators")
+    link = "|".join(re.escape(x) for x in sorted(links, key=len, reverse=True)) or "(?!)"
+    run = re.compile(rf"{_TOKEN}\.?(?:(?:{_GAP}(?:(?:{link}){_GAP})*){_TOKEN}\.?)*")
+    token = re.compile(rf"{_TOKEN}\.?|[^\W\d_]+|&")
+    return _Patterns(
+        run=run, token=token,
+        function_words=w("entity_function_words"), honorifics=w("entity_honorifics"),
+        roles=w("entity_person_roles"),
+        role_heads=tuple(sorted(w("entity_person_role_heads"), key=len, reverse=True)),
+        animals=w("entity_animal_cues"), naming=w("entity_naming_words"),
+        work_cues=w("entity_work_cues"), work_heads=w("entity_work_heads"),
+        place_cues=w("entity_place_cues"), connectors=w("entity_connectors"),
+        particles=w("entity_name_particles"), coordinators=w("entity_coordinators"),
+        person_after=w("entity_person_after"), org_words=w("entity_org_words"),
+        not_names=w("entity_not_names"), calendar=lex.calendar_words(lang),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Working records (internal).
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return self.text.rstrip(".").casefold()
+
+
+@dataclass
+class _Cand:
+    """A candidate name before it is accepted: tokens, evidence, type votes."""
+
+    tokens: list[_Tok]
+    initial: bool
+    sentence: str
+    anchor: str
+    evidence: list[str]
+    type: str
+    strong: bool
+    surface: str = "single"
+    name: str | None = None
+    end: int | None = None
+    needs_support: bool = False
+    low: bool = False
+    forms: tuple[str, ...] = ()
+    lang: str = "und"
+
+
+def _is_role(word: str, p: _Patterns) -> bool:
+    return _is_role_cached(word.casefold(), p)
+
+
+@lru_cache(maxsize=100_000)
+def _is_role_cached(lowered: str, p: _Patterns) -> bool:
+    if lowered in p.roles:
+        return True
+    return any(lowered.endswith(head) and len(lowered) > len(head) for head in p.role_heads)
+
+
+def _initial(text: str, sentence_start: int, pos: int) -> bool:
+    """True when ``pos`` starts the sentence, a quotation, a parenthesis or a clause after a colon or dash."""
+    i = pos - 1
+    while i >= sentence_start and text[i] in " \t\u00a0\n":
+        i -= 1
+    if i < sentence_start:
+        return True
+    if text[i] in _OPENERS:
+        # "asked -", "«Du", "(Artikkelen", ": Slik" — but not the hyphen inside a word.
+        if text[i] in "-‐" and i > sentence_start and text[i - 1].isalnum():
+            return False
+        return True
+    return False
+
+
+def _title_case(text: str, start: int, end: int, capitals: int) -> bool:
+    words = text[start:end].split()
+    return len(words) >= 4 and capitals / len(words) >= 0.6
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction.
+
+def extract_mentions(source: Source) -> tuple[Mention, ...]:
+    """All entity mentions of ``source``, sorted by start; pure and deterministic."""
+    text = source.text
+    cands: list[_Cand] = []
+    for paragraph in source.paragraphs:
+        lang = canonical_language(paragraph.language or source.language)
+        sentences = paragraph.sentences or ()
+        for sentence in sentences:
+            for cand in _sentence_candidates(text, sentence.start, sentence.end, lang,
+                                             paragraph.anchor, sentence.anchor):
+                cand.lang = lang
+                cands.append(cand)
+    return _finish(source, cands)
+
+
+def _sentence_candidates(text: str, start: int, end: int, lang: str, anchor: str,
+                         sentence: str) -> list[_Cand]:
+    p = _patterns(lang)
+    found: list[_Cand] = []
+    blocked: list[tuple[int, int]] = []
+    # Quoted titles first: «Avengers»-premieren, the film "Up".
+    if "«" in text[start:end] or '"' in text[start:end] or "“" in text[start:end] \
+            or "„" in text[start:end] or "''" in text[start:end]:
+        for cand, span in _quoted_works(text, start, end, lang, p, anchor, sentence):
+            if cand is not None:
+                found.append(cand)
+            blocked.append(span)
+    matches = list(p.run.finditer(text, start, end))
+    title_case = lang != "de" and _title_case(text, start, end, sum(
+        len(m.group(0).split()) for m in matches))
+    for match in matches:
+        if any(s <= match.start() < e for s, e in blocked):
+            continue
+        if found and found[-1].type == "work" and found[-1].end is not None and match.start() > found[-1].end:
+            gap = text[found[-1].end:match.start()]
+            if _TITLE_GAP.fullmatch(gap) and found[-1].surface != "title":
+                work = found[-1]
+                work.end = match.end() - (1 if match.group(0).endswith(".") else 0)
+                work.name = " ".join(text[work.tokens[0].start:work.end].split())
+                work.tokens = [*work.tokens, _Tok(match.start(), work.end, text[match.start():work.end])]
+                continue
+        tokens = [_Tok(t.start(), t.end(), t.group(0)) for t in p.token.finditer(text, match.start(), match.end())]
+        if not tokens:
+            continue
+        initial = title_case or _initial(text, start, match.start())
+        found.extend(_run_candidates(text, tokens, initial, lang, p, anchor, sentence, start, end))
+    return found
+
+
+def _quoted_works(text: str, start: int, end: int, lang: str, p: _Patterns, anchor: str,
+                  sentence: str) -> list[tuple[_Cand | None, tuple[int, int]]]:
+    out: list[tuple[_Cand | None, tuple[int, int]]] = []
+    for match in _QUOTED.finditer(text, start, end):
+        group = next(i for i in range(1, 6) if match.group(i) is not None)
+        inner_start, inner_end = match.start(group), match.end(group)
+        inner = text[inner_start:inner_end]
+        stripped = inner.strip()
+        if not stripped or not stripped[0].isupper() or len(stripped.split()) > 6:
+            continue
+        if re.search(r"[.!?,;:…]", stripped):
+            continue
+        after = text[match.end():match.end() + 30]
+        head = re.match(r"[-‐]([^\W\d_]+)", after)
+        before = _WORDS.findall(text[max(start, match.start() - 40):match.start()])
+        cue = before[-1].casefold() if before else ""
+        evidence: list[str] = []
+        if head:
+            evidence.append(f"quoted title before '-{head.group(1)}'")
+        elif cue in p.work_cues:
+            evidence.append(f"quoted title after '{before[-1]}'")
+        elif lang == "en" and len(stripped.split()) >= 2 and all(
+                w[0].isupper() or w.casefold() in p.function_words for w in stripped.split()):
+            evidence.append("quoted title in title case")
+        else:
+            continue
+        lead = len(inner) - len(inner.lstrip())
+        s = inner_start + lead
+        e = s + len(stripped)
+        out.append((_Cand([_Tok(s, e, stripped)], False, sentence, anchor, evidence, "work", True,
+                          surface="title", name=stripped), (match.start(), match.end())))
+    return out
+
+
+def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: _Patterns,
+                    anchor: str, sentence: str, s_start: int, s_end: int) -> list[_Cand]:
+    """Split one run of capitalised words into candidate names and judge each."""
+    out: list[_Cand] = []
+    # 1. Split at compounds ("Beckham-sønnen") and at links that do not belong to a name.
+    groups: list[tuple[list[_Tok], str | None]] = []  # (tokens, link word before the group)
+    current: list[_Tok] = []
+    link_before: str | None = None
+    cues: dict[int, str] = {}  # index of the group that follows a role compound -> cue
+    for index, tok in enumerate(tokens):
+        word = tok.text
+        if not word[:1].isupper() and word != "&":
+            # a lower-case link word inside the run
+            lowered = word.casefold()
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            keep = False
+            if current and nxt is not None and lowered not in p.coordinators:
+                left = current[-1].bare
+                if lowered in p.particles and (lex.fold(current[-1].text) in lex.given_names()
+                                              or not lex.is_common_word(current[-1].text, lang)) \
+                        and not lex.is_common_word(nxt.text, lang) and lex.place(current[-1].text) is None:
+                    keep = True
+                elif lowered in p.connectors and left in p.org_words:
+                    keep = True
+            if keep:
+                current.append(tok)
+            else:
+                if current:
+                    groups.append((current, link_before))
+                current = []
+                link_before = lowered
+            continue
+        if word == "&":
+            if current:
+                groups.append((current, link_before))
+            current, link_before = [], "&"
+            continue
+        parts = re.split(r"[-‐]", word)
+        if len(parts) > 1 and _is_compound(parts, lang, word):
+            if current:
+                groups.append((current, link_before))
+                link_before = None
+            current = []
+            cand = _compound_candidate(tok, parts, initial and index == 0, lang, p, anchor, sentence)
+            if cand is not None:
+                out.append(cand)
+            head = parts[-1]
+            if _is_role(head, p) or head.casefold() in p.roles:
+                cues[len(groups)] = f"role '{word}'"
+            continue
+        current.append(tok)
+    if current:
+        groups.append((current, link_before))
+
+    # 2. Judge each group.
+    prepared: list[_Cand] = []
+    for gi, (group, link) in enumerate(groups):
+        first_initial = initial and group[0].start == tokens[0].start
+        cand = _judge(text, group, first_initial, lang, p, anchor, sentence, s_start, s_end,
+                      cues.get(gi))
+        if cand is None:
+            continue
+        # Coordination: "Kimberly and Keaton Jones" — the first gets the shared surname.
+        if link in p.coordinators and prepared and len(cand.tokens) >= 2:
+            prev = prepared[-1]
+            if len(prev.tokens) == 1 and prev.surface == "single" and prev.type in ("person", "other") and (
+                    lex.fold(prev.tokens[0].text) in lex.given_names()
+                    or lex.fold(cand.tokens[0].text) in lex.given_names()):
+                surname = " ".join(t.text for t in cand.tokens[1:])
+                prev.name = f"{prev.tokens[0].text} {surname}"
+                prev.surface = "coordinated"
+                prev.type = "person"
+                prev.evidence.append(f"coordinated with '{_span_text(text, cand)}'")
+                prev.needs_support = False
+                prev.low = False
+                prev.strong = True
+                if cand.type == "other":
+                    cand.type = "person"
+        prepared.append(cand)
+    out.extend(prepared)
+    return out
+
+
+def _is_compound(parts: list[str], lang: str, word: str) -> bool:
+    if lex.listed(word, lex.organizations()) or lex.listed(word, lex.platforms()) or lex.place(word):
+        return False
+    head = parts[-1]
+    if not head:
+        return False
+    if head[0].islower():
+        return True
+    return lang == "de" and lex.is_common_word(head, lang)
+
+
+def _compound_candidate(tok: _Tok, parts: list[str], initial: bool, lang: str, p: _Patterns,
+                        anchor: str, sentence: str) -> _Cand | None:
+    """The name part of a compound: "Beckham" in "Beckham-sønnen", "VG" in "VG-lesere"."""
+    left = "-".join(parts[:-1])
+    if not left or not left[0].isupper():
+        return None
+    s = tok.start
+    e = s + len(left)
+    ltok = _Tok(s, e, left)
+    head = parts[-1].casefold()
+    evidence = [f"compound '{tok.text}'"]
+    if left in lex.not_acronyms() or left.casefold() in p.not_names:
+        return None
+    kind, strong, why = _classify_single(left, lang, p)
+    if kind is None:
+        if lex.is_common_word(left, lang):
+            return None
+        kind, strong = "other", False
+    else:
+        evidence.extend(why)
+    if head in p.animals:
+        kind = "other"
+        evidence.append(f"animal '{parts[-1]}'")
+    cand = _Cand([ltok], initial, sentence, anchor, evidence, kind, strong, surface="compound", name=left)
+    cand.needs_support = not strong
+    return cand
+
+
+def _classify_single(name: str, lang: str, p: _Patterns) -> tuple[str | None, bool, list[str]]:
+    """Type of a name from lists alone: (type, strong, evidence)."""
+    kind, strong, why = _classify_cached(name, lang)
+    return kind, strong, list(why)
+
+
+@lru_cache(maxsize=100_000)
+def _classify_cached(name: str, lang: str) -> tuple[str | None, bool, tuple[str, ...]]:
+    kind, strong, why = _classify_uncached(name, lang)
+    return kind, strong, tuple(why)
+
+
+def _classify_uncached(name: str, lang: str) -> tuple[str | None, bool, list[str]]:
+    platform = lex.listed(name, lex.platforms())
+    if platform:
+        return "platform", True, ["platform list"]
+    org = lex.listed(name, lex.organizations())
+    if org:
+        return "organization", True, ["organisation list"]
+    place = lex.place(name)
+    if place is not None:
+        return "place", True, [f"gazetteer: {place.kind} {place.name}"]
+    if _is_acronym(name, lang):
+        return "organization", True, ["acronym"]
+    return None, False, []
+
+
+def _is_acronym(name: str, lang: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+            and name not in lex.not_acronyms() and lex.zipf(letters.casefold(), lang) < 3.5)
+
+
+def _span_text(text: str, cand: _Cand) -> str:
+    return text[cand.tokens[0].start:cand.end if cand.end is not None else cand.tokens[-1].end]
+
+
+def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns, anchor: str,
+           sentence: str, s_start: int, s_end: int, compound_cue: str | None) -> _Cand | None:
+    """Trim one group of capitalised words to a name, collect evidence, guess its type."""
+    evidence: list[str] = []
+    person_cue = False
+    work_cue = False
+    animal = False
+    tokens = list(group)
+    # Strip a trailing period that ends an abbreviation-free word ("Jones." at a sentence end
+    # is cut by the segmenter, but "Jones." can still end a heading).
+    for i, tok in enumerate(tokens):
+        if tok.text.endswith(".") and not _keeps_period(tok.text, p):
+            tokens[i] = _Tok(tok.start, tok.end - 1, tok.text[:-1])
+    if compound_cue:
+        evidence.append(compound_cue)
+        person_cue = True
+    # Leading titles, role nouns, cue words and sentence-initial ordinary words.
+    while tokens:
+        head = tokens[0]
+        bare = head.bare
+        if len(tokens) > 1 and bare in p.honorifics:
+            evidence.append(f"title '{head.text}'")
+            person_cue = True
+        elif len(tokens) > 1 and _is_role(head.text, p) and (lang == "de" or initial):
+            evidence.append(f"role '{head.text}'")
+            person_cue = True
+        elif len(tokens) > 1 and bare in p.work_cues and (lang == "de" or initial):
+            evidence.append(f"after '{head.text}'")
+            work_cue = True
+        elif len(tokens) > 1 and bare in p.animals and (lang == "de" or initial):
+            evidence.append(f"animal '{head.text}'")
+            animal = True
+        elif bare in p.not_names or (bare in p.calendar and len(tokens) > 1):
+            pass
+        elif initial and bare in p.function_words and len(tokens) > 1:
+            pass
+        elif initial and len(tokens) > 1 and _starts_name(tokens[1], p) and not _name_itself(head.text, lang):
+            pass
+        elif initial and len(tokens) > 2 and not _name_itself(head.text, lang) and (
+                lex.zipf(bare, lang) >= 3.0 or lex.is_compound_of_common(head.text, lang)):
+            pass  # "Dokumentarfilmskaper Anders Holm"  # "Filmmaker Anders Holm", "Prime Minister …" at the start of a sentence
+        elif initial and len(tokens) > 1 and lex.is_common_word(head.text, lang) \
+                and lex.fold(head.text) not in lex.given_names() and lex.place(head.text) is None:
+            pass
+        elif lang == "de" and len(tokens) > 1 and _german_common(head.text, p) \
+                and lex.fold(head.text) not in lex.given_names() and lex.place(head.text) is None:
+            pass
+        else:
+            break
+        tokens.pop(0)
+        initial = False
+    # Trailing calendar words and ordinary words (German: "Lena Fischer" keeps Fischer after a given name).
+    while len(tokens) > 1:
+        tail = tokens[-1]
+        bare = tail.bare
+        if bare in p.not_names or bare in p.function_words:
+            tokens.pop()
+        elif bare in p.calendar and lex.fold(tokens[-2].text) not in lex.given_names():
+            tokens.pop()
+        elif lang == "de" and _german_common(tail.text, p) and not _name_like_pair(tokens, lang):
+            tokens.pop()
+        else:
+            break
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    if len(tokens) == 1 and (len(first.text.rstrip(".")) < 2 and not first.text.endswith(".")):
+        return None  # a lone capital letter ("I", "A", the N in ''N'' word)
+    if len(tokens) == 1 and first.text.endswith(".") and len(first.text) <= 3:
+        return None  # a lone initial or abbreviation ("J.", "Dr.")
+    if len(tokens) == 1:
+        bare = first.bare
+        if bare in p.function_words or bare in p.calendar or bare in p.honorifics:
+            return None  # "His", "Dec", "Mr"
+        word = first.text.rstrip(".")
+        if word.isupper() and len(word) > 1 and lex.is_common_word(word, lang) \
+                and not lex.listed(word, lex.organizations()) and lex.place(first.text) is None:
+            return None  # "AGAIN": shouting, not an acronym
+    start, end = first.start, last.end
+    name_text = text[start:end]
+    surface = "full" if len(tokens) > 1 else "single"
+    # Possessive: "Keaton's", "Jones'".
+    forms: tuple[str, ...] = ()
+    name = " ".join(name_text.split())
+    m = re.search(r"['’]s$", name)
+    if m:
+        name = name[:m.start()]
+        surface = "possessive"
+    elif end < s_end and text[end] in "'’" and name.endswith(("s", "x", "z")) and \
+            (end + 1 >= len(text) or not text[end + 1].isalnum()):
+        end += 1
+        surface = "possessive"
+    elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and len(name) > 3:
+        forms = (name[:-1],)
+    if lang == "nb" and surface == "single" and not forms:
+        tail = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:s_end])
+        if tail and tail.group(1)[0].islower() and tail.group(1) in p.org_words:
+            end = end + tail.end()
+            name = " ".join(text[start:end].split())
+            surface = "full"
+            evidence.append(f"organisation word '{tail.group(1)}'")
+            tokens = [*tokens, _Tok(end - len(tail.group(1)), end, tail.group(1))]
+    bare_name = name if (name.endswith(".") and _keeps_period(name, p) and len(name) > 3) else name.rstrip(".")
+    if not bare_name:
+        return None
+    # Context before and after.
+    before_words = _WORDS.findall(text[max(s_start, start - 60):start])
+    prev = before_words[-1] if before_words else ""
+    prev_l = prev.casefold()
+    after = text[end:min(s_end, end + 40)]
+    if prev and not initial:
+        if _is_role(prev, p) and (prev[0].islower() or lang == "de"):
+            evidence.append(f"role '{prev}'")
+            person_cue = True
+        elif prev_l in p.honorifics and prev[0].isupper():
+            evidence.append(f"title '{prev}'")
+            person_cue = True
+    if prev_l in p.work_cues and (prev[0].islower() or lang == "de"):
+        evidence.append(f"after '{prev}'")
+        work_cue = True
+    last3 = [w.casefold() for w in before_words[-3:]]
+    if last3 and (last3[-1] in p.animals or (last3[-1] in p.naming and any(x in p.animals for x in last3[:-1]))):
+        animal = True
+        evidence.append(f"animal '{before_words[-1]}'")
+    age = _AGE_AFTER.match(after)
+    if age:
+        evidence.append(f"age ({age.group(1) or age.group(2)})")
+        person_cue = True
+    if p.person_after:
+        nxt = re.match(r",?[ \u00a0]+([^\W\d_]+)", after)
+        if nxt and nxt.group(1).casefold() in p.person_after:
+            evidence.append(f"followed by '{nxt.group(1)}'")
+            person_cue = True
+    apposition = _APPOSITION.match(after)
+    if apposition and apposition.group(1).casefold() in p.roles and apposition.group(1)[0].islower() \
+            and len(tokens) > 1:
+        evidence.append(f"apposition '{apposition.group(1)}'")
+        person_cue = True
+    adjacent = re.search(r"([^\W\d_][\w'’\-‐]*)[ \u00a0]+$", text[max(s_start, start - 30):start])
+    place_cue = bool(adjacent) and adjacent.group(1) in p.place_cues
+
+    # Type and strength.
+    listed_type, listed_strong, listed_why = _classify_single(bare_name, lang, p)
+    given = lex.fold(first.text) in lex.given_names()
+    kind: str
+    strong = False
+    low = False
+    needs_support = False
+    if listed_type == "place" and len(tokens) == 1 and not place_cue and (initial or lang == "de") and (
+            bare_name.casefold() in p.function_words or lex.zipf(bare_name.casefold(), lang) >= lex.VERY_COMMON_ZIPF
+            or (lang == "de" and (prev_l in _ARTICLES_DE or prev_l in p.function_words)
+                and not listed_why[0].startswith("gazetteer: country"))):
+        listed_type = None  # "Essen", "auf dem Hof": ordinary words unless "in Essen"
+    if listed_type == "place" and person_cue and len(tokens) > 1:
+        listed_type = None  # "Orlando Bloom" style collisions are people
+    if animal:
+        kind, strong = "other", True
+    elif listed_type in ("platform", "organization") and listed_why != ["acronym"]:
+        kind, strong = listed_type, True
+        evidence.extend(listed_why)
+    elif work_cue:
+        kind, strong = "work", True
+    elif person_cue:
+        kind, strong = "person", True
+    elif listed_type == "place":
+        kind, strong = "place", True
+        evidence.extend(listed_why)
+    elif _state_code(text, start, bare_name):
+        kind, strong = "place", True
+        evidence.append(f"US state code {bare_name}")
+    elif listed_type == "organization":
+        kind, strong = "organization", True
+        evidence.extend(listed_why)
+        surface = "acronym"
+    elif len(tokens) > 1 and any(t.bare in p.org_words for t in (tokens[0], tokens[-1])):
+        kind, strong = "organization", True
+        evidence.append(f"organisation word '{next(t.text for t in (tokens[0], tokens[-1]) if t.bare in p.org_words)}'")
+    elif given and len(tokens) > 1:
+        kind, strong = "person", True
+        evidence.append(f"given name '{first.text}'")
+    elif len(tokens) > 1:
+        commons = [lex.is_common_word(t.text, lang) or (lang == "de" and _german_common(t.text, p))
+                   for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
+        if any(commons):
+            kind, low = "other", True
+            evidence.append("capitalised ordinary words")
+        else:
+            kind = "person"
+            evidence.append("name of several capitalised words")
+        if initial and not low:
+            evidence.append("at sentence start")
+    else:
+        word = bare_name
+        if lang == "de":
+            needs_support = True  # a capital says nothing in German
+            kind = "other"
+        elif initial:
+            needs_support = True
+            kind = "other"
+        elif word.casefold() in p.not_names or lex.zipf(word.casefold(), lang) >= lex.VERY_COMMON_ZIPF \
+                or (lex.is_compound_of_common(word, lang) and not lex.zipf(word.casefold(), lang)):
+            kind, low = "other", True
+            evidence.append("capitalised ordinary word")
+        else:
+            kind = "other"
+            evidence.append("capitalised within a sentence")
+        if given:
+            evidence.append(f"given name '{first.text}'")
+            if kind == "other":
+                kind = "person"
+        if place_cue and kind == "other":
+            evidence.append(f"after '{prev}'")
+            kind = "place"
+    cand = _Cand(tokens, initial, sentence, anchor, evidence, kind, strong, surface=surface,
+                 name=bare_name, end=end, needs_support=needs_support, low=low, forms=forms)
+    return cand
+
+
+def _starts_name(tok: _Tok, p: _Patterns) -> bool:
+    return lex.fold(tok.text) in lex.given_names() or tok.bare in p.honorifics or _is_role(tok.text, p)
+
+
+def _name_itself(word: str, lang: str) -> bool:
+    return (lex.fold(word) in lex.given_names() or lex.place(word) is not None
+            or bool(lex.listed(word, lex.organizations())) or bool(lex.listed(word, lex.platforms())))
+
+
+def _keeps_period(word: str, p: _Patterns) -> bool:
+    core = word[:-1]
+    return len(core) == 1 or "." in core or core.casefold() in p.honorifics
+
+
+def _german_common(word: str, p: _Patterns) -> bool:
+    """An ordinary German noun: frequent in German and clearly less so elsewhere, or a compound of one."""
+    return _german_common_cached(word, p)
+
+
+@lru_cache(maxsize=100_000)
+def _german_common_cached(word: str, p: _Patterns) -> bool:
+    lowered = word.casefold()
+    if lowered in p.function_words or lowered in p.not_names:
+        return True
+    own = lex.zipf(lowered, "de")
+    if own >= lex.VERY_COMMON_ZIPF:
+        return True
+    if own >= 2.5:
+        others = max(lex.zipf(lowered, other) for other in ("en", "fr", "nb"))
+        if own - others >= lex.COMMON_SPREAD:
+            return True
+    return own < 2.5 and lex.is_compound_of_common(word, "de")
+
+
+def _name_like_pair(tokens: list[_Tok], lang: str) -> bool:
+    """A given name followed by a surname that is also a noun ("Lena Fischer")."""
+    return len(tokens) >= 2 and lex.fold(tokens[-2].text) in lex.given_names()
+
+
+def _state_code(text: str, start: int, name: str) -> bool:
+    """"Knoxville, TN": a US state code right after a place and a comma."""
+    if name not in lex.us_states():
+        return False
+    before = text[max(0, start - 40):start]
+    m = re.search(rf"([{_UPPER}][\w .'-]*?),[ \u00a0]*$", before)
+    return bool(m) and lex.place(m.group(1).split(",")[-1].strip()) is not None
+
+
+# ---------------------------------------------------------------------------------------
+# Second pass over a source: names that need support from elsewhere in the same source.
+
+def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
+    known: set[str] = set()
+    full_names: set[str] = set()
+    for cand in cands:
+        if cand.needs_support or cand.low:
+            continue
+        name = cand.name or ""
+        if len(cand.tokens) > 1 or cand.surface in ("coordinated",):
+            full_names.add(lex.fold(name))
+            for part in name.split():
+                if len(part.rstrip(".")) > 1 and part[:1].isupper():
+                    known.add(lex.fold(part))
+        elif cand.strong or not cand.initial:
+            known.add(lex.fold(name))
+    mentions: list[Mention] = []
+    for cand in cands:
+        name = cand.name or ""
+        folded = lex.fold(name)
+        surface = cand.surface
+        evidence = list(cand.evidence)
+        kind = cand.type
+        confidence = "low" if cand.low else "high"
+        forms = cand.forms
+        if forms and folded not in known and lex.fold(forms[0]) in known | full_names:
+            name, forms, surface = forms[0], (name,), "genitive"
+            evidence.append(f"genitive of '{name}'")
+            folded = lex.fold(name)
+        if cand.needs_support:
+            if folded in known:
+                evidence.append("named elsewhere in the source")
+            else:
+                lang = cand.lang
+                if lex.zipf(folded, lang) < 3.0 and not lex.is_compound_of_common(name, lang) \
+                        and not lex.is_common_word(name, lang):
+                    confidence = "low"
+                    evidence.append("capital letter only where every word may have one")
+                elif cand.strong:
+                    pass
+                else:
+                    continue
+        start = cand.tokens[0].start
+        end = cand.end if cand.end is not None else cand.tokens[-1].end
+        mentions.append(Mention(
+            source=source.id, anchor=cand.anchor, sentence=cand.sentence, start=start, end=end,
+            text=source.text[start:end], name=name, surface=surface, type=kind,
+            evidence=tuple(dict.fromkeys(evidence)), confidence=confidence,
+            language=cand.lang, forms=forms))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    # Overlaps cannot arise from one run, but a quoted title may hold a compound: keep the first.
+    result: list[Mention] = []
+    last_end = -1
+    for mention in mentions:
+        if mention.start < last_end:
+            continue
+        result.append(mention)
+        last_end = mention.end
+    return tuple(result)
+
+
+def with_type(mention: Mention, kind: str, why: str) -> Mention:
+    """``mention`` with another type and the reason added to its evidence."""
+    return replace(mention, type=kind, evidence=(*mention.evidence, why))

@@ -1,0 +1,365 @@
+"""Figure stage: numbers with what they count and how they are qualified, and ages.
+
+"more than 17 million views", "over 20 millioner ganger" (with "sett" nearby: views),
+"fast 7000", "400-pound", "181-kg", "11-year-old", "Justin Bieber (23)". Each figure is
+a value and a range (``low``–``high``) that the qualifier implies, the language-independent
+measure it counts, and for ages the person it belongs to. All words are data in
+``generator/lang/<code>/figures.yml``; numbers are read by :mod:`generator.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .dates import DateMention, extract_dates
+from .langdata import canonical_language, language_data, word_set
+from .model import Source
+from .numbers import number_syntax, parse_number
+from .personref import PersonIndex, PersonRef
+from .trigger import DIGIT, Probe, Trigger, last_token
+
+# The range a qualifier implies, as factors of the value (None: open-ended).
+QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "exact": (1.0, 1.0),
+    "more_than": (1.0, None),
+    "at_least": (1.0, None),
+    "about": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "less_than": (None, 1.0),
+    "up_to": (None, 1.0),
+}
+# Unit conversions to one base unit per dimension: unit -> (measure, factor to the base unit).
+UNIT_FACTORS: dict[str, tuple[str, float]] = {
+    "kg": ("weight", 1.0), "lb": ("weight", 0.45359237),
+    "km": ("distance", 1000.0), "mi": ("distance", 1609.344), "m": ("distance", 1.0),
+    "ft": ("distance", 0.3048), "cm": ("distance", 0.01), "in": ("distance", 0.0254),
+}
+# Counters that grow while a story runs: two sources citing them at different times differ.
+GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
+                              "signatures", "retweets", "donations", "messages", "tweets", "people"})
+_MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske elever")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CONTEXT_WORDS = 6
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
+_GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
+_AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){1,2}")
+_AGE_TITLE_REACH = 40
+_AGE_AFTER_NAME = re.compile(r"(?:\s\(|, )(\d{1,3})(?:\)|,)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number in one source, with what it counts."""
+
+    id: str
+    """Stable id: ``<source>-<paragraph anchor>-f<n>``."""
+    source: str
+    """Id of the source."""
+    anchor: str
+    """Anchor of the paragraph holding the figure."""
+    start: int
+    """Offset of the figure's first character (qualifier included) in the normalised text."""
+    end: int
+    """Offset one past its last character."""
+    text: str
+    """The exact text ``source.text[start:end]``."""
+    value: float
+    """The number as written, scale applied (``17m`` is 17000000); in base units for measures with units."""
+    low: float | None
+    """Lowest value the wording allows (``None``: no lower bound)."""
+    high: float | None
+    """Highest value the wording allows (``None``: no upper bound)."""
+    measure: str
+    """What is counted, language-independent (``views``, ``dead``, ``age``, ``weight``) or ``word:<noun>``."""
+    qualifier: str
+    """``exact``, ``more_than``, ``at_least``, ``about``, ``nearly``, ``less_than`` or ``up_to``."""
+    subject: str | None
+    """Entity id of the person the figure is about (ages), else ``None``."""
+    language: str
+    """Language of the source."""
+    unit: str | None = None
+    """Unit as written, normalised (``lb``, ``kg``), for measures with units."""
+    written_value: float | None = None
+    """The value in the unit as written (``400`` for ``400-pound``)."""
+    measure_text: str | None = None
+    """The word that says what is counted, as written."""
+
+
+@dataclass(frozen=True)
+class _Syntax:
+    number: re.Pattern[str]
+    scales: dict[str, float]
+    qualifier_before: re.Pattern[str] | None
+    qualifier_keys: dict[str, str]
+    measures: dict[str, str]
+    units: dict[str, str]
+    times: frozenset[str]
+    context: dict[str, str]
+    ages: tuple[re.Pattern[str], ...]
+    age_after_name: bool
+    currency: dict[str, str]
+    stopwords: frozenset[str]
+    links: frozenset[str]
+    per_second: re.Pattern[str] | None
+    vague_link: re.Pattern[str] | None
+    """What joins two number words into a vague quantity ("tens of thousands")."""
+    """What turns a length into a speed ("per second", "i sekundet", "/s")."""
+    trigger: Trigger
+    """Digits and number words: no figure without one."""
+    number_probe: Probe
+    age_probes: tuple[Probe, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _syntax(language: str) -> _Syntax:
+    data = language_data(language)
+    num = number_syntax(language).pattern
+    scales: dict[str, float] = {}
+    for factor, words in (data.get("figure_scales") or {}).items():
+        for word in words:
+            scales[str(word).lower()] = float(factor)
+    currency = {str(k): str(v) for k, v in (data.get("figure_currency_prefix") or {}).items()}
+    cur = f"(?P<cur>{_alternation(currency)}) ?" if currency else "(?P<cur>(?!))?"
+    scale_re = f"(?:[ \u00a0-]?(?P<scale>{_alternation(scales)}))?" if scales else ""
+    number = re.compile(rf"(?:{cur})?(?P<num>{num})(?:{scale_re}(?![\w]))?", re.IGNORECASE)
+    qualifier_keys: dict[str, str] = {}
+    for key, phrases in (data.get("figure_qualifiers") or {}).items():
+        for phrase in phrases:
+            qualifier_keys.setdefault(str(phrase).lower(), str(key))
+    qualifier_before = (re.compile(rf"(?<!\w)(?P<q>{_alternation(qualifier_keys)})[ \u00a0]+$", re.IGNORECASE)
+                        if qualifier_keys else None)
+
+    def table(key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for canonical, words in (data.get(key) or {}).items():
+            for word in words:
+                out.setdefault(str(word).lower(), str(canonical))
+        return out
+
+    # in an age a number word may be glued to what follows ("elfjährige")
+    glued = num.replace(")(?!\\w))", "))")
+    ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', glued)}(?!\w)", re.IGNORECASE)
+                 for p in data.get("figure_age_patterns") or ())
+    per_second = [str(w) for w in data.get("figure_per_second") or ()]
+    vague = [str(w) for w in data.get("figure_vague_links") or ()]
+    # Every figure holds a digit or a number word (an age's may be glued: "elfjährige").
+    tails = [last_token(w) for w in number_syntax(language).words]
+    keys = frozenset(t for t, _ in tails) | {DIGIT}
+    word_lookback = max((n for _, n in tails), default=0)  # "a hundred"
+    number_probe = Probe(number, keys, word_lookback, "".join(sorted({c[0] for c in currency})),
+                         max((len(c) for c in currency), default=0) + 1)
+    age_probes = tuple(Probe(p, keys, word_lookback + _literal_length(str(t).split("{num}")[0]))
+                       for p, t in zip(ages, data.get("figure_age_patterns") or ()))
+    return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
+                   table("figure_units"), word_set(language, "figure_times_words"),
+                   table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
+                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
+                   re.compile(rf"[ \u00a0]*/[ \u00a0]*s(?!\w)|[ \u00a0]+(?:{_alternation(per_second)})(?!\w)",
+                              re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
+                   re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)
+                   if vague else None,
+                   Trigger(keys - {DIGIT}), number_probe, age_probes)
+
+
+def _literal_length(regex: str) -> int:
+    """Roughly how many characters the part of an age pattern before its number matches at most."""
+    return len(re.sub(r"\(\?<[=!][^)]*\)|\\[bB]|[?()\\]", "", regex)) + 1
+
+
+def _range(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    low, high = QUALIFIER_RANGES[qualifier]
+    return (None if low is None else value * low, None if high is None else value * high)
+
+
+def _qualifier(text: str, start: int, syntax: _Syntax) -> tuple[str, int]:
+    if syntax.qualifier_before is None:
+        return "exact", start
+    window = text[max(0, start - 30):start]
+    m = syntax.qualifier_before.search(window)
+    if not m:
+        return "exact", start
+    return syntax.qualifier_keys[m.group("q").lower()], start - (len(window) - m.start())
+
+
+def _clean(value: float) -> float:
+    return float(round(value, 6))
+
+
+def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
+                    dates: Iterable[DateMention] | None = None) -> tuple[Figure, ...]:
+    """Every figure in ``source`` that says what it counts, and every age, in text order.
+
+    ``persons`` are the source's person mentions (ages attach to them); ``dates`` are its
+    date mentions (numbers inside them are no figures), computed when not given.
+    """
+    language = canonical_language(source.language)
+    syntax = _syntax(language)
+    text = source.text
+    index = PersonIndex(source.id, persons)
+    date_spans = [(d.start, d.end) for d in (extract_dates(source) if dates is None else dates)]
+    taken: list[tuple[int, int]] = sorted(date_spans)
+    raw: list[dict[str, Any]] = []
+    hits = syntax.trigger.hits(text)
+
+    def free(start: int, end: int) -> bool:
+        # taken spans never overlap each other, so only the neighbours by start matter
+        i = bisect_left(taken, (start, start))
+        return not any(s < end and start < e for s, e in taken[max(0, i - 1):i + 1])
+
+    def take(start: int, end: int) -> None:
+        insort(taken, (start, end))
+
+    # Ages first: their numbers are not counts.
+    for probe in syntax.age_probes:
+        for m in probe.finditer(text, hits):
+            if not free(m.start(), m.end()):
+                continue
+            value = parse_number(m.group("n"), language)
+            if value is None or not 0 < value < 130 or value != int(value):
+                continue
+            subject = _age_subject(index, m.start(), m.end(), text, syntax.stopwords)
+            take(m.start(), m.end())
+            raw.append({"start": m.start(), "end": m.end(), "value": value, "measure": "age",
+                        "qualifier": "exact", "subject": subject, "measure_text": None})
+    if syntax.age_after_name:
+        for ref in index.refs:
+            m = _AGE_AFTER_NAME.match(text, ref.end)
+            if not m:
+                continue
+            value = float(m.group(1))
+            if not 0 < value < 130 or not free(m.start(1), m.end(1)):
+                continue
+            take(m.start(1), m.end(1))
+            raw.append({"start": m.start(1), "end": m.end(1), "value": value, "measure": "age",
+                        "qualifier": "exact", "subject": ref.entity_id, "measure_text": None})
+
+    for m in syntax.number_probe.finditer(text, hits):
+        if not m.group("num") or not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group("num"), language)
+        if value is None:
+            continue
+        if not m.group("num")[:1].isdigit() and syntax.vague_link is not None:
+            # "des dizaines de milliers de foyers", "tens of thousands of homes": no number at all
+            link = syntax.vague_link.match(text, m.end())
+            other = syntax.number.match(text, link.end()) if link else None
+            if other is not None and other.group("num") and not other.group("num")[:1].isdigit():
+                skipped = _measure(text, other.end(), other.start(), syntax)
+                take(m.start(), skipped[1] if skipped else other.end())
+                continue
+        groups = m.groupdict()  # a language without scale words or currencies has no such group
+        scale = groups.get("scale")
+        if scale:
+            value *= syntax.scales[scale.lower()]
+        found = _measure(text, m.end(), m.start(), syntax)
+        if groups.get("cur"):
+            found = (syntax.currency[groups["cur"]], m.end(), None, groups["cur"])
+        if found is None:
+            continue
+        measure, end, unit, measure_text = found
+        digits = m.group("num")
+        qualifier, start = _qualifier(text, m.start(), syntax)
+        if not digits[:1].isdigit() and not scale and (measure.startswith("word:")
+                                                        or (value == 1 and qualifier == "exact")):
+            continue  # "one reason", "one day": a word, not a count ("to hundre trær" is one)
+        if (re.fullmatch(r"(1[89]|20)\d\d", digits) and not scale and unit is None
+                and measure.startswith("word:")):
+            continue  # a year, not a count
+        written = value
+        if unit is not None:
+            value = value * UNIT_FACTORS[unit][1]
+        take(start, end)
+        raw.append({"start": start, "end": end, "value": value, "measure": measure, "qualifier": qualifier,
+                    "subject": None, "unit": unit, "written": written if unit else None,
+                    "measure_text": measure_text})
+
+    raw.sort(key=lambda r: (r["start"], r["end"]))
+    figures = []
+    counters: dict[str, int] = {}
+    for r in raw:
+        anchor = source.paragraph_at(r["start"]).anchor
+        counters[anchor] = counters.get(anchor, 0) + 1
+        low, high = _range(r["value"], r["qualifier"])
+        figures.append(Figure(
+            id=f"{source.id}-{anchor}-f{counters[anchor]}", source=source.id, anchor=anchor,
+            start=r["start"], end=r["end"], text=text[r["start"]:r["end"]], value=_clean(r["value"]),
+            low=None if low is None else _clean(low), high=None if high is None else _clean(high),
+            measure=r["measure"], qualifier=r["qualifier"], subject=r["subject"], language=language,
+            unit=r.get("unit"), written_value=r.get("written"), measure_text=r.get("measure_text")))
+    return tuple(figures)
+
+
+def _age_subject(index: PersonIndex, start: int, end: int, text: str,
+                 stopwords: frozenset[str] = frozenset()) -> str | None:
+    """The person an age phrase is attached to: a name right after it, or after a title of
+    one or two words ("71 Jahre alte Rentner Per Håland"), or a name right before it."""
+    after = index.starting_at(end, slack=_AGE_TITLE_REACH)
+    if after is not None:
+        between = text[end:after.start]
+        title = _AGE_TITLE.fullmatch(between)
+        if between.strip() == "" or (title and not any(w.lower() in stopwords for w in between.split())):
+            return after.entity_id
+    before = index.ending_at(start, slack=2)
+    if before is not None and text[before.end:start].strip(" ,(") == "":
+        return before.entity_id
+    return None
+
+
+def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int, str | None, str] | None:
+    """What the number ending at ``end`` counts: (measure, end of the figure, unit, word)."""
+    # a unit glued to the number: "400-pound", "181-kg", "5km"
+    glued = _GLUED_WORD.match(text, end)
+    if glued and glued.group(1).lower() in syntax.units:
+        unit = syntax.units[glued.group(1).lower()]
+        if unit in UNIT_FACTORS:
+            per_second = syntax.per_second.match(text, glued.end()) if syntax.per_second else None
+            if per_second and UNIT_FACTORS[unit][0] == "distance":
+                return "speed", per_second.end(), unit, glued.group(1)  # metres per second: m/s
+            return UNIT_FACTORS[unit][0], glued.end(), unit, glued.group(1)
+    position = end
+    skipped = 0
+    first: tuple[str, int] | None = None
+    while skipped <= _MAX_SKIPPED:
+        m = _NEXT_WORD.match(text, position)
+        if not m:
+            break
+        word = m.group(1)
+        lower = word.lower()
+        if lower in syntax.measures:
+            return syntax.measures[lower], m.end(), None, word
+        if lower in syntax.links:
+            position = m.end()
+            continue
+        if lower in syntax.times:
+            measure = _context_measure(text, start, m.end(), syntax)
+            return (measure or "times"), m.end(), None, word
+        if skipped == 0 and lower not in syntax.stopwords and word.islower() and len(word) > 2:
+            first = (word, m.end())
+        elif skipped == 0:
+            return None
+        skipped += 1
+        position = m.end()
+    if first is None:
+        return None
+    return f"word:{first[0].lower()}", first[1], None, first[0]
+
+
+def _context_measure(text: str, start: int, end: int, syntax: _Syntax) -> str | None:
+    """For "sett over 20 millioner ganger": the measure a verb near the number names (``sett``: views)."""
+    window = text[max(0, start - 80):start]
+    words = _WORD.findall(window)[-_CONTEXT_WORDS:]
+    for word in reversed(words):
+        if word.lower() in syntax.context:
+            return syntax.context[word.lower()]
+    for word in _WORD.findall(text[end:end + 40])[:3]:  # "1,2 Millionen Mal angesehen"
+        if word.lower() in syntax.context:
+            return syntax.context[word.lower()]
+    return None

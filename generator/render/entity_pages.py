@@ -1,0 +1,301 @@
+"""Entity pages: ``entities/index.md``, ``entities/<id>.md``, ``coverage.md``, ``graph.md``
+and ``review.md`` (what a curator should decide).
+
+Long lists stay readable at any size: mentions are grouped by source and the groups
+beyond the first few are collapsed; the index, coverage matrix and graph show the most
+mentioned entities first and put the rest one click away.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..figures import Figure
+from ..model import Source
+from ..quotes import Quote
+from ..resolve import Entity, Resolution
+from .claims import short_source
+from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .source_page import language_name, source_page_path
+from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
+
+TYPE_TITLES = {"person": "People", "place": "Places", "organization": "Organisations",
+               "platform": "Platforms", "work": "Works", "other": "Other"}
+TYPE_ORDER = tuple(TYPE_TITLES)
+# Source groups shown open on an entity page; the rest are collapsed.
+OPEN_GROUPS = 5
+# Entities shown in the coverage matrix and the graph before "the rest" lists.
+TOP_ENTITIES = 50
+# Front matter keeping a bulky page of tables or pictures out of the search index (Material).
+SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
+
+
+def entity_page_path(entity_id: str) -> str:
+    """Where an entity's page lives in the docs folder."""
+    return f"entities/{entity_id}.md"
+
+
+@dataclass(frozen=True)
+class EntityFacts:
+    """What the claim stages found about entities, for their pages."""
+
+    quotes: Mapping[str, Sequence[Quote]]
+    """Quotes by speaker entity id."""
+    figures: Mapping[str, Sequence[Figure]]
+    """Figures (ages and others) by subject entity id."""
+
+
+def _ranked(entities: Sequence[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name.lower(), e.id))
+
+
+def entity_link_mark(page: str, entity: Entity, start: int, end: int) -> Mark:
+    """A link from a mention in a text to the entity's page."""
+    title = f"{entity.name} ({entity.type})"
+    return Mark(start, end, 5, f'<a class="cf-entity cf-{entity.type}" href={attr(href(page, entity_page_path(entity.id)))} '
+                               f"title={attr(title)}>", "</a>")
+
+
+def render_entities_index(resolution: Resolution, sources: Sequence[Source]) -> str:
+    """``entities/index.md``: every entity by type with mention and source counts."""
+    page = "entities/index.md"
+    by_type: dict[str, list[Entity]] = defaultdict(list)
+    for entity in resolution.entities:
+        by_type[entity.type].append(entity)
+    counts = ", ".join(f"{len(by_type[t])} {TYPE_TITLES[t].lower()}" for t in TYPE_ORDER if by_type[t])
+    parts = ["# Entities", "",
+             f"**{len(resolution.entities)}** entities named in {len(sources)} sources ({counts or 'none'}), "
+             "each resolved across sources and languages. Also: the "
+             f"{md_link('coverage matrix', page, 'coverage.md')}, the "
+             f"{md_link('network of co-mentions', page, 'graph.md')} and the "
+             f"{md_link('review list', page, 'review.md')} of names the generator was unsure about.", ""]
+    for kind in TYPE_ORDER:
+        members = _ranked(by_type.get(kind, []))
+        if not members:
+            continue
+        parts += [f"## {TYPE_TITLES[kind]} {{#{kind}}}", "", "| Entity | Mentions | Sources | Also written |",
+                  "|---|---|---|---|"]
+        for entity in members:
+            aliases = sorted({alias for _, alias in entity.aliases if alias != entity.name})
+            shown = ", ".join(escape_md(a) for a in aliases[:6]) + (" …" if len(aliases) > 6 else "")
+            parts.append(f"| {md_link(entity.name, page, entity_page_path(entity.id))} | {len(entity.mentions)} | "
+                         f"{len(entity.sources)} | {shown} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _sentence_span(source: Source, offset: int) -> tuple[str, int, int]:
+    paragraph = source.paragraph_at(offset)
+    for sentence in paragraph.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.anchor, sentence.start, sentence.end
+    return paragraph.anchor, paragraph.start, paragraph.end
+
+
+def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[str, Source],
+                       facts: EntityFacts, co_mentions: Sequence[tuple[Entity, int]]) -> str:
+    """``entities/<id>.md``: type, aliases per language, sources, mentions in context,
+    attributes, quotes and co-mentioned entities."""
+    page = entity_page_path(entity.id)
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for mention in entity.mentions:
+        by_language[sources[mention.source].paragraph_at(mention.start).language
+                    or sources[mention.source].language].add(" ".join(mention.text.split()))
+    parts = ["---", f"entity: {entity.id}", f"type: {entity.type}", "---", "",
+             f"# {escape_md(entity.name)}", "",
+             f'<p class="cf-type" markdown="0"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
+             f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "
+             f"of {len(sources)} sources. Type evidence: {escape_html('; '.join(entity.type_evidence) or 'none recorded')}.</p>",
+             ""]
+    if by_language:
+        parts += ["## Names used", "", "| Language | Written as |", "|---|---|"]
+        for language in sorted(by_language):
+            names = ", ".join(escape_md(n) for n in sorted(by_language[language]))
+            parts.append(f"| {escape_md(language_name(language))} | {names} |")
+        parts.append("")
+    attributes = facts.figures.get(entity.id, ())
+    if attributes:
+        parts += ["## Attributes and figures", "", '<ul class="cf-attributes" markdown="0">']
+        for figure in sorted(attributes, key=lambda f: (f.measure, f.source, f.start)):
+            source = sources[figure.source]
+            value = int(figure.value) if float(figure.value).is_integer() else figure.value
+            parts.append(f"<li><strong>{escape_html(figure.measure)}</strong>: {escape_html(str(value))} — "
+                         f"{_passage(page, source, figure.anchor, figure.start, figure.end)}</li>")
+        parts += ["</ul>", ""]
+    quotes = facts.quotes.get(entity.id, ())
+    if quotes:
+        parts += [f"## Quotes ({len(quotes)})", "", '<ul class="cf-entity-quotes" markdown="0">']
+        for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
+            parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}"
+                         f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span></li>')
+        parts += ["</ul>", ""]
+    parts += [f"## Mentions ({len(entity.mentions)})", ""]
+    grouped: dict[str, list] = defaultdict(list)
+    for mention in entity.mentions:
+        grouped[mention.source].append(mention)
+    for number, source_id in enumerate(sorted(grouped, key=lambda s: (-len(grouped[s]), s))):
+        source = sources[source_id]
+        mentions = sorted(grouped[source_id], key=lambda m: m.start)
+        is_open = " open" if number < OPEN_GROUPS else ""
+        label = escape_html(f"{short_source(source)} — {len(mentions)} mention"
+                            f"{'s' if len(mentions) != 1 else ''} ({source.language})")
+        items = []
+        seen_sentences: set[str] = set()
+        for mention in mentions:
+            anchor, start, end = _sentence_span(source, mention.start)
+            if anchor in seen_sentences:
+                continue
+            seen_sentences.add(anchor)
+            marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in mentions if start <= m.start and m.end <= end]
+            link = href(page, source_page_path(source), anchor)
+            items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
+                         f'<span lang={attr(source.language)}>{annotate(source.text, start, end, marks)}</span></li>')
+        parts.append(f'<details class="cf-mentions"{is_open} markdown="0"><summary>{label}</summary>'
+                     f'<ul>{"".join(items)}</ul></details>')
+    parts.append("")
+    if co_mentions:
+        parts += ["## Named together with", "", "| Entity | Type | Shared sentences |", "|---|---|---|"]
+        for other, shared in co_mentions[:30]:
+            parts.append(f"| {md_link(other.name, page, entity_page_path(other.id))} | {other.type} | {shared} |")
+        if len(co_mentions) > 30:
+            parts.append(f"\n… and {len(co_mentions) - 30} more, see the {md_link('coverage matrix', page, 'coverage.md')}.")
+        parts.append("")
+    ambiguous = [a for a in resolution.ambiguous if entity.id in a.candidates]
+    if ambiguous:
+        parts += ["## Mentions that may also mean this entity", "",
+                  '<ul class="cf-ambiguous" markdown="0">']
+        for item in ambiguous:
+            source = sources[item.mention.source]
+            parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)} "
+                         f"— {escape_html(item.reason)}</li>")
+        parts += ["</ul>", ""]
+    return "\n".join(parts)
+
+
+def _passage(page: str, source: Source, anchor: str, start: int, end: int) -> str:
+    link = href(page, source_page_path(source), anchor)
+    return (f'<a class="cf-passage" href={attr(link)}>{escape_html(short_source(source))} '
+            f'¶{escape_html(anchor[1:])}</a> <q lang={attr(source.language)}>{escape_html(source.text[start:end])}</q>')
+
+
+def co_mention_table(resolution: Resolution) -> dict[str, list[tuple[Entity, int]]]:
+    """For each entity, the entities named in the same sentences, most shared first."""
+    by_id = {e.id: e for e in resolution.entities}
+    table: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
+    for pair in resolution.co_mentions:
+        weight = pair.sentences or 0
+        if pair.a in by_id and pair.b in by_id and weight:
+            table[pair.a].append((by_id[pair.b], weight))
+            table[pair.b].append((by_id[pair.a], weight))
+    for rows in table.values():
+        rows.sort(key=lambda r: (-r[1], r[0].name.lower(), r[0].id))
+    return table
+
+
+def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
+    """``coverage.md``: which source names which entity; single-source entities marked."""
+    page = "coverage.md"
+    ranked = _ranked(resolution.entities)
+    top, rest = ranked[:TOP_ENTITIES], ranked[TOP_ENTITIES:]
+    labels = [s.metadata.outlet or s.id.split("-")[0] for s in sources]
+    counts = {e.id: Counter(m.source for m in e.mentions) for e in ranked}
+    only_one = [e for e in ranked if len(e.sources) == 1]
+    parts = [SEARCH_EXCLUDED, "# Coverage", "",
+             f"Which source names which entity. **{len(only_one)}** of {len(ranked)} entities are named by one "
+             "source only (marked ◆): facts a reader can check against one source alone.", ""]
+    if len(sources) <= 12:
+        header = ["Entity", "Type", *[escape_md(label) for label in labels], "Sources"]
+        parts += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for entity in top:
+            cells = [md_link(entity.name, page, entity_page_path(entity.id)) + (" ◆" if len(entity.sources) == 1 else ""),
+                     entity.type]
+            cells += [str(counts[entity.id][s.id]) if counts[entity.id][s.id] else "·" for s in sources]
+            cells.append(str(len(entity.sources)))
+            parts.append("| " + " | ".join(cells) + " |")
+        parts.append("")
+        parts += ["Sources: " + "; ".join(f"{escape_md(label)} = {md_link(s.title, page, source_page_path(s))}"
+                                          for label, s in zip(labels, sources)), ""]
+    else:
+        parts += ["| Entity | Type | Sources naming it | Mentions |", "|---|---|---|---|"]
+        for entity in top:
+            parts.append(f"| {md_link(entity.name, page, entity_page_path(entity.id))}"
+                         f"{' ◆' if len(entity.sources) == 1 else ''} | {entity.type} | {len(entity.sources)} | "
+                         f"{len(entity.mentions)} |")
+        parts.append("")
+    if rest:
+        parts += [f'<details class="cf-rest" markdown="1"><summary>{len(rest)} more entities</summary>', "",
+                  ", ".join(md_link(e.name, page, entity_page_path(e.id)) + (" ◆" if len(e.sources) == 1 else "")
+                            for e in rest), "", "</details>", ""]
+    if only_one:
+        parts += ["## Named by one source only", ""]
+        by_source: dict[str, list[Entity]] = defaultdict(list)
+        for entity in only_one:
+            by_source[entity.sources[0]].append(entity)
+        source_by_id = {s.id: s for s in sources}
+        for source_id in sorted(by_source):
+            names = ", ".join(md_link(e.name, page, entity_page_path(e.id)) for e in by_source[source_id][:60])
+            more = f" … and {len(by_source[source_id]) - 60} more" if len(by_source[source_id]) > 60 else ""
+            parts.append(f"- {md_link(source_by_id[source_id].title, page, source_page_path(source_by_id[source_id]))}: "
+                         f"{names}{more}")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render_graph(resolution: Resolution) -> str:
+    """``graph.md``: the co-mention network of the most mentioned entities, as SVG."""
+    page = "graph.md"
+    ranked = _ranked(resolution.entities)[:TOP_ENTITIES]
+    chosen = {e.id for e in ranked}
+    nodes = [GraphNode(e.id, e.name, e.type, len(e.mentions), href(page, entity_page_path(e.id))) for e in ranked]
+    edges = [GraphEdge(p.a, p.b, p.sentences) for p in resolution.co_mentions
+             if p.a in chosen and p.b in chosen and p.sentences]
+    legend = " ".join(f'<span class="cf-legend" style="color:{colour}">●</span> {escape_html(TYPE_TITLES[kind])}'
+                      for kind, colour in TYPE_COLOURS.items())
+    parts = [SEARCH_EXCLUDED, "# Who is named with whom", "",
+             f"The {len(nodes)} most mentioned entities; a line joins two entities named in the same sentence, "
+             "thicker when they are named together more often. Dots are sized by mentions; each links to "
+             f"its page. All entities are listed on the {md_link('entities page', page, 'entities/index.md')}.", "",
+             f'<p class="cf-legend-row" markdown="0">{legend}</p>', "",
+             f'<div class="cf-figure-box" markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
+    return "\n".join(parts)
+
+
+def render_review(resolution: Resolution, sources: Mapping[str, Source], unattributed: Sequence[Quote]) -> str:
+    """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker."""
+    page = "review.md"
+    parts = ["# For the curator", "",
+             "What the generator could not decide on its own. Decide in `seeds/case.yml` "
+             f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
+    parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)})", ""]
+    if resolution.ambiguous:
+        parts.append('<ul class="cf-review" markdown="0">')
+        for item in resolution.ambiguous:
+            source = sources[item.mention.source]
+            options = ", ".join(f'<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>' for c in item.candidates)
+            parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)}: "
+                         f"could be {options} — {escape_html(item.reason)}</li>")
+        parts += ["</ul>", ""]
+    else:
+        parts += ["None: every short name was settled by its context.", ""]
+    parts += [f"## Low-confidence names ({len(resolution.candidates)})", "",
+              "Capitalised words the generator did not take as entities. Add them as aliases or "
+              "type overrides in `case.yml` if they are names.", ""]
+    if resolution.candidates:
+        parts.append('<ul class="cf-review" markdown="0">')
+        for candidate in resolution.candidates:
+            first = candidate.mentions[0]
+            parts.append(f"<li><strong>{escape_html(candidate.name)}</strong> ({escape_html(candidate.type)}, "
+                         f"{len(candidate.mentions)}×): {escape_html(candidate.reason)} — "
+                         f"{_passage(page, sources[first.source], first.anchor, first.start, first.end)}</li>")
+        parts += ["</ul>", ""]
+    parts += [f"## Quotes without a speaker ({len(unattributed)})", ""]
+    if unattributed:
+        parts.append('<ul class="cf-review" markdown="0">')
+        for quote in unattributed:
+            parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}</li>")
+        parts += ["</ul>", ""]
+    else:
+        parts += ["None.", ""]
+    return "\n".join(parts)

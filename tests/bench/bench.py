@@ -1,0 +1,198 @@
+"""The benchmark: cases of 100, 1,000 and 5,000 sources from seeds to built site.
+
+Not part of ``make test``: run ``make bench`` (or ``python tests/bench/bench.py --sizes 100``).
+Each case is made from real text: paragraphs of ``seeds/`` and ``tests/stories/*/seeds``
+recombined within each language, with names and numbers varied so that entities and
+discrepancies grow as in real coverage (``claims_speed.realistic_corpus``). Measured:
+
+* extraction and comparison words per second per core (``--jobs 1``, no cache);
+* generator wall time with all cores, and peak memory;
+* an incremental build after one seed changes (content-hash cache), checked identical to a clean build;
+* MkDocs build time and pages per second; Zensical build time when it is installed;
+* size of the generated docs, the site and its search index.
+
+Results go to ``tests/bench/results.json`` and a table in ``docs_src/performance.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from claims_speed import realistic_corpus  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def write_seeds(count: int, folder: Path) -> int:
+    """``count`` seed files (with sidecars) in ``folder``; returns the number of words."""
+    bench = realistic_corpus(count, casts=max(20, count // 10))
+    folder.mkdir(parents=True)
+    for source in bench.sources:
+        (folder / f"{source.id}.txt").write_text(source.text, encoding="utf-8")
+        sidecar = [f"language: {source.language}"]
+        if source.metadata.published:
+            sidecar.append(f"published: {source.metadata.published.isoformat()}")
+        (folder / f"{source.id}.yml").write_text("\n".join(sidecar) + "\n", encoding="utf-8")
+    (folder / "case.yml").write_text(f"title: Benchmark case of {count} sources\n", encoding="utf-8")
+    return bench.words
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall seconds, peak resident memory (MiB, the process and its children) and stderr."""
+    probe = ("import resource, subprocess, sys, time\n"
+             "start = time.perf_counter()\n"
+             "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+             "wall = time.perf_counter() - start\n"
+             "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+             "sys.stderr.write(done.stderr)\n"
+             "print(wall, peak, done.returncode)\n")
+    result = subprocess.run([PYTHON, "-c", probe, *command], cwd=cwd, env=ENV, capture_output=True, text=True)
+    wall, peak_kib, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return float(wall), int(peak_kib) // 1024, result.stderr
+
+
+def timings(stderr: str) -> dict[str, float]:
+    for line in stderr.splitlines():
+        if line.startswith("casefile: timings "):
+            return {k: float(v.rstrip("s")) for k, v in (p.split("=") for p in line.split()[2:])}
+    return {}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def mkdocs_config(work: Path) -> Path:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = work / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs_src" / "assets", work / "docs_src" / "assets", dirs_exist_ok=True)
+    for page in ("about.md", "methodology.md", "curation.md"):
+        if (ROOT / "docs_src" / page).is_file():
+            shutil.copy2(ROOT / "docs_src" / page, work / "docs_src" / page)
+    return config
+
+
+def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
+    seeds = work / "seeds"
+    words = write_seeds(count, seeds)
+    docs = work / "docs_src"
+    config = mkdocs_config(work)
+    build = ["-m", "generator", "build", "--timings", "--seeds", str(seeds), "--out", str(docs)]
+    serial, serial_peak, serial_err = measured([PYTHON, *build, "--jobs", "1", "--no-cache"], work)
+    shutil.rmtree(docs)
+    mkdocs_config(work)
+    wall, peak, err = measured([PYTHON, *build, f"--jobs={jobs}"], work)  # fills the cache
+    stages = timings(serial_err)
+    clean = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    first = sorted(seeds.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\nOne more paragraph, added for the benchmark.\n",
+                     encoding="utf-8")
+    incremental, _, inc_err = measured([PYTHON, *build, f"--jobs={jobs}"], work)
+    cached_docs = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    reference = work / "reference_docs"
+    shutil.copytree(docs, reference)
+    subprocess.run([PYTHON, *build[:-2], "--out", str(reference), "--no-cache", f"--jobs={jobs}"], cwd=work,
+                   env=ENV, check=True, capture_output=True)
+    identical = cached_docs == {p.relative_to(reference).as_posix(): p.read_bytes()
+                                for p in reference.rglob("*") if p.is_file()}
+    mk_wall, mk_peak, _ = measured([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)], work)
+    site = work / "site"
+    pages = sum(1 for _ in site.rglob("*.html"))
+    zensical = shutil.which("zensical", path=str(Path(PYTHON).parent)) or shutil.which("zensical")
+    zen_wall = None
+    if zensical:
+        shutil.rmtree(site, ignore_errors=True)
+        zen_wall, _, _ = measured([zensical, "build", "-f", str(config)], work)
+    search_index = site / "search" / "search_index.json"
+    if not search_index.exists():
+        search_index = next(iter(site.rglob("search*.json")), search_index)
+    analysed = stages.get("analyse", 0.0) + stages.get("case", 0.0)
+    return {
+        "sources": count, "words": words, "jobs": jobs,
+        "extraction_words_per_second_per_core": round(words / analysed) if analysed else None,
+        "stage_seconds_serial": stages,
+        "generator_seconds_serial": round(serial, 2), "generator_seconds": round(wall, 2),
+        "generator_peak_mib": max(peak, serial_peak),
+        "incremental_seconds": round(incremental, 2), "incremental_stage_seconds": timings(inc_err),
+        "incremental_identical_to_clean": identical,
+        "mkdocs_seconds": round(mk_wall, 2), "mkdocs_peak_mib": mk_peak, "pages": pages,
+        "mkdocs_pages_per_second": round(pages / mk_wall, 1) if mk_wall else None,
+        "zensical_seconds": round(zen_wall, 2) if zen_wall is not None else None,
+        "docs_bytes": folder_bytes(docs), "site_bytes": folder_bytes(site) if site.exists() else None,
+        "search_index_bytes": search_index.stat().st_size if search_index.exists() else None,
+        "seeds_to_site_seconds": round(wall + mk_wall, 2),
+    }
+
+
+def machine() -> dict[str, object]:
+    return {"system": platform.system(), "machine": platform.machine(), "processor": platform.processor() or None,
+            "cores": os.cpu_count(), "python": platform.python_version()}
+
+
+def performance_page(results: list[dict[str, object]], where: dict[str, object]) -> str:
+    rows = [
+        ("Sources", "sources"), ("Words", "words"),
+        ("Extraction + comparison, words/s per core", "extraction_words_per_second_per_core"),
+        ("Generator, 1 core (s)", "generator_seconds_serial"), ("Generator, all cores (s)", "generator_seconds"),
+        ("Generator peak memory (MiB)", "generator_peak_mib"),
+        ("Incremental build, one seed changed (s)", "incremental_seconds"),
+        ("Incremental output identical to clean build", "incremental_identical_to_clean"),
+        ("MkDocs build (s)", "mkdocs_seconds"), ("Pages", "pages"), ("MkDocs pages/s", "mkdocs_pages_per_second"),
+        ("Zensical build (s)", "zensical_seconds"), ("Seeds to site (s)", "seeds_to_site_seconds"),
+        ("Generated docs (bytes)", "docs_bytes"), ("Site (bytes)", "site_bytes"),
+        ("Search index (bytes)", "search_index_bytes"),
+    ]
+    header = "| Measure | " + " | ".join(f"{r['sources']} sources" for r in results) + " |"
+    lines = ["# Performance", "",
+             "Measured by `make bench` (`tests/bench/bench.py`): cases made from real text (paragraphs of the "
+             "seeds and the test stories recombined, names and figures varied), built from seeds to site. "
+             f"Machine: {where['system']} {where['machine']}, {where['cores']} cores, Python {where['python']}.",
+             "", header, "|---|" + "---|" * len(results)]
+    for label, key in rows:
+        lines.append(f"| {label} | " + " | ".join(str(r.get(key, "—")) for r in results) + " |")
+    lines += ["", "Raw results: `tests/bench/results.json` in the repository.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-write", action="store_true", help="print only; do not update results or the page")
+    args = parser.parse_args(argv)
+    results = []
+    for count in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"casefile-bench-{count}-") as tmp:
+            print(f"bench: {count} sources …", file=sys.stderr, flush=True)
+            started = time.perf_counter()
+            result = run_size(count, Path(tmp), args.jobs)
+            print(json.dumps(result, indent=1), f"({time.perf_counter() - started:.0f}s)", file=sys.stderr)
+            results.append(result)
+    where = machine()
+    if not args.no_write:
+        (HERE / "results.json").write_text(json.dumps({"machine": where, "results": results}, indent=2) + "\n",
+                                           encoding="utf-8")
+        (ROOT / "docs_src" / "performance.md").write_text(performance_page(results, where), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Date stage: absolute dates, weekdays, relative dates and times; resolution; weekday checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimkit import load_yaml, make_source, score, seeds, story
+from generator.dates import extract_dates, years_fitting
+
+
+@pytest.mark.parametrize("text,language,mention,kind", [
+    ("On Dec. 8, she posted a video.", "en", "Dec. 8", "absolute"),
+    ("Hun postet videoen 8. desember.", "nb", "8. desember", "absolute"),
+    ("Sie veröffentlichte es am 8. Dezember 2017.", "de", "8. Dezember 2017", "absolute"),
+    ("Elle l'a publiée le 8 décembre.", "fr", "8 décembre", "absolute"),
+    ("Moren postet klippet fredag.", "nb", "fredag", "weekday"),
+    ("She posted the clip on Friday.", "en", "Friday", "weekday"),
+    ("He spoke out two days ago.", "en", "two days ago", "relative"),
+    ("CBS skrev i går at videoen er sett.", "nb", "i går", "relative"),
+    ("Premieren er neste år.", "nb", "neste år", "relative"),
+    ("Das Video erschien vor drei Tagen.", "de", "vor drei Tagen", "relative"),
+    ("Il est arrivé il y a deux jours.", "fr", "il y a deux jours", "relative"),
+    ("The ferry left at 6.10am.", "en", "6.10am", "time"),
+    ("Le train est parti à 21 h 30.", "fr", "21 h 30", "time"),
+    ("Das Treffen begann um 18.30 Uhr.", "de", "18.30 Uhr", "time"),
+    ("Ulykken skjedde klokka 15.40.", "nb", "klokka 15.40", "time"),
+])
+def test_mentions(text: str, language: str, mention: str, kind: str) -> None:
+    dates = extract_dates(make_source(text, language))
+    assert [(d.text, d.kind) for d in dates] == [(mention, kind)]
+
+
+def test_resolved_against_the_published_date() -> None:
+    source = make_source("On Friday she posted it; two days ago he spoke. On Dec. 8 it went viral.",
+                         published=dt.date(2017, 12, 11))
+    resolved = {d.text: d.resolved for d in extract_dates(source)}
+    assert resolved == {"Friday": "2017-12-08", "two days ago": "2017-12-09", "Dec. 8": "2017-12-08"}
+
+
+def test_without_published_date_mentions_stay_unresolved() -> None:
+    dates = extract_dates(make_source("Moren postet klippet fredag. CBS skrev i går om saken.", "nb"))
+    assert [d.resolved for d in dates] == [None, None]
+    assert dates[1].offset == ("day", -1)
+
+
+def test_times_are_24_hour_clock() -> None:
+    clocks = [d.clock for d in extract_dates(make_source("It left at 6.10pm and came back at 12 am."))]
+    assert clocks == ["18:10", "00:00"]
+
+
+def test_weekday_and_date_give_the_years_that_fit() -> None:
+    assert 2017 in years_fitting(8, 12, 4)  # 8 December, a Friday
+    assert years_fitting(8, 12, 4, range(2015, 2020)) == (2017,)
+    assert years_fitting(31, 2, 0) == ()
+
+
+def test_case_sensitive_words_are_not_dates() -> None:
+    assert extract_dates(make_source("You may see it in March? No: they march on.", "en")) == ()
+    assert extract_dates(make_source("Am Morgen war es kalt.", "de")) == ()
+
+
+def test_seed_dates() -> None:
+    corpus, _, _ = seeds()
+    found = {(s.id[:3], d.text, d.kind, d.event) for s in corpus.sources for d in extract_dates(s)}
+    assert ("001", "Dec. 8", "absolute", "publish") in found
+    assert ("002", "fredag", "weekday", "publish") in found
+    assert ("000", "Two days ago", "relative", "speak") in found
+
+
+def test_story_precision_and_recall() -> None:
+    corpus, _, _, gold_dir = story("harbour")
+    gold = load_yaml(gold_dir / "dates.yml")
+    found = [(s, d) for s in corpus.sources for d in extract_dates(s)]
+    for source, mention in found:
+        assert source.text[mention.start:mention.end] == mention.text
+    spans = {(d.source[:3], d.text, d.kind, d.resolved) for _, d in found}
+    expected = {(str(g["source"]), str(g["text"]), g["kind"], g["resolved"]) for g in gold}
+    precision, recall = score("harbour dates", spans, expected)
+    assert precision >= 0.9 and recall >= 0.9
+    events = {(d.source[:3], d.text): d.event for _, d in found}
+    for g in gold:
+        if g.get("event"):
+            assert events.get((str(g["source"]), str(g["text"]))) == g["event"]
+
+
+def test_storm_story_precision_and_recall() -> None:
+    """Known miss: a weekday after "by"/"innen" lies ahead of the publication, not behind it."""
+    corpus, _, _, gold_dir = story("storm")
+    gold = load_yaml(gold_dir / "dates.yml")
+    found = {(d.source[:3], d.text, d.kind, d.resolved) for s in corpus.sources for d in extract_dates(s)}
+    expected = {(str(g["source"]), str(g["text"]), g["kind"], g["resolved"]) for g in gold}
+    precision, recall = score("storm dates", found, expected)
+    assert precision >= 0.8 and recall >= 0.8

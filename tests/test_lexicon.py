@@ -1,0 +1,33 @@
+"""The lexicon: gazetteer, word lists and frequency tests the entity stages rely on."""
+
+from __future__ import annotations
+
+from generator import lexicon as lex
+
+
+def test_gazetteer_knows_countries_in_every_language_and_cities() -> None:
+    for name in ("Norway", "Norge", "Norwegen", "Norvège"):
+        place = lex.place(name)
+        assert place is not None and place.key == "country:NO"
+    assert lex.place("USA") == lex.place("U.S.") is not None
+    assert lex.place("Us") is None  # abbreviations match exactly
+    knoxville = lex.place("Knoxville")
+    assert knoxville is not None and knoxville.kind == "city"
+    assert lex.us_states()["TN"].name == "Tennessee"
+
+
+def test_ordinary_words_are_told_from_names() -> None:
+    assert lex.is_common_word("However", "en")
+    assert lex.is_common_word("Schule", "de")
+    assert lex.is_common_word("Moren", "nb")
+    assert not lex.is_common_word("Jones", "en")
+    assert not lex.is_common_word("Bieber", "de")
+    assert lex.is_compound_of_common("Mobbingvorwürfe", "de")
+
+
+def test_lists_and_synonyms() -> None:
+    assert lex.listed("Instagram", lex.platforms()) == "Instagram"
+    assert lex.listed("Røde Kors", lex.organizations()) == "Red Cross"
+    assert lex.listed("Who", lex.organizations()) is None  # all-capitals entries match exactly
+    assert "kimberly" in lex.given_names()
+    assert "dec" in lex.calendar_words("en") and "desember" in lex.calendar_words("nb")

@@ -1,0 +1,53 @@
+"""The pipeline: parallel and cached analysis give the same output as a plain run."""
+
+from __future__ import annotations
+
+import io
+
+from generator.cache import Cache, source_key
+from generator.pipeline import PARALLEL_FROM, generate
+from generator.progress import progress
+
+
+def story(count: int) -> dict[str, str]:
+    return {f"s{i:03}.txt": f"Source number {i} says the fire in Bergen burned {i * 10} houses.\n\n"
+                            f"A second paragraph with a quote: \"It was terrible,\" said Anna Berg{i}."
+            for i in range(count)}
+
+
+def test_parallel_output_is_identical_to_serial(seeds):
+    folder = seeds(story(PARALLEL_FROM + 4))
+    assert generate(folder, jobs=2).files == generate(folder, jobs=1).files
+
+
+def test_cached_output_is_identical_and_a_changed_seed_misses(seeds, tmp_path):
+    folder = seeds(story(5))
+    cache_dir = tmp_path / "cache"
+    first = generate(folder, cache_dir=cache_dir)
+    assert generate(folder, cache_dir=cache_dir).files == first.files
+    key = source_key(folder / "s001.txt")
+    assert Cache(cache_dir).get(key) is not None
+    (folder / "s001.txt").write_text("Changed text entirely.", encoding="utf-8")
+    assert source_key(folder / "s001.txt") != key
+    changed = generate(folder, cache_dir=cache_dir)
+    assert changed.files == generate(folder).files
+    assert b"Changed text entirely." in changed.files["sources/s001.md"]
+
+
+def test_a_damaged_cache_entry_is_a_miss(seeds, tmp_path):
+    folder = seeds(story(2))
+    cache_dir = tmp_path / "cache"
+    first = generate(folder, cache_dir=cache_dir)
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    assert generate(folder, cache_dir=cache_dir).files == first.files
+
+
+def test_progress_quiet_lines_when_not_a_terminal():
+    stream = io.StringIO()
+    assert list(progress(range(100), 100, "working", stream)) == list(range(100))
+    assert stream.getvalue().splitlines() == ["working: 25/100", "working: 50/100", "working: 75/100",
+                                              "working: 100/100"]
+    silent = io.StringIO()
+    list(progress(range(3), 3, "working", silent))
+    assert silent.getvalue() == ""

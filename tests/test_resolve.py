@@ -1,0 +1,214 @@
+"""Resolution: one entity per referent across sources and languages, and case.yml curation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.entities import extract_mentions
+from generator.model import CaseInfo, Source
+from generator.resolve import Resolution, entity_records, resolve_entities
+from generator.sources import read_case, read_corpus
+
+from helpers import make_source
+
+
+def resolve(sources: list[Source], case: CaseInfo | None = None) -> Resolution:
+    return resolve_entities(sources, {s.id: extract_mentions(s) for s in sources}, case or CaseInfo())
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Resolution:
+    corpus, problems = read_corpus(Path("seeds"))
+    assert corpus is not None, problems
+    return resolve(list(corpus.sources), corpus.case)
+
+
+def test_seed_people_are_one_person_each(seeds: Resolution) -> None:
+    people = ["Keaton Jones", "Kimberly Jones", "Demi Lovato", "Cardi B", "Justin Bieber", "Romeo Beckham",
+              "Eva Longoria", "Orlando Bloom", "Katy Perry", "Ricky Martin", "Snoop Dogg", "Chris Evans",
+              "Mark Ruffalo", "Patricia Arquette"]
+    for name in people:
+        matches = [e for e in seeds.entities if e.name == name]
+        assert len(matches) == 1, name
+        assert matches[0].type == "person", (name, matches[0].type_evidence)
+    # Short forms joined their person, across sources.
+    keaton = seeds.find("Keaton Jones")
+    assert keaton is not None and len(keaton.sources) == 3
+    assert ("en", "Keaton") in keaton.aliases
+    bieber = seeds.find("Justin Bieber")
+    assert bieber is not None and ("nb", "Bieber") in bieber.aliases
+    bloom = seeds.find("Orlando Bloom")
+    assert bloom is not None and any(m.text == "Blooms" for m in bloom.mentions)
+
+
+def test_seed_places_platforms_and_organisations(seeds: Resolution) -> None:
+    types = {e.name: e.type for e in seeds.entities}
+    for name in ("Knoxville", "Tennessee", "Los Angeles"):
+        assert types[name] == "place"
+    for name in ("Facebook", "YouTube", "Instagram", "Twitter"):
+        assert types[name] == "platform"
+    assert types["CBS"] == "organization"
+    assert types["United States"] == "place"  # "U.S." (en) and "USA" (nb)
+
+
+def test_seed_entities_are_no_ordinary_words(seeds: Resolution) -> None:
+    bad = {"However", "Also", "Two", "Read", "Email", "Etter", "Trøst", "Moren", "Blant", "Lest", "Oppdatert",
+           "In Touch", "Confederate Flag", "Nettmobbet", "Mobbeombud", "God", "His"}
+    assert not bad & {e.name for e in seeds.entities}
+    assert len({e.id for e in seeds.entities}) == len(seeds.entities)
+    assert [e.id for e in seeds.entities] == sorted(e.id for e in seeds.entities)
+
+
+def test_two_joneses_are_ambiguous_without_context() -> None:
+    source = make_source("Jones spoke first.\n\nKimberly and Keaton Jones made a decision.\n\n"
+                         "Jones said it was hard.")
+    result = resolve([source])
+    assert {e.name for e in result.entities} == {"Kimberly Jones", "Keaton Jones"}
+    assert len(result.ambiguous) == 2
+    for item in result.ambiguous:
+        assert item.mention.text == "Jones"
+        assert item.candidates == ("keaton-jones", "kimberly-jones")
+    assert "none of them is named before" in result.ambiguous[0].reason
+    assert "named together" in result.ambiguous[1].reason
+
+
+def test_short_form_settled_by_nearest_full_name() -> None:
+    source = make_source("Keaton Jones cried. His mother Kimberly Jones filmed him.\n\n"
+                         "Later Kimberly Jones posted the video. Jones wrote that she was proud.")
+    result = resolve([source])
+    kimberly = result.find("Kimberly Jones")
+    assert kimberly is not None
+    assert any(m.text == "Jones" for m in kimberly.mentions)
+    assert not result.ambiguous
+
+
+def test_names_join_across_languages_and_places_by_gazetteer() -> None:
+    en = make_source("The singer Justin Bieber visited Germany and the U.S. last year.", "en", "a")
+    de = make_source("Der Sänger Justin Bieber war in Deutschland. Bieber sang in München.", "de", "b")
+    fr = make_source("Le chanteur Justin Bieber était en Allemagne, puis aux États-Unis.", "fr", "c")
+    result = resolve([en, de, fr])
+    bieber = result.find("Justin Bieber")
+    assert bieber is not None and bieber.sources == ("a", "b", "c")
+    germany = result.find("Germany")
+    assert germany is not None and germany.type == "place" and len(germany.sources) == 3
+    assert ("de", "Deutschland") in germany.aliases and ("fr", "Allemagne") in germany.aliases
+    us = result.find("United States")
+    assert us is not None and us.sources == ("a", "c")
+    assert result.find("Munich") is not None
+
+
+def test_animal_entity_is_not_a_person() -> None:
+    result = resolve([make_source("Their dog Bamse was found alive. Bamse was tired but fine.")])
+    bamse = result.find("Bamse")
+    assert bamse is not None and bamse.type == "other" and len(bamse.mentions) == 2
+
+
+def test_co_mentions_count_sentences_and_paragraphs() -> None:
+    result = resolve([make_source("Justin Bieber met Demi Lovato in Oslo. Demi Lovato smiled.")])
+    pairs = {(c.a, c.b): (c.sentences, c.paragraphs) for c in result.co_mentions}
+    assert pairs[("demi-lovato", "justin-bieber")] == (1, 1)
+    assert pairs[("demi-lovato", "oslo")] == (1, 1)
+
+
+CASE = """\
+title: Test
+aliases:
+  kimberly-jones: ["his mother", "moren"]
+  nobody-here: ["x"]
+  keaton-jones: ["the schoolboy from Mars"]
+merges:
+  - [snoop-dogg, snoop-lion]
+  - [snoop-dogg, no-such-id]
+splits:
+  keaton-jones: {"Keaton Jones (cousin)": ["b"]}
+  demi-lovato: {"Someone": ["zzz"]}
+rejects:
+  - Oslo
+  - never-seen
+types:
+  cbs: platform
+  missing-entity: person
+"""
+
+
+def case_info(tmp_path: Path, text: str = CASE) -> CaseInfo:
+    path = tmp_path / "case.yml"
+    path.write_text(text, encoding="utf-8")
+    info, problems = read_case(path)
+    assert not [p for p in problems if not p.warning]
+    return info
+
+
+def test_curation_aliases_merges_splits_rejects_types(tmp_path: Path) -> None:
+    a = make_source("Keaton Jones cried while his mother Kimberly Jones filmed. His mother posted it. "
+                    "CBS reported it from Oslo. Snoop Dogg and Snoop Lion replied.", "en", "a")
+    b = make_source("Keaton Jones er fetteren. Moren hans, Kimberly Jones, er lei seg. Morens video spres.", "nb", "b")
+    result = resolve([a, b], case_info(tmp_path))
+    kimberly = result.entity("kimberly-jones")
+    assert kimberly is not None
+    descriptors = [m for m in kimberly.mentions if m.surface == "descriptor"]
+    assert {m.text for m in descriptors} == {"his mother", "His mother", "Moren", "Morens"}
+    for m in descriptors:
+        source = a if m.source == "a" else b
+        assert source.text[m.start:m.end] == m.text
+    assert ("nb", "Moren") in kimberly.aliases
+    snoop = result.entity("snoop-dogg")
+    assert snoop is not None and result.entity("snoop-lion") is None
+    assert {m.text for m in snoop.mentions} == {"Snoop Dogg", "Snoop Lion"}
+    cousin = result.entity("keaton-jones-cousin")
+    assert cousin is not None and cousin.sources == ("b",)
+    keaton = result.entity("keaton-jones")
+    assert keaton is not None and keaton.sources == ("a",)
+    assert result.find("Oslo") is None
+    cbs = result.entity("cbs")
+    assert cbs is not None and cbs.type == "platform" and cbs.type_evidence == ("set in case.yml",)
+    assert all(p.warning for p in result.problems)
+    assert all(p.path.endswith("case.yml") for p in result.problems)
+    assert sorted((p.line, p.problem) for p in result.problems) == [
+        (4, "alias 'x' is for 'nobody-here', which matches no entity"),
+        (5, "alias 'the schoolboy from Mars' of 'keaton-jones' matches nothing in the sources"),
+        (8, "merge names 'no-such-id', which matches no entity"),
+        (11, "split names 'demi-lovato', which matches no entity"),
+        (14, "reject 'never-seen' matches no name or entity"),
+        (17, "type for 'missing-entity', which matches no entity"),
+    ]
+
+
+def test_alias_settles_an_ambiguous_short_form(tmp_path: Path) -> None:
+    source = make_source("Jones spoke first.\n\nKimberly and Keaton Jones made a decision.")
+    info = case_info(tmp_path, "aliases:\n  keaton-jones: [Jones]\n")
+    result = resolve([source], info)
+    assert not result.ambiguous and not result.problems
+    keaton = result.entity("keaton-jones")
+    assert keaton is not None and any(m.text == "Jones" for m in keaton.mentions)
+
+
+def test_unknown_type_is_an_error(tmp_path: Path) -> None:
+    result = resolve([make_source("CBS reported it.")], case_info(tmp_path, "types:\n  cbs: company\n"))
+    assert [p.warning for p in result.problems] == [False]
+    assert "unknown type 'company'" in result.problems[0].problem
+
+
+def test_entity_records_match_the_data_contract(seeds: Resolution) -> None:
+    corpus, _ = read_corpus(Path("seeds"))
+    assert corpus is not None
+    texts = {s.id: s.text for s in corpus.sources}
+    records = entity_records(seeds)
+    json.dumps(records)
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records)
+    for record in records:
+        assert {"id", "name", "type", "aliases", "mentions"} <= set(record)
+        assert record["type"] in ("person", "place", "organization", "platform", "work", "other")
+        for m in record["mentions"]:
+            assert texts[m["source"]][m["start"]:m["end"]] == m["text"]
+            assert m["anchor"].startswith("p")
+
+
+def test_resolution_is_deterministic(seeds: Resolution) -> None:
+    corpus, _ = read_corpus(Path("seeds"))
+    assert corpus is not None
+    again = resolve(list(reversed(corpus.sources)), corpus.case)
+    assert entity_records(again) == entity_records(seeds)
