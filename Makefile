@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve build check diff clean bench system-deps
 
-# Debian packages the test tools need: ICU headers to build PyICU (for followthemoney).
-SYSTEM_PACKAGES := libicu-dev pkg-config
+# Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
+# Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
+SYSTEM_PACKAGES := libicu-dev pkg-config chromium
 
 # Installs the missing Debian packages (as root; otherwise says what to install).
 system-deps:
@@ -26,10 +27,11 @@ $(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
-	sh .ci/system-deps $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
+# The browser tests drive Debian's Chromium through Playwright (never `playwright install`,
+# which downloads a browser build). Installed only when missing; apt needs root (CI is root).
 build: $(VENV)/.site-installed
 	$(BIN)/casefile build
 
@@ -40,6 +42,7 @@ site: build
 	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.test-installed
+	sh .ci/system-deps $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pytest
 
 # The live site on http://127.0.0.1:8000/: editing a seed, sidecar or case.yml regenerates

@@ -7,13 +7,17 @@ site); 2 the input or output has problems (each printed as ``path:line: problem 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from .diff import CASE_PATH, DiffError, diff_markdown
 from .errors import InputError, OutputError, Problem
 from .pipeline import default_jobs, generate
+from .provenance import ProvenanceError
 from .serve import ServeOptions, serve
 from .site import recover, stale_files, write_tree
 
@@ -69,8 +73,22 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (so the site writer removes its staging copy) and exit."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Exit codes: 0 done; 1 ``check`` found stale files; 2 problems in the input or output,
+    or a passage that does not match its source; 3 an internal error (a bug: the message
+    says so; ``CASEFILE_DEBUG=1`` shows the traceback); 130/143 interrupted or terminated,
+    with the docs folder left as it was.
+    """
     args = _parser().parse_args(argv)
     if args.command == "diff":
         try:
@@ -82,6 +100,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return serve(ServeOptions(args.seeds, args.out, args.config_file, args.dev_addr,
                                   cache_dir=args.seeds.absolute().parent / ".cache" / "casefile"))
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(f"casefile: interrupted; {args.out.as_posix()} was left as it was.", file=sys.stderr)
+        return 130
+    except Terminated:
+        print(f"casefile: terminated; {args.out.as_posix()} was left as it was.", file=sys.stderr)
+        return 143
+    except Exception as exc:  # noqa: BLE001 - a bug must not show the reader a traceback
+        if os.environ.get("CASEFILE_DEBUG"):
+            raise
+        print(f"casefile: internal error ({type(exc).__name__}: {exc}); nothing was written. This is a bug "
+              "in casefile — please report it with the seeds that caused it (CASEFILE_DEBUG=1 shows "
+              "the traceback).", file=sys.stderr)
+        return 3
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"
@@ -90,6 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)
         print(f"casefile: {errors} problem(s) in the input; nothing was written.", file=sys.stderr)
+        return 2
+    except ProvenanceError as exc:
+        _print_problems(exc.problems)
+        print(f"casefile: {len(exc.problems)} passage(s) do not match their sources; nothing was written.",
+              file=sys.stderr)
         return 2
     _print_problems(generated.warnings)
     if args.timings:

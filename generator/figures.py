@@ -269,7 +269,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
                 skipped = _measure(text, other.end(), other.start(), syntax)
                 take(m.start(), skipped[1] if skipped else other.end())
                 continue
-        scale = m.group("scale")
+        groups = m.groupdict()  # a language without scale words or currencies has no such group
+        scale = groups.get("scale")
         if scale:
             value *= syntax.scales[scale.lower()]
         high_value: float | None = None
@@ -279,14 +280,14 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         if second is not None:
             high_value = parse_number(second.group("num"), language)
             if high_value is not None:
-                if second.group("scale"):
-                    high_value *= syntax.scales[second.group("scale").lower()]
+                if second.groupdict().get("scale"):
+                    high_value *= syntax.scales[second.groupdict()["scale"].lower()]
                     if not scale:  # "between 3 and 4 million": the scale is said once
-                        value *= syntax.scales[second.group("scale").lower()]
+                        value *= syntax.scales[second.groupdict()["scale"].lower()]
                 measured_from = second
         found = _measure(text, measured_from.end(), measured_from.start(), syntax)
-        if m.group("cur"):
-            found = (syntax.currency[m.group("cur")], m.end(), None, m.group("cur"))
+        if groups.get("cur"):
+            found = (syntax.currency[groups["cur"]], m.end(), None, groups["cur"])
         if found is None:
             continue
         measure, end, unit, measure_text = found

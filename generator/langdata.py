@@ -23,6 +23,7 @@ ALIASES = {"no": "nb", "nob": "nb", "nor": "nb", "eng": "en", "deu": "de", "ger"
            "fra": "fr", "fre": "fr"}
 
 
+@lru_cache(maxsize=None)
 def supported_languages() -> tuple[str, ...]:
     """Codes of the languages with a data directory, sorted."""
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
@@ -69,6 +70,7 @@ def _load_directory(directory: Path, code: str) -> Mapping[str, Any]:
     return MappingProxyType(merged)
 
 
+@lru_cache(maxsize=None)
 def word_set(code: str, key: str) -> frozenset[str]:
     """A list from the language data as a set of lower-cased words."""
     return frozenset(str(w).lower() for w in language_data(code).get(key, ()) or ())

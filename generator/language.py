@@ -28,9 +28,20 @@ def frequent_words(code: str) -> frozenset[str]:
         return frozenset()
 
 
+# Detection reads at most this many characters: plenty to tell languages apart, and a
+# 20 MB seed is then not turned into millions of word strings at once.
+_SAMPLE_CHARS = 200_000
+
+
 def language_scores(text: str) -> list[tuple[str, float]]:
-    """Each supported language with the share of the text's words among its frequent words."""
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    """Each supported language with the share of the text's words among its frequent words.
+
+    Only the first ``_SAMPLE_CHARS`` characters are read.
+    """
+    return _scores([t.lower() for t in _TOKEN.findall(text, 0, _SAMPLE_CHARS)])
+
+
+def _scores(tokens: list[str]) -> list[tuple[str, float]]:
     if not tokens:
         return [(code, 0.0) for code in supported_languages()]
     scores = []
@@ -47,7 +58,10 @@ def detect_language(text: str) -> tuple[str, float]:
     The confidence is the winner's margin over the runner-up relative to its score,
     so a text that is equally English and German scores near 0.
     """
-    scores = language_scores(text)
+    return _decide(language_scores(text))
+
+
+def _decide(scores: list[tuple[str, float]]) -> tuple[str, float]:
     best, best_score = scores[0]
     second = scores[1][1] if len(scores) > 1 else 0.0
     if best_score == 0.0:
@@ -57,9 +71,10 @@ def detect_language(text: str) -> tuple[str, float]:
 
 def paragraph_language(text: str, source_language: str) -> str | None:
     """The paragraph's language when it is clearly not the source's, else ``None``."""
-    if len(_TOKEN.findall(text)) < 8:
+    tokens = _TOKEN.findall(text, 0, _SAMPLE_CHARS)
+    if len(tokens) < 8:
         return None
-    code, confidence = detect_language(text)
+    code, confidence = _decide(_scores([t.lower() for t in tokens]))
     if code not in (source_language, "und") and confidence >= 0.5:
         return code
     return None

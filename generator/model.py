@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,9 @@ class Source:
     paragraphs: tuple[Paragraph, ...] = ()
     """Paragraphs in reading order."""
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Number of words in the text."""
+        """Number of words in the text (counted once: a seed can be megabytes long)."""
         return count_words(self.text)
 
     def paragraph_at(self, offset: int) -> Paragraph:

@@ -61,6 +61,7 @@ from .render.entity_pages import (
     render_review,
 )
 from .render.markup import Mark, attr
+from .provenance import ProvenanceError, verify, verify_page
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
 from .resolve import Resolution, entity_records, resolve_entities
@@ -275,6 +276,7 @@ def render_files(case: Case) -> dict[str, bytes]:
     pages["data/case.json"] = dump_json(document)
     pages["data/case.schema.json"] = dump_json(case_schema())
     pages.update(render_from_document(document))
+    check_provenance(pages, document, sources)
     return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
 
 
@@ -292,7 +294,9 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
 
     ``jobs`` processes analyse the sources; ``cache_dir`` keeps their analyses between
     runs. The output is the same whatever the jobs and the cache. Raises
-    :class:`InputError` listing every problem when the input cannot be built.
+    :class:`InputError` listing every problem when the input cannot be built, and
+    :class:`~generator.provenance.ProvenanceError` when a page or ``case.json`` would show
+    a passage that is not exactly in its source.
     """
     clock = time.perf_counter
     started = clock()
@@ -314,3 +318,14 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     files = render_files(case)
     timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)
+
+
+def check_provenance(pages: dict[str, str], document: dict[str, Any], sources: Sequence[Source]) -> None:
+    """Re-check every passage shown against its seed; raise when one does not match."""
+    problems = verify(document, sources)
+    by_page = {source_page_path(s): s for s in sources}
+    for page, text in sorted(pages.items()):
+        if page.endswith(".md"):
+            problems.extend(verify_page(text, page, sources, by_page.get(page)))
+    if problems:
+        raise ProvenanceError(problems)

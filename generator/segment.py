@@ -48,25 +48,44 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SPACE = re.compile(r"\s*")
+
+
+def _word_before(paragraph: str, end: int) -> str:
+    """The run of word characters (and ``.'’-``) that ends at ``end``.
+
+    Searched in a window that grows only while the run fills it, so a long paragraph is
+    not rescanned from its start at every full stop.
+    """
+    window = 64
+    while True:
+        low = max(0, end - window)
+        found = _WORD_BEFORE.search(paragraph, low, end)
+        if found is None:
+            return ""
+        if found.start() > low or low == 0:
+            return found.group(1)
+        window *= 4
+
+
 def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
-    rest = paragraph[match.end():].lstrip()
-    if not rest:
+    after = _SPACE.match(paragraph, match.end()).end()
+    if after >= len(paragraph):
         return False
-    following = rest[0]
+    following = paragraph[after]
     if not (following.isupper() or following.isdigit() or following in _OPENERS):
         return False
     punct = match.group(0)
     if not punct.startswith("."):
         return True
-    before = _WORD_BEFORE.search(paragraph[: match.start()])
-    word = before.group(1) if before else ""
+    word = _word_before(paragraph, match.start())
     bare = word.lower().strip("'’")
     if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
         return False
     if bare in word_set(language, "abbreviations") or re.fullmatch(r"(?:\w\.)+\w", word):
         # "Dec. 8", "Mr. Smith", "U.S. officials": not an end, unless a common word such as
         # "They" follows, which starts a sentence far more often than it continues a name.
-        next_word = _NEXT_WORD.match(rest)
+        next_word = _NEXT_WORD.match(paragraph, after)
         return bool(next_word) and next_word.group(0).lower() in frequent_words(language)
     if word.isdigit() and len(word) <= 2 and language_data(language).get("ordinal_period"):
         return False

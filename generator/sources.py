@@ -31,6 +31,10 @@ CASE_KEYS = ("title", "summary", "repository", "year", "period", "aliases", "mer
              "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
+# Largest sidecar or case.yml read.
+MAX_YAML_BYTES = 1024 * 1024
+# Source ids that would collide with a generated page of the same folder.
+RESERVED_IDS = frozenset({"index"})
 _TITLE_WORDS = 14
 
 
@@ -47,11 +51,19 @@ class Corpus:
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it lies below it."""
+    """``path`` relative to the working directory when it lies below it.
+
+    Control characters in a file name (a newline, an escape) are shown as ``\\n``,
+    ``\\x1b``…, so that every problem stays on one line and nothing reaches the terminal raw.
+    """
     try:
-        return os.path.relpath(path)
+        shown = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
+        shown = str(path)
+    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group(0))[1:-1], shown)
+
+
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def decode_seed(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -59,7 +71,7 @@ def decode_seed(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     fix_encoding = "save the file as UTF-8 text"
     if not data.strip():
         return None, [Problem(path, 1, "the seed is empty", "add the article's text or remove the file")]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
         return None, [Problem(path, 1, "the seed is UTF-16 text, not UTF-8", fix_encoding)]
     if b"\x00" in data:
         offset = data.index(b"\x00")
@@ -79,10 +91,39 @@ def decode_seed(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: most bytes at even or at odd positions are NUL."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    half = len(sample) // 2
+    return sample[1::2].count(0) >= 0.8 * half or sample[0::2].count(0) >= 0.8 * half
+
+
+# Line and paragraph separators other than LF; form feed and vertical tab end lines too.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028]")
+# Control characters other than tab and newline are not text: no page can show them.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
 def normalise_text(text: str) -> str:
-    """Line ends to LF and Unicode NFC: the text every offset refers to."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text every offset refers to, and every page shows.
+
+    Line ends (CRLF, CR, NEL, U+2028, form feed, vertical tab) become LF and U+2029 a blank
+    line; other control characters become U+FFFD; the whole is Unicode NFC.
+    """
+    text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
+    text = _CONTROLS.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def control_characters(text: str) -> tuple[int, int]:
+    """How many control characters ``normalise_text`` replaces, and the line of the first."""
+    text = _LINE_BREAKS.sub("\n", text)
+    found = _CONTROLS.search(text)
+    if found is None:
+        return 0, 0
+    return len(_CONTROLS.findall(text)), text.count("\n", 0, found.start()) + 1
 
 
 def derive_title(text: str, paragraphs: tuple[Paragraph, ...]) -> str:
@@ -126,7 +167,8 @@ def _check_published(value: Any) -> dt.date | dt.datetime | None:
 
 
 def _check_url(value: Any) -> str | None:
-    if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"'`]+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"'`]+", value.strip()) \
+            and not any(unicodedata.category(c) in ("Cc", "Cf") for c in value.strip()):
         return value.strip()
     return None
 
@@ -185,7 +227,12 @@ def _describe(value: Any) -> str:
 
 def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     shown = display_path(path)
+    if not path.is_file():
+        return None, [Problem(shown, 1, "not a regular file", "replace it with a plain UTF-8 text file")]
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            return None, [Problem(shown, 1, f"the file is larger than {MAX_YAML_BYTES} bytes",
+                                  "keep only the metadata in it")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 1, f"cannot be read ({exc.strerror})", "check the file's permissions")]
@@ -260,6 +307,9 @@ def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Proble
     if path.is_symlink() and not _inside(path, seeds_dir):
         return None, [Problem(shown, 1, "symbolic link pointing outside the seeds folder",
                               "copy the file into the seeds folder instead of linking to it")]
+    if not path.is_file():
+        return None, [Problem(shown, 1, "not a regular file (a folder, a pipe or a device)",
+                              "replace it with a plain UTF-8 text file or remove it")]
     try:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
@@ -280,17 +330,13 @@ def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Proble
             problems.extend(sidecar_problems)
     if text is None or any(not p.warning for p in problems):
         return None, problems
-    text = normalise_text(text)
-    if metadata.language:
-        language, confidence = metadata.language, 1.0
-    else:
-        language, confidence = detect_language(text)
-    paragraphs = segment(text, language)
-    paragraphs = tuple(
-        _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in paragraphs
-    )
+    replaced, line = control_characters(text)
+    if replaced:
+        problems.append(Problem(shown, line, f"{replaced} control character(s) shown as U+FFFD",
+                                "remove them from the text (they are not visible text)", warning=True))
+    text, language, confidence, paragraphs = analyse_text(text, metadata.language)
     title = metadata.title or derive_title(text, paragraphs)
-    slug = slugify(path.stem)
+    slug = source_id(path)
     return Source(
         id=slug,
         slug=slug,
@@ -305,6 +351,42 @@ def read_source(path: Path, seeds_dir: Path) -> tuple[Source | None, list[Proble
         metadata=metadata,
         paragraphs=paragraphs,
     ), problems
+
+
+def analyse_text(raw: str, language: str | None = None,
+                 ) -> tuple[str, str, float, tuple[Paragraph, ...]]:
+    """What the reader makes of a seed's decoded text: the normalised text, its language
+    and confidence (``language`` given wins), and its paragraphs with their sentences."""
+    text = normalise_text(raw)
+    if language:
+        confidence = 1.0
+    else:
+        language, confidence = detect_language(text)
+    paragraphs = tuple(
+        _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in segment(text, language)
+    )
+    return text, language, confidence, paragraphs
+
+
+def source_from_text(raw: str, source_id: str = "s", language: str | None = None) -> Source:
+    """A :class:`Source` made from text alone, exactly as the reader makes one from a file."""
+    text, language, confidence, paragraphs = analyse_text(raw, language)
+    return Source(id=source_id, slug=source_id, path=f"seeds/{source_id}.txt", sidecar=None,
+                  sha256=hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(), text=text,
+                  title=derive_title(text, paragraphs) if paragraphs else source_id, title_derived=True,
+                  language=language, language_confidence=confidence, metadata=Metadata(), paragraphs=paragraphs)
+
+
+def source_id(path: Path) -> str:
+    """The id (and page slug) of the seed at ``path``: the slug of its stem.
+
+    A stem without any Latin letter or digit (``日本.txt``) gets ``source-`` and a short
+    hash of the name, so that two such names do not collide.
+    """
+    slug = slugify(path.stem, fallback="")
+    if not slug:
+        slug = "source-" + hashlib.sha256(path.stem.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return slug
 
 
 def _with_language(paragraph: Paragraph, language: str | None) -> Paragraph:
@@ -322,13 +404,17 @@ def discover(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
     if not seeds_dir.is_dir():
         return [], [Problem(shown, 1, "the seeds folder does not exist",
                             "create it and put the articles in it as .txt files, or pass --seeds DIR")]
-    seeds = sorted(p for p in seeds_dir.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
-    problems = []
+    entries = sorted(seeds_dir.iterdir())
+    seeds = [p for p in entries if p.suffix == ".txt" and not p.name.startswith(".")]
+    problems = [Problem(display_path(p), 1, "hidden file ignored",
+                        "remove the leading dot to read it as a seed, or delete it", warning=True)
+                for p in entries if p.suffix == ".txt" and p.name.startswith(".") and p.is_file()
+                and not p.name.startswith((".#", "._"))]
     if not seeds:
         problems.append(Problem(shown, 1, "no seed texts (*.txt) found",
                                 "put each article in the folder as a UTF-8 .txt file"))
     txt_stems = {p.stem for p in seeds}
-    for other in sorted(seeds_dir.iterdir()):
+    for other in entries:
         if other.name.startswith(".") or other.suffix == ".txt" or other.name == "case.yml":
             continue
         if other.suffix == ".yml" and other.stem in txt_stems:
@@ -347,8 +433,12 @@ def duplicate_ids(paths: list[Path]) -> list[Problem]:
     problems = []
     owners: dict[str, Path] = {}
     for path in paths:
-        slug = slugify(path.stem)
-        if slug in owners:
+        slug = source_id(path)
+        if slug in RESERVED_IDS:
+            problems.append(Problem(display_path(path), 1,
+                                    f"the source id '{slug}' is reserved for the list of sources",
+                                    "rename the file"))
+        elif slug in owners:
             problems.append(Problem(display_path(path), 1,
                                     f"duplicate source id '{slug}' (also the id of {display_path(owners[slug])})",
                                     "rename one of the files so their names differ in letters or digits"))

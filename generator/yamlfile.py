@@ -28,8 +28,19 @@ class LoadedYaml:
         return 1
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    """An alias (``*name``) was met: refused, since nested aliases grow exponentially."""
+
+
 class _Loader(yaml.SafeLoader):
-    """The safe loader, but dates stay text: they are checked (with a line) by the caller."""
+    """The safe loader, but dates stay text (they are checked, with a line, by the caller)
+    and aliases are refused: a few lines of ``&a``/``*a`` can stand for billions of values."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(None, None, f"alias *{event.anchor}", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -56,13 +67,23 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
             _walk(item, (*path, index), lines, duplicates)
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    line = text.count("\n", 0, max(exc.position, 0)) + 1
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Problem(path, line, f"malformed YAML: control character U+{character:04X} is not allowed",
+                   f"remove it, or write it as \"\\u{character:04x}\" inside double quotes if it is meant")
+
+
 def load_yaml(text: str, path: str) -> tuple[LoadedYaml | None, list[Problem]]:
     """Parse ``text`` with PyYAML's safe loader; tags that build objects are refused.
 
     Returns the document (``None`` when it cannot be read) and the problems found:
     syntax errors, unsafe tags and duplicate keys, each with its line.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text, path)]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -70,15 +91,21 @@ def load_yaml(text: str, path: str) -> tuple[LoadedYaml | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = (exc.problem or exc.context or "cannot be parsed").strip()
-        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
+        if isinstance(exc, _AliasRefused):
+            fix = "write the value out instead of referring to an anchor (&name / *name)"
+            what = f"YAML alias not allowed ({what})"
+        elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
             fix = "remove the tag; only plain YAML values (text, numbers, dates, lists, maps) are read"
             what = f"YAML tag not allowed ({what})"
         else:
             fix = "fix the YAML syntax (check indentation, colons and quotes)"
             what = f"malformed YAML: {what}"
         return None, [Problem(path, line, what, fix)]
-    except yaml.YAMLError as exc:  # a reader error (e.g. a control character) without a mark
-        return None, [Problem(path, 1, f"malformed YAML: {exc}", "fix the YAML syntax")]
+    except yaml.reader.ReaderError as exc:  # a control character, met while reading on
+        return None, [_reader_problem(exc, text, path)]
+    except yaml.YAMLError as exc:  # anything else without a mark
+        what = " ".join(str(exc).split())
+        return None, [Problem(path, 1, f"malformed YAML: {what}", "fix the YAML syntax")]
     finally:
         loader.dispose()
     lines: dict[tuple[Any, ...], int] = {}

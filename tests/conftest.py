@@ -82,3 +82,39 @@ def casefile(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     finally:
         os.chdir(previous)
     return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The committed case built by MkDocs (strict), into a temporary ``site/``."""
+    from sitecheck import copy_repo_docs, mkdocs_build
+
+    base = tmp_path_factory.mktemp("real")
+    docs = copy_repo_docs(base / "docs_src")
+    result = mkdocs_build(docs, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_seeds(tmp_path_factory) -> Path:
+    """One seeds folder holding every hostile class that builds (``tests/hostile.py``)."""
+    from hostile import write_hostile_seeds
+
+    return write_hostile_seeds(tmp_path_factory.mktemp("hostile-seeds") / "seeds")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, hostile_seeds) -> Path:
+    """The hostile seeds built by ``casefile build`` and MkDocs (strict)."""
+    from sitecheck import mkdocs_build
+
+    base = tmp_path_factory.mktemp("hostile")
+    docs = copy_docs_skeleton(base / "docs_src")
+    built = run_casefile("build", "--seeds", str(hostile_seeds), "--out", str(docs))
+    assert built.returncode == 0, built.stderr
+    result = mkdocs_build(docs, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return base / "site"

@@ -74,10 +74,21 @@ def parse(path: Path) -> PageParser:
 
 
 def broken_internal_links(site: Path) -> list[str]:
-    """Every internal link of every page whose target page or anchor does not exist."""
+    """Every internal link of every page whose target page or anchor does not exist, and
+    every local resource (script, stylesheet, image, icon) that is not in the site."""
     pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
     broken = []
     for page, parsed in pages.items():
+        for resource in parsed.resources:
+            parts = urlsplit(resource)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {resource} (missing resource)")
         for link in parsed.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):

@@ -137,3 +137,90 @@ def test_in_place_writer_touches_only_changed_files(tmp_path):
     assert report.written == ("b.md",) and report.removed == ("sub/c.md",)
     assert out.stat().st_ino == inode and (out / "a.md").stat().st_mtime_ns == before
     assert snapshot(out) == {MANIFEST: (out / MANIFEST).read_bytes(), "a.md": b"a", "b.md": b"B", "hand.md": b"hand"}
+
+
+# --- a real `casefile build` killed at random moments ---------------------------------------
+
+def _kill_case(tmp_path: Path):
+    """Seeds big enough that writing takes a while, a docs folder with a previous build and
+    hand-written pages, and the snapshots before and after a complete build."""
+    import shutil
+
+    from conftest import copy_docs_skeleton, run_casefile
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    paragraph = (ROOT / "seeds" / "000_01294162fb12b41a.txt").read_text(encoding="utf-8")
+    for index in range(150):
+        (seeds / f"story-{index:03}.txt").write_text(f"Copy {index}.\n\n{paragraph}", encoding="utf-8")
+    docs = copy_docs_skeleton(tmp_path / "docs")
+    assert run_casefile("build", "--out", str(docs)).returncode == 0  # the real case, built before
+    (docs / "sources" / "curator.md").write_text("Hand-written notes.\n", encoding="utf-8")
+    before = snapshot(docs)
+    shutil.copytree(docs, tmp_path / "pristine")
+    complete = tmp_path / "complete"
+    shutil.copytree(docs, complete)
+    assert run_casefile("build", "--seeds", str(seeds), "--out", str(complete)).returncode == 0
+    return seeds, docs, before, snapshot(complete)
+
+
+def _start_build(seeds: Path, docs: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(docs)],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_real_build_killed_at_random_moments_leaves_docs_as_they_were(tmp_path, signum):
+    import random
+    import shutil
+    import time
+
+    seed = int(os.environ.get("CASEFILE_KILL_SEED", time.time_ns() % 100_000))
+    rng = random.Random(seed)
+    seeds, docs, before, complete = _kill_case(tmp_path)
+    started = time.monotonic()
+    full = _start_build(seeds, tmp_path / "timing-docs")
+    full.communicate(timeout=300)
+    duration = time.monotonic() - started
+    staging_glob = f".{docs.name}.casefile-staging-*"
+    mid_write_kills = 0
+    for round_number in range(4):
+        process = _start_build(seeds, docs)
+        if round_number % 2 == 0:  # any moment of the run
+            time.sleep(rng.uniform(0.05, duration))
+            staging_seen = bool(list(tmp_path.glob(staging_glob)))
+        else:  # a random moment while the new tree is being written
+            deadline = time.monotonic() + 300
+            while not list(tmp_path.glob(staging_glob)) and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.001)
+            time.sleep(rng.uniform(0, 0.03))
+            staging_seen = bool(list(tmp_path.glob(staging_glob)))
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=300)
+        where = f"seed {seed}, round {round_number}, signal {signum.name}, exit {process.returncode}"
+        assert "Traceback" not in err, (where, err)
+        now = snapshot(docs)
+        assert now in (before, complete), f"{where}: the docs folder is neither the old nor the new tree"
+        if now == complete:  # the swap was done before the signal (exit 0, or killed while tidying up)
+            recover(docs)
+            assert snapshot(docs) == complete and not list(tmp_path.glob(f".{docs.name}.casefile-*")), where
+            shutil.rmtree(docs)  # the next round starts from the old tree again
+            shutil.copytree(tmp_path / "pristine", docs)
+            continue
+        assert process.returncode in (-signum, 128 + signum), where
+        mid_write_kills += staging_seen
+        if process.returncode == 128 + signal.SIGTERM:  # (before the handler is set: -SIGTERM)
+            assert err.strip().endswith("was left as it was."), (where, err)
+            assert not list(tmp_path.glob(staging_glob)), f"{where}: staging copy left behind"
+        recover(docs)
+        assert not list(tmp_path.glob(f".{docs.name}.casefile-*")) and snapshot(docs) == before, where
+    assert mid_write_kills >= 1, f"seed {seed}: no kill landed while the new tree was being written"
+    assert run_casefile_build(seeds, docs) == 0 and snapshot(docs) == complete
+
+
+def run_casefile_build(seeds: Path, docs: Path) -> int:
+    process = _start_build(seeds, docs)
+    process.communicate(timeout=300)
+    return process.returncode

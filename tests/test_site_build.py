@@ -8,54 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_docs_skeleton, run_casefile
-from sitecheck import broken_internal_links, copy_repo_docs, mkdocs_build, parse
-
-HOSTILE_LINES = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(2)>",
-    "[x](javascript:alert(3))",
-    "{{ config }}",
-    '--8<-- "/etc/passwd"',
-    '<iframe src="https://evil.example/"></iframe>',
-    '<svg onload="alert(6)"><circle r="1"/></svg>',
-    "[img](data:text/html;base64,PHNjcmlwdD4=) ![pic](https://evil.example/p.png)",
-    "{: onclick=\"alert(7)\" }",
-    "{% include 'x.html' %}",
-    "# Not a heading",
-    "| a | b |",
-    "Footnote[^1] and :smile: and *emphasis* and `code`",
-]
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("real")
-    docs = copy_repo_docs(base / "docs_src")
-    result = mkdocs_build(docs, base / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr
-    return base / "site"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("hostile")
-    seeds = base / "seeds"
-    seeds.mkdir()
-    (seeds / "evil.txt").write_text("Intro line.\n\n" + "\n\n".join(HOSTILE_LINES) + "\n", encoding="utf-8")
-    (seeds / "evil.yml").write_text(yaml.safe_dump({
-        "title": "<script>alert(8)</script> {{ config }}", "outlet": "<b onclick=alert(9)>Outlet</b>",
-        "notes": "[n](javascript:alert(10))"}), encoding="utf-8")
-    (seeds / "case.yml").write_text(yaml.safe_dump({"title": "<script>alert(11)</script>",
-                                                    "summary": "{{ config.site_name }} [s](javascript:x)"}))
-    docs = copy_docs_skeleton(base / "docs_src")
-    built = run_casefile("build", "--seeds", str(seeds), "--out", str(docs))
-    assert built.returncode == 0, built.stderr
-    result = mkdocs_build(docs, base / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return base / "site"
-
+from conftest import ROOT
+from hostile import HOSTILE_LINES, write_hostile_seeds
+from sitecheck import broken_internal_links, parse
 
 @pytest.mark.slow
 def test_real_site_builds_strictly_with_every_page(real_site):
@@ -79,6 +34,8 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_site):
     page = parse(hostile_site / "sources/evil/index.html")
     for line in HOSTILE_LINES:
         assert line in page.text, line
+    sources = {p.parent.name for p in hostile_site.glob("sources/*/index.html")}
+    assert len(sources) > 30, sorted(sources)
     assert "<script>alert(8)</script> {{ config }}" in page.text
     assert "<b onclick=alert(9)>Outlet</b>" in page.text
     for path in hostile_site.rglob("*.html"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,17 +23,56 @@ _MD_LINE_START = re.compile(r"^(\d*)([-+.=>)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Invisible characters that can hide or reorder text: every format character (Unicode
+# category Cf: bidi embeddings, overrides and isolates, directional marks, zero-width
+# space/joiners, word joiner, invisible operators, BOM, interlinear annotation, tags) except
+# the soft hyphen, which web text uses legitimately; and the Hangul fillers, which show blank.
+INVISIBLE = re.compile(
+    "[\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0]")
+
+
+def code_point(char: str) -> str:
+    """``U+202E``."""
+    return f"U+{ord(char):04X}"
+
+
+def _invisible_span(match: re.Match[str]) -> str:
+    char = match.group(0)
+    name = unicodedata.name(char, "format character")
+    return (f'<span class="cf-ctl" data-cf-cp="{code_point(char)}" title="{code_point(char)} {name}">'
+            f"&#x{ord(char):X};</span>")
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with each invisible character written as ``⟨U+202E⟩``: for places that
+    cannot hold markup (titles in the page head, table cells, attribute values)."""
+    return INVISIBLE.sub(lambda m: f"⟨{code_point(m.group(0))}⟩", text)
+
+
 def escape_html(text: str, quote: bool = False) -> str:
     """Text for an HTML element or attribute: markup, entities and braces neutralised.
 
     Control characters become U+FFFD; braces and brackets become character references
     so that no template engine or Markdown extension sees syntax in them. ``quote``
     also escapes both quote marks, for attribute values.
+
+    Invisible characters (:data:`INVISIBLE`: bidi overrides, zero-width characters) can
+    neither reorder nor hide text: in element content (``quote=False``) each one is kept,
+    so the text is exact, inside a ``span.cf-ctl`` that the stylesheet isolates
+    (``unicode-bidi: isolate``) and labels with its code point; in attribute values it is
+    written as ``⟨U+202E⟩``.
     """
-    escaped = html.escape(_CONTROL.sub("\ufffd", text), quote=quote)
-    return (escaped.replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;")
-            .replace("]", "&#93;").replace("`", "&#96;").replace("\\", "&#92;")
-            .replace("_", "&#95;").replace("*", "&#42;"))
+    cleaned = _CONTROL.sub("\ufffd", text)
+    if quote:
+        cleaned = show_invisible(cleaned)
+    escaped = html.escape(cleaned, quote=quote)
+    escaped = (escaped.replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;")
+               .replace("]", "&#93;").replace("`", "&#96;").replace("\\", "&#92;")
+               .replace("_", "&#95;").replace("*", "&#42;"))
+    return escaped if quote else INVISIBLE.sub(_invisible_span, escaped)
 
 
 def escape_md(text: str) -> str:
@@ -40,8 +80,10 @@ def escape_md(text: str) -> str:
 
     Every character that could open Markdown syntax is written as a numeric character
     reference, which Python-Markdown renders as the character and never as syntax.
+    Invisible characters are written as ``⟨U+202E⟩`` (a heading's text also goes to the
+    table of contents and the page title, which hold no markup).
     """
-    flat = " ".join(_CONTROL.sub("\ufffd", text).split())
+    flat = " ".join(show_invisible(_CONTROL.sub("\ufffd", text)).split())
     flat = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", flat)
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", flat)
 

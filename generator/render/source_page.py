@@ -8,14 +8,13 @@ quotes, figures) through ``marks``.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..model import Source
-from .markup import Mark, annotate, attr, escape_html, escape_md, md_link
+from .markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
 
 LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (Bokmål)", "de": "German", "fr": "French"}
 
@@ -53,16 +52,22 @@ def yaml_scalar(value: object) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def _front_matter_text(text: str) -> str:
+    return escape_html(show_invisible(text)).replace('"', "&quot;")
+
+
 def front_matter(source: Source) -> str:
     """YAML front matter; every value is JSON-quoted, which YAML reads as plain strings."""
     fields = {
         "id": source.id,
         # The theme prints the front-matter title unescaped (page header, <title>, search
-        # index), so it is stored HTML-escaped; the plain title is in case.json.
-        "title": html.escape(source.title, quote=False).replace('"', "&quot;"),
+        # index), so it is stored HTML-escaped, braces and Markdown punctuation included, and
+        # with invisible characters spelled out; so is any free text (the outlet). The plain
+        # values are in case.json.
+        "title": _front_matter_text(source.title),
         "title_derived": source.title_derived,
         "language": source.language,
-        "outlet": source.metadata.outlet,
+        "outlet": _front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
         "published": published_text(source),
         "url": source.metadata.url,
         "sha256": source.sha256,
@@ -129,7 +134,10 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
     lines = [f'<div class="cf-text" lang={attr(source.language)}>']
     for paragraph in source.paragraphs:
         sentence_marks = [
-            Mark(s.start, s.end, -1, f'<span class="cf-s" id="{s.anchor}">', "</span>")
+            # a quote that crosses a sentence boundary splits the sentence: the continuation
+            # piece names its sentence in data-cf-part (an id must be unique)
+            Mark(s.start, s.end, -1, f'<span class="cf-s" id="{s.anchor}">', "</span>",
+                 reopen=f'<span class="cf-s" data-cf-part="{s.anchor}">')
             for s in paragraph.sentences
         ]
         inner = annotate(source.text, paragraph.start, paragraph.end,
@@ -138,7 +146,7 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
         number = paragraph.index
         lines.append(
             f'<p id="{paragraph.anchor}" class="cf-p"{lang}>'
-            f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number}</a> '
+            f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number} </a>'
             f"{inner}</p>"
         )
     lines.append("</div>")

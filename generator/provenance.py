@@ -1,0 +1,234 @@
+"""Verified provenance: every passage the site shows is re-checked against its seed.
+
+Two checks, both run by :func:`generator.pipeline.generate` before anything is written:
+
+- :func:`verify` walks the case document (``case.json``): every record, at any depth, that
+  has ``source``, ``start``, ``end`` and ``text`` (entity mentions, quotes, figures, dates,
+  discrepancy claims, …) must quote the source's normalised text exactly at that span, and
+  its ``anchor``, when it has one, must be the paragraph that holds ``start``.
+- :func:`verify_page` reads a rendered page: on a source page, the visible text of every
+  paragraph (``p.cf-p``, its pilcrow link left out) and sentence (``span.cf-s``, with its
+  continuation pieces ``span.cf-s[data-cf-part]`` where a quote split it) must be the
+  paragraph's or sentence's text, and every paragraph must be there; on any page, an
+  element that declares the passage it shows with ``data-cf-span="SOURCE:START:END"``
+  must show exactly that text.
+
+A mismatch is a bug in a stage, never in the input: the build stops rather than publish a
+passage that is not in its source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from .errors import Problem
+from .model import Source
+
+_FIX = ("a stage put text on the site that is not in its seed; this is a bug in casefile — "
+        "report it with the seed, the build refuses to publish an unverified passage")
+
+
+class ProvenanceError(Exception):
+    """Passages on the site do not match their sources; nothing has been written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown)
+
+
+def _records(value: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping in ``value`` that points into a source, with its JSON path."""
+    if isinstance(value, Mapping):
+        if {"source", "start", "end", "text"} <= value.keys():
+            yield path, value
+        for key in sorted(value, key=str):
+            yield from _records(value[key], f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _records(item, f"{path}[{index}]")
+
+
+class _Index:
+    """A source with its paragraph starts, for finding the paragraph of an offset quickly."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.starts = [p.start for p in source.paragraphs]
+
+    def paragraph_holding(self, offset: int) -> str | None:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position < 0:
+            return None
+        paragraph = self.source.paragraphs[position]
+        return paragraph.anchor if paragraph.start <= offset < paragraph.end else None
+
+
+def verify(document: Mapping[str, Any], sources: Sequence[Source],
+           page: str = "data/case.json") -> list[Problem]:
+    """Problems with the passages of ``document``; empty when every one is exact."""
+    index = {s.id: _Index(s) for s in sources}
+    problems = []
+    for path, record in _records(document, ""):
+        source_id, start, end, text = record["source"], record["start"], record["end"], record["text"]
+        where = f"{path} cites {source_id}"
+        target = index.get(source_id) if isinstance(source_id, str) else None
+        if target is None:
+            problems.append(Problem(page, 0, f"{where}: no such source", _FIX))
+            continue
+        source = target.source
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(source.text)):
+            problems.append(Problem(page, 0, f"{where} [{start}:{end}]: the span is not inside the source "
+                                             f"({len(source.text)} characters)", _FIX))
+            continue
+        anchor = record.get("anchor")
+        passage = f"{where}#{anchor} [{start}:{end}]"
+        actual = source.text[start:end]
+        if text != actual:
+            problems.append(Problem(page, 0, f"{passage} shows {_short(str(text))}, "
+                                             f"but the source reads {_short(actual)} there", _FIX))
+        if "anchor" in record:
+            holding = target.paragraph_holding(start)
+            if anchor != holding:
+                problems.append(Problem(page, 0, f"{passage}: the passage starts in paragraph "
+                                                 f"#{holding}, not #{anchor}", _FIX))
+    return problems
+
+
+# A tokenizer for the pages casefile renders (well-formed tags, quoted attributes): much
+# faster than html.parser on a 50 MB source page, and it needs nothing else.
+_MARKUP = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>"
+    r"|<!--.*?-->|<![^>]*>|<\?[^>]*>|[^<]+|<", re.S)
+_ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+
+
+def page_texts(markup: str) -> list[tuple[dict[str, str], str]]:
+    """``(attributes, visible text)`` of every element of ``markup`` that has attributes."""
+    return list(iter_page_texts(markup))
+
+
+def iter_page_texts(markup: str) -> Iterator[tuple[dict[str, str], str]]:
+    """``(attributes, visible text)`` of every element of ``markup`` that has attributes,
+    as each element closes (so a huge page is not held twice in memory).
+
+    Character references are decoded; the text of a pilcrow link (``a.cf-pilcrow``) and
+    of script and style elements is left out.
+    """
+    # each open element: (name, attributes or None, text parts, is a pilcrow)
+    stack: list[tuple[str, dict[str, str] | None, list[str], bool]] = [("#root", None, [], False)]
+    skip = 0
+    position = 0
+    length = len(markup)
+    while position < length:
+        token = _MARKUP.match(markup, position)
+        assert token is not None  # the last alternative matches any character
+        position = token.end()
+        name = token.group(2)
+        if name is None:
+            text = token.group(0)
+            if not skip and len(stack) > 1 and not text.startswith(("<!", "<?")):
+                stack[-1][2].append(html.unescape(text) if "&" in text else text)
+            continue
+        name = name.lower()
+        if token.group(1):  # an end tag: close up to the matching element
+            if stack[-1][0] != name and not any(open_name == name for open_name, *_ in stack[1:]):
+                continue
+            while len(stack) > 1:
+                open_name, attributes, parts, pilcrow = stack.pop()
+                skip -= pilcrow
+                text = "".join(parts)
+                if len(stack) > 1:
+                    stack[-1][2].append(text)
+                if attributes is not None:
+                    yield attributes, text
+                if open_name == name:
+                    break
+            continue
+        if name in _VOID or token.group(0).endswith("/>"):
+            continue
+        if name in _RAW_TEXT:
+            close = re.compile(f"</{name}\\s*>", re.I).search(markup, position)
+            position = close.end() if close else length
+            continue
+        attributes = None
+        if token.group(3):
+            attributes = {}
+            for key, a, b, c in _ATTRIBUTE.findall(token.group(3)):
+                value = a or b or c
+                attributes[key.lower()] = html.unescape(value) if "&" in value else value
+        pilcrow = name == "a" and attributes is not None and "cf-pilcrow" in attributes.get("class", "").split()
+        skip += pilcrow
+        stack.append((name, attributes, [], pilcrow))
+    while len(stack) > 1:
+        open_name, attributes, parts, pilcrow = stack.pop()
+        text = "".join(parts)
+        if len(stack) > 1:
+            stack[-1][2].append(text)
+        if attributes is not None:
+            yield attributes, text
+
+
+def verify_page(markup: str, page: str, sources: Sequence[Source],
+                source: Source | None = None) -> list[Problem]:
+    """Problems with the passages shown on one rendered page (Markdown with raw HTML, or
+    the HTML MkDocs built from it); ``source`` when the page is that source's page."""
+    by_id = {s.id: s for s in sources}
+    problems = []
+    seen: set[str] = set()
+    expected: dict[str, tuple[str, int, int]] = {}
+    if source is not None:
+        for paragraph in source.paragraphs:
+            expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
+            for sentence in paragraph.sentences:
+                expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
+    shown: dict[str, list[str]] = {}  # anchor → text of its element and continuation pieces
+    for values, text in iter_page_texts(markup):
+        classes = values.get("class", "").split()
+        if source is not None and ({"cf-p", "cf-s"} & set(classes)):
+            anchor = values.get("id") or values.get("data-cf-part", "")
+            if anchor in expected:
+                shown.setdefault(anchor, []).append(text)
+        span = values.get("data-cf-span")
+        if span is not None:
+            problems.extend(_check_declared(span, text, page, by_id))
+    for anchor, pieces in shown.items():
+        kind, start, end = expected[anchor]
+        seen.add(anchor)
+        text = "".join(pieces)
+        if text != source.text[start:end]:
+            problems.append(Problem(page, 0, f"{kind} #{anchor} shows {_short(text)}, but "
+                                             f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
+    if source is not None:
+        missing = [anchor for anchor in expected if anchor not in seen]
+        if missing:
+            problems.append(Problem(page, 0, f"{len(missing)} passage(s) of {source.id} are not shown "
+                                             f"(first: #{missing[0]})", _FIX))
+    return problems
+
+
+def _check_declared(span: str, text: str, page: str, by_id: Mapping[str, Source]) -> list[Problem]:
+    source_id, _, offsets = html.unescape(span).rpartition(":")
+    source_id, _, start_text = source_id.rpartition(":")
+    source = by_id.get(source_id)
+    try:
+        start, end = int(start_text), int(offsets)
+    except ValueError:
+        return [Problem(page, 0, f"passage data-cf-span={span!r} is not SOURCE:START:END", _FIX)]
+    if source is None or not 0 <= start <= end <= len(source.text):
+        return [Problem(page, 0, f"passage {span} points outside the sources", _FIX)]
+    if text != source.text[start:end]:
+        return [Problem(page, 0, f"passage {span} shows {_short(text)}, but the source reads "
+                                 f"{_short(source.text[start:end])} there", _FIX)]
+    return []
