@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from .numbers import number_syntax
 from .entityref import COVERAGE_TYPES, EntityRef, from_persons
 from .personref import PersonRef
 from .quotes import Quote
+from .spans import SpanSet
 
 KINDS = ("figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage")
 EXPLANATIONS = ("rounding", "different-time", "different-scope", "translation", "conflict")
@@ -512,10 +514,10 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
     quoted = _spans_by_source(quotes)
     for source in sources.values():
         language = source.language
-        spans = quoted.get(source.id, [])
+        spans = SpanSet(quoted.get(source.id, []))
         for paragraph in source.paragraphs:
             for sentence in paragraph.sentences:
-                if any(s < sentence.end and sentence.start < e for s, e in spans):
+                if spans.overlaps(sentence.start, sentence.end):
                     continue
                 s_text = source.text[sentence.start:sentence.end]
                 known = sentences.get((s_text, language))
@@ -900,16 +902,17 @@ def _actions(sources: Sequence[Source], quotes: Sequence[Quote],
     quoted_by_source = _spans_by_source(quotes)
     for source in sources:
         events = _event_words(source.language)
-        quoted = quoted_by_source.get(source.id, [])
+        quoted = SpanSet(quoted_by_source.get(source.id, []))
         refs = sorted(refs_by_source[source.id])
+        ref_starts = [r.start for r in refs]
         for paragraph in source.paragraphs:
             for sentence in paragraph.sentences:
+                in_sentence = refs[bisect_left(ref_starts, sentence.start):bisect_left(ref_starts, sentence.end)]
                 for m in _WORD.finditer(source.text, sentence.start, sentence.end):
                     event = events.get(m.group(0).lower())
-                    if event is None or any(s <= m.start() < e for s, e in quoted):
+                    if event is None or quoted.contains(m.start()):
                         continue
-                    actors = [r for r in refs if sentence.start <= r.start and r.end <= m.start()
-                              and not any(s <= r.start < e for s, e in quoted)]
+                    actors = [r for r in in_sentence if r.end <= m.start() and not quoted.contains(r.start)]
                     if not actors:
                         continue
                     actor = actors[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,15 +116,13 @@ class Source:
         """Number of words in the text (counted once: a seed can be megabytes long)."""
         return count_words(self.text)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph:
         """The paragraph that holds ``offset`` (or the nearest one before it)."""
-        found = self.paragraphs[0]
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset:
-                found = paragraph
-            else:
-                break
-        return found
+        return self.paragraphs[max(bisect_right(self._paragraph_starts, offset) - 1, 0)]
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of this source's text, anchored to its paragraph."""

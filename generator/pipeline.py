@@ -64,7 +64,7 @@ from .render.markup import Mark, attr
 from .provenance import ProvenanceError, verify, verify_page
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
-from .resolve import Resolution, entity_records, resolve_entities
+from .resolve import Ambiguous, Resolution, entity_records, resolve_entities
 from .sources import discover, duplicate_ids, read_case, read_source
 
 
@@ -251,7 +251,11 @@ def render_files(case: Case) -> dict[str, bytes]:
     for figure in case.figures:
         if figure.subject:
             figures_by_subject.setdefault(figure.subject, []).append(figure)
-    facts = EntityFacts(quotes_by_speaker, figures_by_subject)
+    ambiguous_by_entity: dict[str, list[Ambiguous]] = {}
+    for item in case.resolution.ambiguous:
+        for candidate in item.candidates:
+            ambiguous_by_entity.setdefault(candidate, []).append(item)
+    facts = EntityFacts(quotes_by_speaker, figures_by_subject, ambiguous_by_entity)
     co_mentions = co_mention_table(case.resolution)
     for entity in case.resolution.entities:
         pages[entity_page_path(entity.id)] = render_entity_page(entity, case.resolution, by_id, facts,

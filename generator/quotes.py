@@ -13,12 +13,14 @@ continuation of the previous quote. Without evidence the speaker is unknown (``N
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from .langdata import canonical_language, language_data, word_set
 from .model import Paragraph, Source
+from .spans import SpanSet
 from .personref import PersonIndex, PersonRef
 
 # (style name, pattern whose group 1 is the quoted text), in order of preference.
@@ -249,8 +251,8 @@ def extract_quotes(source: Source, persons: Iterable[PersonRef] = ()) -> tuple[Q
             if _is_quote(text, raw):
                 in_paragraph.append(raw)
         raws.extend(sorted(in_paragraph, key=lambda r: r.start))
-    spans = [(r.outer_start, r.outer_end) for r in raws]
-    outside = [ref for ref in index.refs if not any(s <= ref.start < e for s, e in spans)]
+    spans = SpanSet((r.outer_start, r.outer_end) for r in raws)
+    outside = [ref for ref in index.refs if not spans.contains(ref.start)]
     attributor = _Attributor(source, words, index, outside, raws)
     quotes: list[Quote] = []
     counters: dict[str, int] = {}
@@ -275,6 +277,7 @@ class _Attributor:
         self.words = words
         self.index = index
         self.outside = outside  # person mentions not inside any quote, sorted
+        self.outside_starts = [r.start for r in outside]
         self.raws = raws
 
     def attribute(self, i: int, done: list[Quote]) -> tuple[str | None, str | None, str | None, str]:
@@ -327,7 +330,7 @@ class _Attributor:
         return start
 
     def _previous_paragraph(self, paragraph: Paragraph) -> Paragraph | None:
-        position = self.source.paragraphs.index(paragraph)
+        position = paragraph.index - 1
         return self.source.paragraphs[position - 1] if position > 0 else None
 
     def _from_window(self, side: str, start: int, end: int) -> tuple[str | None, str | None, str | None, str] | None:
@@ -379,10 +382,11 @@ class _Attributor:
 
     def _nearest_fitting(self, offset: int, gender: str | None) -> PersonRef | None:
         paragraph = self.source.paragraph_at(offset)
-        position = self.source.paragraphs.index(paragraph)
+        position = paragraph.index - 1
         limit = max(self.source.paragraphs[max(0, position - _PARAGRAPHS_BACK)].start, offset - _CHARS_BACK)
         unknown: set[str] = set()
-        for ref in reversed(self.outside):
+        for j in range(bisect_left(self.outside_starts, offset) - 1, -1, -1):
+            ref = self.outside[j]
             if ref.end > offset:
                 continue
             if ref.start < limit:
@@ -400,7 +404,7 @@ class _Attributor:
             return None, None, None, "none"
         raw, previous = self.raws[i], self.raws[i - 1]
         paragraphs = self.source.paragraphs
-        gap_paragraphs = paragraphs.index(raw.paragraph) - paragraphs.index(previous.paragraph)
+        gap_paragraphs = raw.paragraph.index - previous.paragraph.index
         if gap_paragraphs > 1:
             return None, None, None, "none"
         if gap_paragraphs == 1:
@@ -411,7 +415,8 @@ class _Attributor:
                            and not self.text[raw.paragraph.start:raw.outer_start].strip())
             if not (introduced or only_quotes or raw.style == "dash"):
                 return None, None, None, "none"
-        between = [r for r in self.outside if previous.outer_end <= r.start < raw.outer_start]
+        between = self.outside[bisect_left(self.outside_starts, previous.outer_end):
+                               bisect_left(self.outside_starts, raw.outer_start)]
         if any(r.entity_id != done[-1].speaker for r in between):
             return None, None, None, "none"
         return (done[-1].speaker, done[-1].speaker_name,

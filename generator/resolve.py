@@ -35,6 +35,7 @@ unknown type is an error.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
@@ -326,6 +327,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
                 history[mention.source].append((mention, key))
     for items in history.values():
         items.sort(key=lambda item: item[0].start)
+    starts = {source: [m.start for m, _ in items] for source, items in history.items()}
     leftovers: list[Mention] = []
     sources_of = {key: {m.source for m in cluster.mentions} for key, cluster in clusters.items()}
     names: dict[str, str] = {}  # display names, computed once per cluster
@@ -352,7 +354,8 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             target.linked.append((mention, why))
             continue
         if len(matched) > 1:
-            chosen, reason = _by_context(mention, form_used, matched, history[mention.source])
+            chosen, reason = _by_context(mention, form_used, matched, history[mention.source],
+                                         starts.get(mention.source, []))
             if chosen is not None:
                 clusters[chosen].linked.append((mention, reason))
             else:
@@ -379,23 +382,36 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             cluster.type, cluster.evidence = _vote(cluster.mentions or [m for m, _ in cluster.linked])
 
 
-def _by_context(mention: Mention, form: str, keys: list[str],
-                history: list[tuple[Mention, str]]) -> tuple[str | None, str]:
-    """The person a short form means, from the nearest full name before it that has the form."""
+def _by_context(mention: Mention, form: str, keys: list[str], history: list[tuple[Mention, str]],
+                starts: list[int]) -> tuple[str | None, str]:
+    """The person a short form means, from the nearest full name before it that has the form.
+
+    ``history`` holds the source's full-name mentions sorted by position (``starts``); the
+    search walks back from the mention and stops after :data:`_CONTEXT_PARAGRAPHS`, so its
+    cost does not grow with the length of the source.
+    """
     folded = lex.fold(form)
-    before = [(m, k) for m, k in history
-              if k in keys and m.start < mention.start and folded in {lex.fold(w) for w in _words(m.name)}]
     names = " and ".join(sorted({_display_key(k) for k in keys}))
-    if not before:
+    here = _paragraph_number(mention.anchor)
+    last: Mention | None = None
+    together: set[str] = set()
+    for position in range(bisect_left(starts, mention.start) - 1, -1, -1):
+        candidate, key = history[position]
+        if last is not None and candidate.sentence != last.sentence:
+            break
+        if last is None and here - _paragraph_number(candidate.anchor) > _CONTEXT_PARAGRAPHS:
+            return None, (f"'{form}' fits {names}, and none of them is named in the {_CONTEXT_PARAGRAPHS} "
+                          "paragraphs before it")
+        if key in keys and folded in {lex.fold(w) for w in _words(candidate.name)}:
+            last = last or candidate
+            together.add(key)
+            if last is candidate:
+                chosen = key
+    if last is None:
         return None, f"'{form}' fits {names}, and none of them is named before it in the source"
-    last, key = before[-1]
-    together = {k for m, k in before if m.sentence == last.sentence}
     if len(together) > 1:
         return None, f"'{form}' fits {names}, named together just before it ({last.sentence})"
-    distance = _paragraph_number(mention.anchor) - _paragraph_number(last.anchor)
-    if distance > _CONTEXT_PARAGRAPHS:
-        return None, f"'{form}' fits {names}; the nearest full name is {distance} paragraphs before it"
-    return key, f"short form of '{last.name}', the nearest full name before it ({last.sentence})"
+    return chosen, f"short form of '{last.name}', the nearest full name before it ({last.sentence})"
 
 
 def _paragraph_number(anchor: str) -> int:

@@ -8,14 +8,15 @@ mentioned entities first and put the rest one click away.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..figures import Figure
 from ..model import Source
 from ..quotes import Quote
-from ..resolve import Entity, Resolution
+from ..resolve import Ambiguous, Entity, Resolution
 from .claims import short_source
 from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
@@ -24,8 +25,13 @@ from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 TYPE_TITLES = {"person": "People", "place": "Places", "organization": "Organisations",
                "platform": "Platforms", "work": "Works", "other": "Other"}
 TYPE_ORDER = tuple(TYPE_TITLES)
-# Source groups shown open on an entity page; the rest are collapsed.
+# Source groups shown open on an entity page; the rest are collapsed. Pages stay small for
+# entities named thousands of times: each source group shows its first sentences, and the
+# full list of mentions is in data/case.json.
 OPEN_GROUPS = 5
+MAX_SENTENCES_PER_SOURCE = 50
+MAX_AMBIGUOUS_SHOWN = 20
+MAX_REVIEW_ITEMS = 500
 # Entities shown in the coverage matrix and the graph before "the rest" lists.
 TOP_ENTITIES = 50
 # Front matter keeping a bulky page of tables or pictures out of the search index (Material).
@@ -45,6 +51,8 @@ class EntityFacts:
     """Quotes by speaker entity id."""
     figures: Mapping[str, Sequence[Figure]]
     """Figures (ages and others) by subject entity id."""
+    ambiguous: Mapping[str, Sequence[Ambiguous]] = field(default_factory=dict)
+    """Ambiguous mentions by the id of each entity they may mean."""
 
 
 def _ranked(entities: Sequence[Entity]) -> list[Entity]:
@@ -143,12 +151,20 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
                             f"{'s' if len(mentions) != 1 else ''} ({source.language})")
         items = []
         seen_sentences: set[str] = set()
+        mention_starts = [m.start for m in mentions]
         for mention in mentions:
             anchor, start, end = _sentence_span(source, mention.start)
             if anchor in seen_sentences:
                 continue
             seen_sentences.add(anchor)
-            marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in mentions if start <= m.start and m.end <= end]
+            if len(seen_sentences) > MAX_SENTENCES_PER_SOURCE:
+                rest = len({_sentence_span(source, m.start)[0] for m in mentions}) - MAX_SENTENCES_PER_SOURCE
+                link = href(page, source_page_path(source))
+                items.append(f'<li>… and {rest} more sentences naming it in <a href={attr(link)}>this source</a> '
+                             "(all mentions are in <code>data/case.json</code>)</li>")
+                break
+            inside = mentions[bisect_left(mention_starts, start):bisect_left(mention_starts, end)]
+            marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in inside if m.end <= end]
             link = href(page, source_page_path(source), anchor)
             items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
                          f'<span lang={attr(source.language)}>{annotate(source.text, start, end, marks)}</span></li>')
@@ -162,11 +178,14 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         if len(co_mentions) > 30:
             parts.append(f"\n… and {len(co_mentions) - 30} more, see the {md_link('coverage matrix', page, 'coverage.md')}.")
         parts.append("")
-    ambiguous = [a for a in resolution.ambiguous if entity.id in a.candidates]
+    ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
-        parts += ["## Mentions that may also mean this entity", "",
+        parts += [f"## Mentions that may also mean this entity ({len(ambiguous)})", "",
                   '<ul class="cf-ambiguous" markdown="0">']
-        for item in ambiguous:
+        if len(ambiguous) > MAX_AMBIGUOUS_SHOWN:
+            parts.append(f"<li>The first {MAX_AMBIGUOUS_SHOWN}; all are on the "
+                         f'<a href={attr(href(page, "review.md"))}>review page</a>.</li>')
+        for item in ambiguous[:MAX_AMBIGUOUS_SHOWN]:
             source = sources[item.mention.source]
             parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)} "
                          f"— {escape_html(item.reason)}</li>")
@@ -271,7 +290,10 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)})", ""]
     if resolution.ambiguous:
         parts.append('<ul class="cf-review" markdown="0">')
-        for item in resolution.ambiguous:
+        if len(resolution.ambiguous) > MAX_REVIEW_ITEMS:
+            parts.append(f"<li>The first {MAX_REVIEW_ITEMS} of {len(resolution.ambiguous)} are listed; "
+                         "settle these and the rest shrink.</li>")
+        for item in resolution.ambiguous[:MAX_REVIEW_ITEMS]:
             source = sources[item.mention.source]
             options = ", ".join(f'<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>' for c in item.candidates)
             parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)}: "

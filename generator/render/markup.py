@@ -9,6 +9,7 @@ snippet include. Renderers produce strings; only :mod:`generator.site` writes fi
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import posixpath
 import re
 import unicodedata
@@ -52,6 +53,14 @@ def show_invisible(text: str) -> str:
     return INVISIBLE.sub(lambda m: f"⟨{code_point(m.group(0))}⟩", text)
 
 
+# One pass of str.translate: markup, entities, template and Markdown syntax, controls.
+_ESCAPE_TEXT = {ord(c): r for c, r in {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;",
+    "`": "&#96;", "\\": "&#92;", "_": "&#95;", "*": "&#42;"}.items()}
+_ESCAPE_TEXT.update({c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]})
+_ESCAPE_ATTRIBUTE = {**_ESCAPE_TEXT, ord('"'): "&quot;", ord("'"): "&#x27;"}
+
+
 def escape_html(text: str, quote: bool = False) -> str:
     """Text for an HTML element or attribute: markup, entities and braces neutralised.
 
@@ -65,14 +74,11 @@ def escape_html(text: str, quote: bool = False) -> str:
     (``unicode-bidi: isolate``) and labels with its code point; in attribute values it is
     written as ``⟨U+202E⟩``.
     """
-    cleaned = _CONTROL.sub("\ufffd", text)
     if quote:
-        cleaned = show_invisible(cleaned)
-    escaped = html.escape(cleaned, quote=quote)
-    escaped = (escaped.replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;")
-               .replace("]", "&#93;").replace("`", "&#96;").replace("\\", "&#92;")
-               .replace("_", "&#95;").replace("*", "&#42;"))
-    return escaped if quote else INVISIBLE.sub(_invisible_span, escaped)
+        escaped = show_invisible(text).translate(_ESCAPE_ATTRIBUTE)
+        return escaped
+    escaped = text.translate(_ESCAPE_TEXT)
+    return INVISIBLE.sub(_invisible_span, escaped) if INVISIBLE.search(escaped) else escaped
 
 
 def escape_md(text: str) -> str:
@@ -102,6 +108,7 @@ def page_url(page: str) -> str:
     return page[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=65536)
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative URL from one generated page to another (for links inside raw HTML)."""
     here = page_url(from_page).rstrip("/") or "."
