@@ -77,8 +77,23 @@ class Terminated(BaseException):
     """SIGTERM arrived: unwind (so the site writer removes its staging copy) and exit."""
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated()
+class _SigTerm:
+    """SIGTERM handler that raises ``Terminated`` once, only while armed.
+
+    A second signal, or one arriving while ``main`` is already unwinding or restoring the
+    previous handler, must not raise again (that would print a traceback): it is recorded
+    and ``main`` exits 143.
+    """
+
+    armed = False
+    pending = False
+
+    @classmethod
+    def handle(cls, signum: int, frame: object) -> None:
+        cls.pending = True
+        if cls.armed:
+            cls.armed = False
+            raise Terminated()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,9 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(ServeOptions(args.seeds, args.out, args.config_file, args.dev_addr,
                                   cache_dir=args.seeds.absolute().parent / ".cache" / "casefile"))
     in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
+    _SigTerm.armed, _SigTerm.pending = in_main_thread, False
+    previous = signal.signal(signal.SIGTERM, _SigTerm.handle) if in_main_thread else None
     try:
-        return _run(args)
+        code = _run(args)
     except KeyboardInterrupt:
         print(f"casefile: interrupted; {args.out.as_posix()} was left as it was.", file=sys.stderr)
         return 130
@@ -118,8 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
               "the traceback).", file=sys.stderr)
         return 3
     finally:
+        _SigTerm.armed = False
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
+    if _SigTerm.pending:
+        # The signal came after the new docs were in place (or while unwinding): the folder is
+        # whole, the run was asked to stop, so report it as terminated.
+        print(f"casefile: terminated; {args.out.as_posix()} is complete.", file=sys.stderr)
+        return 143
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -508,6 +508,14 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
         quote_lemmas[key] = {t.lemma for t in tokens if t.content}
         for lemma in quote_lemmas[key]:
             quote_index[(language, lemma)].add(key)
+    # Each quote text's renderings by source: a source's own quotes are skipped without
+    # walking them (one long source can quote the same words thousands of times).
+    rendered_by: dict[tuple[str, str], dict[str, list[Quote]]] = {}
+    for key, group in renderings.items():
+        by_source: dict[str, list[Quote]] = {}
+        for quote in group:
+            by_source.setdefault(quote.source, []).append(quote)
+        rendered_by[key] = by_source
     sentences: dict[tuple[str, str], tuple[list[_Token], list[tuple[str, str]]]] = {}
     departures: dict[tuple[str, str, tuple[str, str], str], list[_Departure]] = {}
     groups: dict[str, dict[str, Any]] = {}
@@ -527,9 +535,8 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
                 tokens, candidates = known
                 n_clauses: list[list[_Token]] | None = None
                 for q_key in candidates:
-                    for quote in renderings[q_key]:
-                        if quote.source == source.id:
-                            continue
+                    for quote in (q for quote_source, group in rendered_by[q_key].items()
+                                  if quote_source != source.id for q in group):
                         who = quote.speaker_name or "the speaker"
                         cache_key = (s_text, language, q_key, who)
                         found = departures.get(cache_key)

@@ -65,7 +65,7 @@ class PersonIndex:
 
     def before(self, offset: int) -> Iterable[PersonRef]:
         """Mentions ending at or before ``offset``, nearest first."""
-        i = bisect_left(self.starts, offset)
-        for ref in reversed(self.refs[:i]):
-            if ref.end <= offset:
-                yield ref
+        refs = self.refs
+        for i in range(bisect_left(self.starts, offset) - 1, -1, -1):  # no slice: a copy is O(n)
+            if refs[i].end <= offset:
+                yield refs[i]

@@ -281,7 +281,10 @@ def render_files(case: Case) -> dict[str, bytes]:
     pages["data/case.schema.json"] = dump_json(case_schema())
     pages.update(render_from_document(document))
     check_provenance(pages, document, sources)
-    return {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+    del document
+    # Encode page by page, dropping each text as it goes: a huge case never holds every
+    # page twice (as text and as bytes).
+    return {path: pages.pop(path).encode("utf-8") for path in sorted(pages)}
 
 
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:

@@ -13,7 +13,7 @@ continuation of the previous quote. Without evidence the speaker is unknown (``N
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -279,6 +279,7 @@ class _Attributor:
         self.outside = outside  # person mentions not inside any quote, sorted
         self.outside_starts = [r.start for r in outside]
         self.raws = raws
+        self.outer_ends = sorted(r.outer_end for r in raws)
 
     def attribute(self, i: int, done: list[Quote]) -> tuple[str | None, str | None, str | None, str]:
         raw = self.raws[i]
@@ -296,14 +297,18 @@ class _Attributor:
                 previous = self._previous_paragraph(raw.paragraph)
                 if previous is not None and self.text[previous.start:previous.end].rstrip()[-1:] in _INTRODUCING:
                     last = previous.sentences[-1] if previous.sentences else previous
-                    start = max(last.start, max((r.outer_end for r in self.raws
-                                                 if previous.start <= r.outer_end <= previous.end), default=0))
+                    start = max(last.start, self._last_quote_end(previous.start, previous.end))
                     windows.append(("before", start, previous.end))
         for side, start, end in windows:
             found = self._from_window(side, start, end)
             if found is not None:
                 return found
         return self._continuation(i, done)
+
+    def _last_quote_end(self, start: int, end: int) -> int:
+        """The end of the last quote ending within ``[start, end]``, or 0 (quote ends ascend)."""
+        position = bisect_right(self.outer_ends, end) - 1
+        return self.outer_ends[position] if position >= 0 and self.outer_ends[position] >= start else 0
 
     def _after_end(self, i: int) -> int:
         raw = self.raws[i]

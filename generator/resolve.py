@@ -55,6 +55,13 @@ _WEAK = ("capitalised within a sentence", "named elsewhere in the source", "name
 _NOT_PERSON = ("animal", "storm")
 # How far back (in paragraphs) the nearest full name may be to settle a short form.
 _CONTEXT_PARAGRAPHS = 2
+# An ambiguous mention lists at most this many candidates (the nearest named before it), and
+# its reason names at most _REASON_NAMES of them: a short form that fits thousands of people
+# (a long source naming many "Jones") must not make the review quadratic in size.
+_MAX_CANDIDATES = 10
+_REASON_NAMES = 5
+# How many earlier full names the search for the nearest candidates looks at, at most.
+_NEAREST_LOOKBACK = 500
 
 
 @dataclass(frozen=True)
@@ -354,12 +361,12 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
             target.linked.append((mention, why))
             continue
         if len(matched) > 1:
-            chosen, reason = _by_context(mention, form_used, matched, history[mention.source],
-                                         starts.get(mention.source, []))
+            chosen, reason, shortlist = _by_context(mention, form_used, matched, history[mention.source],
+                                                    starts.get(mention.source, []))
             if chosen is not None:
                 clusters[chosen].linked.append((mention, reason))
             else:
-                ambiguous.append(Ambiguous(mention, tuple(matched), reason))
+                ambiguous.append(Ambiguous(mention, shortlist, reason))
             continue
         leftovers.append(mention)
     # What is left forms entities of its own (or joins one by exact key, e.g. a place).
@@ -383,35 +390,75 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
 
 
 def _by_context(mention: Mention, form: str, keys: list[str], history: list[tuple[Mention, str]],
-                starts: list[int]) -> tuple[str | None, str]:
+                starts: list[int]) -> tuple[str | None, str, tuple[str, ...]]:
     """The person a short form means, from the nearest full name before it that has the form.
 
     ``history`` holds the source's full-name mentions sorted by position (``starts``); the
     search walks back from the mention and stops after :data:`_CONTEXT_PARAGRAPHS`, so its
-    cost does not grow with the length of the source.
+    cost does not grow with the length of the source. Returns the chosen key (or None), the
+    reason, and, when none was chosen, the candidates to list: at most
+    :data:`_MAX_CANDIDATES`, those named nearest before the mention first.
     """
     folded = lex.fold(form)
-    names = " and ".join(sorted({_display_key(k) for k in keys}))
+    wanted = set(keys)
     here = _paragraph_number(mention.anchor)
     last: Mention | None = None
     together: set[str] = set()
-    for position in range(bisect_left(starts, mention.start) - 1, -1, -1):
+    chosen: str | None = None
+    position = bisect_left(starts, mention.start) - 1
+    for position in range(position, -1, -1):
         candidate, key = history[position]
         if last is not None and candidate.sentence != last.sentence:
             break
         if last is None and here - _paragraph_number(candidate.anchor) > _CONTEXT_PARAGRAPHS:
-            return None, (f"'{form}' fits {names}, and none of them is named in the {_CONTEXT_PARAGRAPHS} "
-                          "paragraphs before it")
-        if key in keys and folded in {lex.fold(w) for w in _words(candidate.name)}:
+            shortlist = _nearest(keys, history, position, folded)
+            return None, (f"'{form}' fits {_names_phrase(shortlist, len(keys))}, and none of them is named in "
+                          f"the {_CONTEXT_PARAGRAPHS} paragraphs before it"), shortlist
+        if key in wanted and folded in {lex.fold(w) for w in _words(candidate.name)}:
             last = last or candidate
             together.add(key)
             if last is candidate:
                 chosen = key
     if last is None:
-        return None, f"'{form}' fits {names}, and none of them is named before it in the source"
+        shortlist = _nearest(keys, history, -1, folded)
+        return None, f"'{form}' fits {_names_phrase(shortlist, len(keys))}, and none of them is named before it in the source", shortlist
     if len(together) > 1:
-        return None, f"'{form}' fits {names}, named together just before it ({last.sentence})"
-    return chosen, f"short form of '{last.name}', the nearest full name before it ({last.sentence})"
+        shortlist = tuple(sorted(together))[:_MAX_CANDIDATES]
+        return None, (f"'{form}' fits {_names_phrase(shortlist, len(together))}, named together just before it "
+                      f"({last.sentence})"), shortlist
+    return chosen, f"short form of '{last.name}', the nearest full name before it ({last.sentence})", ()
+
+
+def _nearest(keys: list[str], history: list[tuple[Mention, str]], position: int, folded: str) -> tuple[str, ...]:
+    """Up to :data:`_MAX_CANDIDATES` of ``keys``: those named nearest before ``position`` first
+    (looking back at most :data:`_NEAREST_LOOKBACK` names), then the rest in sorted order; sorted."""
+    if len(keys) <= _MAX_CANDIDATES:
+        return tuple(sorted(keys))
+    wanted = set(keys)
+    found: list[str] = []
+    for index in range(position, max(position - _NEAREST_LOOKBACK, -1), -1):
+        key = history[index][1]
+        if key in wanted and key not in found and folded in {lex.fold(w) for w in _words(history[index][0].name)}:
+            found.append(key)
+            if len(found) == _MAX_CANDIDATES:
+                break
+    for key in sorted(keys):
+        if len(found) == _MAX_CANDIDATES:
+            break
+        if key not in found:
+            found.append(key)
+    return tuple(sorted(found))
+
+
+def _names_phrase(keys: Sequence[str], total: int | None = None) -> str:
+    """"A and B", or "A, B, C, D, E and 12 others" when more fit than are named."""
+    names = sorted({_display_key(k) for k in keys})
+    total = len(names) if total is None else total
+    shown = names[:_REASON_NAMES]
+    others = total - len(shown)
+    if others > 0:
+        return ", ".join(shown) + f" and {others} other{'s' if others != 1 else ''}"
+    return " and ".join(shown) if len(shown) <= 2 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _paragraph_number(anchor: str) -> int:

@@ -75,6 +75,22 @@ def test_two_joneses_are_ambiguous_without_context() -> None:
     assert "named together" in result.ambiguous[1].reason
 
 
+def test_a_short_form_fitting_many_people_lists_the_nearest_few() -> None:
+    """Thirty Joneses: the review lists the nearest ten, and the reason names five and counts the rest."""
+    givens = ["Anna", "Bjorn", "Carla", "David", "Emil", "Frida", "Gustav", "Hanne", "Ivar", "Jonas",
+              "Karin", "Lars", "Maria", "Nils", "Olga", "Peter", "Rita", "Sven", "Tove", "Ulf",
+              "Vera", "Walter", "Xenia", "Yngve", "Zara", "Agnes", "Bernt", "Cecilie", "Dagny", "Eirik"]
+    paragraphs = [f"{given} Jones came to the meeting on the first day." for given in givens]
+    paragraphs += ["The meeting went on for a long time.", "Nobody left before the end.",
+                   "The hall was full.", "Jones spoke last."]
+    result = resolve([make_source("\n\n".join(paragraphs))])
+    (item,) = [a for a in result.ambiguous if a.mention.start > 0]
+    assert len(item.candidates) == 10 and list(item.candidates) == sorted(item.candidates)
+    # The ten named nearest before it: the last ten of the list.
+    assert set(item.candidates) == {f"{given.lower()}-jones" for given in givens[-10:]}
+    assert "and 25 others" in item.reason and item.reason.count("Jones") == 6
+
+
 def test_short_form_settled_by_nearest_full_name() -> None:
     source = make_source("Keaton Jones cried. His mother Kimberly Jones filmed him.\n\n"
                          "Later Kimberly Jones posted the video. Jones wrote that she was proud.")
