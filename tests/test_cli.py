@@ -103,3 +103,27 @@ def test_defaults_are_relative_to_the_working_directory(tmp_path, seeds):
     assert result.returncode == 0, result.stderr
     assert (folder.parent / "docs_src" / "index.md").is_file()
     assert os.path.isfile(folder.parent / "docs_src" / ".generated")
+
+
+def test_a_second_sigterm_while_unwinding_does_not_raise_again(tmp_path, seeds, monkeypatch, capsys):
+    """CI once saw a traceback: SIGTERM arrived while main restored the previous handler."""
+    import signal
+
+    from generator import cli
+
+    def signal_twice(args):
+        cli._SigTerm.handle(signal.SIGTERM, None)  # raises Terminated: the run unwinds
+        raise AssertionError("not reached")
+
+    def late_signal(args):
+        cli._SigTerm.armed = False  # as after the run, while main tidies up
+        cli._SigTerm.handle(signal.SIGTERM, None)  # recorded, not raised
+        return 0
+
+    monkeypatch.setattr(cli, "_run", signal_twice)
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 143
+    cli._SigTerm.handle(signal.SIGTERM, None)  # disarmed now: no exception
+    monkeypatch.setattr(cli, "_run", late_signal)
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 143
+    assert "is complete" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) != cli._SigTerm.handle
