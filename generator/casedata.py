@@ -6,6 +6,7 @@ written beside it and every build's data is validated against it in the tests.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -144,3 +145,22 @@ def case_document(case: CaseInfo, sources: Sequence[Source], **sections: list[di
 def dump_json(document: Any) -> str:
     """Deterministic JSON text: sorted keys, two-space indent, UTF-8, trailing newline."""
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def dump_json_bytes(document: Any, batch: int = 65536) -> bytes:
+    """:func:`dump_json`, encoded as UTF-8, without holding the whole text and its pieces.
+
+    ``json.dumps`` with an indent joins millions of small strings at once; for a case of
+    tens of megabytes that list was the build's peak memory. Here the pieces are joined
+    and encoded a batch at a time.
+    """
+    out = io.BytesIO()
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(document):
+        pieces.append(piece)
+        if len(pieces) >= batch:
+            out.write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+    pieces.append("\n")
+    out.write("".join(pieces).encode("utf-8"))
+    return out.getvalue()

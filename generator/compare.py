@@ -562,7 +562,11 @@ def _spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]
 def _sentence_candidates(s_text: str, language: str, quote_index: dict[tuple[str, str], set[tuple[str, str]]],
                          quote_lemmas: dict[tuple[str, str], set[str]]
                          ) -> tuple[list[_Token], list[tuple[str, str]]]:
-    """A sentence's tokens and the distinct quotes sharing enough content words with it."""
+    """A sentence's tokens and the distinct quotes sharing enough content words with it.
+
+    The tokens are kept only for a sentence with candidates: the caller caches the result
+    per sentence text, and most sentences have none (a long source has hundreds of
+    thousands of them)."""
     tokens = _tokens(s_text, 0, len(s_text), language)
     lemmas = {t.lemma for t in tokens if t.content}
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -576,7 +580,7 @@ def _sentence_candidates(s_text: str, language: str, quote_index: dict[tuple[str
         if shared < 3 and shared / max(1, min(len(lemmas), len(quote_lemmas[q_key]))) < 0.25:
             continue
         candidates.append(q_key)
-    return tokens, candidates
+    return (tokens if candidates else []), candidates
 
 
 def _add_departure(groups: dict[str, dict[str, Any]], departure: _Departure, source: str, base: int,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache, source_key
-from .casedata import case_document, case_schema, dump_json
+from .casedata import case_document, case_schema, dump_json, dump_json_bytes
 from .compare import (
     DateCheck,
     Discrepancy,
@@ -277,14 +277,19 @@ def render_files(case: Case) -> dict[str, bytes]:
         date_checks=date_check_records(case.checks),
         translations=translation_records(case.translations),
     )
-    pages["data/case.json"] = dump_json(document)
-    pages["data/case.schema.json"] = dump_json(case_schema())
-    pages.update(render_from_document(document))
+    # Data files are encoded as soon as they are made, pages once checked, each text dropped
+    # as it goes: a huge case never holds its output twice (as text and as bytes).
+    files = {"data/case.json": dump_json_bytes(document),
+             "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
+    for path, text in render_from_document(document).items():
+        if path.endswith(".md"):
+            pages[path] = text
+        else:
+            files[path] = text.encode("utf-8")
     check_provenance(pages, document, sources)
     del document
-    # Encode page by page, dropping each text as it goes: a huge case never holds every
-    # page twice (as text and as bytes).
-    return {path: pages.pop(path).encode("utf-8") for path in sorted(pages)}
+    files.update((path, pages.pop(path).encode("utf-8")) for path in sorted(pages))
+    return dict(sorted(files.items()))
 
 
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:

@@ -193,21 +193,32 @@ def verify_page(markup: str, page: str, sources: Sequence[Source],
             expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
             for sentence in paragraph.sentences:
                 expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
-    shown: dict[str, list[str]] = {}  # anchor → text of its element and continuation pieces
+    # Each anchor's pieces (its element, then any continuation pieces) are checked as they
+    # close, against the source text from where the previous piece ended: no page text is kept.
+    consumed: dict[str, int] = {}  # anchor → characters of its passage matched so far
+    wrong: dict[str, str] = {}  # anchor → what the page shows where it departs from the source
+    closed: dict[str, int] = {}  # anchor → rank of its first piece in the page
     for values, text in iter_page_texts(markup):
         classes = values.get("class", "").split()
         if source is not None and ({"cf-p", "cf-s"} & set(classes)):
             anchor = values.get("id") or values.get("data-cf-part", "")
-            if anchor in expected:
-                shown.setdefault(anchor, []).append(text)
+            if anchor in expected and anchor not in wrong:
+                seen.add(anchor)
+                closed.setdefault(anchor, len(closed))
+                _, start, end = expected[anchor]
+                at = start + consumed.get(anchor, 0)
+                if at + len(text) <= end and source.text.startswith(text, at):
+                    consumed[anchor] = consumed.get(anchor, 0) + len(text)
+                else:
+                    wrong[anchor] = text
         span = values.get("data-cf-span")
         if span is not None:
             problems.extend(_check_declared(span, text, page, by_id))
-    for anchor, pieces in shown.items():
+    # in the order the page closes them (a sentence before its paragraph)
+    for anchor in sorted(seen, key=lambda a: closed[a]):
         kind, start, end = expected[anchor]
-        seen.add(anchor)
-        text = "".join(pieces)
-        if text != source.text[start:end]:
+        if anchor in wrong or consumed.get(anchor, 0) != end - start:
+            text = wrong.get(anchor, source.text[start:start + consumed.get(anchor, 0)])
             problems.append(Problem(page, 0, f"{kind} #{anchor} shows {_short(text)}, but "
                                              f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
     if source is not None:

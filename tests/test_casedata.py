@@ -47,3 +47,14 @@ def test_schema_rejects_a_broken_record():
     case["sources"][0]["sha256"] = "not-a-hash"
     validator = jsonschema.Draft202012Validator(case_schema())
     assert any("sha256" in str(error.path) for error in validator.iter_errors(case))
+
+
+def test_dump_json_bytes_is_dump_json_encoded():
+    """The batched writer for case.json gives the same bytes as the one-shot dump."""
+    from generator.casedata import dump_json, dump_json_bytes
+
+    document = json.loads((ROOT / "docs_src" / "data" / "case.json").read_text(encoding="utf-8"))
+    document["extra"] = {"ø": ["«sitat»", 1.5, None, True], "z": [], "a": {}}
+    expected = dump_json(document).encode("utf-8")
+    assert dump_json_bytes(document) == expected
+    assert dump_json_bytes(document, batch=3) == expected
