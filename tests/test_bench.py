@@ -28,3 +28,22 @@ def test_benchmark_runs_on_both_corpora() -> None:
     for bench in (claims_speed.copies_corpus(copies=2), claims_speed.realistic_corpus(count=12, seed=7)):
         _, _, counts = claims_speed.run(bench)
         assert counts["quotes"] and counts["figures"] and counts["dates"]
+
+
+def test_performance_page_reports_every_target_with_a_verdict() -> None:
+    import bench
+
+    small = {"sources": 100, "extraction_words_per_second_per_core": 250_000, "generator_seconds_serial": 2.0,
+             "generator_seconds": 1.5, "seeds_to_site_seconds": 9.0, "mkdocs_pages_per_second": 120.0,
+             "generator_peak_mib": 300}
+    large = {**small, "sources": 1000, "extraction_words_per_second_per_core": 150_000,
+             "generator_seconds_serial": 30.0, "generator_seconds": 20.0, "seeds_to_site_seconds": 40.0}
+    verdicts = {target: met for target, _, met in bench.targets([small, large])}
+    assert len(verdicts) == 6
+    assert verdicts["Extraction and comparison ≥ 200,000 words/s per core"] == "**no**"  # the slower size counts
+    assert verdicts["Generator at 1,000 sources ≤ 11 × at 100"] == "**no**"  # 15 ×
+    assert verdicts["MkDocs ≥ 100 pages/s"] == "yes"
+    assert verdicts["Peak memory < 1 GB at 5,000 sources"] == "not measured"
+    page = bench.performance_page([small, large], {"system": "Linux", "machine": "x86_64", "cores": 2,
+                                                   "python": "3.11.7"})
+    assert "## Targets" in page and "| 100 sources | 1000 sources |" in page

@@ -168,8 +168,41 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
              "", header, "|---|" + "---|" * len(results)]
     for label, key in rows:
         lines.append(f"| {label} | " + " | ".join(str(r.get(key, "—")) for r in results) + " |")
+    lines += ["", "## Targets", "", "| Target | Measured | Met |", "|---|---|---|"]
+    lines += [f"| {target} | {measured} | {met} |" for target, measured, met in targets(results)]
     lines += ["", "Raw results: `tests/bench/results.json` in the repository.", ""]
     return "\n".join(lines)
+
+
+def targets(results: list[dict[str, object]]) -> list[tuple[str, str, str]]:
+    """Each target of the scale issue, what was measured for it, and whether it was met."""
+    by_size = {r["sources"]: r for r in results}
+
+    def verdict(ok: bool | None) -> str:
+        return "not measured" if ok is None else ("yes" if ok else "**no**")
+
+    out = []
+    rates = [r["extraction_words_per_second_per_core"] for r in results if r.get("extraction_words_per_second_per_core")]
+    out.append(("Extraction and comparison ≥ 200,000 words/s per core",
+                ", ".join(f"{v:,}" for v in rates) or "—", verdict(min(rates) >= 200_000 if rates else None)))
+    big = by_size.get(1000)
+    out.append(("1,000 sources, seeds to site ≤ 30 s",
+                f"{big['seeds_to_site_seconds']} s" if big else "—",
+                verdict(big["seeds_to_site_seconds"] <= 30 if big else None)))
+    out.append(("Generator ≤ a tenth of that",
+                f"{big['generator_seconds']} s of {big['seeds_to_site_seconds']} s" if big else "—",
+                verdict(big["generator_seconds"] <= big["seeds_to_site_seconds"] / 10 if big else None)))
+    small = by_size.get(100)
+    ratio = (big["generator_seconds_serial"] / small["generator_seconds_serial"]) if big and small else None
+    out.append(("Generator at 1,000 sources ≤ 11 × at 100", f"{ratio:.1f} ×" if ratio else "—",
+                verdict(ratio <= 11 if ratio else None)))
+    speeds = [r["mkdocs_pages_per_second"] for r in results if r.get("mkdocs_pages_per_second")]
+    out.append(("MkDocs ≥ 100 pages/s", ", ".join(str(v) for v in speeds) or "—",
+                verdict(min(speeds) >= 100 if speeds else None)))
+    huge = by_size.get(5000)
+    out.append(("Peak memory < 1 GB at 5,000 sources", f"{huge['generator_peak_mib']} MiB" if huge else "—",
+                verdict(huge["generator_peak_mib"] < 1024 if huge else None)))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
