@@ -129,6 +129,8 @@ class DateCheck:
     """Whether some year fits."""
     summary: str
     """One sentence for the reader."""
+    key: str = ""
+    """The values checked (``publish|12-08|weekday 4``): the discrepancy's key when they disagree."""
 
 
 @dataclass(frozen=True)
@@ -680,8 +682,12 @@ def _departures(text: str, language: str, tokens: list[_Token], n_clauses: list[
         q_span_clause = (q_clause[0].start, q_clause[-1].end)
         n_hedge = _hedge_in(text[n_span_clause[0]:n_span_clause[1]], language)
         q_hedge = _hedge_in(q_text[q_span_clause[0]:q_span_clause[1]], q_language)
-        if q_hedge and not n_hedge and best_shared >= 1:
-            found.append(make("hedge dropped", q_hedge,
+        # One shared word is a retelling only in a short clause ("things can get better" for
+        # "it'll probably get better"); in a long one it is chance ("the storm" in any report).
+        if q_hedge and not n_hedge and (best_shared >= 2 or 2 * best_shared >= len(n_set)):
+            # keyed by the hedge and the quote clause it is in: narratives dropping it from
+            # different quotes are different findings
+            found.append(make("hedge dropped", f"{q_hedge}: " + " ".join(sorted(q_set)),
                               f"\x00N reports “{text[n_span_clause[0]:n_span_clause[1]]}” without the "
                               f"hedge “{q_hedge}” that {who} uses in the quote in \x00Q.",
                               n_span_clause, q_span_clause))
@@ -769,38 +775,77 @@ def _years_fitting(day: int, month: int, weekday: int, years: tuple[int, ...]) -
     return years_fitting(day, month, weekday, years)
 
 
-def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
-                case: CaseInfo | None = None) -> tuple[DateCheck, ...]:
-    """Weekdays and day-month dates of the same event across sources, checked for the years that fit."""
-    by_id = {s.id: s for s in sources}
-    years, origin = story_years(sources, case, dates)
+def _event_groups(dates: Iterable[DateMention]) -> dict[str, list[DateMention]]:
+    """Day-month and weekday mentions by the event they date."""
     groups: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:
         if mention.event and mention.kind in ("absolute", "weekday"):
             groups[mention.event].append(mention)
+    return groups
+
+
+def _by_key(mentions: Iterable[DateMention], key: Any) -> list[list[DateMention]]:
+    """``mentions`` grouped by ``key``, groups in order of their first member.
+
+    Weekday checks compare groups of equal values, never all pairs of mentions: a thousand
+    sources that each say "Dec. 8" and "Friday" make one check, not a million.
+    """
+    groups: dict[Any, list[DateMention]] = {}
+    for mention in mentions:
+        groups.setdefault(key(mention), []).append(mention)
+    return list(groups.values())
+
+
+def _firm(mention: DateMention) -> bool:
+    """Resolved from the text and its source's date, not inferred from another source."""
+    return bool(mention.resolved) and not mention.inferred_from
+
+
+def _wordings(mentions: Sequence[DateMention]) -> str:
+    """“Dec. 8” (001), or “Dec. 8” (001, 004 and 2 more) / “8. desember” (003) for a group."""
+    by_text: dict[str, list[str]] = {}
+    for mention in mentions:
+        by_text.setdefault(mention.text, []).append(mention.source)
+    parts = [f"“{text}” ({_listed(ids)})" for text, ids in list(by_text.items())[:3]]
+    if len(by_text) > 3:
+        parts.append(f"{len(by_text) - 3} other wordings")
+    return " / ".join(parts)
+
+
+def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
+                case: CaseInfo | None = None) -> tuple[DateCheck, ...]:
+    """Weekdays and day-month dates of the same event across sources, checked for the years that fit.
+
+    Mentions of equal value (day, month, year; weekday) are checked together, one check per
+    pair of values, so the checks grow with the distinct dates, not with the sources squared.
+    """
+    by_id = {s.id: s for s in sources}
+    years, origin = story_years(sources, case, dates)
+    where = {"case.yml": "the story period in case.yml", "published dates": "the published dates",
+             "no hint": f"{years[0]}–{years[-1]}"}[origin]
     checks = []
-    for event, members in sorted(groups.items()):
-        days = [m for m in members if m.kind == "absolute" and m.day and m.month]
-        weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None]
-        for day in days:
-            for weekday in weekdays:
-                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
+    for event, members in sorted(_event_groups(dates).items()):
+        days = _by_key((m for m in members if m.kind == "absolute" and m.day and m.month),
+                       lambda m: (m.day, m.month, m.year, _firm(m)))
+        weekdays = _by_key((m for m in members if m.kind == "weekday" and m.weekday is not None),
+                           lambda m: (m.weekday, _firm(m)))
+        for day_group in days:
+            day = day_group[0]
+            for weekday_group in weekdays:
+                weekday = weekday_group[0]
+                if _firm(day) and _firm(weekday):
                     continue  # both resolved: compared as dates by _date_discrepancies
-                if day.year:
-                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, (day.year,))
-                else:
-                    fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0, years)
-                if day.resolved and weekday.resolved and not (day.inferred_from or weekday.inferred_from):
-                    fit = (int(day.resolved[:4]),) if day.resolved == weekday.resolved else ()
-                claims = (_claim(by_id, day.source, day.start, day.end, day.resolved, "date"),
-                          _claim(by_id, weekday.source, weekday.start, weekday.end, weekday.resolved, "date"))
+                fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
+                                     (day.year,) if day.year else years)
+                claims = tuple(_claim(by_id, m.source, m.start, m.end, m.resolved, "date")
+                               for m in (*day_group, *weekday_group))
                 shown = ", ".join(map(str, fit[:8])) + (" …" if len(fit) > 8 else "")
-                where = {"case.yml": "the story period in case.yml", "published dates": "the published dates",
-                         "no hint": f"{years[0]}–{years[-1]}"}[origin]
-                summary = (f"“{day.text}” ({_short(day.source)}) and “{weekday.text}” ({_short(weekday.source)}) "
-                           f"date the same event ({event}): "
+                summary = (f"{_wordings(day_group)} and {_wordings(weekday_group)} date the same event ({event}): "
                            + (f"consistent in {shown}." if fit else f"they never agree within {where}."))
-                checks.append(DateCheck(event, claims, fit, bool(fit), summary))
+                key = (f"{event}|{day.month:02d}-{day.day:02d}" + (f"-{day.year}" if day.year else "")
+                       + (" resolved" if _firm(day) else "") + f"|weekday {weekday.weekday}"
+                       + (" resolved" if _firm(weekday) else ""))
+                checks.append(DateCheck(event, claims, fit, bool(fit), summary, key))
     return tuple(checks)
 
 
@@ -817,17 +862,17 @@ def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
     years, origin = story_years(sources, case, dates)
     where = {"case.yml": "the story period in case.yml", "published dates": "the years of the published dates",
              "no hint": f"{years[0]}–{years[-1]}"}[origin]
-    groups: dict[str, list[DateMention]] = defaultdict(list)
-    for mention in dates:
-        if mention.event and mention.kind in ("absolute", "weekday"):
-            groups[mention.event].append(mention)
     candidates: dict[str, set[str]] = defaultdict(set)
     reasons: dict[str, str] = {}
-    for event, members in sorted(groups.items()):
-        days = [m for m in members if m.kind == "absolute" and m.day and m.month and m.weekday is None]
-        weekdays = [m for m in members if m.kind == "weekday" and m.weekday is not None and not m.resolved]
-        for day in days:
-            for weekday in weekdays:
+    for event, members in sorted(_event_groups(dates).items()):
+        days = _by_key((m for m in members if m.kind == "absolute" and m.day and m.month and m.weekday is None),
+                       lambda m: (m.day, m.month, m.year, m.resolved))
+        weekdays = _by_key((m for m in members if m.kind == "weekday" and m.weekday is not None and not m.resolved),
+                           lambda m: m.weekday)
+        for day_group in days:
+            day = day_group[0]
+            for weekday_group in weekdays:
+                weekday = weekday_group[0]
                 fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
                                      (day.year,) if day.year else years)
                 if len(fit) != 1:
@@ -838,13 +883,18 @@ def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
                     continue
                 if day.resolved and day.resolved != iso:
                     continue
-                reason = (f"weekday check: “{day.text}” ({_short(day.source)}) and “{weekday.text}” "
-                          f"({_short(weekday.source)}) date the same event ({event}) and fit only {fit[0]}"
-                          + ("" if day.year else f" within {where}"))
-                for mention in (day, weekday):
-                    if not mention.resolved:
+                # The first pair in reading order names the reason, as a pairwise walk would.
+                for group, other in ((day_group, weekday), (weekday_group, day)):
+                    for mention in group:
+                        if mention.resolved:
+                            continue
                         candidates[mention.id].add(iso)
-                        reasons.setdefault(mention.id, reason)
+                        if mention.id not in reasons:
+                            first, second = (mention, other) if mention.kind == "absolute" else (other, mention)
+                            reasons[mention.id] = (
+                                f"weekday check: “{first.text}” ({_short(first.source)}) and “{second.text}” "
+                                f"({_short(second.source)}) date the same event ({event}) and fit only {fit[0]}"
+                                + ("" if first.year else f" within {where}"))
     if not candidates:
         return tuple(dates)
     out = []
@@ -862,8 +912,7 @@ def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention]
     for check in checks:
         if check.consistent:
             continue
-        key = f"{check.event}|" + "|".join(f"{c.source}:{c.text}" for c in check.claims)
-        found.append(Discrepancy(id=_stable_id("date", key), kind="date", key=key, summary=check.summary,
+        found.append(Discrepancy(id=_stable_id("date", check.key), kind="date", key=check.key, summary=check.summary,
                                  explanation="conflict", severity="high", claims=check.claims, detail="weekday"))
     groups: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -205,28 +206,50 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
                 links), problems
 
 
-def _source_marks(page: str, source: Source, case: Case, entity_of: dict[tuple[str, int, int], str]) -> list[Mark]:
+@dataclass(frozen=True)
+class _BySource:
+    """A case's mentions, quotes, figures and dates grouped by source, for marking source pages."""
+
+    mentions: dict[str, list[tuple[int, int, Any]]]
+    quotes: dict[str, list[Quote]]
+    figures: dict[str, list[Figure]]
+    dates: dict[str, list[DateMention]]
+
+    @classmethod
+    def of(cls, case: Case) -> _BySource:
+        entity_of = {(m.source, m.start, m.end): e for e in case.resolution.entities for m in e.mentions}
+        mentions: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+        for (source, start, end), entity in entity_of.items():
+            mentions[source].append((start, end, entity))
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for quote in case.quotes:
+            quotes[quote.source].append(quote)
+        figures: dict[str, list[Figure]] = defaultdict(list)
+        for figure in case.figures:
+            figures[figure.source].append(figure)
+        dates: dict[str, list[DateMention]] = defaultdict(list)
+        for mention in case.dates:
+            dates[mention.source].append(mention)
+        return cls(mentions, quotes, figures, dates)
+
+
+def _source_marks(page: str, source: Source, grouped: _BySource) -> list[Mark]:
     """Entity links, quotes, figures and dates to mark in a source's text."""
     marks: list[Mark] = []
-    by_id = {e.id: e for e in case.resolution.entities}
-    for (source_id, start, end), entity_id in entity_of.items():
-        if source_id == source.id:
-            marks.append(entity_link_mark(page, by_id[entity_id], start, end))
-    for quote in case.quotes:
-        if quote.source == source.id:
-            title = f"Quote — {quote.speaker_name or 'speaker unknown'}" + (f" ({quote.evidence})" if quote.evidence else "")
-            marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
-                              "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
-    for figure in case.figures:
-        if figure.source == source.id:
-            value = int(figure.value) if float(figure.value).is_integer() else figure.value
-            title = f"{figure.measure}: {value}" + (f" ({figure.qualifier})" if figure.qualifier else "")
-            marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
-    for mention in case.dates:
-        if mention.source == source.id:
-            title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (
-                f" (inferred: {mention.inferred_from})" if mention.inferred_from else "")
-            marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
+    for start, end, entity in grouped.mentions.get(source.id, ()):
+        marks.append(entity_link_mark(page, entity, start, end))
+    for quote in grouped.quotes.get(source.id, ()):
+        title = f"Quote — {quote.speaker_name or 'speaker unknown'}" + (f" ({quote.evidence})" if quote.evidence else "")
+        marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
+                          "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
+    for figure in grouped.figures.get(source.id, ()):
+        value = int(figure.value) if float(figure.value).is_integer() else figure.value
+        title = f"{figure.measure}: {value}" + (f" ({figure.qualifier})" if figure.qualifier else "")
+        marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
+    for mention in grouped.dates.get(source.id, ()):
+        title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (
+            f" (inferred: {mention.inferred_from})" if mention.inferred_from else "")
+        marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
     return marks
 
 
@@ -234,12 +257,12 @@ def render_files(case: Case) -> dict[str, bytes]:
     """Every generated page and data file of the case."""
     sources = case.sources
     by_id = {s.id: s for s in sources}
-    entity_of = {(m.source, m.start, m.end): e.id for e in case.resolution.entities for m in e.mentions}
+    grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
     pages: dict[str, str] = {}
     for source in sources:
         page = source_page_path(source)
-        pages[page] = render_source_page(source, _source_marks(page, source, case, entity_of),
+        pages[page] = render_source_page(source, _source_marks(page, source, grouped),
                                          repository=case.info.repository)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)

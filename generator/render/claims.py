@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..compare import KINDS, DateCheck, Discrepancy, TranslationLink
+from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
@@ -59,13 +59,19 @@ def context_span(source: Source, start: int, end: int) -> tuple[int, int]:
     return min(first, start), max(last, end)
 
 
-def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -> str:
-    """The exact passage in its sentence, escaped and marked, linked to its paragraph."""
+def passage_link(page: str, source: Source, anchor: str, titled: bool = True) -> str:
+    """A link to one paragraph of a source, labelled ``VG ¶3`` (titled with the source's title)."""
     link = href(page, source_page_path(source), anchor)
     label = f"{short_source(source)} ¶{anchor[1:]}"
+    title = f" title={attr(source.title)}" if titled else ""
+    return f'<a class="cf-passage" href={attr(link)}{title}>{escape_html(label)}</a>'
+
+
+def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -> str:
+    """The exact passage in its sentence, escaped and marked, linked to its paragraph."""
     first, last = context_span(source, start, end)
     text = annotate(source.text, first, last, [Mark(start, end, 0, '<mark class="cf-claim-mark">', "</mark>")])
-    return (f'<a class="cf-passage" href={attr(link)} title={attr(source.title)}>{escape_html(label)}</a> '
+    return (f'{passage_link(page, source, anchor)} '
             f'<span class="cf-passage-text" lang={attr(source.language)}>{text}</span>')
 
 
@@ -103,19 +109,52 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     if discrepancy.detail:
         badges += f' <span class="cf-badge cf-detail">{escape_html(discrepancy.detail)}</span>'
     rows = []
-    for claim in discrepancy.claims:
-        source = sources[claim.source]
-        rows.append(f"<tr><td>{passage_html(page, source, claim.anchor, claim.start, claim.end)}</td>"
+    for claim, passage in _passages(page, discrepancy.claims, sources, by_value=True):
+        rows.append(f"<tr><td>{passage}</td>"
                     f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
     parts = ['<div class="cf-disc" markdown="0">', f"<p>{badges}</p>",
              f"<p>{escape_html(discrepancy.summary)}</p>"]
     if discrepancy.note:
         parts.append(f'<p class="cf-note"><strong>Curator:</strong> {escape_html(discrepancy.note)}</p>')
     parts.append(_diff_html(discrepancy))
-    parts.append('<table class="cf-claims"><thead><tr><th>Passage</th><th>As</th><th>Value</th></tr></thead>'
+    parts.append('<table class="cf-claims" data-search-exclude=""><thead><tr><th>Passage</th><th>As</th><th>Value</th></tr></thead>'
                  "<tbody>" + "".join(rows) + "</tbody></table>")
     parts.append(f'<p class="cf-id">id <code>{escape_html(discrepancy.id)}</code></p></div>')
     return "\n".join(p for p in parts if p)
+
+
+# Links to further sources with the same passage shown before the rest fold away.
+ALSO_SHOWN = 8
+
+
+def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
+              by_value: bool = False) -> list[tuple[Claim, str]]:
+    """Each distinct passage once, with links to every other source that has it word for word.
+
+    Wire copy repeats one sentence in hundreds of sources: it is shown once, and each
+    source holding it is still a link to its own paragraph. Claims group by role, value
+    (with ``by_value``) and the exact text shown (the sentence and the marked span in it).
+    """
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        source = sources[claim.source]
+        first, last = context_span(source, claim.start, claim.end)
+        key = (claim.role, _value_text(claim.value) if by_value else "", source.language,
+               source.text[first:last], claim.start - first, claim.end - first)
+        groups.setdefault(key, []).append(claim)
+    out = []
+    for members in groups.values():
+        claim = members[0]
+        html = passage_html(page, sources[claim.source], claim.anchor, claim.start, claim.end)
+        others = [passage_link(page, sources[c.source], c.anchor, titled=False) for c in members[1:]]
+        if others:
+            shown = ", ".join(others[:ALSO_SHOWN])
+            if len(others) > ALSO_SHOWN:
+                shown += (f' <details class="cf-also-more"><summary>and {len(others) - ALSO_SHOWN} more</summary>'
+                          + ", ".join(others[ALSO_SHOWN:]) + "</details>")
+            html += f' <span class="cf-also">The same words in {len(others) + 1} sources: also {shown}</span>'
+        out.append((claim, html))
+    return out
 
 
 def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
@@ -153,11 +192,10 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
         parts += ["## Checks that passed {#checks}", "",
                   "Weekdays and dates about the same event, checked against each other.", ""]
         for check in checks:
-            rows = "".join(f"<li>{passage_html(page, by_id[c.source], c.anchor, c.start, c.end)}</li>"
-                           for c in check.claims)
+            rows = "".join(f"<li>{passage}</li>" for _, passage in _passages(page, check.claims, by_id))
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
-                      f"<ul>{rows}</ul></div>", ""]
+                      f"<ul data-search-exclude="">{rows}</ul></div>", ""]
     if not discrepancies and not checks:
         parts += ["No discrepancies were found between the sources.", ""]
     return "\n".join(parts)
@@ -217,7 +255,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
                     extra.append(f"{escape_html(language_name(other.language))}: "
                                  + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
             rows.append(f"<tr><td>{cells[0]}</td><td>{evidence}</td><td>{'<br>'.join(extra)}</td></tr>")
-        parts += ['<table class="cf-quotes" markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
+        parts += ['<table class="cf-quotes" data-search-exclude="" markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
                   "<th>Variants and translations</th></tr></thead><tbody>", *rows, "</tbody></table>", ""]
     if not quotes:
         parts += ["No direct quotes were found.", ""]
@@ -245,7 +283,7 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
         parts += [f'<div class="cf-figure-box" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
-        parts.append('<table class="cf-dates" markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+        parts.append('<table class="cf-dates" data-search-exclude="" markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
                      "<th>Passage</th></tr></thead><tbody>")
         for mention in resolved:
             source = by_id[mention.source]
@@ -265,7 +303,7 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
         parts.append("")
     parts += ["## Unresolved", ""]
     if unresolved:
-        parts.append('<table class="cf-dates" markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+        parts.append('<table class="cf-dates" data-search-exclude="" markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
                      "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
         for mention in unresolved:
             source = by_id[mention.source]

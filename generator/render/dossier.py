@@ -191,8 +191,11 @@ def _discrepancies(document: Record, ctx: _Context) -> list[str]:
                   f"Kind: **{escape_md(str(discrepancy.get('kind')))}** · "
                   f"status: **{escape_md(str(discrepancy.get('status')))}** · "
                   f"explanation: {escape_md(str(explanation)) if explanation else '*none given*'}", ""]
-        rows = [(ctx.where(c), _quoted(c.get("text")), _value(c.get("value")))
-                for c in sorted(discrepancy.get("claims", []), key=lambda c: (str(c["source"]), int(c["start"])))]
+        # The same words with the same value in many sources (wire copy) are one row citing each.
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for c in sorted(discrepancy.get("claims", []), key=lambda c: (str(c["source"]), int(c["start"]))):
+            grouped.setdefault((_quoted(c.get("text")), _value(c.get("value"))), []).append(ctx.where(c))
+        rows = [(", ".join(where), text, value) for (text, value), where in grouped.items()]
         parts += [html_table(("Where", "Claim", "Value"), rows), ""]
     return parts
 
@@ -216,6 +219,8 @@ def render_dossier(document: Record) -> str:
     parts = [
         "---",
         'title: "Dossier"',
+        "search:",  # it repeats every other page: a search hit belongs on the page it came from
+        "  exclude: true",
         "---",
         "",
         f"# {escape_md(str(case.get('title', 'Case file')))}: dossier",

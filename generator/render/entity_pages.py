@@ -168,7 +168,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             link = href(page, source_page_path(source), anchor)
             items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
                          f'<span lang={attr(source.language)}>{annotate(source.text, start, end, marks)}</span></li>')
-        parts.append(f'<details class="cf-mentions"{is_open} markdown="0"><summary>{label}</summary>'
+        parts.append(f'<details class="cf-mentions"{is_open} data-search-exclude="" markdown="0"><summary>{label}</summary>'
                      f'<ul>{"".join(items)}</ul></details>')
     parts.append("")
     if co_mentions:

@@ -1,0 +1,63 @@
+"""The discrepancy page and the dossier show a passage repeated across sources once."""
+
+from __future__ import annotations
+
+from claimkit import make_source
+from generator.compare import Claim, Discrepancy
+from generator.provenance import verify_page
+from generator.render.claims import ALSO_SHOWN, render_discrepancies
+from generator.render.dossier import render_dossier
+
+WIRE = "Officials said 300 homes lost power. The storm passed at night."
+OWN = "Only 200 homes lost power, the utility said."
+
+
+def _case(copies: int) -> tuple[list, Discrepancy]:
+    sources = [make_source(WIRE, source_id=f"{n:03d}-wire") for n in range(copies)]
+    sources.append(make_source(OWN, source_id="999-own"))
+    start = WIRE.index("300")
+    claims = [Claim(s.id, "p1", start, start + 3, "300", 300.0, "claim") for s in sources[:-1]]
+    claims.append(Claim("999-own", "p1", OWN.index("200"), OWN.index("200") + 3, "200", 200.0, "claim"))
+    discrepancy = Discrepancy(id="figure-abc", kind="figure", key="k", summary="300 or 200 homes",
+                              explanation="conflict", severity="high", claims=tuple(claims))
+    return sources, discrepancy
+
+
+def test_a_passage_many_sources_repeat_is_shown_once_with_a_link_to_each() -> None:
+    sources, discrepancy = _case(30)
+    page = render_discrepancies([discrepancy], [], sources)
+    # the wire sentence once, the own sentence once: two rows
+    assert page.count("Officials said") == 1 and page.count("Only ") == 1
+    assert page.count("<tr><td>") == 2
+    assert "The same words in 30 sources" in page
+    # every source still links to its own paragraph; the rest fold away after a few
+    for n in range(1, 30):
+        assert f'href="../sources/{n:03d}-wire/#p1"' in page
+    assert f"and {29 - ALSO_SHOWN} more</summary>" in page
+    assert verify_page(page, "discrepancies.md", sources) == []
+    # the claims table stays out of the search index (the sources themselves are indexed)
+    assert '<table class="cf-claims" data-search-exclude="">' in page
+
+
+def test_a_passage_in_one_source_has_no_also_line() -> None:
+    sources, discrepancy = _case(1)
+    page = render_discrepancies([discrepancy], [], sources)
+    assert "cf-also" not in page and page.count("<tr><td>") == 2
+
+
+def test_dossier_cites_every_source_of_a_repeated_claim_in_one_row() -> None:
+    sources, discrepancy = _case(4)
+    claim = {"anchor": "p1", "role": "claim"}
+    document = {
+        "case": {"title": "Storm"},
+        "sources": [{"id": s.id, "title": s.title, "language": "en", "paragraphs": []} for s in sources],
+        "discrepancies": [{"id": discrepancy.id, "kind": "figure", "summary": "300 or 200 homes", "status": "open",
+                           "explanation": "conflict",
+                           "claims": [{**claim, "source": c.source, "start": c.start, "end": c.end, "text": c.text,
+                                       "value": c.value} for c in discrepancy.claims]}],
+    }
+    text = render_dossier(document)
+    section = text[text.index("## Discrepancies"):text.index("## Timeline")]
+    assert section.count("<td>“300”</td>") == 1 and section.count("<td>“200”</td>") == 1
+    assert all(f"S{n} §1" in section for n in range(1, 6))
+    assert text.startswith('---\ntitle: "Dossier"\nsearch:\n  exclude: true\n---\n')
