@@ -210,7 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-write", action="store_true", help="print only; do not update results or the page")
+    parser.add_argument("--page-only", action="store_true",
+                        help="rewrite the performance page from tests/bench/results.json without measuring")
     args = parser.parse_args(argv)
+    if args.page_only:
+        stored = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
+        (ROOT / "docs_src" / "performance.md").write_text(performance_page(stored["results"], stored["machine"]),
+                                                          encoding="utf-8")
+        return 0
     results = []
     for count in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"casefile-bench-{count}-") as tmp:
