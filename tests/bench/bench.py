@@ -143,8 +143,22 @@ def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
 
 
 def machine() -> dict[str, object]:
-    return {"system": platform.system(), "machine": platform.machine(), "processor": platform.processor() or None,
-            "cores": os.cpu_count(), "python": platform.python_version()}
+    """The machine measured on: system, processor model, cores, memory and Python."""
+    processor = platform.processor() or None
+    memory = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                processor = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal:"):
+                memory = round(int(line.split()[1]) / 1024 / 1024)
+                break
+    except OSError:  # not Linux
+        pass
+    return {"system": platform.system(), "machine": platform.machine(), "processor": processor,
+            "cores": os.cpu_count(), "memory_gib": memory, "python": platform.python_version()}
 
 
 def performance_page(results: list[dict[str, object]], where: dict[str, object]) -> str:
@@ -164,7 +178,10 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
     lines = ["# Performance", "",
              "Measured by `make bench` (`tests/bench/bench.py`): cases made from real text (paragraphs of the "
              "seeds and the test stories recombined, names and figures varied), built from seeds to site. "
-             f"Machine: {where['system']} {where['machine']}, {where['cores']} cores, Python {where['python']}.",
+             f"Machine: {where['system']} {where['machine']}"
+             + (f" ({where['processor']})" if where.get("processor") else "")
+             + f", {where['cores']} cores" + (f", {where['memory_gib']} GiB" if where.get("memory_gib") else "")
+             + f", Python {where['python']}.",
              "", header, "|---|" + "---|" * len(results)]
     for label, key in rows:
         lines.append(f"| {label} | " + " | ".join(str(r.get(key, "—")) for r in results) + " |")
