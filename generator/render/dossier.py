@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..slug import unique_slugs
-from .markup import attr, escape_html, escape_md, html_table, md_link
+from .markup import attr, escape_html, escape_md, href, html_table
 
 DOSSIER_PAGE = "dossier.md"
 SECTIONS = ("Overview", "Sources", "Entities", "Quotes", "Figures", "Discrepancies", "Timeline")
@@ -115,14 +115,14 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
         ("Words", str(source.get("words", "—"))),
     ]
     body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
-    derived = " *(derived title)*" if source.get("title_derived") else ""
-    parts = [f"### S{number}. {escape_md(str(source.get('title', '')))}{derived} {{#source-{source['id']}}}", "",
-             f'<dl class="cf-card">\n{body}\n</dl>', ""]
+    derived = " <em>(derived title)</em>" if source.get("title_derived") else ""
+    parts = [f'<h3 id={attr("source-" + str(source["id"]))}>S{number}. {escape_html(str(source.get("title", "")))}'
+             f"{derived}</h3>", f'<dl class="cf-card">\n{body}\n</dl>']
     if "page" in source:
-        parts += [f"On the site: {md_link('the source page', DOSSIER_PAGE, str(source['page']))}.", ""]
+        parts.append(f'<p>On the site: <a href={attr(href(DOSSIER_PAGE, str(source["page"])))}>the source page</a>.</p>')
     text = source.get("text")
     if not isinstance(text, str):
-        parts += ["*The text is not in this case data.*", ""]
+        parts.append("<p><em>The text is not in this case data.</em></p>")
         return parts
     lines = [f'<div class="cf-text cf-dossier-text" lang={attr(str(source.get("language", "")))}>']
     for paragraph in source.get("anchors", []):
@@ -131,7 +131,7 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
                      f'<span class="cf-pilcrow">{escape_html(anchor.removeprefix("p"))}</span> '
                      f"{escape_html(text[start:end])}</p>")
     lines.append("</div>")
-    parts += ["\n".join(lines), ""]
+    parts.append("\n".join(lines))
     return parts
 
 
@@ -185,19 +185,28 @@ def _discrepancies(document: Record, ctx: _Context) -> list[str]:
     parts = ["## Discrepancies", ""]
     if not discrepancies:
         return [*parts, _NONE_YET, ""]
+    blocks = []
     for number, discrepancy in enumerate(discrepancies, 1):
         explanation = discrepancy.get("explanation")
-        parts += [f"### D{number}. {escape_md(str(discrepancy.get('summary', '')))}", "",
-                  f"Kind: **{escape_md(str(discrepancy.get('kind')))}** · "
-                  f"status: **{escape_md(str(discrepancy.get('status')))}** · "
-                  f"explanation: {escape_md(str(explanation)) if explanation else '*none given*'}", ""]
+        blocks += [f'<h3 id="discrepancy-{number}">D{number}. {escape_html(str(discrepancy.get("summary", "")))}</h3>',
+                   f"<p>Kind: <strong>{escape_html(str(discrepancy.get('kind')))}</strong> · "
+                   f"status: <strong>{escape_html(str(discrepancy.get('status')))}</strong> · "
+                   f"explanation: {escape_html(str(explanation)) if explanation else '<em>none given</em>'}</p>"]
         # The same words with the same value in many sources (wire copy) are one row citing each.
         grouped: dict[tuple[str, str], list[str]] = {}
         for c in sorted(discrepancy.get("claims", []), key=lambda c: (str(c["source"]), int(c["start"]))):
             grouped.setdefault((_quoted(c.get("text")), _value(c.get("value"))), []).append(ctx.where(c))
         rows = [(", ".join(where), text, value) for (text, value), where in grouped.items()]
-        parts += [html_table(("Where", "Claim", "Value"), rows), ""]
-    return parts
+        blocks.append(html_table(("Where", "Claim", "Value"), rows))
+    return [*parts, _one_block(blocks), ""]
+
+
+def _one_block(blocks: Sequence[str]) -> str:
+    """Many HTML blocks as one, with no blank line: Python-Markdown copies the rest of the page
+    at the end of every top-level HTML block, so a dossier of a thousand sources in thousands
+    of blocks took seconds to convert. The section's headings are HTML, out of the page's
+    table of contents (which lists the sections)."""
+    return '<div class="cf-dossier-section" markdown="0">\n' + "\n".join(blocks) + "\n</div>"
 
 
 def _timeline(document: Record, ctx: _Context) -> list[str]:
@@ -234,8 +243,9 @@ def render_dossier(document: Record) -> str:
     parts += ["## Sources", ""]
     if not ctx.sources:
         parts += [_NONE_YET, ""]
-    for source_id in sorted(ctx.sources):
-        parts += _source_section(ctx.sources[source_id], ctx, repository)
+    else:
+        parts += [_one_block([block for source_id in sorted(ctx.sources)
+                              for block in _source_section(ctx.sources[source_id], ctx, repository)]), ""]
     parts += _entities(document, ctx)
     parts += _quotes(document, ctx)
     parts += _figures(document, ctx)
