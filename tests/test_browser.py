@@ -187,7 +187,14 @@ def test_search_finds_a_word(real, visit, word, source):
     field_.press_sequentially(word, delay=20)
     results = page.locator(".md-search-result__item a.md-search-result__link")
     results.first.wait_for(timeout=15_000)
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # The list is redrawn as the search settles: read it whole, in one call, until it holds the source.
+    hrefs: list[str] = []
+    for _ in range(75):
+        hrefs = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
+                                          "links => links.map(a => a.getAttribute('href') || '')")
+        if any(f"sources/{source}/" in href for href in hrefs):
+            break
+        page.wait_for_timeout(200)
     assert any(f"sources/{source}/" in href for href in hrefs), hrefs
     assert watched.errors == [] and [c for c in watched.console if c[0] == "error"] == []
     assert_stayed_home(watched, real)
