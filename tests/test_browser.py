@@ -40,9 +40,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
+    """Debian's Chromium, else $CHROMIUM_PATH or another Chromium or Chrome on the PATH (as
+    ``.ci/system-deps`` looks for them: GitHub's Ubuntu runners have Google Chrome)."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured and os.access(configured, os.X_OK):
+        return configured
+    for name in ("chromium", "google-chrome", "google-chrome-stable", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
     return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
 
 
