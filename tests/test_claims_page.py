@@ -61,3 +61,29 @@ def test_dossier_cites_every_source_of_a_repeated_claim_in_one_row() -> None:
     assert section.count("<td>“300”</td>") == 1 and section.count("<td>“200”</td>") == 1
     assert all(f"S{n} §1" in section for n in range(1, 6))
     assert text.startswith('---\ntitle: "Dossier"\nsearch:\n  exclude: true\n---\n')
+
+
+def test_checks_list_each_passage_they_checked() -> None:
+    from generator.compare import DateCheck
+
+    sources, discrepancy = _case(2)
+    claim = discrepancy.claims[-1]
+    check = DateCheck("publish", (claim,), (2017,), True, "“Dec. 8” and “Friday” agree.", "publish|12-08|weekday 4")
+    page = render_discrepancies([], [check], sources)
+    section = page[page.index("## Checks that passed"):]
+    assert 'href="../sources/999-own/#p1"' in section and "200</mark> homes lost power" in section
+    assert '<ul data-search-exclude="">' in section
+
+
+def test_no_generated_page_shows_an_unfilled_placeholder() -> None:
+    """A format string left unformatted ("{rows}") would show its braces on the site."""
+    import re
+
+    from conftest import ROOT
+
+    manifest = (ROOT / "docs_src" / ".generated").read_text(encoding="utf-8")
+    pages = [line for line in manifest.splitlines() if line.endswith(".md") and not line.startswith("#")]
+    assert pages
+    for page in pages:
+        text = (ROOT / "docs_src" / page).read_text(encoding="utf-8")
+        assert not re.findall(r"\{[a-z_][a-z_0-9.]*\}", text), page

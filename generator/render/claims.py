@@ -195,7 +195,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             rows = "".join(f"<li>{passage}</li>" for _, passage in _passages(page, check.claims, by_id))
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
-                      f"<ul data-search-exclude="">{rows}</ul></div>", ""]
+                      f'<ul data-search-exclude="">{rows}</ul></div>', ""]
     if not discrepancies and not checks:
         parts += ["No discrepancies were found between the sources.", ""]
     return "\n".join(parts)
