@@ -288,7 +288,7 @@ def render_files(case: Case) -> dict[str, bytes]:
     pages["graph.md"] = render_graph(case.resolution)
     pages["review.md"] = render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None])
     pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
-    pages["discrepancies.md"] = render_discrepancies(case.discrepancies, case.checks, sources)
+    pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
     document = case_document(
         case.info, sources,

@@ -25,23 +25,23 @@ def _case(copies: int) -> tuple[list, Discrepancy]:
 
 def test_a_passage_many_sources_repeat_is_shown_once_with_a_link_to_each() -> None:
     sources, discrepancy = _case(30)
-    page = render_discrepancies([discrepancy], [], sources)
+    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
     # the wire sentence once, the own sentence once: two rows
     assert page.count("Officials said") == 1 and page.count("Only ") == 1
     assert page.count("<tr><td>") == 2
     assert "The same words in 30 sources" in page
     # every source still links to its own paragraph; the rest fold away after a few
     for n in range(1, 30):
-        assert f'href="../sources/{n:03d}-wire/#p1"' in page
+        assert f'href="../../sources/{n:03d}-wire/#p1"' in page
     assert f"and {29 - ALSO_SHOWN} more</summary>" in page
-    assert verify_page(page, "discrepancies.md", sources) == []
+    assert verify_page(page, "discrepancies/figure.md", sources) == []
     # the claims table stays out of the search index (the sources themselves are indexed)
     assert '<table class="cf-claims" data-search-exclude="">' in page
 
 
 def test_a_passage_in_one_source_has_no_also_line() -> None:
     sources, discrepancy = _case(1)
-    page = render_discrepancies([discrepancy], [], sources)
+    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
     assert "cf-also" not in page and page.count("<tr><td>") == 2
 
 
@@ -69,9 +69,10 @@ def test_checks_list_each_passage_they_checked() -> None:
     sources, discrepancy = _case(2)
     claim = discrepancy.claims[-1]
     check = DateCheck("publish", (claim,), (2017,), True, "“Dec. 8” and “Friday” agree.", "publish|12-08|weekday 4")
-    page = render_discrepancies([], [check], sources)
-    section = page[page.index("## Checks that passed"):]
-    assert 'href="../sources/999-own/#p1"' in section and "200</mark> homes lost power" in section
+    pages = render_discrepancies([], [check], sources)
+    assert "[1 check](discrepancies/checks.md)" in pages["discrepancies.md"]
+    section = pages["discrepancies/checks.md"]
+    assert 'href="../../sources/999-own/#p1"' in section and "200</mark> homes lost power" in section
     assert '<ul data-search-exclude="">' in section
 
 
@@ -87,3 +88,25 @@ def test_no_generated_page_shows_an_unfilled_placeholder() -> None:
     for page in pages:
         text = (ROOT / "docs_src" / page).read_text(encoding="utf-8")
         assert not re.findall(r"\{[a-z_][a-z_0-9.]*\}", text), page
+
+
+def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first() -> None:
+    from dataclasses import replace
+
+    from generator.render.claims import PER_PAGE, TOP_FINDINGS, discrepancy_pages
+
+    sources, discrepancy = _case(1)
+    many = [replace(discrepancy, id=f"figure-{n:04d}", severity="high" if n == 7 else "low")
+            for n in range(PER_PAGE + 5)]
+    pages = render_discrepancies(many, [], sources)
+    assert set(pages) == {"discrepancies.md", "discrepancies/figure.md", "discrepancies/figure-2.md"}
+    where = discrepancy_pages(many)
+    assert where["figure-0007"] == "discrepancies/figure.md"  # the most serious leads the first page
+    assert pages["discrepancies/figure.md"].index("{#figure-0007}") < pages["discrepancies/figure.md"].index("{#figure-0000}")
+    assert sum(page.count("{#figure-") for page in pages.values()) == PER_PAGE + 5
+    assert "# Figures (2 of 2)" in pages["discrepancies/figure-2.md"]
+    assert "[1](figure.md) **2**" in pages["discrepancies/figure-2.md"]
+    overview = pages["discrepancies.md"]
+    assert "| [Figures](discrepancies/figure.md) | 105 | 105 |" in overview
+    assert overview.count("- **Figures**") == TOP_FINDINGS and "and 75 more" in overview
+    assert "(discrepancies/figure.md#figure-0007)" in overview

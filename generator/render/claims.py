@@ -13,7 +13,7 @@ from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
-from .markup import Mark, annotate, attr, escape_html, escape_md, href
+from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TimelineEvent, timeline_svg
 
@@ -163,39 +163,104 @@ def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
             SEVERITY_ORDER.get(discrepancy.severity, 3), discrepancy.id)
 
 
-def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[DateCheck],
-                         sources: Sequence[Source]) -> str:
-    """``discrepancies.md``: by kind, most serious first, every claim linked to its passage."""
-    page = "discrepancies.md"
-    by_id = {s.id: s for s in sources}
-    counts = defaultdict(int)
+DISCREPANCIES_PAGE = "discrepancies.md"
+CHECKS_PAGE = "discrepancies/checks.md"
+PER_PAGE = 100
+"""Findings on one page of a kind: a report of thousands of findings stays in pages a browser reads."""
+TOP_FINDINGS = 30
+"""Findings listed on the overview, most serious first."""
+
+
+def _kind_page(kind: str, index: int) -> str:
+    return f"discrepancies/{kind}.md" if index == 0 else f"discrepancies/{kind}-{index + 1}.md"
+
+
+def _by_kind(discrepancies: Sequence[Discrepancy]) -> dict[str, list[Discrepancy]]:
+    grouped: dict[str, list[Discrepancy]] = defaultdict(list)
     for discrepancy in discrepancies:
-        counts[discrepancy.kind] += 1
-    parts = ["# Discrepancies", "",
-             f"Where the {len(sources)} sources disagree, and what only one of them says: "
-             f"**{len(discrepancies)}** findings. Each shows every source's exact passage, linked to "
-             "its paragraph, with an explanation class, a severity and the curator's status "
-             "(set in `seeds/case.yml`).", ""]
-    if counts:
-        parts += ["| Kind | Findings | What it means |", "|---|---|---|"]
-        parts += [f"| [{KIND_TITLES[k]}](#{k}) | {counts[k]} | {KIND_HELP[k]} |" for k in KINDS if counts[k]]
-        parts.append("")
-    for kind in KINDS:
-        members = sorted((d for d in discrepancies if d.kind == kind), key=discrepancy_order)
-        if not members:
-            continue
-        parts += [f"## {KIND_TITLES[kind]} {{#{kind}}}", "", KIND_HELP[kind], ""]
-        for number, discrepancy in enumerate(members, start=1):
-            parts += [f"### {number}. {escape_md(_title(discrepancy))} "
-                      f"{{#{discrepancy.id}}}", "", _discrepancy_block(page, discrepancy, by_id), ""]
+        grouped[discrepancy.kind].append(discrepancy)
+    return {kind: sorted(grouped[kind], key=discrepancy_order) for kind in KINDS if grouped.get(kind)}
+
+
+def discrepancy_pages(discrepancies: Sequence[Discrepancy]) -> dict[str, str]:
+    """The page holding each finding (by id): ``discrepancies/<kind>.md``, then
+    ``<kind>-2.md`` and on for every :data:`PER_PAGE` findings, most serious first."""
+    return {d.id: _kind_page(kind, n // PER_PAGE)
+            for kind, members in _by_kind(discrepancies).items() for n, d in enumerate(members)}
+
+
+def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[DateCheck],
+                         sources: Sequence[Source]) -> dict[str, str]:
+    """The discrepancy report: ``discrepancies.md`` (an overview: kinds, counts and the most
+    serious findings), a page per kind (paged by :data:`PER_PAGE`, most serious first, every
+    claim linked to its passage) and ``discrepancies/checks.md`` (weekday and date checks)."""
+    by_id = {s.id: s for s in sources}
+    by_kind = _by_kind(discrepancies)
+    where = discrepancy_pages(discrepancies)
+    pages = {DISCREPANCIES_PAGE: _overview(discrepancies, by_kind, where, checks, sources)}
+    for kind, members in by_kind.items():
+        chunks = [members[i:i + PER_PAGE] for i in range(0, len(members), PER_PAGE)]
+        for index, chunk in enumerate(chunks):
+            page = _kind_page(kind, index)
+            title = KIND_TITLES[kind] + (f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else "")
+            parts = [f"# {title}", "", _pager(page, kind, index, len(chunks)), "", KIND_HELP[kind], ""]
+            for number, discrepancy in enumerate(chunk, start=index * PER_PAGE + 1):
+                parts += [f"## {number}. {escape_md(_title(discrepancy))} {{#{discrepancy.id}}}", "",
+                          _discrepancy_block(page, discrepancy, by_id), ""]
+            if len(chunks) > 1:
+                parts += [_pager(page, kind, index, len(chunks)), ""]
+            pages[page] = "\n".join(parts)
     if checks:
-        parts += ["## Checks that passed {#checks}", "",
-                  "Weekdays and dates about the same event, checked against each other.", ""]
+        parts = ["# Weekday and date checks", "", md_link("All discrepancies", CHECKS_PAGE, DISCREPANCIES_PAGE), "",
+                 "Weekdays and dates about the same event, checked against each other: the years in which "
+                 "they agree, or none. Mentions of the same value are checked together.", ""]
         for check in checks:
-            rows = "".join(f"<li>{passage}</li>" for _, passage in _passages(page, check.claims, by_id))
+            rows = "".join(f"<li>{passage}</li>" for _, passage in _passages(CHECKS_PAGE, check.claims, by_id))
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
                       f'<ul data-search-exclude="">{rows}</ul></div>', ""]
+        pages[CHECKS_PAGE] = "\n".join(parts)
+    return pages
+
+
+def _pager(page: str, kind: str, index: int, count: int) -> str:
+    links = [md_link("All discrepancies", page, DISCREPANCIES_PAGE)]
+    if count > 1:
+        links.append("pages: " + " ".join(f"**{n + 1}**" if n == index else md_link(str(n + 1), page, _kind_page(kind, n))
+                                          for n in range(count)))
+    return " · ".join(links)
+
+
+def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[Discrepancy]],
+              where: Mapping[str, str], checks: Sequence[DateCheck], sources: Sequence[Source]) -> str:
+    page = DISCREPANCIES_PAGE
+    parts = ["# Discrepancies", "",
+             f"Where the {len(sources)} sources disagree, and what only one of them says: "
+             f"**{len(discrepancies)}** findings. Each kind has its own page, most serious first; each "
+             "finding shows every source's exact passage, linked to its paragraph, with an explanation "
+             "class, a severity and the curator's status (set in `seeds/case.yml`).", ""]
+    if by_kind:
+        parts += ["| Kind | Findings | Open | What it means |", "|---|---|---|---|"]
+        parts += [f"| {md_link(KIND_TITLES[k], page, _kind_page(k, 0))} | {len(members)} | "
+                  f"{sum(1 for d in members if d.status == 'open')} | {KIND_HELP[k]} |"
+                  for k, members in by_kind.items()]
+        parts.append("")
+        ranked = sorted(discrepancies, key=lambda d: (STATUS_ORDER.get(d.status, 0), SEVERITY_ORDER.get(d.severity, 3),
+                                                      KINDS.index(d.kind), d.id))
+        parts += ["## Most serious" if len(ranked) > TOP_FINDINGS else "## All findings", ""]
+        for discrepancy in ranked[:TOP_FINDINGS]:
+            parts.append(f"- **{KIND_TITLES[discrepancy.kind]}** ({discrepancy.severity}, {discrepancy.status}): "
+                         + md_link(_title(discrepancy), page, where[discrepancy.id], discrepancy.id))
+        if len(ranked) > TOP_FINDINGS:
+            parts.append(f"- … and {len(ranked) - TOP_FINDINGS} more: see each kind's page above.")
+        parts.append("")
+    if checks:
+        agreeing = sum(1 for c in checks if c.consistent)
+        parts += ["## Weekday and date checks", "",
+                  f"{md_link(f'{len(checks)} check' + ('s' if len(checks) != 1 else ''), page, CHECKS_PAGE)} "
+                  "of a weekday against a date of the "
+                  f"same event: {agreeing} consistent, {len(checks) - agreeing} not (those are findings under "
+                  "Dates).", ""]
     if not discrepancies and not checks:
         parts += ["No discrepancies were found between the sources.", ""]
     return "\n".join(parts)
@@ -216,6 +281,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
     for link in links:
         for qid in link.quotes:
             translated[qid].extend(o for o in link.quotes if o != qid)
+    where = discrepancy_pages(discrepancies)
     variant_of: dict[tuple[str, int], str] = {}
     for discrepancy in discrepancies:
         if discrepancy.kind == "quote":
@@ -248,7 +314,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
             extra = []
             if (quote.source, quote.start) in variant_of:
                 target = variant_of[(quote.source, quote.start)]
-                extra.append(f'<a href="{href(page, "discrepancies.md", target)}">wording differs elsewhere</a>')
+                extra.append(f'<a href="{href(page, where[target], target)}">wording differs elsewhere</a>')
             for other_id in sorted(translated.get(quote.id, ())):
                 other = quote_by_id.get(other_id)
                 if other is not None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..compare import Discrepancy
 from ..model import CaseInfo, Source
 from ..resolve import Entity
-from .claims import discrepancy_order
+from .claims import discrepancy_order, discrepancy_pages
 from .markup import escape_md, md_link, md_table
 from .source_page import language_name, source_row_cells
 
@@ -50,10 +50,11 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
     serious = sorted((d for d in discrepancies if d.kind != "coverage"),
                      key=lambda d: (discrepancy_order(d)[1], discrepancy_order(d)[2], discrepancy_order(d)[0], d.id))
     if serious:
+        where = discrepancy_pages(discrepancies)
         parts += ["## Where the sources disagree", ""]
         for discrepancy in serious[:TOP_DISCREPANCIES]:
             parts.append(f"- **{discrepancy.kind}** ({discrepancy.severity}, {discrepancy.status}): "
-                         f"{md_link(discrepancy.summary, 'index.md', 'discrepancies.md', discrepancy.id)}")
+                         f"{md_link(discrepancy.summary, 'index.md', where[discrepancy.id], discrepancy.id)}")
         if len(serious) > TOP_DISCREPANCIES:
             parts.append(f"- … {len(serious) - TOP_DISCREPANCIES} more in the "
                          f"{md_link('discrepancy report', 'index.md', 'discrepancies.md')}")
