@@ -39,11 +39,15 @@ def test_performance_page_reports_every_target_with_a_verdict() -> None:
     large = {**small, "sources": 1000, "extraction_words_per_second_per_core": 150_000,
              "generator_seconds_serial": 30.0, "generator_seconds": 20.0, "seeds_to_site_seconds": 40.0}
     verdicts = {target: met for target, _, met in bench.targets([small, large])}
-    assert len(verdicts) == 6
+    assert len(verdicts) == 7
     assert verdicts["Extraction and comparison ≥ 200,000 words/s per core"] == "**no**"  # the slower size counts
     assert verdicts["Generator at 1,000 sources ≤ 11 × at 100"] == "**no**"  # 15 ×
     assert verdicts["MkDocs ≥ 100 pages/s"] == "yes"
     assert verdicts["Peak memory < 1 GB at 5,000 sources"] == "not measured"
+    assert verdicts["One seed changed in 1,000: rebuilt within 1 s, identical to a clean build"] == "not measured"
+    timed = {**large, "incremental_seconds": 0.8, "incremental_identical_to_clean": True}
+    verdicts = {target: met for target, _, met in bench.targets([small, timed])}
+    assert verdicts["One seed changed in 1,000: rebuilt within 1 s, identical to a clean build"] == "yes"
     page = bench.performance_page([small, large], {"system": "Linux", "machine": "x86_64", "cores": 2,
                                                    "python": "3.11.7"})
     assert "## Targets" in page and "| 100 sources | 1000 sources |" in page

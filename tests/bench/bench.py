@@ -227,6 +227,11 @@ def targets(results: list[dict[str, object]]) -> list[tuple[str, str, str]]:
     speeds = [r["mkdocs_pages_per_second"] for r in results if r.get("mkdocs_pages_per_second")]
     out.append(("MkDocs ≥ 100 pages/s", ", ".join(str(v) for v in speeds) or "—",
                 verdict(min(speeds) >= 100 if speeds else None)))
+    out.append(("One seed changed in 1,000: rebuilt within 1 s, identical to a clean build",
+                f"{big['incremental_seconds']} s, identical: {'yes' if big.get('incremental_identical_to_clean') else 'no'}"
+                if big and "incremental_seconds" in big else "—",
+                verdict(big["incremental_seconds"] <= 1 and bool(big.get("incremental_identical_to_clean"))
+                        if big and "incremental_seconds" in big else None)))
     huge = by_size.get(5000)
     out.append(("Peak memory < 1 GB at 5,000 sources", f"{huge['generator_peak_mib']} MiB" if huge else "—",
                 verdict(huge["generator_peak_mib"] < 1024 if huge else None)))
