@@ -110,3 +110,23 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
     assert "| [Figures](discrepancies/figure.md) | 105 | 105 |" in overview
     assert overview.count("- **Figures**") == TOP_FINDINGS and "and 75 more" in overview
     assert "(discrepancies/figure.md#figure-0007)" in overview
+
+
+def test_a_finding_across_many_passages_shows_every_role_and_folds_the_rest_into_links() -> None:
+    from generator.render.claims import PASSAGES_SHOWN
+
+    sources = [make_source(f"Report {n}: officials said 300 homes lost power.", source_id=f"{n:03d}-own")
+               for n in range(40)]
+    sources.append(make_source(OWN, source_id="999-own"))
+    claims = [Claim(s.id, "p1", s.text.index("300"), s.text.index("300") + 3, "300", 300.0, "claim")
+              for s in sources[:-1]]
+    claims.append(Claim("999-own", "p1", OWN.index("200"), OWN.index("200") + 3, "200", 200.0, "claim"))
+    discrepancy = Discrepancy(id="figure-many", kind="figure", key="k", summary="300 or 200 homes",
+                              explanation="conflict", severity="high", claims=tuple(claims))
+    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
+    assert page.count('<span class="cf-passage-text"') == PASSAGES_SHOWN
+    assert "200</mark> homes lost power" in page  # the lone other value is shown, though it comes last
+    assert f"{41 - PASSAGES_SHOWN} more passages ({41 - PASSAGES_SHOWN} claims), as links" in page
+    for n in range(40):
+        assert f'href="../../sources/{n:03d}-own/#p1"' in page
+    assert verify_page(page, "discrepancies/figure.md", sources) == []

@@ -109,9 +109,12 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     if discrepancy.detail:
         badges += f' <span class="cf-badge cf-detail">{escape_html(discrepancy.detail)}</span>'
     rows = []
-    for claim, passage in _passages(page, discrepancy.claims, sources, by_value=True):
+    shown, rest = _passages(page, discrepancy.claims, sources, by_value=True)
+    for claim, passage in shown:
         rows.append(f"<tr><td>{passage}</td>"
                     f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
+    if rest:
+        rows.append(f'<tr><td colspan="3">{rest}</td></tr>')
     parts = ['<div class="cf-disc" markdown="0">', f"<p>{badges}</p>",
              f"<p>{escape_html(discrepancy.summary)}</p>"]
     if discrepancy.note:
@@ -125,15 +128,20 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
 
 # Links to further sources with the same passage shown before the rest fold away.
 ALSO_SHOWN = 8
+# Distinct passages shown in full in one finding; the rest are links, folded away.
+PASSAGES_SHOWN = 20
 
 
 def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
-              by_value: bool = False) -> list[tuple[Claim, str]]:
-    """Each distinct passage once, with links to every other source that has it word for word.
+              by_value: bool = False) -> tuple[list[tuple[Claim, str]], str]:
+    """Each distinct passage once, with links to every other source that has it word for word,
+    and the passages beyond :data:`PASSAGES_SHOWN` as links in a folded list (HTML, or "").
 
     Wire copy repeats one sentence in hundreds of sources: it is shown once, and each
     source holding it is still a link to its own paragraph. Claims group by role, value
     (with ``by_value``) and the exact text shown (the sentence and the marked span in it).
+    A finding across thousands of sources shows the first passage of every role and value
+    before the second of any, so what disagrees is always on the page.
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for claim in claims:
@@ -142,9 +150,22 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
         key = (claim.role, _value_text(claim.value) if by_value else "", source.language,
                source.text[first:last], claim.start - first, claim.end - first)
         groups.setdefault(key, []).append(claim)
+    keys = list(groups)
+    rank: dict[tuple[object, ...], int] = {}
+    seen: dict[tuple[object, object], int] = defaultdict(int)
+    for key in keys:
+        rank[key] = seen[key[:2]]
+        seen[key[:2]] += 1
+    position = {key: n for n, key in enumerate(keys)}
+    chosen = set(sorted(keys, key=lambda k: (rank[k], position[k]))[:PASSAGES_SHOWN])
     out = []
-    for members in groups.values():
+    folded = []
+    for key in keys:
+        members = groups[key]
         claim = members[0]
+        if key not in chosen:
+            folded += [passage_link(page, sources[c.source], c.anchor, titled=False) for c in members]
+            continue
         html = passage_html(page, sources[claim.source], claim.anchor, claim.start, claim.end)
         others = [passage_link(page, sources[c.source], c.anchor, titled=False) for c in members[1:]]
         if others:
@@ -154,7 +175,11 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
                           + ", ".join(others[ALSO_SHOWN:]) + "</details>")
             html += f' <span class="cf-also">The same words in {len(others) + 1} sources: also {shown}</span>'
         out.append((claim, html))
-    return out
+    rest = ""
+    if folded:
+        rest = (f'<details class="cf-more-passages"><summary>{len(keys) - len(chosen)} more passages '
+                f"({len(folded)} claims), as links</summary>" + ", ".join(folded) + "</details>")
+    return out, rest
 
 
 def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
@@ -215,7 +240,8 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
                  "Weekdays and dates about the same event, checked against each other: the years in which "
                  "they agree, or none. Mentions of the same value are checked together.", ""]
         for check in checks:
-            rows = "".join(f"<li>{passage}</li>" for _, passage in _passages(CHECKS_PAGE, check.claims, by_id))
+            shown, rest = _passages(CHECKS_PAGE, check.claims, by_id)
+            rows = "".join(f"<li>{passage}</li>" for _, passage in shown) + (f"<li>{rest}</li>" if rest else "")
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
                       f'<ul data-search-exclude="">{rows}</ul></div>', ""]
