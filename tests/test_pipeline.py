@@ -51,3 +51,18 @@ def test_progress_quiet_lines_when_not_a_terminal():
     silent = io.StringIO()
     list(progress(range(3), 3, "working", silent))
     assert silent.getvalue() == ""
+
+
+def test_a_long_source_is_cut_into_parts_at_paragraph_ends() -> None:
+    from claimkit import make_source
+    from generator.provenance import verify_page
+    from generator.render.source_page import PART_WORDS, render_source_page, source_page_path
+
+    paragraph = " ".join(["word"] * 999) + " end."
+    source = make_source("\n\n".join([paragraph] * 20), source_id="long")
+    page = render_source_page(source)
+    assert page.count('class="cf-part"') == 20 * 1000 // PART_WORDS - (1 if 20 * 1000 % PART_WORDS == 0 else 0)
+    assert f'<h3 class="cf-part" id="part-2">Part 2, from ¶{PART_WORDS // 1000 + 1}</h3>' in page
+    assert verify_page(page, source_page_path(source), [source], source) == []
+    short = make_source(paragraph, source_id="short")
+    assert "cf-part" not in render_source_page(short)

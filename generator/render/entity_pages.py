@@ -18,7 +18,7 @@ from ..model import Source
 from ..quotes import Quote
 from ..resolve import Ambiguous, Entity, Resolution
 from .claims import short_source
-from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .markup import SEARCH_EXCLUDED, Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
@@ -34,8 +34,6 @@ MAX_AMBIGUOUS_SHOWN = 20
 MAX_REVIEW_ITEMS = 500
 # Entities shown in the coverage matrix and the graph before "the rest" lists.
 TOP_ENTITIES = 50
-# Front matter keeping a bulky page of tables or pictures out of the search index (Material).
-SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
 
 
 def entity_page_path(entity_id: str) -> str:
@@ -73,7 +71,8 @@ def render_entities_index(resolution: Resolution, sources: Sequence[Source]) -> 
     for entity in resolution.entities:
         by_type[entity.type].append(entity)
     counts = ", ".join(f"{len(by_type[t])} {TYPE_TITLES[t].lower()}" for t in TYPE_ORDER if by_type[t])
-    parts = ["# Entities", "",
+    # each entity's own page is found by search; the index's long tables would only repeat the names
+    parts = [SEARCH_EXCLUDED, "# Entities", "",
              f"**{len(resolution.entities)}** entities named in {len(sources)} sources ({counts or 'none'}), "
              "each resolved across sources and languages. Also: the "
              f"{md_link('coverage matrix', page, 'coverage.md')}, the "
@@ -125,7 +124,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts.append("")
     attributes = facts.figures.get(entity.id, ())
     if attributes:
-        parts += ["## Attributes and figures", "", '<ul class="cf-attributes" markdown="0">']
+        parts += ["## Attributes and figures", "", '<ul class="cf-attributes" data-search-exclude="" markdown="0">']
         for figure in sorted(attributes, key=lambda f: (f.measure, f.source, f.start)):
             source = sources[figure.source]
             value = int(figure.value) if float(figure.value).is_integer() else figure.value
@@ -134,7 +133,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts += ["</ul>", ""]
     quotes = facts.quotes.get(entity.id, ())
     if quotes:
-        parts += [f"## Quotes ({len(quotes)})", "", '<ul class="cf-entity-quotes" markdown="0">']
+        parts += [f"## Quotes ({len(quotes)})", "", '<ul class="cf-entity-quotes" data-search-exclude="" markdown="0">']
         for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
             parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}"
                          f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span></li>')
@@ -284,7 +283,7 @@ def render_graph(resolution: Resolution) -> str:
 def render_review(resolution: Resolution, sources: Mapping[str, Source], unattributed: Sequence[Quote]) -> str:
     """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker."""
     page = "review.md"
-    parts = ["# For the curator", "",
+    parts = [SEARCH_EXCLUDED, "# For the curator", "",
              "What the generator could not decide on its own. Decide in `seeds/case.yml` "
              f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)})", ""]

@@ -191,3 +191,7 @@ def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines.extend("| " + " | ".join(row) + " |" for row in rows)
     return "\n".join(lines)
+
+
+# Front matter keeping a bulky page of tables or pictures out of the search index (Material).
+SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"

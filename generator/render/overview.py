@@ -9,7 +9,7 @@ from ..compare import Discrepancy
 from ..model import CaseInfo, Source
 from ..resolve import Entity
 from .claims import discrepancy_order, discrepancy_pages
-from .markup import escape_md, md_link, md_table
+from .markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from .source_page import language_name, source_row_cells
 
 SOURCE_HEADERS = ("Source", "Language", "Outlet", "Published", "Words")
@@ -79,6 +79,7 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
 def render_sources_index(sources: Sequence[Source]) -> str:
     """``sources/index.md``: every source with its facts, in id order."""
     parts = [
+        SEARCH_EXCLUDED,  # each source's own page is found by search; the table would repeat every title
         "# Sources",
         "",
         f"{len(sources)} source texts, each shown in full with every paragraph anchored.",

@@ -126,13 +126,26 @@ def metadata_card(source: Source, repository: str | None = None) -> str:
     return f'<dl class="cf-card">\n{body}\n</dl>'
 
 
+PART_WORDS = 8000
+"""Words of a source text after which the next paragraph starts a new part (see :func:`source_text`)."""
+
+
 def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
     """The full text, paragraph by paragraph, with anchors and annotations."""
     by_paragraph: dict[str, list[Mark]] = {}
     for mark in marks:
         by_paragraph.setdefault(source.paragraph_at(mark.start).anchor, []).append(mark)
     lines = [f'<div class="cf-text" lang={attr(source.language)}>']
+    words = 0
+    part = 1
     for paragraph in source.paragraphs:
+        if words >= PART_WORDS:
+            # a long text is cut into parts at paragraph ends: a search section each (a search
+            # index holds a bounded number of words per section), and landmarks for the reader
+            part += 1
+            words = 0
+            lines.append(f'<h3 class="cf-part" id="part-{part}">Part {part}, from ¶{paragraph.index}</h3>')
+        words += len(source.text[paragraph.start:paragraph.end].split())
         sentence_marks = [
             # a quote that crosses a sentence boundary splits the sentence: the continuation
             # piece names its sentence in data-cf-part (an id must be unique)
