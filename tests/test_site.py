@@ -186,16 +186,20 @@ def test_real_build_killed_at_random_moments_leaves_docs_as_they_were(tmp_path, 
     duration = time.monotonic() - started
     staging_glob = f".{docs.name}.casefile-staging-*"
     mid_write_kills = 0
-    for round_number in range(4):
+    # Four rounds, alternately at any moment and while the new tree is written; then more of
+    # the second kind until one has landed mid-write (writing can be over before the kill).
+    for round_number in range(12):
+        if round_number >= 4 and mid_write_kills:
+            break
         process = _start_build(seeds, docs)
-        if round_number % 2 == 0:  # any moment of the run
+        if round_number < 4 and round_number % 2 == 0:  # any moment of the run
             time.sleep(rng.uniform(0.05, duration))
             staging_seen = bool(list(tmp_path.glob(staging_glob)))
         else:  # a random moment while the new tree is being written
             deadline = time.monotonic() + 300
             while not list(tmp_path.glob(staging_glob)) and process.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.001)
-            time.sleep(rng.uniform(0, 0.03))
+            time.sleep(rng.uniform(0, 0.03 if round_number < 4 else 0.005))
             staging_seen = bool(list(tmp_path.glob(staging_glob)))
         process.send_signal(signum)
         _, err = process.communicate(timeout=300)
