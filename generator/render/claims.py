@@ -372,7 +372,7 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
              "only one year of the story period): it is drawn as uncertain.", ""]
     if events:
-        parts += [f'<div class="cf-figure-box" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
+        parts += [f'<div class="cf-figure-box" data-search-exclude="" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
         parts.append('<table class="cf-dates" data-search-exclude="" markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'

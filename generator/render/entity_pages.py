@@ -276,7 +276,7 @@ def render_graph(resolution: Resolution) -> str:
              "thicker when they are named together more often. Dots are sized by mentions; each links to "
              f"its page. All entities are listed on the {md_link('entities page', page, 'entities/index.md')}.", "",
              f'<p class="cf-legend-row" markdown="0">{legend}</p>', "",
-             f'<div class="cf-figure-box" markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
+             f'<div class="cf-figure-box" data-search-exclude="" markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
     return "\n".join(parts)
 
 

@@ -118,9 +118,14 @@ def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
     pages = sum(1 for _ in site.rglob("*.html"))
     zensical = shutil.which("zensical", path=str(Path(PYTHON).parent)) or shutil.which("zensical")
     zen_wall = None
+    zen_error = None
     if zensical:
         shutil.rmtree(site, ignore_errors=True)
-        zen_wall, _, _ = measured([zensical, "build", "-f", str(config)], work)
+        try:
+            zen_wall, _, _ = measured([zensical, "build", "-f", str(config)], work)
+        except SystemExit as failure:  # a finding for the table, not a reason to lose the other numbers
+            zen_error = str(failure).strip().splitlines()[-1][:300]
+            print(f"bench: {failure}", file=sys.stderr)
     search_index = site / "search" / "search_index.json"
     if not search_index.exists():
         search_index = next(iter(site.rglob("search*.json")), search_index)
@@ -136,6 +141,7 @@ def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
         "mkdocs_seconds": round(mk_wall, 2), "mkdocs_peak_mib": mk_peak, "pages": pages,
         "mkdocs_pages_per_second": round(pages / mk_wall, 1) if mk_wall else None,
         "zensical_seconds": round(zen_wall, 2) if zen_wall is not None else None,
+        **({"zensical_error": zen_error} if zen_error else {}),
         "docs_bytes": folder_bytes(docs), "site_bytes": folder_bytes(site) if site.exists() else None,
         "search_index_bytes": search_index.stat().st_size if search_index.exists() else None,
         "seeds_to_site_seconds": round(wall + mk_wall, 2),
@@ -170,7 +176,8 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
         ("Incremental build, one seed changed (s)", "incremental_seconds"),
         ("Incremental output identical to clean build", "incremental_identical_to_clean"),
         ("MkDocs build (s)", "mkdocs_seconds"), ("Pages", "pages"), ("MkDocs pages/s", "mkdocs_pages_per_second"),
-        ("Zensical build (s)", "zensical_seconds"), ("Seeds to site (s)", "seeds_to_site_seconds"),
+        ("Zensical build (s)", "zensical_seconds"), ("Zensical error", "zensical_error"),
+        ("Seeds to site (s)", "seeds_to_site_seconds"),
         ("Generated docs (bytes)", "docs_bytes"), ("Site (bytes)", "site_bytes"),
         ("Search index (bytes)", "search_index_bytes"),
     ]
@@ -184,7 +191,7 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
              + f", Python {where['python']}.",
              "", header, "|---|" + "---|" * len(results)]
     for label, key in rows:
-        lines.append(f"| {label} | " + " | ".join(str(r.get(key, "—")) for r in results) + " |")
+        lines.append(f"| {label} | " + " | ".join(str(r.get(key, "—")).replace("|", "\\|") for r in results) + " |")
     lines += ["", "## Targets", "", "| Target | Measured | Met |", "|---|---|---|"]
     lines += [f"| {target} | {measured} | {met} |" for target, measured, met in targets(results)]
     lines += ["", "## Reading these numbers", "",
