@@ -65,7 +65,7 @@ from .render.markup import Mark, attr
 from .provenance import ProvenanceError, verify, verify_page
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
-from .resolve import Ambiguous, Resolution, entity_records, resolve_entities
+from .resolve import Ambiguous, Entity, Resolution, entity_records, resolve_entities
 from .sources import discover, duplicate_ids, read_case, read_source
 
 
@@ -210,7 +210,7 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
 class _BySource:
     """A case's mentions, quotes, figures and dates grouped by source, for marking source pages."""
 
-    mentions: dict[str, list[tuple[int, int, Any]]]
+    mentions: dict[str, list[tuple[int, int, Entity]]]
     quotes: dict[str, list[Quote]]
     figures: dict[str, list[Figure]]
     dates: dict[str, list[DateMention]]
@@ -218,7 +218,7 @@ class _BySource:
     @classmethod
     def of(cls, case: Case) -> _BySource:
         entity_of = {(m.source, m.start, m.end): e for e in case.resolution.entities for m in e.mentions}
-        mentions: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+        mentions: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         for (source, start, end), entity in entity_of.items():
             mentions[source].append((start, end, entity))
         quotes: dict[str, list[Quote]] = defaultdict(list)

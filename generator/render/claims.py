@@ -147,12 +147,12 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
     for claim in claims:
         source = sources[claim.source]
         first, last = context_span(source, claim.start, claim.end)
-        key = (claim.role, _value_text(claim.value) if by_value else "", source.language,
-               source.text[first:last], claim.start - first, claim.end - first)
-        groups.setdefault(key, []).append(claim)
+        group_key: tuple[object, ...] = (claim.role, _value_text(claim.value) if by_value else "", source.language,
+                                         source.text[first:last], claim.start - first, claim.end - first)
+        groups.setdefault(group_key, []).append(claim)
     keys = list(groups)
     rank: dict[tuple[object, ...], int] = {}
-    seen: dict[tuple[object, object], int] = defaultdict(int)
+    seen: dict[tuple[object, ...], int] = defaultdict(int)
     for key in keys:
         rank[key] = seen[key[:2]]
         seen[key[:2]] += 1
