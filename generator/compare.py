@@ -129,7 +129,7 @@ class DateCheck:
     """Whether some year fits."""
     summary: str
     """One sentence for the reader."""
-    key: str = ""
+    key: str
     """The values checked (``publish|12-08|weekday 4``): the discrepancy's key when they disagree."""
 
 

@@ -13,7 +13,7 @@ from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
-from .markup import Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .markup import NO_SEARCH, Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TimelineEvent, timeline_svg
 
@@ -120,7 +120,7 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     if discrepancy.note:
         parts.append(f'<p class="cf-note"><strong>Curator:</strong> {escape_html(discrepancy.note)}</p>')
     parts.append(_diff_html(discrepancy))
-    parts.append('<table class="cf-claims" data-search-exclude=""><thead><tr><th>Passage</th><th>As</th><th>Value</th></tr></thead>'
+    parts.append(f'<table class="cf-claims"{NO_SEARCH}><thead><tr><th>Passage</th><th>As</th><th>Value</th></tr></thead>'
                  "<tbody>" + "".join(rows) + "</tbody></table>")
     parts.append(f'<p class="cf-id">id <code>{escape_html(discrepancy.id)}</code></p></div>')
     return "\n".join(p for p in parts if p)
@@ -180,6 +180,12 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
         rest = (f'<details class="cf-more-passages"><summary>{len(keys) - len(chosen)} more passages '
                 f"({len(folded)} claims), as links</summary>" + ", ".join(folded) + "</details>")
     return out, rest
+
+
+def urgency_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
+    """Unresolved and most serious first, whatever the kind (the overview and the home page)."""
+    return (STATUS_ORDER.get(discrepancy.status, 0), SEVERITY_ORDER.get(discrepancy.severity, 3),
+            KINDS.index(discrepancy.kind), discrepancy.id)
 
 
 def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
@@ -244,7 +250,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             rows = "".join(f"<li>{passage}</li>" for _, passage in shown) + (f"<li>{rest}</li>" if rest else "")
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
-                      f'<ul data-search-exclude="">{rows}</ul></div>', ""]
+                      f'<ul{NO_SEARCH}>{rows}</ul></div>', ""]
         pages[CHECKS_PAGE] = "\n".join(parts)
     return pages
 
@@ -271,8 +277,7 @@ def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[D
                   f"{sum(1 for d in members if d.status == 'open')} | {KIND_HELP[k]} |"
                   for k, members in by_kind.items()]
         parts.append("")
-        ranked = sorted(discrepancies, key=lambda d: (STATUS_ORDER.get(d.status, 0), SEVERITY_ORDER.get(d.severity, 3),
-                                                      KINDS.index(d.kind), d.id))
+        ranked = sorted(discrepancies, key=urgency_order)
         parts += ["## Most serious" if len(ranked) > TOP_FINDINGS else "## All findings", ""]
         for discrepancy in ranked[:TOP_FINDINGS]:
             parts.append(f"- **{KIND_TITLES[discrepancy.kind]}** ({discrepancy.severity}, {discrepancy.status}): "
@@ -321,7 +326,8 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
              f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
              "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
-             "[discrepancy report](discrepancies.md); renderings in another language are shown side by side.",
+             f"{md_link('discrepancy report', page, DISCREPANCIES_PAGE)}; renderings in another language are "
+             "shown side by side.",
              ""]
     for speaker in [*speakers, None]:
         members = by_speaker.get(speaker)
@@ -347,7 +353,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
                     extra.append(f"{escape_html(language_name(other.language))}: "
                                  + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
             rows.append(f"<tr><td>{cells[0]}</td><td>{evidence}</td><td>{'<br>'.join(extra)}</td></tr>")
-        parts += ['<table class="cf-quotes" data-search-exclude="" markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
+        parts += [f'<table class="cf-quotes"{NO_SEARCH} markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
                   "<th>Variants and translations</th></tr></thead><tbody>", *rows, "</tbody></table>", ""]
     if not quotes:
         parts += ["No direct quotes were found.", ""]
@@ -372,10 +378,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
              "only one year of the story period): it is drawn as uncertain.", ""]
     if events:
-        parts += [f'<div class="cf-figure-box" data-search-exclude="" markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
+        parts += [f'<div class="cf-figure-box"{NO_SEARCH} markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
-        parts.append('<table class="cf-dates" data-search-exclude="" markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+        parts.append(f'<table class="cf-dates"{NO_SEARCH} markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
                      "<th>Passage</th></tr></thead><tbody>")
         for mention in resolved:
             source = by_id[mention.source]
@@ -395,7 +401,7 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
         parts.append("")
     parts += ["## Unresolved", ""]
     if unresolved:
-        parts.append('<table class="cf-dates" data-search-exclude="" markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+        parts.append(f'<table class="cf-dates"{NO_SEARCH} markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
                      "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
         for mention in unresolved:
             source = by_id[mention.source]

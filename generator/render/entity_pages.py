@@ -18,7 +18,7 @@ from ..model import Source
 from ..quotes import Quote
 from ..resolve import Ambiguous, Entity, Resolution
 from .claims import short_source
-from .markup import SEARCH_EXCLUDED, Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
@@ -124,7 +124,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts.append("")
     attributes = facts.figures.get(entity.id, ())
     if attributes:
-        parts += ["## Attributes and figures", "", '<ul class="cf-attributes" data-search-exclude="" markdown="0">']
+        parts += ["## Attributes and figures", "", f'<ul class="cf-attributes"{NO_SEARCH} markdown="0">']
         for figure in sorted(attributes, key=lambda f: (f.measure, f.source, f.start)):
             source = sources[figure.source]
             value = int(figure.value) if float(figure.value).is_integer() else figure.value
@@ -133,7 +133,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts += ["</ul>", ""]
     quotes = facts.quotes.get(entity.id, ())
     if quotes:
-        parts += [f"## Quotes ({len(quotes)})", "", '<ul class="cf-entity-quotes" data-search-exclude="" markdown="0">']
+        parts += [f"## Quotes ({len(quotes)})", "", f'<ul class="cf-entity-quotes"{NO_SEARCH} markdown="0">']
         for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
             parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}"
                          f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span></li>')
@@ -167,7 +167,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             link = href(page, source_page_path(source), anchor)
             items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
                          f'<span lang={attr(source.language)}>{annotate(source.text, start, end, marks)}</span></li>')
-        parts.append(f'<details class="cf-mentions"{is_open} data-search-exclude="" markdown="0"><summary>{label}</summary>'
+        parts.append(f'<details class="cf-mentions"{is_open}{NO_SEARCH} markdown="0"><summary>{label}</summary>'
                      f'<ul>{"".join(items)}</ul></details>')
     parts.append("")
     if co_mentions:
@@ -276,7 +276,7 @@ def render_graph(resolution: Resolution) -> str:
              "thicker when they are named together more often. Dots are sized by mentions; each links to "
              f"its page. All entities are listed on the {md_link('entities page', page, 'entities/index.md')}.", "",
              f'<p class="cf-legend-row" markdown="0">{legend}</p>', "",
-             f'<div class="cf-figure-box" data-search-exclude="" markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
+             f'<div class="cf-figure-box"{NO_SEARCH} markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
     return "\n".join(parts)
 
 

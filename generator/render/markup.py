@@ -195,3 +195,6 @@ def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 # Front matter keeping a bulky page of tables or pictures out of the search index (Material).
 SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
+# Attribute keeping one element (a claim table, a mention list, a picture) out of the search
+# index: the passages in it are searched on their source pages.
+NO_SEARCH = ' data-search-exclude=""'

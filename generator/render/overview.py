@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..compare import Discrepancy
 from ..model import CaseInfo, Source
 from ..resolve import Entity
-from .claims import discrepancy_order, discrepancy_pages
+from .claims import DISCREPANCIES_PAGE, discrepancy_pages, urgency_order
 from .markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from .source_page import language_name, source_row_cells
 
@@ -43,12 +43,11 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
         parts += [
             f"**{len(entities)}** {md_link('entities', 'index.md', 'entities/index.md')} ("
             + ", ".join(f"{count} {kind}" for kind, count in sorted(by_type.items())) + ") · "
-            f"**{len(discrepancies)}** {md_link('discrepancies', 'index.md', 'discrepancies.md')} "
+            f"**{len(discrepancies)}** {md_link('discrepancies', 'index.md', DISCREPANCIES_PAGE)} "
             f"({open_count} open; " + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) + ")",
             "",
         ]
-    serious = sorted((d for d in discrepancies if d.kind != "coverage"),
-                     key=lambda d: (discrepancy_order(d)[1], discrepancy_order(d)[2], discrepancy_order(d)[0], d.id))
+    serious = sorted((d for d in discrepancies if d.kind != "coverage"), key=urgency_order)
     if serious:
         where = discrepancy_pages(discrepancies)
         parts += ["## Where the sources disagree", ""]
@@ -57,7 +56,7 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
                          f"{md_link(discrepancy.summary, 'index.md', where[discrepancy.id], discrepancy.id)}")
         if len(serious) > TOP_DISCREPANCIES:
             parts.append(f"- … {len(serious) - TOP_DISCREPANCIES} more in the "
-                         f"{md_link('discrepancy report', 'index.md', 'discrepancies.md')}")
+                         f"{md_link('discrepancy report', 'index.md', DISCREPANCIES_PAGE)}")
         parts.append("")
     parts += [
         "## Sources",
