@@ -49,7 +49,7 @@ from .personref import PersonRef
 from .progress import progress
 from .quotes import Quote, extract_quotes
 from .render.claims import render_discrepancies, render_quotes, render_timeline
-from .render.dossier import DOSSIER_PAGE, render_dossier
+from .render.dossier import DOSSIER_FILE, DOSSIER_PAGE, render_dossier, render_dossier_page
 from .render.entity_pages import (
     EntityFacts,
     co_mention_table,
@@ -253,6 +253,10 @@ def _source_marks(page: str, source: Source, grouped: _BySource) -> list[Mark]:
     return marks
 
 
+# Files whose passages the build re-checks: the pages and the dossier (an HTML file).
+SHOWN = (".md", ".html")
+
+
 def render_files(case: Case) -> dict[str, bytes]:
     """Every generated page and data file of the case."""
     sources = case.sources
@@ -305,7 +309,7 @@ def render_files(case: Case) -> dict[str, bytes]:
     files = {"data/case.json": dump_json_bytes(document),
              "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
     for path, text in render_from_document(document).items():
-        if path.endswith(".md"):
+        if path.endswith(SHOWN):
             pages[path] = text
         else:
             files[path] = text.encode("utf-8")
@@ -317,7 +321,7 @@ def render_files(case: Case) -> dict[str, bytes]:
 
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:
     """The pages and exports made from the case document alone: dossier, CSV, FtM."""
-    pages = {DOSSIER_PAGE: render_dossier(document)}
+    pages = {DOSSIER_PAGE: render_dossier_page(document), DOSSIER_FILE: render_dossier(document)}
     for name, text in csv_tables(document).items():
         pages[f"data/{name}"] = text
     pages["data/case.ftm.json"] = ftm_stream(document)
@@ -360,7 +364,7 @@ def check_provenance(pages: dict[str, str], document: dict[str, Any], sources: S
     problems = verify(document, sources)
     by_page = {source_page_path(s): s for s in sources}
     for page, text in sorted(pages.items()):
-        if page.endswith(".md"):
+        if page.endswith(SHOWN):
             problems.extend(verify_page(text, page, sources, by_page.get(page)))
     if problems:
         raise ProvenanceError(problems)

@@ -119,19 +119,22 @@ def page_texts(markup: str) -> list[tuple[dict[str, str], str]]:
     return list(iter_page_texts(markup))
 
 
-def iter_page_texts(markup: str) -> Iterator[tuple[dict[str, str], str]]:
+def iter_page_texts(markup: str, position: int = 0,
+                    one_element: bool = False) -> Iterator[tuple[dict[str, str], str]]:
     """``(attributes, visible text)`` of every element of ``markup`` that has attributes,
     as each element closes (so a huge page is not held twice in memory).
 
     Character references are decoded; the text of a pilcrow link (``a.cf-pilcrow``) and
-    of script and style elements is left out.
+    of script and style elements is left out. With ``one_element``, reading starts at the
+    tag at ``position`` and stops when that element closes (it comes last).
     """
     # each open element: (name, attributes or None, text parts, is a pilcrow)
     stack: list[tuple[str, dict[str, str] | None, list[str], bool]] = [("#root", None, [], False)]
     skip = 0
-    position = 0
     length = len(markup)
     while position < length:
+        if one_element and len(stack) == 1 and stack[0][2]:
+            return  # the element has closed
         token = _MARKUP.match(markup, position)
         assert token is not None  # the last alternative matches any character
         position = token.end()
@@ -170,6 +173,8 @@ def iter_page_texts(markup: str) -> Iterator[tuple[dict[str, str], str]]:
                 attributes[key.lower()] = html.unescape(value) if "&" in value else value
         pilcrow = name == "a" and attributes is not None and "cf-pilcrow" in attributes.get("class", "").split()
         skip += pilcrow
+        if one_element and len(stack) == 1:
+            stack[0][2].append("")  # the element has opened: stop when it closes
         stack.append((name, attributes, [], pilcrow))
     while len(stack) > 1:
         open_name, attributes, parts, pilcrow = stack.pop()
@@ -185,6 +190,9 @@ def verify_page(markup: str, page: str, sources: Sequence[Source],
     """Problems with the passages shown on one rendered page (Markdown with raw HTML, or
     the HTML MkDocs built from it); ``source`` when the page is that source's page."""
     by_id = {s.id: s for s in sources}
+    if source is None:
+        return [problem for attributes, text in declared_passages(markup)
+                for problem in _check_declared(attributes["data-cf-span"], text, page, by_id)]
     problems = []
     seen: set[str] = set()
     expected: dict[str, tuple[str, int, int]] = {}
@@ -227,6 +235,24 @@ def verify_page(markup: str, page: str, sources: Sequence[Source],
             problems.append(Problem(page, 0, f"{len(missing)} passage(s) of {source.id} are not shown "
                                              f"(first: #{missing[0]})", _FIX))
     return problems
+
+
+_DECLARED = "data-cf-span="
+
+
+def declared_passages(markup: str) -> Iterator[tuple[dict[str, str], str]]:
+    """``(attributes, visible text)`` of every element that declares its passage with
+    ``data-cf-span``. Only those elements are read, not the whole page: on a page of tables
+    and links the passages are a small part of the markup."""
+    found = markup.find(_DECLARED)
+    while found >= 0:
+        tag = markup.rfind("<", 0, found)
+        element = None
+        for element in iter_page_texts(markup, tag, one_element=True):
+            pass
+        if element is not None and _DECLARED[:-1] in element[0]:
+            yield element
+        found = markup.find(_DECLARED, found + len(_DECLARED))
 
 
 def _check_declared(span: str, text: str, page: str, by_id: Mapping[str, Source]) -> list[Problem]:

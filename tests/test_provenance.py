@@ -121,7 +121,9 @@ def test_build_fails_with_exit_2_when_a_stage_misquotes(tmp_path, seeds, monkeyp
     assert err[0] == ("data/case.json:1: quotes[0] cites a#p2 [23:29] shows 'Secund', but the source reads "
                       "'Second' there — a stage put text on the site that is not in its seed; this is a bug in "
                       "casefile — report it with the seed, the build refuses to publish an unverified passage")
-    assert err[-1] == "casefile: 1 passage(s) do not match their sources; nothing was written."
+    # the dossier shows the quote too, declaring its span: the page check names it as well
+    assert err[1].startswith("dossier.html:1: passage a:23:29 shows 'Secund', but the source reads 'Second' there")
+    assert err[-1] == "casefile: 2 passage(s) do not match their sources; nothing was written."
     assert not (tmp_path / "docs").exists()
 
 

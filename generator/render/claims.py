@@ -13,7 +13,7 @@ from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
-from .markup import NO_SEARCH, Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .markup import NO_SEARCH, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TimelineEvent, timeline_svg
 
@@ -72,7 +72,8 @@ def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -
     first, last = context_span(source, start, end)
     text = annotate(source.text, first, last, [Mark(start, end, 0, '<mark class="cf-claim-mark">', "</mark>")])
     return (f'{passage_link(page, source, anchor)} '
-            f'<span class="cf-passage-text" lang={attr(source.language)}>{text}</span>')
+            f'<span class="cf-passage-text" lang={attr(source.language)}{declares(source.id, first, last)}>'
+            f'{text}</span>')
 
 
 def _value_text(value: object) -> str:
@@ -408,7 +409,8 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
             why = ("no year or reference date" if source.metadata.published is not None
                    else "the source has no publication date (its other dates are only inferred)"
                    if mention.source in inferred_in else "the source has no publication date")
-            parts.append(f"<tr><td>{escape_html(mention.text)}</td><td>{escape_html(mention.kind)}</td>"
+            parts.append(f"<tr><td><span{declares(source.id, mention.start, mention.end)}>{escape_html(mention.text)}"
+                         f"</span></td><td>{escape_html(mention.kind)}</td>"
                          f"<td>{escape_html(mention.event or '—')}</td><td>{why}</td>"
                          f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
         parts += ["</tbody></table>", ""]

@@ -1,23 +1,30 @@
-"""The printable dossier (``dossier.md``): the whole case on one page, for print or PDF.
+"""The printable dossier (``dossier.html``): the whole case on one page, for print or PDF.
 
 Rendered from the case document (the ``case.json`` contract) only, so each section
 fills as the data fills: overview, sources in full, entities, quotes, figures,
 discrepancies and the timeline. Every passage cited in a later section links to its
 paragraph in the dossier's own copy of the source, so the page stands alone on paper.
+
+The dossier is one self-contained HTML file (its style inline, no script), copied to
+the site as it is: it can be saved, sent and read offline as a single file, and MkDocs
+does not parse it (at a thousand sources it held a third of the site's markup and took
+a third of the site build). ``dossier.md`` is the site page that introduces it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..slug import unique_slugs
-from .markup import attr, escape_html, escape_md, href, html_table
+from .markup import attr, declares, escape_html, escape_md, html_table, md_link, page_url
 
 DOSSIER_PAGE = "dossier.md"
+DOSSIER_FILE = "dossier.html"
 SECTIONS = ("Overview", "Sources", "Entities", "Quotes", "Figures", "Discrepancies", "Timeline")
-_NONE_YET = "*None recorded in the case data yet.*"
+_NONE_YET = "<p><em>None recorded in the case data yet.</em></p>"
 _UNKNOWN = '<span class="cf-unknown">not known</span>'
 
 Record = Mapping[str, Any]
@@ -65,8 +72,14 @@ def _value(value: Any) -> str:
     return escape_html(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def _quoted(text: Any) -> str:
-    return f"“{escape_html(str(text or ''))}”"
+def _quoted(record: Record) -> str:
+    """A record's passage in quotation marks, declaring where it is in its source."""
+    text = escape_html(str(record.get("text") or ""))
+    try:
+        where = declares(str(record["source"]), int(record["start"]), int(record["end"]))
+    except (KeyError, TypeError, ValueError):  # a document without spans (older case data)
+        return f"“{text}”"
+    return f"“<span{where}>{text}</span>”"
 
 
 def _overview(document: Record, ctx: _Context) -> list[str]:
@@ -88,9 +101,9 @@ def _overview(document: Record, ctx: _Context) -> list[str]:
          + (" (" + ", ".join(f"{n} {escape_html(s)}" for s, n in sorted(statuses.items())) + ")"
             if statuses else "")),
     ]
-    parts = ["## Overview", ""]
+    parts = [_heading("Overview")]
     if case.get("summary"):
-        parts += [escape_md(str(case["summary"])), ""]
+        parts += [f"<p>{escape_html(str(case['summary']))}</p>"]
     parts += [html_table(("", "Count"), rows, "cf-dossier-counts"), ""]
     if sources:
         source_rows = [(f"S{ctx.source_number[s['id']]}",
@@ -119,7 +132,7 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
     parts = [f'<h3 id={attr("source-" + str(source["id"]))}>S{number}. {escape_html(str(source.get("title", "")))}'
              f"{derived}</h3>", f'<dl class="cf-card">\n{body}\n</dl>']
     if "page" in source:
-        parts.append(f'<p>On the site: <a href={attr(href(DOSSIER_PAGE, str(source["page"])))}>the source page</a>.</p>')
+        parts.append(f'<p>On the site: <a href={attr(page_url(str(source["page"])))}>the source page</a>.</p>')
     text = source.get("text")
     if not isinstance(text, str):
         parts.append("<p><em>The text is not in this case data.</em></p>")
@@ -129,14 +142,14 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
         anchor, start, end = str(paragraph["anchor"]), int(paragraph["start"]), int(paragraph["end"])
         lines.append(f'<p id="{_paragraph_id(source["id"], anchor)}" class="cf-p">'
                      f'<span class="cf-pilcrow">{escape_html(anchor.removeprefix("p"))}</span> '
-                     f"{escape_html(text[start:end])}</p>")
+                     f"<span{declares(str(source['id']), start, end)}>{escape_html(text[start:end])}</span></p>")
     lines.append("</div>")
     parts.append("\n".join(lines))
     return parts
 
 
 def _entities(document: Record, ctx: _Context) -> list[str]:
-    parts = ["## Entities", ""]
+    parts = [_heading("Entities")]
     if not ctx.entities:
         return [*parts, _NONE_YET, ""]
     rows = []
@@ -158,31 +171,31 @@ def _entities(document: Record, ctx: _Context) -> list[str]:
 def _quotes(document: Record, ctx: _Context) -> list[str]:
     quotes = sorted(document.get("quotes", []), key=lambda q: str(q["id"]))
     if not quotes:
-        return ["## Quotes", "", _NONE_YET, ""]
-    rows = [(_quoted(q.get("text")), ctx.entity(q.get("speaker")), _value(q.get("evidence")), ctx.where(q))
+        return [_heading("Quotes"), _NONE_YET, ""]
+    rows = [(_quoted(q), ctx.entity(q.get("speaker")), _value(q.get("evidence")), ctx.where(q))
             for q in quotes]
-    return ["## Quotes", "", html_table(("Quote", "Speaker", "Evidence", "Where"), rows), ""]
+    return [_heading("Quotes"), html_table(("Quote", "Speaker", "Evidence", "Where"), rows), ""]
 
 
 def _figures(document: Record, ctx: _Context) -> list[str]:
     figures = sorted(document.get("figures", []), key=lambda f: str(f["id"]))
     if not figures:
-        return ["## Figures", "", _NONE_YET, ""]
+        return [_heading("Figures"), _NONE_YET, ""]
     rows = []
     for figure in figures:
         value = _value(figure.get("value"))
         if figure.get("low") is not None or figure.get("high") is not None:
             value += f" ({_value(figure.get('low'))}–{_value(figure.get('high'))})"
-        rows.append((_quoted(figure.get("text")), value, _value(figure.get("measure")),
+        rows.append((_quoted(figure), value, _value(figure.get("measure")),
                      _value(figure.get("qualifier")), ctx.entity(figure["subject"]) if figure.get("subject")
                      else "—", ctx.where(figure)))
-    return ["## Figures", "",
+    return [_heading("Figures"),
             html_table(("Text", "Value", "Measure", "Qualifier", "Subject", "Where"), rows), ""]
 
 
 def _discrepancies(document: Record, ctx: _Context) -> list[str]:
     discrepancies = sorted(document.get("discrepancies", []), key=lambda d: str(d["id"]))
-    parts = ["## Discrepancies", ""]
+    parts = [_heading("Discrepancies")]
     if not discrepancies:
         return [*parts, _NONE_YET, ""]
     blocks = []
@@ -193,67 +206,125 @@ def _discrepancies(document: Record, ctx: _Context) -> list[str]:
                    f"status: <strong>{escape_html(str(discrepancy.get('status')))}</strong> · "
                    f"explanation: {escape_html(str(explanation)) if explanation else '<em>none given</em>'}</p>"]
         # The same words with the same value in many sources (wire copy) are one row citing each.
-        grouped: dict[tuple[str, str], list[str]] = {}
+        # The row shows (and declares) the first source's passage.
+        grouped: dict[tuple[str, str], list[Record]] = {}
         for c in sorted(discrepancy.get("claims", []), key=lambda c: (str(c["source"]), int(c["start"]))):
-            grouped.setdefault((_quoted(c.get("text")), _value(c.get("value"))), []).append(ctx.where(c))
-        rows = [(", ".join(where), text, value) for (text, value), where in grouped.items()]
+            grouped.setdefault((str(c.get("text")), _value(c.get("value"))), []).append(c)
+        rows = [(", ".join(ctx.where(c) for c in claims), _quoted(claims[0]), value)
+                for (_, value), claims in grouped.items()]
         blocks.append(html_table(("Where", "Claim", "Value"), rows))
-    return [*parts, _one_block(blocks), ""]
+    return [*parts, *blocks]
 
 
-def _one_block(blocks: Sequence[str]) -> str:
-    """Many HTML blocks as one, with no blank line: Python-Markdown copies the rest of the page
-    at the end of every top-level HTML block, so a dossier of a thousand sources in thousands
-    of blocks took seconds to convert. The section's headings are HTML, out of the page's
-    table of contents (which lists the sections)."""
-    return '<div class="cf-dossier-section" markdown="0">\n' + "\n".join(blocks) + "\n</div>"
+def _heading(title: str) -> str:
+    """A section heading (``<h2 id="sources">Sources</h2>``): titles are our own labels."""
+    return f'<h2 id="{title.lower()}">{title}</h2>'
 
 
 def _timeline(document: Record, ctx: _Context) -> list[str]:
     dates = sorted(document.get("dates", []),
                    key=lambda d: (d.get("resolved") is None, str(d.get("resolved") or ""), str(d["id"])))
     if not dates:
-        return ["## Timeline", "", _NONE_YET, ""]
+        return [_heading("Timeline"), _NONE_YET, ""]
     rows = [(escape_html(str(d["resolved"])) if d.get("resolved") else '<span class="cf-unknown">unresolved</span>',
-             _value(d.get("event")), _quoted(d.get("text")), escape_html(str(d.get("kind"))), ctx.where(d))
+             _value(d.get("event")), _quoted(d), escape_html(str(d.get("kind"))), ctx.where(d))
             for d in dates]
-    return ["## Timeline", "", html_table(("Date", "Event", "Text", "Kind", "Where"), rows), ""]
+    return [_heading("Timeline"), html_table(("Date", "Event", "Text", "Kind", "Where"), rows), ""]
+
+
+# The dossier's own style: readable on screen in light or dark mode, compact on paper.
+_STYLE = """
+:root { color-scheme: light dark; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+a { color: LinkText; }
+h1 { font-size: 1.7rem; margin: .5rem 0; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid GrayText; margin-top: 2.5rem; }
+h3 { font-size: 1.05rem; margin-top: 1.8rem; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; width: 100%; }
+th, td { border: 1px solid GrayText; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+table.cf-dossier-counts { width: auto; min-width: 16rem; }
+dl.cf-card { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .85rem; }
+dl.cf-card dt { font-weight: 600; }
+dl.cf-card dd { margin: 0; overflow-wrap: anywhere; }
+.cf-back, .cf-dossier-note, .cf-unknown { color: GrayText; }
+.cf-dossier-note { font-size: .9rem; }
+nav.cf-contents ol { columns: 2; }
+.cf-pilcrow { color: GrayText; font-size: .75em; margin-right: .3em; }
+.cf-dossier-text { border-left: 3px solid GrayText; padding-left: .8rem; }
+@media print {
+  body { font-size: 10.5pt; max-width: none; padding: 0; }
+  .cf-back, nav.cf-contents { display: none; }
+  h2 { break-before: page; }
+  nav.cf-contents + h2 { break-before: auto; }
+  table, dl.cf-card, .cf-p, h3 { break-inside: avoid; }
+  h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
 
 
 def render_dossier(document: Record) -> str:
-    """``dossier.md``: every section of the case, from the case document alone."""
+    """``dossier.html``: every section of the case, from the case document alone, as one
+    self-contained HTML document (inline style, no script, no request to any host)."""
     case = document.get("case", {})
     ctx = _Context(document)
     repository = case.get("repository")
+    title = escape_html(f"{case.get('title', 'Case file')}: dossier")
+    contents = "".join(f'<li><a href="#{section.lower()}">{section}</a></li>' for section in SECTIONS)
     parts = [
-        "---",
-        'title: "Dossier"',
-        "search:",  # it repeats every other page: a search hit belongs on the page it came from
-        "  exclude: true",
-        "---",
-        "",
-        f"# {escape_md(str(case.get('title', 'Case file')))}: dossier",
-        "",
+        "<!doctype html>",
+        '<html lang="en">',
+        '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="casefile">\n<link rel="icon" href="data:,">',  # no favicon request
+        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>",
+        "<body>",
+        '<p class="cf-back"><a href="./">← The case file</a></p>',
+        f"<h1>{title}</h1>",
         '<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
         "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
         "paragraph 3.</p>",
-        "",
+        f'<nav class="cf-contents"><ol>{contents}</ol></nav>',
     ]
     parts += _overview(document, ctx)
-    parts += ["## Sources", ""]
+    parts += [_heading("Sources")]
     if not ctx.sources:
-        parts += [_NONE_YET, ""]
+        parts += [_NONE_YET]
     else:
-        parts += [_one_block([block for source_id in sorted(ctx.sources)
-                              for block in _source_section(ctx.sources[source_id], ctx, repository)]), ""]
+        parts += [block for source_id in sorted(ctx.sources)
+                  for block in _source_section(ctx.sources[source_id], ctx, repository)]
     parts += _entities(document, ctx)
     parts += _quotes(document, ctx)
     parts += _figures(document, ctx)
     parts += _discrepancies(document, ctx)
     parts += _timeline(document, ctx)
-    return "\n".join(parts)
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(part for part in parts if part)
 
 
-def dossier_sections(markdown: str) -> Sequence[str]:
-    """The section headings (``## …``) of a rendered dossier, in order."""
-    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+def render_dossier_page(document: Record) -> str:
+    """``dossier.md``: the site page that introduces the dossier and links to it."""
+    case = document.get("case", {})
+    return "\n".join([
+        "---",
+        'title: "Dossier"',
+        "---",
+        "",
+        f"# {escape_md(str(case.get('title', 'Case file')))}: dossier",
+        "",
+        "The whole case on one page, for printing or saving as PDF: overview, every source in full, "
+        "entities, quotes, figures, discrepancies and the timeline, each passage cited as *S2 §3* "
+        "(source 2, paragraph 3) and linked to its paragraph in the dossier's own copy of the source.",
+        "",
+        f"**{md_link('Open the dossier', DOSSIER_PAGE, DOSSIER_FILE)}** "
+        f"({len(document.get('sources', []))} sources, {len(document.get('discrepancies', []))} discrepancies).",
+        "",
+        "It is a single HTML file with its own style and no script: save it (your browser's *Save page*) "
+        "to read it offline or send it on, or print it (*Print*, or *Save as PDF*).",
+        "",
+    ])
+
+
+def dossier_sections(page: str) -> Sequence[str]:
+    """The section headings (``<h2 id="…">…</h2>``) of a rendered dossier, in order."""
+    return re.findall(r'^<h2 id="[a-z]+">([^<]+)</h2>$', page, re.M)

@@ -18,7 +18,7 @@ from ..model import Source
 from ..quotes import Quote
 from ..resolve import Ambiguous, Entity, Resolution
 from .claims import short_source
-from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, escape_html, escape_md, href, md_link
+from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
@@ -166,7 +166,8 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in inside if m.end <= end]
             link = href(page, source_page_path(source), anchor)
             items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
-                         f'<span lang={attr(source.language)}>{annotate(source.text, start, end, marks)}</span></li>')
+                         f'<span lang={attr(source.language)}{declares(source.id, start, end)}>'
+                         f'{annotate(source.text, start, end, marks)}</span></li>')
         parts.append(f'<details class="cf-mentions"{is_open}{NO_SEARCH} markdown="0"><summary>{label}</summary>'
                      f'<ul>{"".join(items)}</ul></details>')
     parts.append("")
@@ -195,7 +196,8 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
 def _passage(page: str, source: Source, anchor: str, start: int, end: int) -> str:
     link = href(page, source_page_path(source), anchor)
     return (f'<a class="cf-passage" href={attr(link)}>{escape_html(short_source(source))} '
-            f'¶{escape_html(anchor[1:])}</a> <q lang={attr(source.language)}>{escape_html(source.text[start:end])}</q>')
+            f'¶{escape_html(anchor[1:])}</a> <q lang={attr(source.language)}{declares(source.id, start, end)}>'
+            f'{escape_html(source.text[start:end])}</q>')
 
 
 def co_mention_table(resolution: Resolution) -> dict[str, list[tuple[Entity, int]]]:

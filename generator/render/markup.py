@@ -99,6 +99,12 @@ def attr(value: str) -> str:
     return '"' + escape_html(value, quote=True) + '"'
 
 
+def declares(source_id: str, start: int, end: int) -> str:
+    """The attribute by which an element declares the passage it shows (``source:start:end``):
+    the build re-checks its visible text against the seed (:mod:`generator.provenance`)."""
+    return f" data-cf-span={attr(f'{source_id}:{start}:{end}')}"
+
+
 def page_url(page: str) -> str:
     """URL path of a page under MkDocs' ``use_directory_urls`` (``a/b.md`` → ``a/b/``)."""
     if page == "index.md":
