@@ -29,12 +29,14 @@ from .compare import (
     date_check_records,
     date_checks,
     date_records,
-    infer_dates,
     discrepancy_records,
     figure_records,
+    infer_dates,
+    prime_lemmas,
     quote_records,
     translation_links,
     translation_records,
+    word_lemmas,
 )
 from .dates import DateMention, extract_dates
 from .entities import Mention, extract_mentions
@@ -85,6 +87,8 @@ class Analysis:
     """Named-entity mentions, before resolution across sources."""
     dates: tuple[DateMention, ...] = ()
     """Dates and times."""
+    lemmas: tuple[tuple[str, str], ...] = ()
+    """``(word, lemma)`` of each distinct word, for the comparison (:func:`~generator.compare.word_lemmas`)."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,8 @@ def analyse_seed(path: Path, seeds_dir: Path) -> Analysis:
     source, problems = read_source(path, seeds_dir)
     if source is None:
         return Analysis(None, tuple(problems))
-    return Analysis(source, tuple(problems), extract_mentions(source), extract_dates(source))
+    return Analysis(source, tuple(problems), extract_mentions(source), extract_dates(source),
+                    word_lemmas(source.text, source.language))
 
 
 def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache) -> list[Analysis]:
@@ -189,6 +194,9 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
     sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
     mentions = {a.source.id: a.mentions for a in analyses if a.source is not None}
     dates_by_source = {a.source.id: a.dates for a in analyses if a.source is not None}
+    for analysis in analyses:
+        if analysis.source is not None:
+            prime_lemmas(analysis.source.language, analysis.lemmas)
     resolution = resolve_entities(sources, mentions, info)
     persons = person_refs(resolution)
     quotes: list[Quote] = []

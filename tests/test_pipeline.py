@@ -66,3 +66,30 @@ def test_a_long_source_is_cut_into_parts_at_paragraph_ends() -> None:
     assert verify_page(page, source_page_path(source), [source], source) == []
     short = make_source(paragraph, source_id="short")
     assert "cf-part" not in render_source_page(short)
+
+
+def test_comparison_reads_lemmas_from_the_analyses_and_loads_no_dictionary(seeds, tmp_path, monkeypatch):
+    """A build whose analyses all come from the cache lemmatises nothing itself: the lemmas
+    were worked out with each source's analysis (loading simplemma's dictionaries takes seconds)."""
+    from generator import compare
+
+    folder = seeds(story(4))
+    cache_dir = tmp_path / "cache"
+    first = generate(folder, cache_dir=cache_dir)
+    compare._lemma.cache_clear()
+    compare._PRIMED.clear()
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the comparison loaded a lemma dictionary")
+
+    monkeypatch.setattr(compare.simplemma, "lemmatize", refuse)
+    assert generate(folder, cache_dir=cache_dir).files == first.files
+    compare._lemma.cache_clear()
+
+
+def test_word_lemmas_are_the_comparisons_own():
+    from generator.compare import _lemma, word_lemmas
+
+    pairs = word_lemmas("Crews criticised the Mayor’s plans; crews said so.", "en")
+    assert [word for word, _ in pairs] == sorted({word for word, _ in pairs})  # distinct, sorted
+    assert ("mayor's", _lemma("Mayor’s", "en")) in pairs and ("criticised", "criticize") in pairs
