@@ -201,8 +201,11 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
     persons = person_refs(resolution)
     quotes: list[Quote] = []
     figures: list[Figure] = []
+    persons_by_source: dict[str, list[PersonRef]] = {}
+    for person in persons:
+        persons_by_source.setdefault(person.source, []).append(person)
     for source in sources:
-        own = [p for p in persons if p.source == source.id]
+        own = persons_by_source.get(source.id, [])
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
     dates = infer_dates(sources, tuple(d for s in sources for d in dates_by_source[s.id]), info)

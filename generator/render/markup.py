@@ -114,14 +114,17 @@ def page_url(page: str) -> str:
     return page[: -len(".md")] + "/"
 
 
-@lru_cache(maxsize=65536)
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative URL from one generated page to another (for links inside raw HTML)."""
+    return _relative_url(from_page, to_page) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(from_page: str, to_page: str) -> str:
     here = page_url(from_page).rstrip("/") or "."
     target = page_url(to_page).rstrip("/") or "."
     relative = posixpath.relpath(target, here)
-    relative = "./" if relative == "." else relative + "/"
-    return relative + (f"#{anchor}" if anchor else "")
+    return "./" if relative == "." else relative + "/"
 
 
 def md_link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
