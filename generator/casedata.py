@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import json
+
+import orjson
 from collections.abc import Sequence
 from typing import Any
 
@@ -144,7 +146,14 @@ def case_document(case: CaseInfo, sources: Sequence[Source], **sections: list[di
 
 def dump_json(document: Any) -> str:
     """Deterministic JSON text: sorted keys, two-space indent, UTF-8, trailing newline."""
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return dump_json_bytes(document).decode("utf-8")
+
+
+# orjson writes the same text as ``json.dumps(…, ensure_ascii=False, sort_keys=True, indent=2)``
+# twenty times faster; it differs only in the exponent of very small floats (1e-7, not 1e-07)
+# and refuses what JSON cannot hold the same way (integers beyond 64 bits, non-string keys),
+# which the standard encoder then writes.
+_ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
 def dump_json_bytes(document: Any, batch: int = 65536) -> bytes:
@@ -152,8 +161,12 @@ def dump_json_bytes(document: Any, batch: int = 65536) -> bytes:
 
     ``json.dumps`` with an indent joins millions of small strings at once; for a case of
     tens of megabytes that list was the build's peak memory. Here the pieces are joined
-    and encoded a batch at a time.
+    and encoded a batch at a time when orjson cannot write the document.
     """
+    try:
+        return orjson.dumps(document, option=_ORJSON_OPTIONS) + b"\n"
+    except (orjson.JSONEncodeError, TypeError):
+        pass
     out = io.BytesIO()
     pieces: list[str] = []
     for piece in json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(document):

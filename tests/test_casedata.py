@@ -49,12 +49,18 @@ def test_schema_rejects_a_broken_record():
     assert any("sha256" in str(error.path) for error in validator.iter_errors(case))
 
 
-def test_dump_json_bytes_is_dump_json_encoded():
-    """The batched writer for case.json gives the same bytes as the one-shot dump."""
+def test_dump_json_bytes_is_the_standard_encoders_text():
+    """case.json is written by orjson, or by the standard encoder a batch at a time when orjson
+    cannot (an integer beyond 64 bits): the same text either way."""
     from generator.casedata import dump_json, dump_json_bytes
 
     document = json.loads((ROOT / "docs_src" / "data" / "case.json").read_text(encoding="utf-8"))
-    document["extra"] = {"ø": ["«sitat»", 1.5, None, True], "z": [], "a": {}}
-    expected = dump_json(document).encode("utf-8")
+    document["extra"] = {"ø": ["«sitat»", 1.5, None, True, "tab\tnull\u0000 line\u2028"], "z": [], "a": {},
+                         "big": 2**62, "float": 20_000_000.0}
+    expected = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8") + b"\n"
+    assert dump_json_bytes(document) == expected
+    assert dump_json(document) == expected.decode("utf-8")
+    document["extra"]["huge"] = 2**70  # beyond orjson: the standard encoder, batched
+    expected = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8") + b"\n"
     assert dump_json_bytes(document) == expected
     assert dump_json_bytes(document, batch=3) == expected

@@ -142,6 +142,9 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     grouped: dict[str, list] = defaultdict(list)
     for mention in entity.mentions:
         grouped[mention.source].append(mention)
+    # one HTML block for every group: Python-Markdown copies the rest of the page after each
+    # top-level HTML block, so an entity named in hundreds of sources converted slowly
+    parts.append(f'<div class="cf-mention-groups"{NO_SEARCH} markdown="0">')
     for number, source_id in enumerate(sorted(grouped, key=lambda s: (-len(grouped[s]), s))):
         source = sources[source_id]
         mentions = sorted(grouped[source_id], key=lambda m: m.start)
@@ -168,9 +171,9 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
                          f'<span lang={attr(source.language)}{declares(source.id, start, end)}>'
                          f'{annotate(source.text, start, end, marks)}</span></li>')
-        parts.append(f'<details class="cf-mentions"{is_open}{NO_SEARCH} markdown="0"><summary>{label}</summary>'
+        parts.append(f'<details class="cf-mentions"{is_open}><summary>{label}</summary>'
                      f'<ul>{"".join(items)}</ul></details>')
-    parts.append("")
+    parts += ["</div>", ""]
     if co_mentions:
         parts += ["## Named together with", "", "| Entity | Type | Shared sentences |", "|---|---|---|"]
         for other, shared in co_mentions[:30]:
