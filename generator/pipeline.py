@@ -9,6 +9,7 @@ test can call it directly.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import defaultdict
@@ -268,9 +269,25 @@ def _source_marks(page: str, source: Source, grouped: _BySource) -> list[Mark]:
 SHOWN = (".md", ".html")
 
 
-def render_files(case: Case) -> dict[str, bytes]:
-    """Every generated page and data file of the case."""
+def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
+    """Every generated page and data file of the case.
+
+    With ``jobs`` above one, ``case.json``, the exports and the dossier (made from the case
+    document alone) are written and checked in a forked process while this one renders and
+    checks the pages: the same files either way.
+    """
     sources = case.sources
+    document = case_document(
+        case.info, sources,
+        entities=entity_records(case.resolution),
+        quotes=quote_records(case.quotes),
+        figures=figure_records(case.figures),
+        dates=date_records(case.dates),
+        discrepancies=discrepancy_records(case.discrepancies),
+        date_checks=date_check_records(case.checks),
+        translations=translation_records(case.translations),
+    )
+    background = _Forked(_document_files, document, sources) if jobs > 1 else None
     by_id = {s.id: s for s in sources}
     grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
@@ -305,29 +322,52 @@ def render_files(case: Case) -> dict[str, bytes]:
     pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
-    document = case_document(
-        case.info, sources,
-        entities=entity_records(case.resolution),
-        quotes=quote_records(case.quotes),
-        figures=figure_records(case.figures),
-        dates=date_records(case.dates),
-        discrepancies=discrepancy_records(case.discrepancies),
-        date_checks=date_check_records(case.checks),
-        translations=translation_records(case.translations),
-    )
-    # Data files are encoded as soon as they are made, pages once checked, each text dropped
-    # as it goes: a huge case never holds its output twice (as text and as bytes).
-    files = {"data/case.json": dump_json_bytes(document),
-             "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
-    for path, text in render_from_document(document).items():
-        if path.endswith(SHOWN):
-            pages[path] = text
-        else:
-            files[path] = text.encode("utf-8")
-    check_provenance(pages, document, sources)
+    # Pages are encoded once checked, each text dropped as it goes: a huge case never holds
+    # its pages twice (as text and as bytes).
+    problems = check_pages(pages, sources)
+    files, document_problems = background.result() if background else _document_files(document, sources)
     del document
+    if problems or document_problems:
+        raise ProvenanceError(problems + document_problems)
     files.update((path, pages.pop(path).encode("utf-8")) for path in sorted(pages))
     return dict(sorted(files.items()))
+
+
+def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tuple[dict[str, bytes], list[Problem]]:
+    """``case.json``, its schema, the exports and the dossier, with the problems of their passages."""
+    files = {"data/case.json": dump_json_bytes(document),
+             "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
+    problems = verify(document, sources)
+    for path, text in render_from_document(document).items():
+        if path.endswith(SHOWN):
+            problems.extend(verify_page(text, path, sources))
+        files[path] = text.encode("utf-8")
+    return files, problems
+
+
+class _Forked:
+    """``function(*args)`` in a forked process: the child reads the arguments from the memory
+    it shares with this process at the fork (nothing is copied to it); only the result comes
+    back, pickled."""
+
+    _pending: tuple[Any, ...] = ()
+
+    def __init__(self, function: Any, *args: Any) -> None:
+        _Forked._pending = (function, *args)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(_Forked._run)
+
+    @staticmethod
+    def _run() -> Any:
+        function, *args = _Forked._pending
+        return function(*args)
+
+    def result(self) -> Any:
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown()
+            _Forked._pending = ()
 
 
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:
@@ -365,17 +405,17 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     if any(not p.warning for p in problems):
         raise InputError(problems)
     compared = clock()
-    files = render_files(case)
+    files = render_files(case, jobs)
     timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)
 
 
-def check_provenance(pages: dict[str, str], document: dict[str, Any], sources: Sequence[Source]) -> None:
-    """Re-check every passage shown against its seed; raise when one does not match."""
-    problems = verify(document, sources)
+def check_pages(pages: dict[str, str], sources: Sequence[Source]) -> list[Problem]:
+    """Re-check every passage the pages show against its seed (``case.json`` and the files made
+    from it are checked by :func:`_document_files`)."""
     by_page = {source_page_path(s): s for s in sources}
+    problems: list[Problem] = []
     for page, text in sorted(pages.items()):
         if page.endswith(SHOWN):
             problems.extend(verify_page(text, page, sources, by_page.get(page)))
-    if problems:
-        raise ProvenanceError(problems)
+    return problems

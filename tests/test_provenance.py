@@ -158,3 +158,20 @@ def test_site_pages_show_exactly_the_paragraphs(real_site, hostile_site, hostile
         for source in corpus.sources:
             built = (site / "sources" / source.slug / "index.html").read_text(encoding="utf-8")
             assert verify_page(built, f"site/sources/{source.slug}/", corpus.sources, source) == []
+
+
+def test_a_misquote_is_caught_when_the_document_files_are_made_in_a_forked_process(seeds, monkeypatch):
+    """With jobs, case.json and the dossier are written and checked in a forked process: its
+    problems come back and stop the build just the same."""
+    folder = seeds({"a.txt": "First paragraph here.\n\nSecond paragraph here."})
+    real = pipeline.case_document
+
+    def misquoting(case, sources, **sections):
+        quote = {"id": "q", "source": sources[0].id, "anchor": "p2", "start": 23, "end": 29, "text": "Secund",
+                 "language": "en", "speaker": None, "evidence": None}
+        return real(case, sources, **{**sections, "quotes": [quote]})
+
+    monkeypatch.setattr(pipeline, "case_document", misquoting)
+    with pytest.raises(ProvenanceError) as raised:
+        pipeline.generate(folder, jobs=2)
+    assert [p.path for p in raised.value.problems] == ["data/case.json", "dossier.html"]
