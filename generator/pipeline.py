@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -144,7 +145,7 @@ def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
         _warm_up(paths[missing[0]], seeds_dir)  # forked workers inherit the loaded word lists and gazetteer
         chunk = max(1, len(missing) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
             computed = pool.map(analyse_seed, [paths[i] for i in missing], [seeds_dir] * len(missing),
                                 chunksize=chunk)
             for i, analysis in progress(zip(missing, computed), len(missing), "analysing sources"):
@@ -345,6 +346,19 @@ def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tupl
     return files, problems
 
 
+def _end_with_parent(parent: int) -> None:
+    """Start of a worker process: it ends when the build that started it is gone. A build
+    killed outright (SIGKILL) cannot stop its workers, which would otherwise wait for work
+    for ever, holding the terminal or the caller's pipes open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 class _Forked:
     """``function(*args)`` in a forked process: the child reads the arguments from the memory
     it shares with this process at the fork (nothing is copied to it); only the result comes
@@ -354,7 +368,8 @@ class _Forked:
 
     def __init__(self, function: Any, *args: Any) -> None:
         _Forked._pending = (function, *args)
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_end_with_parent, initargs=(os.getpid(),))
         self._future = self._pool.submit(_Forked._run)
 
     @staticmethod

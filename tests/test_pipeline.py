@@ -93,3 +93,23 @@ def test_word_lemmas_are_the_comparisons_own():
     pairs = word_lemmas("Crews criticised the Mayor’s plans; crews said so.", "en")
     assert [word for word, _ in pairs] == sorted({word for word, _ in pairs})  # distinct, sorted
     assert ("mayor's", _lemma("Mayor’s", "en")) in pairs and ("criticised", "criticize") in pairs
+
+
+def test_workers_end_when_the_build_is_killed_outright():
+    """A build killed with SIGKILL cannot stop its worker processes: they notice and end, so
+    nothing keeps waiting for work while holding the caller's pipes open."""
+    import subprocess
+    import sys
+
+    script = ("import time\n"
+              "from generator.pipeline import _Forked\n"
+              "forked = _Forked(time.sleep, 120)\n"
+              "print(*forked._pool._processes, flush=True)\n"
+              "time.sleep(120)\n")
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    assert process.stdout is not None
+    workers = [int(pid) for pid in process.stdout.readline().split()]
+    assert workers
+    process.kill()
+    process.communicate(timeout=20)  # returns only once no worker holds the pipes any more
