@@ -116,7 +116,7 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
                     f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
     if rest:
         rows.append(f'<tr><td colspan="3">{rest}</td></tr>')
-    parts = ['<div class="cf-disc" markdown="0">', f"<p>{badges}</p>",
+    parts = ['<div class="cf-disc">', f"<p>{badges}</p>",
              f"<p>{escape_html(discrepancy.summary)}</p>"]
     if discrepancy.note:
         parts.append(f'<p class="cf-note"><strong>Curator:</strong> {escape_html(discrepancy.note)}</p>')
@@ -250,7 +250,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             shown, rest = _passages(CHECKS_PAGE, check.claims, by_id)
             rows = "".join(f"<li>{passage}</li>" for _, passage in shown) + (f"<li>{rest}</li>" if rest else "")
             state = "consistent" if check.consistent else "inconsistent"
-            parts += [f'<div class="cf-check cf-{state}" markdown="0"><p>{escape_html(check.summary)}</p>'
+            parts += [f'<div class="cf-check cf-{state}"><p>{escape_html(check.summary)}</p>'
                       f'<ul{NO_SEARCH}>{rows}</ul></div>', ""]
         pages[CHECKS_PAGE] = "\n".join(parts)
     return pages
@@ -354,7 +354,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
                     extra.append(f"{escape_html(language_name(other.language))}: "
                                  + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
             rows.append(f"<tr><td>{cells[0]}</td><td>{evidence}</td><td>{'<br>'.join(extra)}</td></tr>")
-        parts += [f'<table class="cf-quotes"{NO_SEARCH} markdown="0"><thead><tr><th>Quote</th><th>Attribution</th>'
+        parts += [f'<table class="cf-quotes"{NO_SEARCH}><thead><tr><th>Quote</th><th>Attribution</th>'
                   "<th>Variants and translations</th></tr></thead><tbody>", *rows, "</tbody></table>", ""]
     if not quotes:
         parts += ["No direct quotes were found.", ""]
@@ -379,10 +379,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
              "only one year of the story period): it is drawn as uncertain.", ""]
     if events:
-        parts += [f'<div class="cf-figure-box"{NO_SEARCH} markdown="0">{timeline_svg(events, "Timeline of dated events")}</div>', ""]
+        parts += [f'<div class="cf-figure-box"{NO_SEARCH}>{timeline_svg(events, "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
-        parts.append(f'<table class="cf-dates"{NO_SEARCH} markdown="0"><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+        parts.append(f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
                      "<th>Passage</th></tr></thead><tbody>")
         for mention in resolved:
             source = by_id[mention.source]
@@ -402,7 +402,7 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], s
         parts.append("")
     parts += ["## Unresolved", ""]
     if unresolved:
-        parts.append(f'<table class="cf-dates"{NO_SEARCH} markdown="0"><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+        parts.append(f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
                      "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
         for mention in unresolved:
             source = by_id[mention.source]

@@ -112,7 +112,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
                     or sources[mention.source].language].add(" ".join(mention.text.split()))
     parts = ["---", f"entity: {entity.id}", f"type: {entity.type}", "---", "",
              f"# {escape_md(entity.name)}", "",
-             f'<p class="cf-type" markdown="0"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
+             f'<p class="cf-type"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
              f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "
              f"of {len(sources)} sources. Type evidence: {escape_html('; '.join(entity.type_evidence) or 'none recorded')}.</p>",
              ""]
@@ -124,7 +124,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts.append("")
     attributes = facts.figures.get(entity.id, ())
     if attributes:
-        parts += ["## Attributes and figures", "", f'<ul class="cf-attributes"{NO_SEARCH} markdown="0">']
+        parts += ["## Attributes and figures", "", f'<ul class="cf-attributes"{NO_SEARCH}>']
         for figure in sorted(attributes, key=lambda f: (f.measure, f.source, f.start)):
             source = sources[figure.source]
             value = int(figure.value) if float(figure.value).is_integer() else figure.value
@@ -133,7 +133,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts += ["</ul>", ""]
     quotes = facts.quotes.get(entity.id, ())
     if quotes:
-        parts += [f"## Quotes ({len(quotes)})", "", f'<ul class="cf-entity-quotes"{NO_SEARCH} markdown="0">']
+        parts += [f"## Quotes ({len(quotes)})", "", f'<ul class="cf-entity-quotes"{NO_SEARCH}>']
         for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
             parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}"
                          f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span></li>')
@@ -144,7 +144,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         grouped[mention.source].append(mention)
     # one HTML block for every group: Python-Markdown copies the rest of the page after each
     # top-level HTML block, so an entity named in hundreds of sources converted slowly
-    parts.append(f'<div class="cf-mention-groups"{NO_SEARCH} markdown="0">')
+    parts.append(f'<div class="cf-mention-groups"{NO_SEARCH}>')
     for number, source_id in enumerate(sorted(grouped, key=lambda s: (-len(grouped[s]), s))):
         source = sources[source_id]
         mentions = sorted(grouped[source_id], key=lambda m: m.start)
@@ -184,7 +184,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
         parts += [f"## Mentions that may also mean this entity ({len(ambiguous)})", "",
-                  '<ul class="cf-ambiguous" markdown="0">']
+                  '<ul class="cf-ambiguous">']
         if len(ambiguous) > MAX_AMBIGUOUS_SHOWN:
             parts.append(f"<li>The first {MAX_AMBIGUOUS_SHOWN}; all are on the "
                          f'<a href={attr(href(page, "review.md"))}>review page</a>.</li>')
@@ -248,9 +248,9 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
                          f"{len(entity.mentions)} |")
         parts.append("")
     if rest:
-        parts += [f'<details class="cf-rest" markdown="1"><summary>{len(rest)} more entities</summary>', "",
-                  ", ".join(md_link(e.name, page, entity_page_path(e.id)) + (" ◆" if len(e.sources) == 1 else "")
-                            for e in rest), "", "</details>", ""]
+        links = ", ".join(f"<a href={attr(href(page, entity_page_path(e.id)))}>{escape_html(e.name)}</a>"
+                          + (" ◆" if len(e.sources) == 1 else "") for e in rest)
+        parts += [f'<details class="cf-rest"><summary>{len(rest)} more entities</summary><p>{links}</p></details>', ""]
     if only_one:
         parts += ["## Named by one source only", ""]
         by_source: dict[str, list[Entity]] = defaultdict(list)
@@ -280,8 +280,8 @@ def render_graph(resolution: Resolution) -> str:
              f"The {len(nodes)} most mentioned entities; a line joins two entities named in the same sentence, "
              "thicker when they are named together more often. Dots are sized by mentions; each links to "
              f"its page. All entities are listed on the {md_link('entities page', page, 'entities/index.md')}.", "",
-             f'<p class="cf-legend-row" markdown="0">{legend}</p>', "",
-             f'<div class="cf-figure-box"{NO_SEARCH} markdown="0">{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
+             f'<p class="cf-legend-row">{legend}</p>', "",
+             f'<div class="cf-figure-box"{NO_SEARCH}>{network_svg(nodes, edges, "Co-mention network")}</div>', ""]
     return "\n".join(parts)
 
 
@@ -293,7 +293,7 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
              f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)})", ""]
     if resolution.ambiguous:
-        parts.append('<ul class="cf-review" markdown="0">')
+        parts.append('<ul class="cf-review">')
         if len(resolution.ambiguous) > MAX_REVIEW_ITEMS:
             parts.append(f"<li>The first {MAX_REVIEW_ITEMS} of {len(resolution.ambiguous)} are listed; "
                          "settle these and the rest shrink.</li>")
@@ -309,7 +309,7 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
               "Capitalised words the generator did not take as entities. Add them as aliases or "
               "type overrides in `case.yml` if they are names.", ""]
     if resolution.candidates:
-        parts.append('<ul class="cf-review" markdown="0">')
+        parts.append('<ul class="cf-review">')
         for candidate in resolution.candidates:
             first = candidate.mentions[0]
             parts.append(f"<li><strong>{escape_html(candidate.name)}</strong> ({escape_html(candidate.type)}, "
@@ -318,7 +318,7 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
         parts += ["</ul>", ""]
     parts += [f"## Quotes without a speaker ({len(unattributed)})", ""]
     if unattributed:
-        parts.append('<ul class="cf-review" markdown="0">')
+        parts.append('<ul class="cf-review">')
         for quote in unattributed:
             parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}</li>")
         parts += ["</ul>", ""]
