@@ -36,6 +36,7 @@ from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Source
 from .numbers import number_syntax
+from .parallel import Forked
 from .entityref import COVERAGE_TYPES, EntityRef, from_persons
 from .personref import PersonRef
 from .quotes import Quote
@@ -1392,11 +1393,14 @@ def _apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepa
 
 def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
             dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
-            case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None) -> tuple[Discrepancy, ...]:
+            case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None,
+            jobs: int = 1) -> tuple[Discrepancy, ...]:
     """All discrepancies between the sources, sorted by kind and id, with curated statuses.
 
     ``entities`` are the resolved entities coverage is reported from; without them, the
-    person mentions stand in (people only, plus the term pass).
+    person mentions stand in (people only, plus the term pass). With ``jobs`` above one,
+    paraphrase departures (the longest pass) are found in a forked process meanwhile: the
+    same discrepancies either way.
     """
     by_id = {s.id: s for s in sources}
     names = {p.entity_id: p.name for p in persons}
@@ -1407,14 +1411,17 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
             others = tuple(f"{quote_by_id[o].source}|{quote_by_id[o].start}|{quote_by_id[o].end}"
                            for o in link.quotes if o != qid)
             links[qid] = links[qid] + others
-    found: list[Discrepancy] = []
-    found += _figure_discrepancies(figures, by_id)
-    found += _age_discrepancies(figures, by_id, names)
-    found += _quote_variants(quotes, by_id)
-    found += _paraphrase_departures(by_id, quotes, links)
-    found += _date_discrepancies(by_id, dates, date_checks(sources, dates, case))
-    found += _actor_discrepancies(by_id, _actions(sources, quotes, persons), names)
-    found += _coverage(by_id, figures, persons, from_persons(persons) if entities is None else entities)
+    aside = Forked(_paraphrase_departures, by_id, quotes, links) if jobs > 1 else None
+    before: list[Discrepancy] = []
+    before += _figure_discrepancies(figures, by_id)
+    before += _age_discrepancies(figures, by_id, names)
+    before += _quote_variants(quotes, by_id)
+    after: list[Discrepancy] = []
+    after += _date_discrepancies(by_id, dates, date_checks(sources, dates, case))
+    after += _actor_discrepancies(by_id, _actions(sources, quotes, persons), names)
+    after += _coverage(by_id, figures, persons, from_persons(persons) if entities is None else entities)
+    paraphrases = aside.result() if aside else _paraphrase_departures(by_id, quotes, links)
+    found = [*before, *paraphrases, *after]
     unique: dict[str, Discrepancy] = {}
     for discrepancy in found:
         unique.setdefault(discrepancy.id, discrepancy)

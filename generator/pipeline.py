@@ -9,9 +9,7 @@ test can call it directly.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -50,6 +48,7 @@ from .langdata import supported_languages
 from .model import CaseInfo, Metadata, Source
 from .segment import segment
 from .personref import PersonRef
+from .parallel import Forked, end_with_parent
 from .progress import progress
 from .quotes import Quote, extract_quotes
 from .render.claims import render_discrepancies, render_quotes, render_timeline
@@ -145,7 +144,7 @@ def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
         _warm_up(paths[missing[0]], seeds_dir)  # forked workers inherit the loaded word lists and gazetteer
         chunk = max(1, len(missing) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
             computed = pool.map(analyse_seed, [paths[i] for i in missing], [seeds_dir] * len(missing),
                                 chunksize=chunk)
             for i, analysis in progress(zip(missing, computed), len(missing), "analysing sources"):
@@ -191,7 +190,7 @@ def entity_refs(resolution: Resolution) -> tuple[EntityRef, ...]:
                  for e in resolution.entities)
 
 
-def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, list[Problem]]:
+def analyse_case(info: CaseInfo, analyses: Sequence[Analysis], jobs: int = 1) -> tuple[Case, list[Problem]]:
     """The stages over all sources: resolve entities, extract quotes and figures, compare."""
     sources = tuple(sorted((a.source for a in analyses if a.source is not None), key=lambda s: s.id))
     mentions = {a.source.id: a.mentions for a in analyses if a.source is not None}
@@ -211,7 +210,7 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis]) -> tuple[Case, li
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
     dates = infer_dates(sources, tuple(d for s in sources for d in dates_by_source[s.id]), info)
-    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution))
+    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution), jobs=jobs)
     checks = date_checks(sources, dates, info)
     links = translation_links(quotes, info)
     problems = list(resolution.problems) + list(curation_problems(discrepancies, info))
@@ -288,7 +287,7 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
         date_checks=date_check_records(case.checks),
         translations=translation_records(case.translations),
     )
-    background = _Forked(_document_files, document, sources) if jobs > 1 else None
+    background = Forked(_document_files, document, sources) if jobs > 1 else None
     by_id = {s.id: s for s in sources}
     grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
@@ -346,45 +345,6 @@ def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tupl
     return files, problems
 
 
-def _end_with_parent(parent: int) -> None:
-    """Start of a worker process: it ends when the build that started it is gone. A build
-    killed outright (SIGKILL) cannot stop its workers, which would otherwise wait for work
-    for ever, holding the terminal or the caller's pipes open."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
-
-
-class _Forked:
-    """``function(*args)`` in a forked process: the child reads the arguments from the memory
-    it shares with this process at the fork (nothing is copied to it); only the result comes
-    back, pickled."""
-
-    _pending: tuple[Any, ...] = ()
-
-    def __init__(self, function: Any, *args: Any) -> None:
-        _Forked._pending = (function, *args)
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=_end_with_parent, initargs=(os.getpid(),))
-        self._future = self._pool.submit(_Forked._run)
-
-    @staticmethod
-    def _run() -> Any:
-        function, *args = _Forked._pending
-        return function(*args)
-
-    def result(self) -> Any:
-        try:
-            return self._future.result()
-        finally:
-            self._pool.shutdown()
-            _Forked._pending = ()
-
-
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:
     """The pages and exports made from the case document alone: dossier, CSV, FtM."""
     pages = {DOSSIER_PAGE: render_dossier_page(document), DOSSIER_FILE: render_dossier(document)}
@@ -415,7 +375,7 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     if any(not p.warning for p in problems):
         raise InputError(problems)
     analysed = clock()
-    case, case_problems = analyse_case(info, analyses)
+    case, case_problems = analyse_case(info, analyses, jobs)
     problems.extend(case_problems)
     if any(not p.warning for p in problems):
         raise InputError(problems)

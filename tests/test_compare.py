@@ -63,6 +63,14 @@ def test_seed_paraphrase_departures() -> None:
     assert dropped and "probably" in dropped[0].summary
 
 
+def test_paraphrases_found_in_a_forked_process_are_the_same() -> None:
+    corpus, _, persons = seeds()
+    quotes, figures, dates = _claims(corpus, persons)
+    serial = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
+    assert any(d.kind == "paraphrase" for d in serial)
+    assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, jobs=2) == serial
+
+
 def test_seed_weekday_and_date_agree_in_2017() -> None:
     corpus, _, dates = _seed_discrepancies()
     unhinted = date_checks(corpus.sources, dates, corpus.case)

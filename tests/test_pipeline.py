@@ -102,8 +102,8 @@ def test_workers_end_when_the_build_is_killed_outright():
     import sys
 
     script = ("import time\n"
-              "from generator.pipeline import _Forked\n"
-              "forked = _Forked(time.sleep, 120)\n"
+              "from generator.parallel import Forked\n"
+              "forked = Forked(time.sleep, 120)\n"
               "print(*forked._pool._processes, flush=True)\n"
               "time.sleep(120)\n")
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
