@@ -335,3 +335,20 @@ def test_weekday_checks_group_equal_values_instead_of_pairing_every_source() -> 
     # inference groups the same way: every Dec. 8 and Friday is placed, no Saturday is
     placed = {d.source: d.resolved for d in infer_dates(sources, dates, case) if d.inferred_from}
     assert len(placed) == 60 and set(placed.values()) == {"2017-12-08"}
+
+
+def test_lemmas_from_the_cached_dictionaries_are_simplemmas_own() -> None:
+    """The comparison lemmatises with simplemma's dictionaries kept decoded in the derived-data
+    cache: every word of the seeds gets the lemma simplemma itself gives, in every language."""
+    import simplemma
+
+    from generator.compare import _LEMMATIZER, _WORD, _lemma_dictionary
+
+    corpus, _, _ = seeds()
+    words = sorted({m.group(0).lower() for s in corpus.sources for m in _WORD.finditer(s.text)})
+    assert len(words) > 500
+    for language in ("en", "nb", "de", "fr"):
+        assert len(_lemma_dictionary(language)) > 100_000
+        for word in words:
+            assert _LEMMATIZER.lemmatize(word, lang=language) == simplemma.lemmatize(word, lang=language), (
+                word, language)
