@@ -291,7 +291,7 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     by_id = {s.id: s for s in sources}
     grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
-    pages: dict[str, str] = {}
+    pages = _CheckedPages(sources)
     for source in sources:
         page = source_page_path(source)
         pages[page] = render_source_page(source, _source_marks(page, source, grouped),
@@ -322,15 +322,32 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
-    # Pages are encoded once checked, each text dropped as it goes: a huge case never holds
-    # its pages twice (as text and as bytes).
-    problems = check_pages(pages, sources)
     files, document_problems = background.result() if background else _document_files(document, sources)
     del document
-    if problems or document_problems:
-        raise ProvenanceError(problems + document_problems)
-    files.update((path, pages.pop(path).encode("utf-8")) for path in sorted(pages))
+    if pages.problems or document_problems:
+        raise ProvenanceError(pages.problems + document_problems)
+    files.update(pages.files)
     return dict(sorted(files.items()))
+
+
+class _CheckedPages:
+    """Pages as they are rendered: each is checked against the seeds at once and kept encoded,
+    so a huge case never holds all its pages as text (up to four bytes a character) and as
+    bytes together."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self.sources = sources
+        self.source_of_page = {source_page_path(s): s for s in sources}
+        self.files: dict[str, bytes] = {}
+        self.problems: list[Problem] = []
+
+    def __setitem__(self, page: str, text: str) -> None:
+        self.problems.extend(verify_page(text, page, self.sources, self.source_of_page.get(page)))
+        self.files[page] = text.encode("utf-8")
+
+    def update(self, pages: dict[str, str]) -> None:
+        for page, text in pages.items():
+            self[page] = text
 
 
 def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tuple[dict[str, bytes], list[Problem]]:
@@ -383,14 +400,3 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     files = render_files(case, jobs)
     timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)
-
-
-def check_pages(pages: dict[str, str], sources: Sequence[Source]) -> list[Problem]:
-    """Re-check every passage the pages show against its seed (``case.json`` and the files made
-    from it are checked by :func:`_document_files`)."""
-    by_page = {source_page_path(s): s for s in sources}
-    problems: list[Problem] = []
-    for page, text in sorted(pages.items()):
-        if page.endswith(SHOWN):
-            problems.extend(verify_page(text, page, sources, by_page.get(page)))
-    return problems

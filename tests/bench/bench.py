@@ -196,15 +196,24 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
     lines += [f"| {target} | {measured} | {met} |" for target, measured, met in targets(results)]
     lines += ["", "## Reading these numbers", "",
               "- *Extraction + comparison* is the words of the case over the seconds of the `analyse` and "
-              "`case` stages on one core with no cache. It includes fixed costs that do not grow with the "
-              "case (loading the lemma dictionaries of four languages, the gazetteer and word-frequency "
-              "tables), which is why it rises with the size of the case.",
+              "`case` stages on one core with no per-source cache. It includes fixed costs that do not grow "
+              "with the case (loading the lemma dictionaries of four languages, the gazetteer and "
+              "word-frequency tables), which is why it rises with the size of the case. Those tables are "
+              "kept decoded in the derived-data cache (`~/.cache/casefile`), warm here: the first build on "
+              "a machine, or after the generator's code changes, builds them again (seconds).",
+              "- *Generator, all cores*: sources are analysed by one process per core; paraphrase "
+              "departures are found in a forked process while the other comparisons run; `case.json`, "
+              "the exports and the dossier are written and checked in a forked process while the pages "
+              "render. The output is the same with one core (tested).",
               "- *Incremental build* changes one seed and builds again with the content-hash cache: only that "
               "source is analysed again, but resolution across sources, comparison, rendering and the "
               "provenance check of every page run in full, since one seed can change any entity or finding.",
               "- *MkDocs pages/s* counts every HTML page of the built site over the whole `mkdocs build "
-              "--strict`, start-up included. The largest pages (the dossier, which holds every source in "
-              "full, and the discrepancy report) take a large share at 1,000 sources and more.",
+              "--strict`, start-up included. About two thirds of MkDocs' time is spent parsing the pages' "
+              "HTML, three times over (its own anchor check, Markdown's raw-HTML blocks, the search "
+              "index), so its time follows the number of tags: the entity mention lists, the claim "
+              "tables with a link to every source that repeats a passage, and the sentence anchors of "
+              "the source pages. The dossier is a self-contained HTML file that MkDocs copies as it is.",
               "", "Raw results: `tests/bench/results.json` in the repository.", ""]
     return "\n".join(lines)
 
