@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import simplemma
 from simplemma.strategies import DefaultStrategy
@@ -1142,7 +1142,7 @@ def _country_prefixes() -> frozenset[str]:
     return frozenset(name[:4] for name in _countries() if len(name) >= 4)
 
 
-def _covered_elsewhere(term: str, others: list[str]) -> bool:
+def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
     code = _countries().get(term.lower())
     if code is not None:
         names = [n for n, c in _countries().items() if c == code]
@@ -1230,7 +1230,19 @@ def _descriptor(source: Source, start: int, end: int, person_starts: set[int]) -
     return False
 
 
-def _named_elsewhere(name: str, others: list[str]) -> bool:
+class _OtherTexts:
+    """Every source's lower-cased text but one's, read as often as needed: a list of them for
+    each source was sources × sources entries (25 million at 5,000 sources)."""
+
+    def __init__(self, texts: dict[str, str], skip: str) -> None:
+        self.texts = texts
+        self.skip = skip
+
+    def __iter__(self) -> Iterator[str]:
+        return (text for source_id, text in self.texts.items() if source_id != self.skip)
+
+
+def _named_elsewhere(name: str, others: Iterable[str]) -> bool:
     """Whether another source writes the name, or (for a longer name) two or more of its words in a row."""
     if _covered_elsewhere(name, others):
         return True
@@ -1271,10 +1283,12 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
             claims=tuple(_claim(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
             detail="figure"))
     lowered = {sid: s.text.lower() for sid, s in sources.items()}
-    others_of = {sid: [lowered[o] for o in sources if o != sid] for sid in sources}
+    others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
     person_starts: dict[str, set[int]] = defaultdict(set)
+    person_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for ref in persons:
         person_starts[ref.source].add(ref.start)
+        person_spans[ref.source].append((ref.start, ref.end))
     entity_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     known: set[str] = set()
     only: dict[str, list[tuple[int, str, str, int, int]]] = defaultdict(list)  # source → (type order, type, name, span)
@@ -1303,7 +1317,7 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
         only[sid].append((order[entity.type], entity.type, entity.name, *spans[0]))
     person_words = frozenset(w for p in persons for w in p.name.split())
     for sid, source in sorted(sources.items()):
-        spans = sorted(entity_spans.get(sid, []) + [(p.start, p.end) for p in persons if p.source == sid])
+        spans = sorted(entity_spans.get(sid, []) + person_spans.get(sid, []))
         for term, (start, end) in _terms(source, persons, person_words, {sid: spans}).items():
             if _fold(term) in known or _own_outlet(term, source):
                 continue
