@@ -561,16 +561,22 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
         quote_lemmas[key] = {t.lemma for t in tokens if t.content}
         for lemma in quote_lemmas[key]:
             quote_index[(language, lemma)].add(key)
-    # Each quote text's renderings by source: a source's own quotes are skipped without
-    # walking them (one long source can quote the same words thousands of times).
-    rendered_by: dict[tuple[str, str], dict[str, list[Quote]]] = {}
+    # Each quote text's renderings by speaker (a departure's wording and its discrepancy
+    # depend on who speaks), each speaker's by source, with the quoting sources sorted.
+    classes: dict[tuple[str, str], list[_Rendered]] = {}
     for key, group in renderings.items():
-        by_source: dict[str, list[Quote]] = {}
+        by_speaker: dict[tuple[str | None, str], dict[str, list[Quote]]] = {}
         for quote in group:
-            by_source.setdefault(quote.source, []).append(quote)
-        rendered_by[key] = by_source
+            by_speaker.setdefault((quote.speaker, quote.speaker_name or "the speaker"), {}) \
+                .setdefault(quote.source, []).append(quote)
+        classes[key] = [_Rendered(speaker, who, by_source, sorted(by_source))
+                        for (speaker, who), by_source in by_speaker.items()]
     sentences: dict[tuple[str, str], tuple[list[_Token], list[tuple[str, str]]]] = {}
     departures: dict[tuple[str, str, tuple[str, str], str], list[_Departure]] = {}
+    # which quoting sources' renderings are in the groups already, per departure list and speaker:
+    # all but one source's (its id) or all (None). Wire copy repeats a sentence in M sources and
+    # a quote in N: the groups get N + M claims, and the work is no longer M × N.
+    quotes_left: dict[tuple[tuple[str, str, tuple[str, str], str], str | None], str | None] = {}
     groups: dict[str, dict[str, Any]] = {}
     quoted = _spans_by_source(quotes)
     for source in sources.values():
@@ -588,20 +594,51 @@ def _paraphrase_departures(sources: dict[str, Source], quotes: Sequence[Quote],
                 tokens, candidates = known
                 n_clauses: list[list[_Token]] | None = None
                 for q_key in candidates:
-                    for quote in (q for quote_source, group in rendered_by[q_key].items()
-                                  if quote_source != source.id for q in group):
-                        who = quote.speaker_name or "the speaker"
-                        cache_key = (s_text, language, q_key, who)
+                    for rendered in classes[q_key]:
+                        other = rendered.first_other(source.id)
+                        if other is None:  # only this source quotes these words
+                            continue
+                        cache_key = (s_text, language, q_key, rendered.who)
                         found = departures.get(cache_key)
                         if found is None:
                             if n_clauses is None:
                                 n_clauses = _clauses(s_text, tokens, language)
                             found = departures[cache_key] = _departures(
                                 s_text, language, tokens, n_clauses, q_key[0], q_key[1], quote_tokens[q_key],
-                                quote_clauses[q_key], who)
+                                quote_clauses[q_key], rendered.who)
+                        if not found:
+                            continue
                         for departure in found:
-                            _add_departure(groups, departure, source.id, sentence.start, quote, links)
+                            _add_narrative(groups, departure, rendered.speaker, source.id, other, sentence.start)
+                        memo = (cache_key, rendered.speaker)
+                        if memo not in quotes_left:
+                            quoting = [q for qs in rendered.sources if qs != source.id for q in rendered.by_source[qs]]
+                            quotes_left[memo] = source.id if source.id in rendered.by_source else None
+                        elif quotes_left[memo] not in (None, source.id):
+                            quoting = list(rendered.by_source[quotes_left[memo] or ""])
+                            quotes_left[memo] = None
+                        else:
+                            continue
+                        for quote in quoting:
+                            for departure in found:
+                                _add_quote(groups, departure, quote, links)
     return [_departure_discrepancy(group, sources) for _, group in sorted(groups.items())]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """One speaker's renderings of one quote text, by source (``sources`` sorted)."""
+
+    speaker: str | None
+    who: str
+    by_source: dict[str, list[Quote]]
+    sources: list[str]
+
+    def first_other(self, source: str) -> str | None:
+        """The first quoting source (by id) other than ``source``, or ``None``."""
+        if self.sources[0] != source:
+            return self.sources[0]
+        return self.sources[1] if len(self.sources) > 1 else None
 
 
 def _spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
@@ -636,16 +673,28 @@ def _sentence_candidates(s_text: str, language: str, quote_index: dict[tuple[str
     return (tokens if candidates else []), candidates
 
 
-def _add_departure(groups: dict[str, dict[str, Any]], departure: _Departure, source: str, base: int,
-                   quote: Quote, links: dict[str, tuple[str, ...]]) -> None:
-    key = f"{departure.detail}|{quote.speaker or 'unknown'}|{departure.key_words}"
+def _group_key(departure: _Departure, speaker: str | None) -> str:
+    return f"{departure.detail}|{speaker or 'unknown'}|{departure.key_words}"
+
+
+def _add_narrative(groups: dict[str, dict[str, Any]], departure: _Departure, speaker: str | None,
+                   source: str, quote_source: str, base: int) -> None:
+    """A narrative sentence's departure from a quote, whose first other quoting source is
+    ``quote_source``; the group's wording comes from its first (narrative, quote) source pair."""
+    key = _group_key(departure, speaker)
     group = groups.get(key)
     if group is None:
-        group = groups[key] = {"key": key, "first": (source, quote.source, departure), "narrative": set(),
+        group = groups[key] = {"key": key, "first": (source, quote_source, departure), "narrative": set(),
                                "quote": set(), "translation": set()}
-    elif (source, quote.source) < group["first"][:2]:
-        group["first"] = (source, quote.source, departure)
+    elif (source, quote_source) < group["first"][:2]:
+        group["first"] = (source, quote_source, departure)
     group["narrative"].add((source, base + departure.n_span[0], base + departure.n_span[1]))
+
+
+def _add_quote(groups: dict[str, dict[str, Any]], departure: _Departure, quote: Quote,
+               links: dict[str, tuple[str, ...]]) -> None:
+    """A rendering of the quote a narrative departs from (its group exists: the narrative came first)."""
+    group = groups[_group_key(departure, quote.speaker)]
     group["quote"].add((quote.source, quote.start + departure.q_span[0], quote.start + departure.q_span[1]))
     for other in links.get(quote.id, ()):
         source_id, start, end = other.split("|")
