@@ -336,7 +336,7 @@ class _CheckedPages:
     bytes together."""
 
     def __init__(self, sources: Sequence[Source]) -> None:
-        self.sources = sources
+        self.sources = {s.id: s for s in sources}
         self.source_of_page = {source_page_path(s): s for s in sources}
         self.files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
@@ -355,9 +355,10 @@ def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tupl
     files = {"data/case.json": dump_json_bytes(document),
              "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
     problems = verify(document, sources)
+    by_id = {s.id: s for s in sources}
     for path, text in render_from_document(document).items():
         if path.endswith(SHOWN):
-            problems.extend(verify_page(text, path, sources))
+            problems.extend(verify_page(text, path, by_id))
         files[path] = text.encode("utf-8")
     return files, problems
 

@@ -45,16 +45,34 @@ def _short(text: str, limit: int = 60) -> str:
     return repr(shown)
 
 
-def _records(value: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every mapping in ``value`` that points into a source, with its JSON path."""
+_SPAN_KEYS = frozenset({"source", "start", "end", "text"})
+_CONTAINERS = (Mapping, list, tuple)
+# A JSON path as a chain ``(parent, key)``, spelled out only for a record with a problem: a
+# case of thousands of sources has millions of nodes.
+Trail = tuple[Any, Any] | None
+
+
+def _path(trail: Trail) -> str:
+    parts: list[str] = []
+    while trail is not None:
+        trail, key = trail
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return "".join(reversed(parts)).lstrip(".")
+
+
+def _records(value: Any, trail: Trail) -> Iterator[tuple[Trail, Mapping[str, Any]]]:
+    """Every mapping in ``value`` that points into a source, with its JSON path (as a trail)."""
     if isinstance(value, Mapping):
-        if {"source", "start", "end", "text"} <= value.keys():
-            yield path, value
+        if _SPAN_KEYS <= value.keys():
+            yield trail, value
         for key in sorted(value, key=str):
-            yield from _records(value[key], f"{path}.{key}" if path else str(key))
+            child = value[key]
+            if isinstance(child, _CONTAINERS):
+                yield from _records(child, (trail, str(key)))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _records(item, f"{path}[{index}]")
+            if isinstance(item, _CONTAINERS):
+                yield from _records(item, (trail, index))
 
 
 class _Index:
@@ -77,29 +95,29 @@ def verify(document: Mapping[str, Any], sources: Sequence[Source],
     """Problems with the passages of ``document``; empty when every one is exact."""
     index = {s.id: _Index(s) for s in sources}
     problems = []
-    for path, record in _records(document, ""):
+    for trail, record in _records(document, None):
         source_id, start, end, text = record["source"], record["start"], record["end"], record["text"]
-        where = f"{path} cites {source_id}"
         target = index.get(source_id) if isinstance(source_id, str) else None
         if target is None:
-            problems.append(Problem(page, 0, f"{where}: no such source", _FIX))
+            problems.append(Problem(page, 0, f"{_path(trail)} cites {source_id}: no such source", _FIX))
             continue
         source = target.source
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(source.text)):
-            problems.append(Problem(page, 0, f"{where} [{start}:{end}]: the span is not inside the source "
-                                             f"({len(source.text)} characters)", _FIX))
+            problems.append(Problem(page, 0, f"{_path(trail)} cites {source_id} [{start}:{end}]: the span is not "
+                                             f"inside the source ({len(source.text)} characters)", _FIX))
             continue
         anchor = record.get("anchor")
-        passage = f"{where}#{anchor} [{start}:{end}]"
         actual = source.text[start:end]
+        holding = target.paragraph_holding(start) if "anchor" in record else anchor
+        if text == actual and anchor == holding:
+            continue
+        passage = f"{_path(trail)} cites {source_id}#{anchor} [{start}:{end}]"
         if text != actual:
             problems.append(Problem(page, 0, f"{passage} shows {_short(str(text))}, "
                                              f"but the source reads {_short(actual)} there", _FIX))
-        if "anchor" in record:
-            holding = target.paragraph_holding(start)
-            if anchor != holding:
-                problems.append(Problem(page, 0, f"{passage}: the passage starts in paragraph "
-                                                 f"#{holding}, not #{anchor}", _FIX))
+        if anchor != holding:
+            problems.append(Problem(page, 0, f"{passage}: the passage starts in paragraph "
+                                             f"#{holding}, not #{anchor}", _FIX))
     return problems
 
 
@@ -185,11 +203,12 @@ def iter_page_texts(markup: str, position: int = 0,
             yield attributes, text
 
 
-def verify_page(markup: str, page: str, sources: Sequence[Source],
+def verify_page(markup: str, page: str, sources: Sequence[Source] | Mapping[str, Source],
                 source: Source | None = None) -> list[Problem]:
     """Problems with the passages shown on one rendered page (Markdown with raw HTML, or
-    the HTML MkDocs built from it); ``source`` when the page is that source's page."""
-    by_id = {s.id: s for s in sources}
+    the HTML MkDocs built from it); ``source`` when the page is that source's page.
+    ``sources`` may be given by id (a caller checking thousands of pages builds that once)."""
+    by_id = sources if isinstance(sources, Mapping) else {s.id: s for s in sources}
     if source is None:
         return [problem for attributes, text in declared_passages(markup)
                 for problem in _check_declared(attributes["data-cf-span"], text, page, by_id)]
