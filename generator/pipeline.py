@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,17 +277,7 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     checks the pages: the same files either way.
     """
     sources = case.sources
-    document = case_document(
-        case.info, sources,
-        entities=entity_records(case.resolution),
-        quotes=quote_records(case.quotes),
-        figures=figure_records(case.figures),
-        dates=date_records(case.dates),
-        discrepancies=discrepancy_records(case.discrepancies),
-        date_checks=date_check_records(case.checks),
-        translations=translation_records(case.translations),
-    )
-    background = Forked(_document_files, document, sources) if jobs > 1 else None
+    background = Forked(_document_files, case) if jobs > 1 else None
     by_id = {s.id: s for s in sources}
     grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
@@ -322,8 +312,7 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
-    files, document_problems = background.result() if background else _document_files(document, sources)
-    del document
+    files, document_problems = background.result() if background else _document_files(case)
     if pages.problems or document_problems:
         raise ProvenanceError(pages.problems + document_problems)
     files.update(pages.files)
@@ -350,26 +339,45 @@ class _CheckedPages:
             self[page] = text
 
 
-def _document_files(document: dict[str, Any], sources: Sequence[Source]) -> tuple[dict[str, bytes], list[Problem]]:
-    """``case.json``, its schema, the exports and the dossier, with the problems of their passages."""
+def _document_files(case: Case) -> tuple[dict[str, bytes], list[Problem]]:
+    """``case.json``, its schema, the exports and the dossier, with the problems of their
+    passages. The case document is made here, so that with jobs only the forked process
+    holds it (at 5,000 sources it is a couple of hundred megabytes of JSON)."""
+    sources = case.sources
+    document = case_document(
+        case.info, sources,
+        entities=entity_records(case.resolution),
+        quotes=quote_records(case.quotes),
+        figures=figure_records(case.figures),
+        dates=date_records(case.dates),
+        discrepancies=discrepancy_records(case.discrepancies),
+        date_checks=date_check_records(case.checks),
+        translations=translation_records(case.translations),
+    )
     files = {"data/case.json": dump_json_bytes(document),
              "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
     problems = verify(document, sources)
     by_id = {s.id: s for s in sources}
-    for path, text in render_from_document(document).items():
+    for path, text in _document_texts(document):
         if path.endswith(SHOWN):
             problems.extend(verify_page(text, path, by_id))
         files[path] = text.encode("utf-8")
+        del text
     return files, problems
 
 
 def render_from_document(document: dict[str, Any]) -> dict[str, str]:
     """The pages and exports made from the case document alone: dossier, CSV, FtM."""
-    pages = {DOSSIER_PAGE: render_dossier_page(document), DOSSIER_FILE: render_dossier(document)}
+    return dict(_document_texts(document))
+
+
+def _document_texts(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """:func:`render_from_document`, one file at a time."""
+    yield DOSSIER_PAGE, render_dossier_page(document)
+    yield DOSSIER_FILE, render_dossier(document)
     for name, text in csv_tables(document).items():
-        pages[f"data/{name}"] = text
-    pages["data/case.ftm.json"] = ftm_stream(document)
-    return pages
+        yield f"data/{name}", text
+    yield "data/case.ftm.json", ftm_stream(document)
 
 
 def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> Generated:
