@@ -1458,8 +1458,11 @@ def curation_problems(discrepancies: Sequence[Discrepancy], case: CaseInfo | Non
                         "write 'discrepancies:' then '  <id>: {status: explained, note: \"…\"}'"),)
     for key, entry in sorted(curated.items(), key=lambda kv: str(kv[0])):
         if str(key) not in known:
+            kind = str(key).split("-", 1)[0]  # an id starts with its kind, which has a page when it has findings
+            page = f"discrepancies/{kind}.md" if kind in {d.kind for d in discrepancies} else "discrepancies.md"
             problems.append(Problem(path, line, f"discrepancy '{key}' is not found in this build",
-                                    "check the id on discrepancies.md, or remove the entry", warning=True))
+                                    f"check the id on {page} (every id is also in data/case.json), "
+                                    "or remove the entry", warning=True))
         status = entry.get("status") if isinstance(entry, dict) else None
         if status is not None and status not in STATUSES:
             problems.append(Problem(path, line, f"discrepancy '{key}' has status '{status}'",

@@ -177,7 +177,7 @@ def test_curated_status_and_note_and_unknown_ids_warn() -> None:
     problems = curation_problems(curated, case)
     assert [str(p) for p in problems] == [
         "seeds/case.yml:4: warning: discrepancy 'figure-0000000000' is not found in this build — "
-        "check the id on discrepancies.md, or remove the entry"]
+        "check the id on discrepancies/figure.md (every id is also in data/case.json), or remove the entry"]
 
 
 def test_curated_translations_link_quotes_across_languages() -> None:
