@@ -25,15 +25,22 @@ def _case(copies: int) -> tuple[list, Discrepancy]:
 
 def test_a_passage_many_sources_repeat_is_shown_once_with_a_link_to_each() -> None:
     sources, discrepancy = _case(30)
-    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
+    pages = render_discrepancies([discrepancy], [], sources)
+    page = pages["discrepancies/figure.md"]
     # the wire sentence once, the own sentence once: two rows
     assert page.count("Officials said") == 1 and page.count("Only ") == 1
     assert page.count("<tr><td>") == 2
     assert "The same words in 30 sources" in page
-    # every source still links to its own paragraph; the rest fold away after a few
-    for n in range(1, 30):
+    # every source still links to its own paragraph: the first few on the page, the rest in the
+    # standalone link file beside it, which the page links to
+    for n in range(1, ALSO_SHOWN + 1):
         assert f'href="../../sources/{n:03d}-wire/#p1"' in page
-    assert f"and {29 - ALSO_SHOWN} more</summary>" in page
+    assert f'<a class="cf-also-more" href="../figure-links.html#figure-abc-1">and {29 - ALSO_SHOWN} more</a>' in page
+    links = pages["discrepancies/figure-links.html"]
+    assert links.startswith("<!doctype html>") and "<script" not in links
+    assert '<h2 id="figure-abc-1"><a href="figure/#figure-abc">' in links and '<a href="figure/">← Figures</a>' in links
+    for n in range(1, 30):
+        assert f'href="../sources/{n:03d}-wire/#p1"' in links
     assert verify_page(page, "discrepancies/figure.md", sources) == []
     # the claims table stays out of the search index (the sources themselves are indexed)
     assert '<table class="cf-claims" data-search-exclude="">' in page
@@ -41,8 +48,9 @@ def test_a_passage_many_sources_repeat_is_shown_once_with_a_link_to_each() -> No
 
 def test_a_passage_in_one_source_has_no_also_line() -> None:
     sources, discrepancy = _case(1)
-    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
-    assert "cf-also" not in page and page.count("<tr><td>") == 2
+    pages = render_discrepancies([discrepancy], [], sources)
+    assert "cf-also" not in pages["discrepancies/figure.md"] and pages["discrepancies/figure.md"].count("<tr><td>") == 2
+    assert "discrepancies/figure-links.html" not in pages  # nothing overflowed
 
 
 def test_dossier_cites_every_source_of_a_repeated_claim_in_one_row() -> None:
@@ -123,10 +131,13 @@ def test_a_finding_across_many_passages_shows_every_role_and_folds_the_rest_into
     claims.append(Claim("999-own", "p1", OWN.index("200"), OWN.index("200") + 3, "200", 200.0, "claim"))
     discrepancy = Discrepancy(id="figure-many", kind="figure", key="k", summary="300 or 200 homes",
                               explanation="conflict", severity="high", claims=tuple(claims))
-    page = render_discrepancies([discrepancy], [], sources)["discrepancies/figure.md"]
+    pages = render_discrepancies([discrepancy], [], sources)
+    page = pages["discrepancies/figure.md"]
     assert page.count('<span class="cf-passage-text"') == PASSAGES_SHOWN
     assert "200</mark> homes lost power" in page  # the lone other value is shown, though it comes last
-    assert f"{41 - PASSAGES_SHOWN} more passages ({41 - PASSAGES_SHOWN} claims), as links" in page
-    for n in range(40):
-        assert f'href="../../sources/{n:03d}-own/#p1"' in page
+    assert (f'<a class="cf-more-passages" href="../figure-links.html#figure-many-more">{41 - PASSAGES_SHOWN} '
+            f"more passages ({41 - PASSAGES_SHOWN} claims), as links</a>") in page
+    links = pages["discrepancies/figure-links.html"]
+    for n in range(40):  # every passage linked: shown on the page, or listed in the link file
+        assert (f'href="../../sources/{n:03d}-own/#p1"' in page) != (f'href="../sources/{n:03d}-own/#p1"' in links)
     assert verify_page(page, "discrepancies/figure.md", sources) == []

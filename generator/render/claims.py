@@ -13,8 +13,21 @@ from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
-from .markup import NO_SEARCH, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
+from .markup import (
+    NO_SEARCH,
+    Mark,
+    annotate,
+    attr,
+    declares,
+    escape_html,
+    escape_md,
+    file_href,
+    href,
+    href_to_file,
+    md_link,
+)
 from .source_page import language_name, source_page_path
+from .standalone import STANDALONE_END, standalone_start
 from .svg import TimelineEvent, timeline_svg
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -102,7 +115,8 @@ def _diff_html(discrepancy: Discrepancy) -> str:
     return ('<div class="cf-diff"><div>' + " ".join(left) + "</div><div>" + " ".join(right) + "</div></div>")
 
 
-def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str, Source]) -> str:
+def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str, Source],
+                       overflow: _Overflow) -> str:
     badges = (f'<span class="cf-badge cf-sev-{discrepancy.severity}">{escape_html(discrepancy.severity)}</span> '
               f'<span class="cf-badge cf-status-{discrepancy.status}">{escape_html(discrepancy.status)}</span> '
               f'<span class="cf-badge" title={attr(EXPLANATION_HELP.get(discrepancy.explanation, ""))}>'
@@ -110,7 +124,8 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     if discrepancy.detail:
         badges += f' <span class="cf-badge cf-detail">{escape_html(discrepancy.detail)}</span>'
     rows = []
-    shown, rest = _passages(page, discrepancy.claims, sources, by_value=True)
+    shown, rest = _passages(page, discrepancy.claims, sources, overflow, discrepancy.id, discrepancy.id,
+                            _title(discrepancy), by_value=True)
     for claim, passage in shown:
         rows.append(f"<tr><td>{passage}</td>"
                     f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
@@ -133,10 +148,46 @@ ALSO_SHOWN = 8
 PASSAGES_SHOWN = 20
 
 
-def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
+class _Overflow:
+    """Links too many for a report page, in a standalone HTML file beside it
+    (``discrepancies/<page>-links.html``): every source beyond the first :data:`ALSO_SHOWN`
+    that repeats a passage, and the passages beyond :data:`PASSAGES_SHOWN`. At 5,000 sources
+    these were hundreds of thousands of links, most of the report's markup, which MkDocs parses
+    three times; each claim is still one click from its own paragraph."""
+
+    def __init__(self, page: str, title: str) -> None:
+        self.page = page
+        self.title = title
+        self.file = page.removesuffix(".md") + "-links.html"
+        self.sections: list[str] = []
+
+    def add(self, anchor: str, finding: str | None, heading: str, claims: Sequence[tuple[Source, str]]) -> str:
+        """List links to ``claims`` (source, paragraph anchor) under ``heading``, which links back
+        to the ``finding`` (its anchor on the page); the URL of the list."""
+        links = ", ".join(f"<a href={attr(file_href(self.file, source_page_path(source), paragraph))}>"
+                          f"{escape_html(short_source(source))} ¶{escape_html(paragraph[1:])}</a>"
+                          for source, paragraph in claims)
+        back = file_href(self.file, self.page, finding)
+        self.sections.append(f"<h2 id={attr(anchor)}><a href={attr(back)}>{escape_html(heading)}</a></h2>\n"
+                             f"<p>{links}</p>")
+        return href_to_file(self.page, self.file, anchor)
+
+    def render(self) -> str | None:
+        """The file, or ``None`` when nothing overflowed."""
+        if not self.sections:
+            return None
+        return "\n".join([*standalone_start(escape_html(f"{self.title}: all links"), file_href(self.file, self.page),
+                                            self.title),
+                          *self.sections, *STANDALONE_END])
+
+
+def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source], overflow: _Overflow,
+              anchor: str, finding: str | None, heading: str,
               by_value: bool = False) -> tuple[list[tuple[Claim, str]], str]:
     """Each distinct passage once, with links to every other source that has it word for word,
-    and the passages beyond :data:`PASSAGES_SHOWN` as links in a folded list (HTML, or "").
+    and the passages beyond :data:`PASSAGES_SHOWN` as links (HTML, or ""); links beyond the
+    first few are in the page's :class:`_Overflow` file, listed under ``anchor`` and ``heading``
+    (linking back to ``finding``, the finding's anchor on the page, when it has one).
 
     Wire copy repeats one sentence in hundreds of sources: it is shown once, and each
     source holding it is still a link to its own paragraph. Claims group by role, value
@@ -160,26 +211,31 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
     position = {key: n for n, key in enumerate(keys)}
     chosen = set(sorted(keys, key=lambda k: (rank[k], position[k]))[:PASSAGES_SHOWN])
     out = []
-    folded = []
-    for key in keys:
+    folded: list[Claim] = []
+    for number, key in enumerate(keys, 1):
         members = groups[key]
         claim = members[0]
         if key not in chosen:
-            folded += [passage_link(page, sources[c.source], c.anchor, titled=False) for c in members]
+            folded += members
             continue
         html = passage_html(page, sources[claim.source], claim.anchor, claim.start, claim.end)
-        others = [passage_link(page, sources[c.source], c.anchor, titled=False) for c in members[1:]]
+        others = members[1:]
         if others:
-            shown = ", ".join(others[:ALSO_SHOWN])
+            shown = ", ".join(passage_link(page, sources[c.source], c.anchor, titled=False)
+                              for c in others[:ALSO_SHOWN])
             if len(others) > ALSO_SHOWN:
-                shown += (f' <details class="cf-also-more"><summary>and {len(others) - ALSO_SHOWN} more</summary>'
-                          + ", ".join(others[ALSO_SHOWN:]) + "</details>")
+                url = overflow.add(f"{anchor}-{number}", finding, f"{heading} — the same words as {short_source(sources[claim.source])} "
+                                   f"¶{claim.anchor[1:]} in {len(others)} more sources",
+                                   [(sources[c.source], c.anchor) for c in others])
+                shown += f' <a class="cf-also-more" href={attr(url)}>and {len(others) - ALSO_SHOWN} more</a>'
             html += f' <span class="cf-also">The same words in {len(others) + 1} sources: also {shown}</span>'
         out.append((claim, html))
     rest = ""
     if folded:
-        rest = (f'<details class="cf-more-passages"><summary>{len(keys) - len(chosen)} more passages '
-                f"({len(folded)} claims), as links</summary>" + ", ".join(folded) + "</details>")
+        url = overflow.add(f"{anchor}-more", finding, f"{heading} — {len(keys) - len(chosen)} more passages",
+                           [(sources[c.source], c.anchor) for c in folded])
+        rest = (f'<a class="cf-more-passages" href={attr(url)}>{len(keys) - len(chosen)} more passages '
+                f"({len(folded)} claims), as links</a>")
     return out, rest
 
 
@@ -236,24 +292,35 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             page = _kind_page(kind, index)
             title = KIND_TITLES[kind] + (f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else "")
             parts = [f"# {title}", "", _pager(page, kind, index, len(chunks)), "", KIND_HELP[kind], ""]
+            overflow = _Overflow(page, title)
             for number, discrepancy in enumerate(chunk, start=index * PER_PAGE + 1):
                 parts += [f"## {number}. {escape_md(_title(discrepancy))} {{#{discrepancy.id}}}", "",
-                          _discrepancy_block(page, discrepancy, by_id), ""]
+                          _discrepancy_block(page, discrepancy, by_id, overflow), ""]
             if len(chunks) > 1:
                 parts += [_pager(page, kind, index, len(chunks)), ""]
             pages[page] = "\n".join(parts)
+            _add_file(pages, overflow)
     if checks:
         parts = ["# Weekday and date checks", "", md_link("All discrepancies", CHECKS_PAGE, DISCREPANCIES_PAGE), "",
                  "Weekdays and dates about the same event, checked against each other: the years in which "
                  "they agree, or none. Mentions of the same value are checked together.", ""]
-        for check in checks:
-            shown, rest = _passages(CHECKS_PAGE, check.claims, by_id)
+        overflow = _Overflow(CHECKS_PAGE, "Weekday and date checks")
+        for number, check in enumerate(checks, 1):
+            shown, rest = _passages(CHECKS_PAGE, check.claims, by_id, overflow, f"check-{number}", None,
+                                    check.summary)
             rows = "".join(f"<li>{passage}</li>" for _, passage in shown) + (f"<li>{rest}</li>" if rest else "")
             state = "consistent" if check.consistent else "inconsistent"
             parts += [f'<div class="cf-check cf-{state}"><p>{escape_html(check.summary)}</p>'
                       f'<ul{NO_SEARCH}>{rows}</ul></div>', ""]
         pages[CHECKS_PAGE] = "\n".join(parts)
+        _add_file(pages, overflow)
     return pages
+
+
+def _add_file(pages: dict[str, str], overflow: _Overflow) -> None:
+    text = overflow.render()
+    if text is not None:
+        pages[overflow.file] = text
 
 
 def _pager(page: str, kind: str, index: int, count: int) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..slug import unique_slugs
+from .standalone import STANDALONE_END, standalone_start
 from .markup import attr, declares, escape_html, escape_md, html_table, md_link, page_url
 
 DOSSIER_PAGE = "dossier.md"
@@ -232,38 +233,6 @@ def _timeline(document: Record, ctx: _Context) -> list[str]:
     return [_heading("Timeline"), html_table(("Date", "Event", "Text", "Kind", "Where"), rows), ""]
 
 
-# The dossier's own style: readable on screen in light or dark mode, compact on paper.
-_STYLE = """
-:root { color-scheme: light dark; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-a { color: LinkText; }
-h1 { font-size: 1.7rem; margin: .5rem 0; }
-h2 { font-size: 1.35rem; border-bottom: 1px solid GrayText; margin-top: 2.5rem; }
-h3 { font-size: 1.05rem; margin-top: 1.8rem; }
-table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; width: 100%; }
-th, td { border: 1px solid GrayText; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-table.cf-dossier-counts { width: auto; min-width: 16rem; }
-dl.cf-card { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .85rem; }
-dl.cf-card dt { font-weight: 600; }
-dl.cf-card dd { margin: 0; overflow-wrap: anywhere; }
-.cf-back, .cf-dossier-note, .cf-unknown { color: GrayText; }
-.cf-dossier-note { font-size: .9rem; }
-nav.cf-contents ol { columns: 2; }
-.cf-pilcrow { color: GrayText; font-size: .75em; margin-right: .3em; }
-.cf-dossier-text { border-left: 3px solid GrayText; padding-left: .8rem; }
-@media print {
-  body { font-size: 10.5pt; max-width: none; padding: 0; }
-  .cf-back, nav.cf-contents { display: none; }
-  h2 { break-before: page; }
-  nav.cf-contents + h2 { break-before: auto; }
-  table, dl.cf-card, .cf-p, h3 { break-inside: avoid; }
-  h3 { break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
 def render_dossier(document: Record) -> str:
     """``dossier.html``: every section of the case, from the case document alone, as one
     self-contained HTML document (inline style, no script, no request to any host)."""
@@ -273,14 +242,7 @@ def render_dossier(document: Record) -> str:
     title = escape_html(f"{case.get('title', 'Case file')}: dossier")
     contents = "".join(f'<li><a href="#{section.lower()}">{section}</a></li>' for section in SECTIONS)
     parts = [
-        "<!doctype html>",
-        '<html lang="en">',
-        '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="casefile">\n<link rel="icon" href="data:,">',  # no favicon request
-        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>",
-        "<body>",
-        '<p class="cf-back"><a href="./">← The case file</a></p>',
-        f"<h1>{title}</h1>",
+        *standalone_start(title, "./"),
         '<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
         "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
         "paragraph 3.</p>",
@@ -298,7 +260,7 @@ def render_dossier(document: Record) -> str:
     parts += _figures(document, ctx)
     parts += _discrepancies(document, ctx)
     parts += _timeline(document, ctx)
-    parts += ["</body>", "</html>", ""]
+    parts += STANDALONE_END
     return "\n".join(part for part in parts if part)
 
 

@@ -127,6 +127,20 @@ def _relative_url(from_page: str, to_page: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+def file_href(from_file: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL from a file the site copies as it is (``discrepancies/x.html``) to a page."""
+    target = page_url(to_page).rstrip("/") or "."
+    relative = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def href_to_file(from_page: str, to_file: str, anchor: str | None = None) -> str:
+    """Relative URL from a page to a file the site copies as it is."""
+    relative = posixpath.relpath(to_file, page_url(from_page).rstrip("/") or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
 def md_link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link between pages (validated by MkDocs), its text escaped."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

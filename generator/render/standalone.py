@@ -1,0 +1,57 @@
+"""Standalone HTML files of the site (the dossier, the link lists of the discrepancy report):
+whole documents with their own style, no script and no request to any host, that MkDocs copies
+as they are. Their titles and bodies are escaped HTML made by the renderers."""
+
+from __future__ import annotations
+
+from .markup import attr, escape_html
+
+# Their style: readable on screen in light or dark mode, compact on paper.
+STYLE = """
+:root { color-scheme: light dark; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+a { color: LinkText; }
+h1 { font-size: 1.7rem; margin: .5rem 0; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid GrayText; margin-top: 2.5rem; }
+h3 { font-size: 1.05rem; margin-top: 1.8rem; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; width: 100%; }
+th, td { border: 1px solid GrayText; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+table.cf-dossier-counts { width: auto; min-width: 16rem; }
+dl.cf-card { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .85rem; }
+dl.cf-card dt { font-weight: 600; }
+dl.cf-card dd { margin: 0; overflow-wrap: anywhere; }
+.cf-back, .cf-dossier-note, .cf-unknown { color: GrayText; }
+.cf-dossier-note { font-size: .9rem; }
+nav.cf-contents ol { columns: 2; }
+.cf-pilcrow { color: GrayText; font-size: .75em; margin-right: .3em; }
+.cf-dossier-text { border-left: 3px solid GrayText; padding-left: .8rem; }
+@media print {
+  body { font-size: 10.5pt; max-width: none; padding: 0; }
+  .cf-back, nav.cf-contents { display: none; }
+  h2 { break-before: page; }
+  nav.cf-contents + h2 { break-before: auto; }
+  table, dl.cf-card, .cf-p, h3 { break-inside: avoid; }
+  h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+
+STANDALONE_END = ["</body>", "</html>", ""]
+
+
+def standalone_start(title: str, back: str, back_label: str = "The case file") -> list[str]:
+    """The opening lines of a standalone document up to its ``<h1>`` (``title`` is escaped
+    HTML; ``back`` the relative link to the page it belongs to)."""
+    return [
+        "<!doctype html>",
+        '<html lang="en">',
+        '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="casefile">\n<link rel="icon" href="data:,">',  # no favicon request
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>",
+        "<body>",
+        f'<p class="cf-back"><a href={attr(back)}>← {escape_html(back_label)}</a></p>',
+        f"<h1>{title}</h1>",
+    ]
