@@ -21,9 +21,7 @@ from .markup import (
     declares,
     escape_html,
     escape_md,
-    file_href,
     href,
-    href_to_file,
     md_link,
 )
 from .source_page import language_name, source_page_path
@@ -164,19 +162,17 @@ class _Overflow:
     def add(self, anchor: str, finding: str | None, heading: str, claims: Sequence[tuple[Source, str]]) -> str:
         """List links to ``claims`` (source, paragraph anchor) under ``heading``, which links back
         to the ``finding`` (its anchor on the page); the URL of the list."""
-        links = ", ".join(f"<a href={attr(file_href(self.file, source_page_path(source), paragraph))}>"
-                          f"{escape_html(short_source(source))} ¶{escape_html(paragraph[1:])}</a>"
-                          for source, paragraph in claims)
-        back = file_href(self.file, self.page, finding)
+        links = ", ".join(passage_link(self.file, source, paragraph, titled=False) for source, paragraph in claims)
+        back = href(self.file, self.page, finding)
         self.sections.append(f"<h2 id={attr(anchor)}><a href={attr(back)}>{escape_html(heading)}</a></h2>\n"
                              f"<p>{links}</p>")
-        return href_to_file(self.page, self.file, anchor)
+        return href(self.page, self.file, anchor)
 
     def render(self) -> str | None:
         """The file, or ``None`` when nothing overflowed."""
         if not self.sections:
             return None
-        return "\n".join([*standalone_start(escape_html(f"{self.title}: all links"), file_href(self.file, self.page),
+        return "\n".join([*standalone_start(escape_html(f"{self.title}: all links"), href(self.file, self.page),
                                             self.title),
                           *self.sections, *STANDALONE_END])
 

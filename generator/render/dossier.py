@@ -20,7 +20,7 @@ from typing import Any
 
 from ..slug import unique_slugs
 from .standalone import STANDALONE_END, standalone_start
-from .markup import attr, declares, escape_html, escape_md, html_table, md_link, page_url
+from .markup import attr, declares, escape_html, escape_md, href, html_table, md_link
 
 DOSSIER_PAGE = "dossier.md"
 DOSSIER_FILE = "dossier.html"
@@ -133,7 +133,7 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
     parts = [f'<h3 id={attr("source-" + str(source["id"]))}>S{number}. {escape_html(str(source.get("title", "")))}'
              f"{derived}</h3>", f'<dl class="cf-card">\n{body}\n</dl>']
     if "page" in source:
-        parts.append(f'<p>On the site: <a href={attr(page_url(str(source["page"])))}>the source page</a>.</p>')
+        parts.append(f'<p>On the site: <a href={attr(href(DOSSIER_FILE, str(source["page"])))}>the source page</a>.</p>')
     text = source.get("text")
     if not isinstance(text, str):
         parts.append("<p><em>The text is not in this case data.</em></p>")

@@ -114,31 +114,26 @@ def page_url(page: str) -> str:
     return page[: -len(".md")] + "/"
 
 
-def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Relative URL from one generated page to another (for links inside raw HTML)."""
-    return _relative_url(from_page, to_page) + (f"#{anchor}" if anchor else "")
+def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """Relative URL from one generated page to another (for links inside raw HTML); either may
+    also be a file the site copies as it is (``dossier.html``, ``discrepancies/x-links.html``)."""
+    return _relative_url(from_path, to_path) + (f"#{anchor}" if anchor else "")
+
+
+def _folder(path: str) -> str:
+    """The URL folder a generated file is read from: a page's own (``a/b.md`` is ``a/b/``), a
+    copied file's parent."""
+    if path.endswith(".md"):
+        return page_url(path).rstrip("/") or "."
+    return posixpath.dirname(path) or "."
 
 
 @lru_cache(maxsize=65536)
-def _relative_url(from_page: str, to_page: str) -> str:
-    here = page_url(from_page).rstrip("/") or "."
-    target = page_url(to_page).rstrip("/") or "."
-    relative = posixpath.relpath(target, here)
+def _relative_url(from_path: str, to_path: str) -> str:
+    if not to_path.endswith(".md"):
+        return posixpath.relpath(to_path, _folder(from_path))
+    relative = posixpath.relpath(page_url(to_path).rstrip("/") or ".", _folder(from_path))
     return "./" if relative == "." else relative + "/"
-
-
-def file_href(from_file: str, to_page: str, anchor: str | None = None) -> str:
-    """Relative URL from a file the site copies as it is (``discrepancies/x.html``) to a page."""
-    target = page_url(to_page).rstrip("/") or "."
-    relative = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
-    relative = "./" if relative == "." else relative + "/"
-    return relative + (f"#{anchor}" if anchor else "")
-
-
-def href_to_file(from_page: str, to_file: str, anchor: str | None = None) -> str:
-    """Relative URL from a page to a file the site copies as it is."""
-    relative = posixpath.relpath(to_file, page_url(from_page).rstrip("/") or ".")
-    return relative + (f"#{anchor}" if anchor else "")
 
 
 def md_link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
