@@ -303,15 +303,14 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     facts = EntityFacts(quotes_by_speaker, figures_by_subject, ambiguous_by_entity)
     co_mentions = co_mention_table(case.resolution)
     for entity in case.resolution.entities:
-        pages[entity_page_path(entity.id)] = render_entity_page(entity, case.resolution, by_id, facts,
-                                                                co_mentions.get(entity.id, []))
+        pages.update(render_entity_page(entity, case.resolution, by_id, facts, co_mentions.get(entity.id, [])))
     pages["entities/index.md"] = render_entities_index(case.resolution, sources)
     pages["coverage.md"] = render_coverage(case.resolution, sources)
     pages["graph.md"] = render_graph(case.resolution)
-    pages["review.md"] = render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None])
-    pages["quotes.md"] = render_quotes(case.quotes, case.translations, case.discrepancies, sources, names)
+    pages.update(render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None]))
+    pages.update(render_quotes(case.quotes, case.translations, case.discrepancies, sources, names))
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
-    pages["timeline.md"] = render_timeline(case.dates, case.checks, sources)
+    pages.update(render_timeline(case.dates, case.checks, sources))
     files, document_problems = background.result() if background else _document_files(case)
     if pages.problems or document_problems:
         raise ProvenanceError(pages.problems + document_problems)

@@ -7,7 +7,9 @@ paragraph that holds it. Renderers are pure: records in, Markdown text out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from itertools import groupby
+from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
 
 from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
@@ -25,8 +27,10 @@ from .markup import (
     md_link,
 )
 from .source_page import language_name, source_page_path
-from .standalone import STANDALONE_END, standalone_start
+from .standalone import SideFile
 from .svg import TimelineEvent, timeline_svg
+
+T = TypeVar("T")
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 STATUS_ORDER = {"open": 0, "explained": 1, "resolved": 2}
@@ -146,35 +150,22 @@ ALSO_SHOWN = 8
 PASSAGES_SHOWN = 20
 
 
-class _Overflow:
-    """Links too many for a report page, in a standalone HTML file beside it
+class _Overflow(SideFile):
+    """Links too many for a report page, in a side file beside it
     (``discrepancies/<page>-links.html``): every source beyond the first :data:`ALSO_SHOWN`
     that repeats a passage, and the passages beyond :data:`PASSAGES_SHOWN`. At 5,000 sources
-    these were hundreds of thousands of links, most of the report's markup, which MkDocs parses
-    three times; each claim is still one click from its own paragraph."""
+    these were hundreds of thousands of links, most of the report's markup; each claim is still
+    one click from its own paragraph."""
 
     def __init__(self, page: str, title: str) -> None:
-        self.page = page
-        self.title = title
-        self.file = page.removesuffix(".md") + "-links.html"
-        self.sections: list[str] = []
+        super().__init__(page, title, f"{title}: all links", "links")
 
-    def add(self, anchor: str, finding: str | None, heading: str, claims: Sequence[tuple[Source, str]]) -> str:
+    def add_links(self, anchor: str, finding: str | None, heading: str,
+                  claims: Sequence[tuple[Source, str]]) -> str:
         """List links to ``claims`` (source, paragraph anchor) under ``heading``, which links back
         to the ``finding`` (its anchor on the page); the URL of the list."""
         links = ", ".join(passage_link(self.file, source, paragraph, titled=False) for source, paragraph in claims)
-        back = href(self.file, self.page, finding)
-        self.sections.append(f"<h2 id={attr(anchor)}><a href={attr(back)}>{escape_html(heading)}</a></h2>\n"
-                             f"<p>{links}</p>")
-        return href(self.page, self.file, anchor)
-
-    def render(self) -> str | None:
-        """The file, or ``None`` when nothing overflowed."""
-        if not self.sections:
-            return None
-        return "\n".join([*standalone_start(escape_html(f"{self.title}: all links"), href(self.file, self.page),
-                                            self.title),
-                          *self.sections, *STANDALONE_END])
+        return self.add(anchor, finding, heading, f"<p>{links}</p>")
 
 
 def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source], overflow: _Overflow,
@@ -220,7 +211,7 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
             shown = ", ".join(passage_link(page, sources[c.source], c.anchor, titled=False)
                               for c in others[:ALSO_SHOWN])
             if len(others) > ALSO_SHOWN:
-                url = overflow.add(f"{anchor}-{number}", finding, f"{heading} — the same words as {short_source(sources[claim.source])} "
+                url = overflow.add_links(f"{anchor}-{number}", finding, f"{heading} — the same words as {short_source(sources[claim.source])} "
                                    f"¶{claim.anchor[1:]} in {len(others)} more sources",
                                    [(sources[c.source], c.anchor) for c in others])
                 shown += f' <a class="cf-also-more" href={attr(url)}>and {len(others) - ALSO_SHOWN} more</a>'
@@ -228,7 +219,7 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
         out.append((claim, html))
     rest = ""
     if folded:
-        url = overflow.add(f"{anchor}-more", finding, f"{heading} — {len(keys) - len(chosen)} more passages",
+        url = overflow.add_links(f"{anchor}-more", finding, f"{heading} — {len(keys) - len(chosen)} more passages",
                            [(sources[c.source], c.anchor) for c in folded])
         rest = (f'<a class="cf-more-passages" href={attr(url)}>{len(keys) - len(chosen)} more passages '
                 f"({len(folded)} claims), as links</a>")
@@ -248,6 +239,7 @@ def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
 
 
 DISCREPANCIES_PAGE = "discrepancies.md"
+QUOTES_PAGE = "quotes.md"
 CHECKS_PAGE = "discrepancies/checks.md"
 PER_PAGE = 100
 """Findings on one page of a kind: a report of thousands of findings stays in pages a browser reads."""
@@ -295,7 +287,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             if len(chunks) > 1:
                 parts += [_pager(page, kind, index, len(chunks)), ""]
             pages[page] = "\n".join(parts)
-            _add_file(pages, overflow)
+            overflow.add_to(pages)
     if checks:
         parts = ["# Weekday and date checks", "", md_link("All discrepancies", CHECKS_PAGE, DISCREPANCIES_PAGE), "",
                  "Weekdays and dates about the same event, checked against each other: the years in which "
@@ -309,22 +301,21 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
             parts += [f'<div class="cf-check cf-{state}"><p>{escape_html(check.summary)}</p>'
                       f'<ul{NO_SEARCH}>{rows}</ul></div>', ""]
         pages[CHECKS_PAGE] = "\n".join(parts)
-        _add_file(pages, overflow)
+        overflow.add_to(pages)
     return pages
-
-
-def _add_file(pages: dict[str, str], overflow: _Overflow) -> None:
-    text = overflow.render()
-    if text is not None:
-        pages[overflow.file] = text
 
 
 def _pager(page: str, kind: str, index: int, count: int) -> str:
     links = [md_link("All discrepancies", page, DISCREPANCIES_PAGE)]
     if count > 1:
-        links.append("pages: " + " ".join(f"**{n + 1}**" if n == index else md_link(str(n + 1), page, _kind_page(kind, n))
-                                          for n in range(count)))
+        links.append(_pages_line(page, index, [_kind_page(kind, n) for n in range(count)]))
     return " · ".join(links)
+
+
+def _pages_line(page: str, index: int, pages: Sequence[str]) -> str:
+    """``pages: 1 **2** 3``: links from ``page`` (number ``index``) to each of ``pages``."""
+    return "pages: " + " ".join(f"**{n + 1}**" if n == index else md_link(str(n + 1), page, other)
+                                for n, other in enumerate(pages))
 
 
 def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[Discrepancy]],
@@ -366,10 +357,15 @@ def _title(discrepancy: Discrepancy) -> str:
     return summary if len(summary) <= 90 else summary[:87].rsplit(" ", 1)[0] + " …"
 
 
+QUOTES_PER_PAGE = 300
+"""Quotes on one page; a case with more has an overview and pages of quotes by speaker."""
+
+
 def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], discrepancies: Sequence[Discrepancy],
-                  sources: Sequence[Source], names: Mapping[str, str]) -> str:
-    """``quotes.md``: every direct quote by speaker; variants and translations side by side."""
-    page = "quotes.md"
+                  sources: Sequence[Source], names: Mapping[str, str]) -> dict[str, str]:
+    """``quotes.md``: every direct quote by speaker; variants and translations side by side.
+    With more than :data:`QUOTES_PER_PAGE` quotes, ``quotes.md`` is an overview (pages and speakers) and
+    the quotes are on ``quotes/1.md``, ``quotes/2.md`` … in speaker order."""
     by_id = {s.id: s for s in sources}
     quote_by_id = {q.id: q for q in quotes}
     translated: dict[str, list[str]] = defaultdict(list)
@@ -385,101 +381,226 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
     by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_speaker[quote.speaker].append(quote)
-    speakers = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
-    parts = ["# Quotes", "",
-             f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
+    speakers: list[str | None] = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
+    per_page = QUOTES_PER_PAGE
+    rows = [(speaker, quote) for speaker in [*speakers, None] if speaker in by_speaker
+            for quote in sorted(by_speaker[speaker], key=lambda q: (q.source, q.start))]
+
+    def title_of(speaker: str | None) -> str:
+        return (names.get(speaker, speaker) if speaker else "Speaker unknown") or ""
+
+    def row(page: str, quote: Quote) -> str:
+        source = by_id[quote.source]
+        evidence = escape_html(quote.evidence or "no attribution in the text")
+        extra = []
+        if (quote.source, quote.start) in variant_of:
+            target = variant_of[(quote.source, quote.start)]
+            extra.append(f'<a href="{href(page, where[target], target)}">wording differs elsewhere</a>')
+        for other_id in sorted(translated.get(quote.id, ())):
+            other = quote_by_id.get(other_id)
+            if other is not None:
+                extra.append(f"{escape_html(language_name(other.language))}: "
+                             + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
+        return (f"<tr><td>{passage_html(page, source, quote.anchor, quote.start, quote.end)}</td><td>{evidence}</td>"
+                f"<td>{'<br>'.join(extra)}</td></tr>")
+
+    def sections(page: str, chunk: Sequence[tuple[str | None, Quote]], continued: bool) -> list[str]:
+        """The chunk's speakers, each under a heading; ``continued`` when its first speaker's
+        quotes began on the page before."""
+        parts: list[str] = []
+        for number, (speaker, group) in enumerate(groupby(chunk, key=lambda r: r[0])):
+            if number == 0 and continued:
+                parts += [f"## {escape_md(title_of(speaker))} (continued)", ""]
+            else:
+                anchor = f"speaker-{speaker}" if speaker else "speaker-unknown"
+                parts += [f"## {escape_md(title_of(speaker))} {{#{anchor}}}", ""]
+                if speaker and names.get(speaker):
+                    parts += [md_link("Entity page", page, f"entities/{speaker}.md"), ""]
+            parts += [f'<table class="cf-quotes"{NO_SEARCH}><thead><tr><th>Quote</th><th>Attribution</th>'
+                      "<th>Variants and translations</th></tr></thead><tbody>",
+                      *(row(page, quote) for _, quote in group), "</tbody></table>", ""]
+        return parts
+
+    intro = (f"**{len(quotes)}** direct quotes in {len(sources)} sources, by speaker. A speaker is named only "
              "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
-             f"{md_link('discrepancy report', page, DISCREPANCIES_PAGE)}; renderings in another language are "
-             "shown side by side.",
-             ""]
-    for speaker in [*speakers, None]:
-        members = by_speaker.get(speaker)
-        if not members:
-            continue
-        title = names.get(speaker, speaker) if speaker else "Speaker unknown"
-        anchor = f"speaker-{speaker}" if speaker else "speaker-unknown"
-        parts += [f"## {escape_md(title or '')} {{#{anchor}}}", ""]
-        if speaker:
-            parts += [f"[Entity page](entities/{speaker}.md)", ""] if names.get(speaker) else []
-        rows = []
-        for quote in sorted(members, key=lambda q: (q.source, q.start)):
-            source = by_id[quote.source]
-            cells = [passage_html(page, source, quote.anchor, quote.start, quote.end)]
-            evidence = escape_html(quote.evidence or "no attribution in the text")
-            extra = []
-            if (quote.source, quote.start) in variant_of:
-                target = variant_of[(quote.source, quote.start)]
-                extra.append(f'<a href="{href(page, where[target], target)}">wording differs elsewhere</a>')
-            for other_id in sorted(translated.get(quote.id, ())):
-                other = quote_by_id.get(other_id)
-                if other is not None:
-                    extra.append(f"{escape_html(language_name(other.language))}: "
-                                 + passage_html(page, by_id[other.source], other.anchor, other.start, other.end))
-            rows.append(f"<tr><td>{cells[0]}</td><td>{evidence}</td><td>{'<br>'.join(extra)}</td></tr>")
-        parts += [f'<table class="cf-quotes"{NO_SEARCH}><thead><tr><th>Quote</th><th>Attribution</th>'
-                  "<th>Variants and translations</th></tr></thead><tbody>", *rows, "</tbody></table>", ""]
-    if not quotes:
-        parts += ["No direct quotes were found.", ""]
-    return "\n".join(parts)
+             "{report}; renderings in another language are shown side by side.")
+    if len(rows) <= per_page:
+        page = QUOTES_PAGE
+        parts = ["# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), ""]
+        parts += sections(page, rows, continued=False)
+        if not quotes:
+            parts += ["No direct quotes were found.", ""]
+        return {page: "\n".join(parts)}
+    chunks = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
+    pages_of = [f"quotes/{n + 1}.md" for n in range(len(chunks))]
+    first_page: dict[str | None, str] = {}
+    for page, chunk in zip(pages_of, chunks):
+        for speaker, _ in chunk:
+            first_page.setdefault(speaker, page)
+    files: dict[str, str] = {}
+    page = QUOTES_PAGE
+    def span(chunk: Sequence[tuple[str | None, Quote]]) -> str:
+        (first, quote), (last, other) = chunk[0], chunk[-1]
+        if first == last:  # one speaker's quotes over several pages: name their sources
+            return f"{title_of(first)}: {short_source(by_id[quote.source])} – {short_source(by_id[other.source])}"
+        return f"{title_of(first)} – {title_of(last)}"
+
+    listing = [f"- {md_link(span(chunk), page, target)} ({len(chunk)} quotes)" for target, chunk in zip(pages_of, chunks)]
+    who = ", ".join(f"<a href={attr(href(page, first_page[s], f'speaker-{s}' if s else 'speaker-unknown'))}>"
+                    f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})"
+                    for s in [*speakers, None] if s in by_speaker)
+    files[page] = "\n".join([
+        "# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), "",
+        "## Pages {#pages}", "", f"{len(chunks)} pages of at most {per_page} quotes, in speaker order:", "",
+        *listing, "", f"## Speakers ({len(by_speaker)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""])
+    for index, (target, chunk) in enumerate(zip(pages_of, chunks)):
+        pager = f"{md_link('All quotes', target, QUOTES_PAGE)} · {_pages_line(target, index, pages_of)}"
+        continued = index > 0 and chunks[index - 1][-1][0] == chunk[0][0]
+        files[target] = "\n".join([
+            f"# Quotes ({index + 1} of {len(chunks)}): {escape_md(span(chunk))}", "", pager, "", *sections(target, chunk, continued), pager, ""])
+    return files
 
 
-def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck], sources: Sequence[Source]) -> str:
-    """``timeline.md``: dated events as a picture and a table; unresolved dates listed apart."""
-    page = "timeline.md"
+TIMELINE_PER_PAGE = 400
+"""Rows of the dated (or unresolved) table on one page; a case with more has pages by period."""
+TIMELINE_ROWS = 40
+"""Rows of the timeline picture: dated events the most sources give, when there are more."""
+CHECKS_LISTED = 50
+"""Weekday and date checks listed on the timeline; all are in the report."""
+TIMELINE_PAGE = "timeline.md"
+
+
+def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
+                    sources: Sequence[Source]) -> dict[str, str]:
+    """``timeline.md``: dated events as a picture and a table; unresolved dates listed apart.
+    A table of more than :data:`TIMELINE_PER_PAGE` rows is in pages of its own (``timeline/1.md`` … by
+    period, ``timeline/unresolved-1.md`` … by source), listed on the timeline."""
+    page = TIMELINE_PAGE
     by_id = {s.id: s for s in sources}
     resolved = sorted((d for d in dates if d.resolved), key=lambda d: (d.resolved or "", d.source, d.start))
     unresolved = sorted((d for d in dates if not d.resolved), key=lambda d: (d.source, d.start))
     inferred_in = {d.source for d in dates if d.inferred_from}
-    events = [TimelineEvent(d.resolved[:10], d.resolved[:10], _event_label(d, by_id[d.source]),
-                            href(page, source_page_path(by_id[d.source]), d.anchor),
-                            d.kind == "absolute" and not d.inferred_from)
-              for d in resolved if d.resolved]
+    dated_pages = _TablePages(page, "Timeline", "timeline/", "Timeline", len(resolved), TIMELINE_PER_PAGE)
+    unresolved_pages = _TablePages(page, "Timeline", "timeline/unresolved-", "Unresolved dates", len(unresolved), TIMELINE_PER_PAGE)
+
+    def dated_row(where: str, number: int, mention: DateMention) -> str:
+        source = by_id[mention.source]
+        day = mention.resolved or ""
+        first = number == 0 or resolved[number - 1].resolved != mention.resolved
+        row_id = f" id={attr('date-' + day)}" if first else ""
+        inferred = (f' <span class="cf-badge cf-inferred" title={attr(mention.inferred_from)}>inferred</span>'
+                    if mention.inferred_from else "")
+        return (f"<tr{row_id}><td><time datetime={attr(day)}>{escape_html(day)}"
+                f"</time>{' ' + escape_html(mention.clock) if mention.clock else ''}{inferred}</td>"
+                f"<td>{escape_html(mention.kind)}</td><td>{escape_html(mention.event or '—')}</td>"
+                f"<td>{passage_html(where, source, mention.anchor, mention.start, mention.end)}</td></tr>")
+
+    def unresolved_row(where: str, number: int, mention: DateMention) -> str:
+        source = by_id[mention.source]
+        why = ("no year or reference date" if source.metadata.published is not None
+               else "the source has no publication date (its other dates are only inferred)"
+               if mention.source in inferred_in else "the source has no publication date")
+        return (f"<tr><td><span{declares(source.id, mention.start, mention.end)}>{escape_html(mention.text)}"
+                f"</span></td><td>{escape_html(mention.kind)}</td>"
+                f"<td>{escape_html(mention.event or '—')}</td><td>{why}</td>"
+                f"<td>{passage_html(where, source, mention.anchor, mention.start, mention.end)}</td></tr>")
+
     parts = ["# Timeline", "",
              "Dates and times the sources give, resolved against each source's publication date when "
              "it is known. Relative dates (\"two days ago\", \"fredag\") in a source without a known "
              "publication date cannot be placed and are listed as unresolved. A date marked *inferred* "
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
              "only one year of the story period): it is drawn as uncertain.", ""]
+    events = _timeline_events(resolved, by_id, lambda n: href(page, dated_pages.page_of(n), "date-" + (resolved[n].resolved or "")))
     if events:
-        parts += [f'<div class="cf-figure-box"{NO_SEARCH}>{timeline_svg(events, "Timeline of dated events")}</div>', ""]
+        shown = events if len(events) <= TIMELINE_ROWS else sorted(
+            sorted(events, key=lambda e: (-e[0], e[1].start))[:TIMELINE_ROWS], key=lambda e: e[1].start)
+        if len(shown) < len(events):
+            parts += [f"The picture shows the {len(shown)} dated events the most sources give, of {len(events)}; "
+                      "the table lists every date.", ""]
+        parts += [f'<div class="cf-figure-box"{NO_SEARCH}>'
+                  f'{timeline_svg([e for _, e in shown], "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
-        parts.append(f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
-                     "<th>Passage</th></tr></thead><tbody>")
-        for mention in resolved:
-            source = by_id[mention.source]
-            inferred = (f' <span class="cf-badge cf-inferred" title={attr(mention.inferred_from)}>inferred</span>'
-                        if mention.inferred_from else "")
-            parts.append(f"<tr><td><time datetime={attr(mention.resolved or '')}>{escape_html(mention.resolved or '')}"
-                         f"</time>{' ' + escape_html(mention.clock) if mention.clock else ''}{inferred}</td>"
-                         f"<td>{escape_html(mention.kind)}</td><td>{escape_html(mention.event or '—')}</td>"
-                         f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
-        parts += ["</tbody></table>", ""]
+        label = lambda m: m.resolved or ""  # noqa: E731
+        parts += dated_pages.render(
+            '<table class="cf-dates"{search}><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+            "<th>Passage</th></tr></thead><tbody>", resolved, dated_row, label)
     else:
         parts += ["No date could be resolved to a day.", ""]
     if checks:
         parts += ["## Weekday and date checks", ""]
-        for check in checks:
+        for check in checks[:CHECKS_LISTED]:
             parts.append(f"- {escape_md(check.summary)}")
+        if len(checks) > CHECKS_LISTED:
+            parts.append(f"- … and {len(checks) - CHECKS_LISTED} more: all with their passages in the "
+                         f"{md_link('report', page, CHECKS_PAGE)}")
         parts.append("")
     parts += ["## Unresolved", ""]
     if unresolved:
-        parts.append(f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
-                     "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>")
-        for mention in unresolved:
-            source = by_id[mention.source]
-            why = ("no year or reference date" if source.metadata.published is not None
-                   else "the source has no publication date (its other dates are only inferred)"
-                   if mention.source in inferred_in else "the source has no publication date")
-            parts.append(f"<tr><td><span{declares(source.id, mention.start, mention.end)}>{escape_html(mention.text)}"
-                         f"</span></td><td>{escape_html(mention.kind)}</td>"
-                         f"<td>{escape_html(mention.event or '—')}</td><td>{why}</td>"
-                         f"<td>{passage_html(page, source, mention.anchor, mention.start, mention.end)}</td></tr>")
-        parts += ["</tbody></table>", ""]
+        parts += unresolved_pages.render(
+            '<table class="cf-dates"{search}><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+            "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>", unresolved, unresolved_row,
+            lambda m: short_source(by_id[m.source]))
     else:
         parts += ["None.", ""]
-    return "\n".join(parts)
+    return {page: "\n".join(parts), **dated_pages.files, **unresolved_pages.files}
+
+
+def _timeline_events(resolved: Sequence[DateMention], sources: Mapping[str, Source],
+                     link: Callable[[int], str]) -> list[tuple[int, TimelineEvent]]:
+    """The picture's rows: one per day, event and certainty, however many sources give it, with
+    the number of sources; each links to the day's rows in the table (``link`` of a row's index)."""
+    groups: dict[tuple[str, str, bool], list[int]] = {}
+    for number, mention in enumerate(resolved):
+        certain = mention.kind == "absolute" and not mention.inferred_from
+        groups.setdefault(((mention.resolved or "")[:10], mention.event or "", certain), []).append(number)
+    events = []
+    for (day, _, certain), members in groups.items():
+        words = list(dict.fromkeys(resolved[n].event_text or resolved[n].event or resolved[n].text for n in members))
+        where = list(dict.fromkeys(short_source(sources[resolved[n].source]) for n in members))
+        label = " / ".join(words[:2]) + (" …" if len(words) > 2 else "")
+        label += f" ({', '.join(where[:2])}{f' and {len(where) - 2} more' if len(where) > 2 else ''})"
+        events.append((len(where), TimelineEvent(day, day, label, link(members[0]), certain)))
+    return events
+
+
+class _TablePages:
+    """A table of a page, on the page when it is short, else on pages of its own of at most
+    ``per_page`` rows (``<prefix>1.md`` …), listed on the page with the range each covers."""
+
+    def __init__(self, page: str, back: str, prefix: str, title: str, count: int, per_page: int) -> None:
+        self.page, self.back, self.prefix, self.title = page, back, prefix, title
+        self.per_page = per_page
+        self.count = count
+        self.paged = count > per_page
+        self.files: dict[str, str] = {}
+
+    def page_of(self, row: int) -> str:
+        """The page holding row ``row``."""
+        return f"{self.prefix}{row // self.per_page + 1}.md" if self.paged else self.page
+
+    def render(self, head: str, items: Sequence[T], row: Callable[[str, int, T], str],
+               label: Callable[[T], str]) -> list[str]:
+        """The table (``head`` with a ``{search}`` slot, one ``row`` per item) on the page, or the
+        list of its pages (filled into :attr:`files`); the lines for the page."""
+        opening = head.format(search=NO_SEARCH)
+        if not self.paged:
+            return [opening, *(row(self.page, n, item) for n, item in enumerate(items)), "</tbody></table>", ""]
+        starts = range(0, len(items), self.per_page)
+        targets = [self.page_of(n) for n in starts]
+        listing = []
+        for index, first in enumerate(starts):
+            chunk = items[first:first + self.per_page]
+            target = targets[index]
+            span = f"{label(chunk[0])} – {label(chunk[-1])}"
+            listing.append(f"- {md_link(span, self.page, target)} ({len(chunk)} rows)")
+            pager = f"{md_link(self.back, target, self.page)} · {_pages_line(target, index, targets)}"
+            self.files[target] = "\n".join([
+                f"# {self.title} ({index + 1} of {len(targets)}): {escape_md(span)}", "", pager, "", opening,
+                *(row(target, first + n, item) for n, item in enumerate(chunk)), "</tbody></table>", "", pager, ""])
+        return [f"{len(items)} rows on {len(targets)} pages:", "", *listing, ""]
 
 
 def _event_label(mention: DateMention, source: Source) -> str:

@@ -10,28 +10,33 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..figures import Figure
 from ..model import Source
 from ..quotes import Quote
-from ..resolve import Ambiguous, Entity, Resolution
+from ..entities import Mention
+from ..resolve import Ambiguous, Candidate, Entity, Resolution
 from .claims import short_source
 from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
 from .source_page import language_name, source_page_path
+from .standalone import SideFile
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
 TYPE_TITLES = {"person": "People", "place": "Places", "organization": "Organisations",
                "platform": "Platforms", "work": "Works", "other": "Other"}
 TYPE_ORDER = tuple(TYPE_TITLES)
-# Source groups shown open on an entity page; the rest are collapsed. Pages stay small for
-# entities named thousands of times: each source group shows its first sentences, and the
-# full list of mentions is in data/case.json.
+# Source groups shown open on an entity page; the next are collapsed, and the groups beyond
+# GROUPS_SHOWN (and attributes and quotes beyond ITEMS_SHOWN) are in a side file beside the
+# page. Pages stay small for entities named thousands of times; every mention is still shown
+# in its sentence, one click away, and listed in data/case.json.
 OPEN_GROUPS = 5
+GROUPS_SHOWN = 40
+ITEMS_SHOWN = 40
 MAX_SENTENCES_PER_SOURCE = 50
 MAX_AMBIGUOUS_SHOWN = 20
-MAX_REVIEW_ITEMS = 500
+MAX_REVIEW_ITEMS = 200
 # Entities shown in the coverage matrix and the graph before "the rest" lists.
 TOP_ENTITIES = 50
 
@@ -102,10 +107,12 @@ def _sentence_span(source: Source, offset: int) -> tuple[str, int, int]:
 
 
 def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[str, Source],
-                       facts: EntityFacts, co_mentions: Sequence[tuple[Entity, int]]) -> str:
+                       facts: EntityFacts, co_mentions: Sequence[tuple[Entity, int]]) -> dict[str, str]:
     """``entities/<id>.md``: type, aliases per language, sources, mentions in context,
-    attributes, quotes and co-mentioned entities."""
+    attributes, quotes and co-mentioned entities; and ``entities/<id>-more.html`` (a side
+    file) when the lists are too long for one page."""
     page = entity_page_path(entity.id)
+    files: dict[str, str] = {}
     by_language: dict[str, set[str]] = defaultdict(set)
     for mention in entity.mentions:
         by_language[sources[mention.source].paragraph_at(mention.start).language
@@ -122,57 +129,38 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             names = ", ".join(escape_md(n) for n in sorted(by_language[language]))
             parts.append(f"| {escape_md(language_name(language))} | {names} |")
         parts.append("")
-    attributes = facts.figures.get(entity.id, ())
+    side = SideFile(page, entity.name, f"{entity.name}: more", "more")
+    attributes = sorted(facts.figures.get(entity.id, ()), key=lambda f: (f.measure, f.source, f.start))
     if attributes:
-        parts += ["## Attributes and figures", "", f'<ul class="cf-attributes"{NO_SEARCH}>']
-        for figure in sorted(attributes, key=lambda f: (f.measure, f.source, f.start)):
-            source = sources[figure.source]
-            value = int(figure.value) if float(figure.value).is_integer() else figure.value
-            parts.append(f"<li><strong>{escape_html(figure.measure)}</strong>: {escape_html(str(value))} — "
-                         f"{_passage(page, source, figure.anchor, figure.start, figure.end)}</li>")
-        parts += ["</ul>", ""]
-    quotes = facts.quotes.get(entity.id, ())
+        parts += ["## Attributes and figures {#attributes}", ""]
+        parts += _capped(page, side, "attributes", "attributes", f"{entity.name}: attributes and figures",
+                         [lambda where, f=f: _attribute_item(where, sources[f.source], f) for f in attributes],
+                         f'<ul class="cf-attributes"{NO_SEARCH}>', "</ul>", "attributes")
+    quotes = sorted(facts.quotes.get(entity.id, ()), key=lambda q: (q.source, q.start))
     if quotes:
-        parts += [f"## Quotes ({len(quotes)})", "", f'<ul class="cf-entity-quotes"{NO_SEARCH}>']
-        for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
-            parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}"
-                         f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span></li>')
-        parts += ["</ul>", ""]
-    parts += [f"## Mentions ({len(entity.mentions)})", ""]
-    grouped: dict[str, list] = defaultdict(list)
+        parts += [f"## Quotes ({len(quotes)}) {{#quotes}}", ""]
+        parts += _capped(page, side, "quotes", "quotes", f"{entity.name}: quotes",
+                         [lambda where, q=q: _quote_item(where, sources[q.source], q) for q in quotes],
+                         f'<ul class="cf-entity-quotes"{NO_SEARCH}>', "</ul>", "quotes")
+    parts += [f"## Mentions ({len(entity.mentions)}) {{#mentions}}", ""]
+    grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in entity.mentions:
         grouped[mention.source].append(mention)
+    order = sorted(grouped, key=lambda s: (-len(grouped[s]), s))
+    if len(order) > GROUPS_SHOWN:
+        rest = order[GROUPS_SHOWN:]
+        count = sum(len(grouped[s]) for s in rest)
+        body = ('<div class="cf-mention-groups">'
+                + "".join(_mention_group(side.file, sources[s], grouped[s], True) for s in rest) + "</div>")
+        url = side.add("mentions", "mentions", f"{entity.name}: {count} more mentions in {len(rest)} more sources", body)
+        parts += [f'<p class="cf-more">The {GROUPS_SHOWN} sources that name it most are below; '
+                  f'<a href={attr(url)}>{count} more mentions in {len(rest)} more sources</a> are on a page of '
+                  "their own, each in its sentence.</p>", ""]
     # one HTML block for every group: Python-Markdown copies the rest of the page after each
     # top-level HTML block, so an entity named in hundreds of sources converted slowly
     parts.append(f'<div class="cf-mention-groups"{NO_SEARCH}>')
-    for number, source_id in enumerate(sorted(grouped, key=lambda s: (-len(grouped[s]), s))):
-        source = sources[source_id]
-        mentions = sorted(grouped[source_id], key=lambda m: m.start)
-        is_open = " open" if number < OPEN_GROUPS else ""
-        label = escape_html(f"{short_source(source)} — {len(mentions)} mention"
-                            f"{'s' if len(mentions) != 1 else ''} ({source.language})")
-        items = []
-        seen_sentences: set[str] = set()
-        mention_starts = [m.start for m in mentions]
-        for mention in mentions:
-            anchor, start, end = _sentence_span(source, mention.start)
-            if anchor in seen_sentences:
-                continue
-            seen_sentences.add(anchor)
-            if len(seen_sentences) > MAX_SENTENCES_PER_SOURCE:
-                rest = len({_sentence_span(source, m.start)[0] for m in mentions}) - MAX_SENTENCES_PER_SOURCE
-                link = href(page, source_page_path(source))
-                items.append(f'<li>… and {rest} more sentences naming it in <a href={attr(link)}>this source</a> '
-                             "(all mentions are in <code>data/case.json</code>)</li>")
-                break
-            inside = mentions[bisect_left(mention_starts, start):bisect_left(mention_starts, end)]
-            marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in inside if m.end <= end]
-            link = href(page, source_page_path(source), anchor)
-            items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
-                         f'<span lang={attr(source.language)}{declares(source.id, start, end)}>'
-                         f'{annotate(source.text, start, end, marks)}</span></li>')
-        parts.append(f'<details class="cf-mentions"{is_open}><summary>{label}</summary>'
-                     f'<ul>{"".join(items)}</ul></details>')
+    parts += [_mention_group(page, sources[source_id], grouped[source_id], number < OPEN_GROUPS)
+              for number, source_id in enumerate(order[:GROUPS_SHOWN])]
     parts += ["</div>", ""]
     if co_mentions:
         parts += ["## Named together with", "", "| Entity | Type | Shared sentences |", "|---|---|---|"]
@@ -193,7 +181,63 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)} "
                          f"— {escape_html(item.reason)}</li>")
         parts += ["</ul>", ""]
-    return "\n".join(parts)
+    side.add_to(files)
+    files[page] = "\n".join(parts)
+    return files
+
+
+def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str, items: Sequence[Callable[[str], str]],
+            opening: str, closing: str, what: str, shown: int | None = None) -> list[str]:
+    """A list of ``items`` (each rendered for the file that holds it), the first ``shown``
+    (:data:`ITEMS_SHOWN`) on the page and the rest in its side file, one link away."""
+    shown = ITEMS_SHOWN if shown is None else shown
+    lines = [opening, *(f"<li>{item(page)}</li>" for item in items[:shown]), closing]
+    if len(items) > shown:
+        rest = items[shown:]
+        body = opening + "".join(f"<li>{item(side.file)}</li>" for item in rest) + closing
+        url = side.add(anchor, back, f"{heading}: {len(rest)} more", body)
+        lines.append(f'<p class="cf-more"><a href={attr(url)}>{len(rest)} more {what}</a> (a page of its own).</p>')
+    return [*lines, ""]
+
+
+def _attribute_item(page: str, source: Source, figure: Figure) -> str:
+    value = int(figure.value) if float(figure.value).is_integer() else figure.value
+    return (f"<strong>{escape_html(figure.measure)}</strong>: {escape_html(str(value))} — "
+            f"{_passage(page, source, figure.anchor, figure.start, figure.end)}")
+
+
+def _quote_item(page: str, source: Source, quote: Quote) -> str:
+    return (f"{_passage(page, source, quote.anchor, quote.start, quote.end)}"
+            f' <span class="cf-evidence">({escape_html(quote.evidence or "")})</span>')
+
+
+def _mention_group(page: str, source: Source, mentions: Sequence[Mention], is_open: bool) -> str:
+    """One source's mentions of an entity, each sentence once with the mentions marked."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    label = escape_html(f"{short_source(source)} — {len(mentions)} mention"
+                        f"{'s' if len(mentions) != 1 else ''} ({source.language})")
+    items = []
+    seen_sentences: set[str] = set()
+    mention_starts = [m.start for m in mentions]
+    for mention in mentions:
+        anchor, start, end = _sentence_span(source, mention.start)
+        if anchor in seen_sentences:
+            continue
+        seen_sentences.add(anchor)
+        if len(seen_sentences) > MAX_SENTENCES_PER_SOURCE:
+            rest = len({_sentence_span(source, m.start)[0] for m in mentions}) - MAX_SENTENCES_PER_SOURCE
+            link = href(page, source_page_path(source))
+            items.append(f'<li>… and {rest} more sentences naming it in <a href={attr(link)}>this source</a> '
+                         "(all mentions are in <code>data/case.json</code>)</li>")
+            break
+        inside = mentions[bisect_left(mention_starts, start):bisect_left(mention_starts, end)]
+        marks = [Mark(m.start, m.end, 0, "<mark>", "</mark>") for m in inside if m.end <= end]
+        link = href(page, source_page_path(source), anchor)
+        items.append(f'<li><a class="cf-passage" href={attr(link)}>¶{escape_html(anchor[1:])}</a> '
+                     f'<span lang={attr(source.language)}{declares(source.id, start, end)}>'
+                     f'{annotate(source.text, start, end, marks)}</span></li>')
+    return (f'<details class="cf-mentions"{" open" if is_open else ""}><summary>{label}</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
 
 
 def _passage(page: str, source: Source, anchor: str, start: int, end: int) -> str:
@@ -285,43 +329,49 @@ def render_graph(resolution: Resolution) -> str:
     return "\n".join(parts)
 
 
-def render_review(resolution: Resolution, sources: Mapping[str, Source], unattributed: Sequence[Quote]) -> str:
-    """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker."""
+def render_review(resolution: Resolution, sources: Mapping[str, Source], unattributed: Sequence[Quote]) -> dict[str, str]:
+    """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker
+    (the first :data:`MAX_REVIEW_ITEMS` of each; the rest in the side file ``review-more.html``)."""
     page = "review.md"
+    side = SideFile(page, "For the curator", "For the curator: more", "more")
     parts = [SEARCH_EXCLUDED, "# For the curator", "",
              "What the generator could not decide on its own. Decide in `seeds/case.yml` "
              f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
-    parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)})", ""]
+    parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)}) {{#ambiguous}}", ""]
     if resolution.ambiguous:
-        parts.append('<ul class="cf-review">')
-        if len(resolution.ambiguous) > MAX_REVIEW_ITEMS:
-            parts.append(f"<li>The first {MAX_REVIEW_ITEMS} of {len(resolution.ambiguous)} are listed; "
-                         "settle these and the rest shrink.</li>")
-        for item in resolution.ambiguous[:MAX_REVIEW_ITEMS]:
-            source = sources[item.mention.source]
-            options = ", ".join(f'<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>' for c in item.candidates)
-            parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)}: "
-                         f"could be {options} — {escape_html(item.reason)}</li>")
-        parts += ["</ul>", ""]
+        parts += _capped(page, side, "ambiguous", "ambiguous", "Ambiguous mentions",
+                         [lambda where, item=item: _ambiguous_item(where, sources, item) for item in resolution.ambiguous],
+                         '<ul class="cf-review">', "</ul>", "ambiguous mentions", MAX_REVIEW_ITEMS)
     else:
         parts += ["None: every short name was settled by its context.", ""]
-    parts += [f"## Low-confidence names ({len(resolution.candidates)})", "",
+    parts += [f"## Low-confidence names ({len(resolution.candidates)}) {{#candidates}}", "",
               "Capitalised words the generator did not take as entities. Add them as aliases or "
               "type overrides in `case.yml` if they are names.", ""]
     if resolution.candidates:
-        parts.append('<ul class="cf-review">')
-        for candidate in resolution.candidates:
-            first = candidate.mentions[0]
-            parts.append(f"<li><strong>{escape_html(candidate.name)}</strong> ({escape_html(candidate.type)}, "
-                         f"{len(candidate.mentions)}×): {escape_html(candidate.reason)} — "
-                         f"{_passage(page, sources[first.source], first.anchor, first.start, first.end)}</li>")
-        parts += ["</ul>", ""]
-    parts += [f"## Quotes without a speaker ({len(unattributed)})", ""]
+        parts += _capped(page, side, "candidates", "candidates", "Low-confidence names",
+                         [lambda where, c=c: _candidate_item(where, sources, c) for c in resolution.candidates],
+                         '<ul class="cf-review">', "</ul>", "low-confidence names", MAX_REVIEW_ITEMS)
+    parts += [f"## Quotes without a speaker ({len(unattributed)}) {{#unattributed}}", ""]
     if unattributed:
-        parts.append('<ul class="cf-review">')
-        for quote in unattributed:
-            parts.append(f"<li>{_passage(page, sources[quote.source], quote.anchor, quote.start, quote.end)}</li>")
-        parts += ["</ul>", ""]
+        parts += _capped(page, side, "unattributed", "unattributed", "Quotes without a speaker",
+                         [lambda where, q=q: _passage(where, sources[q.source], q.anchor, q.start, q.end)
+                          for q in unattributed],
+                         '<ul class="cf-review">', "</ul>", "quotes without a speaker", MAX_REVIEW_ITEMS)
     else:
         parts += ["None.", ""]
-    return "\n".join(parts)
+    files = {page: "\n".join(parts)}
+    side.add_to(files)
+    return files
+
+
+def _ambiguous_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> str:
+    options = ", ".join(f"<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>" for c in item.candidates)
+    return (f"{_passage(page, sources[item.mention.source], item.mention.anchor, item.mention.start, item.mention.end)}: "
+            f"could be {options} — {escape_html(item.reason)}")
+
+
+def _candidate_item(page: str, sources: Mapping[str, Source], candidate: Candidate) -> str:
+    first = candidate.mentions[0]
+    return (f"<strong>{escape_html(candidate.name)}</strong> ({escape_html(candidate.type)}, "
+            f"{len(candidate.mentions)}×): {escape_html(candidate.reason)} — "
+            f"{_passage(page, sources[first.source], first.anchor, first.start, first.end)}")

@@ -1,10 +1,11 @@
-"""Standalone HTML files of the site (the dossier, the link lists of the discrepancy report):
-whole documents with their own style, no script and no request to any host, that MkDocs copies
-as they are. Their titles and bodies are escaped HTML made by the renderers."""
+"""Standalone HTML files of the site (the dossier, and the side files that hold what a page
+of a huge case has no room for): whole documents with their own style, no script and no
+request to any host, that MkDocs copies as they are. Their titles and bodies are escaped HTML
+made by the renderers."""
 
 from __future__ import annotations
 
-from .markup import attr, escape_html
+from .markup import attr, escape_html, href
 
 # Their style: readable on screen in light or dark mode, compact on paper.
 STYLE = """
@@ -26,6 +27,8 @@ dl.cf-card dd { margin: 0; overflow-wrap: anywhere; }
 nav.cf-contents ol { columns: 2; }
 .cf-pilcrow { color: GrayText; font-size: .75em; margin-right: .3em; }
 .cf-dossier-text { border-left: 3px solid GrayText; padding-left: .8rem; }
+details.cf-mentions summary { cursor: pointer; }
+details.cf-mentions ul { margin: .3rem 0 .8rem; }
 @media print {
   body { font-size: 10.5pt; max-width: none; padding: 0; }
   .cf-back, nav.cf-contents { display: none; }
@@ -55,3 +58,37 @@ def standalone_start(title: str, back: str, back_label: str = "The case file") -
         f'<p class="cf-back"><a href={attr(back)}>← {escape_html(back_label)}</a></p>',
         f"<h1>{title}</h1>",
     ]
+
+
+class SideFile:
+    """A standalone HTML file beside a page (``<page>-<suffix>.html``) holding what the page has
+    no room for in a huge case: the report's links beyond the first few, an entity's mentions
+    beyond the first sources. MkDocs parses every tag of a page three times; a side file it only
+    copies, and each passage in it is still one click from the page and links to its paragraph."""
+
+    def __init__(self, page: str, page_title: str, title: str, suffix: str) -> None:
+        self.page = page
+        self.page_title = page_title
+        self.title = title
+        self.file = page.removesuffix(".md") + f"-{suffix}.html"
+        self.sections: list[str] = []
+
+    def add(self, anchor: str, back: str | None, heading: str, body: str) -> str:
+        """A section ``anchor`` under ``heading`` (escaped here; it links back to the page, at
+        its ``back`` anchor) holding ``body`` (HTML); the section's URL from the page."""
+        link = href(self.file, self.page, back)
+        self.sections.append(f"<h2 id={attr(anchor)}><a href={attr(link)}>{escape_html(heading)}</a></h2>\n{body}")
+        return href(self.page, self.file, anchor)
+
+    def render(self) -> str | None:
+        """The file, or ``None`` when nothing was put aside."""
+        if not self.sections:
+            return None
+        return "\n".join([*standalone_start(escape_html(self.title), href(self.file, self.page), self.page_title),
+                          *self.sections, *STANDALONE_END])
+
+    def add_to(self, files: dict[str, str]) -> None:
+        """Put the file among ``files`` when anything was put aside."""
+        text = self.render()
+        if text is not None:
+            files[self.file] = text

@@ -1,0 +1,116 @@
+"""Long lists of a huge case are split over pages and side files, and nothing is lost.
+
+A real story is generated twice: with the usual limits (every list on its page) and with
+limits of one or two rows, so that every list splits. The rows of the split version, read
+page after page, are the rows of the whole list, in the same order; and the split site builds
+with MkDocs with every link and anchor resolving.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate
+from generator.render import claims, entity_pages
+
+STORY = Path(__file__).parent / "stories" / "storm" / "seeds"
+ROW = re.compile(r"<tr(?: id=\"[^\"]*\")?><td>.*?</tr>")
+ITEM = re.compile(r"<li>.*?</li>|<details class=\"cf-mentions\"[^>]*>.*?</details>")
+
+
+def _small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims, "QUOTES_PER_PAGE", 3)
+    monkeypatch.setattr(claims, "TIMELINE_PER_PAGE", 2)
+    monkeypatch.setattr(claims, "TIMELINE_ROWS", 2)
+    monkeypatch.setattr(entity_pages, "GROUPS_SHOWN", 1)
+    monkeypatch.setattr(entity_pages, "ITEMS_SHOWN", 1)
+    monkeypatch.setattr(entity_pages, "MAX_REVIEW_ITEMS", 1)
+
+
+@pytest.fixture(scope="module")
+def whole() -> dict[str, str]:
+    return {name: data.decode() for name, data in generate(STORY).files.items()}
+
+
+@pytest.fixture()
+def split(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    _small_limits(monkeypatch)
+    return {name: data.decode() for name, data in generate(STORY).files.items()}
+
+
+def _rows(text: str, pattern: re.Pattern[str] = ROW) -> list[str]:
+    """The rows (or list items) of a page, their links made independent of the page's folder
+    and its side file (``../../sources/`` and ``../sources/`` alike)."""
+    rows = pattern.findall(text)
+    return [re.sub(r'href="(?:\.\./)*', 'href="', row) for row in rows]
+
+
+def _numbered(files: dict[str, str], prefix: str) -> list[str]:
+    pages = [name for name in files if re.fullmatch(re.escape(prefix) + r"\d+\.md", name)]
+    return sorted(pages, key=lambda name: int(name[len(prefix):-3]))
+
+
+def test_quotes_split_into_pages_in_speaker_order_with_every_quote_once(whole, split) -> None:
+    assert "quotes/1.md" not in whole
+    pages = _numbered(split, "quotes/")
+    assert len(pages) == 5  # 14 quotes, 3 a page
+    assert [row for page in pages for row in _rows(split[page])] == _rows(whole["quotes.md"])
+    overview = split["quotes.md"]
+    assert "## Pages {#pages}" in overview and all(f"]({page})" in overview for page in pages)
+    # each speaker's anchor is on exactly one page, the one the overview links to for them
+    for anchor in re.findall(r"\{#(speaker-[\w-]+)\}", whole["quotes.md"]):
+        holders = [page for page in pages if f"{{#{anchor}}}" in split[page]]
+        assert len(holders) == 1, anchor
+        assert f'href="{holders[0].removeprefix("quotes/").removesuffix(".md")}/#{anchor}"' in overview
+
+
+def test_timeline_tables_split_by_period_and_the_picture_links_to_each_day(whole, split) -> None:
+    dated = _numbered(split, "timeline/")
+    unresolved = _numbered(split, "timeline/unresolved-")
+    assert len(dated) == 4 and len(unresolved) == 3  # 7 dated and 6 unresolved mentions, 2 a page
+    whole_rows = _rows(whole["timeline.md"])
+    assert [row for page in dated + unresolved for row in _rows(split[page])] == whole_rows
+    timeline = split["timeline.md"]
+    assert not _rows(timeline)  # the tables are on their pages
+    # the picture: at most TIMELINE_ROWS rows, each linking to the page and row of its day
+    links = re.findall(r'<a href="([^"]+)"><circle', timeline) + re.findall(r'<a href="([^"]+)"><rect', timeline)
+    assert 1 <= len(links) <= 2 and "dated events the most sources give" in timeline
+    for link in links:
+        page, anchor = re.fullmatch(r"(\d+)/#(date-[\d-]+)", link).groups()
+        assert f'<tr id="{anchor}">' in split[f"timeline/{page}.md"]
+
+
+def test_entity_lists_beyond_the_first_are_in_a_side_file(whole, split) -> None:
+    side_files = sorted(name for name in split if name.startswith("entities/") and name.endswith("-more.html"))
+    assert side_files and not any(name.endswith(".html") for name in whole if name.startswith("entities/"))
+    for side in side_files:
+        page = side.removesuffix("-more.html") + ".md"
+        assert split[side].startswith("<!doctype html>") and "<script" not in split[side]
+        assert _rows(split[page], ITEM) + _rows(split[side], ITEM) != []
+        # everything the whole page lists is on the page or in its side file, nothing twice
+        assert sorted(_rows(split[page], ITEM) + _rows(split[side], ITEM)) == sorted(_rows(whole[page], ITEM))
+        assert "-more.html#" in split[page]
+
+
+def test_review_lists_beyond_the_first_are_in_a_side_file(whole, split) -> None:
+    assert "review-more.html" not in whole
+    page, side = split["review.md"], split["review-more.html"]
+    assert sorted(_rows(page, ITEM) + _rows(side, ITEM)) == sorted(_rows(whole["review.md"], ITEM))
+
+
+@pytest.mark.slow
+def test_the_split_case_builds_with_every_link_and_anchor_resolving(split, tmp_path) -> None:
+    from conftest import copy_docs_skeleton
+    from sitecheck import broken_internal_links, mkdocs_build
+
+    docs = copy_docs_skeleton(tmp_path / "docs_src")
+    for name, text in split.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    result = mkdocs_build(docs, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert broken_internal_links(tmp_path / "site") == []
