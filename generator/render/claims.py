@@ -381,9 +381,10 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
     by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_speaker[quote.speaker].append(quote)
-    speakers: list[str | None] = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
+    named = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
+    speakers: list[str | None] = [*named, None]
     per_page = QUOTES_PER_PAGE
-    rows = [(speaker, quote) for speaker in [*speakers, None] if speaker in by_speaker
+    rows = [(speaker, quote) for speaker in speakers if speaker in by_speaker
             for quote in sorted(by_speaker[speaker], key=lambda q: (q.source, q.start))]
 
     def title_of(speaker: str | None) -> str:
@@ -449,7 +450,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
     listing = [f"- {md_link(span(chunk), page, target)} ({len(chunk)} quotes)" for target, chunk in zip(pages_of, chunks)]
     who = ", ".join(f"<a href={attr(href(page, first_page[s], f'speaker-{s}' if s else 'speaker-unknown'))}>"
                     f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})"
-                    for s in [*speakers, None] if s in by_speaker)
+                    for s in speakers if s in by_speaker)
     files[page] = "\n".join([
         "# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), "",
         "## Pages {#pages}", "", f"{len(chunks)} pages of at most {per_page} quotes, in speaker order:", "",

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..figures import Figure
 from ..model import Source
@@ -134,13 +135,13 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     if attributes:
         parts += ["## Attributes and figures {#attributes}", ""]
         parts += _capped(page, side, "attributes", "attributes", f"{entity.name}: attributes and figures",
-                         [lambda where, f=f: _attribute_item(where, sources[f.source], f) for f in attributes],
+                         [partial(_attribute_item, source=sources[f.source], figure=f) for f in attributes],
                          f'<ul class="cf-attributes"{NO_SEARCH}>', "</ul>", "attributes")
     quotes = sorted(facts.quotes.get(entity.id, ()), key=lambda q: (q.source, q.start))
     if quotes:
         parts += [f"## Quotes ({len(quotes)}) {{#quotes}}", ""]
         parts += _capped(page, side, "quotes", "quotes", f"{entity.name}: quotes",
-                         [lambda where, q=q: _quote_item(where, sources[q.source], q) for q in quotes],
+                         [partial(_quote_item, source=sources[q.source], quote=q) for q in quotes],
                          f'<ul class="cf-entity-quotes"{NO_SEARCH}>', "</ul>", "quotes")
     parts += [f"## Mentions ({len(entity.mentions)}) {{#mentions}}", ""]
     grouped: dict[str, list[Mention]] = defaultdict(list)
@@ -340,7 +341,7 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)}) {{#ambiguous}}", ""]
     if resolution.ambiguous:
         parts += _capped(page, side, "ambiguous", "ambiguous", "Ambiguous mentions",
-                         [lambda where, item=item: _ambiguous_item(where, sources, item) for item in resolution.ambiguous],
+                         [partial(_ambiguous_item, sources=sources, item=item) for item in resolution.ambiguous],
                          '<ul class="cf-review">', "</ul>", "ambiguous mentions", MAX_REVIEW_ITEMS)
     else:
         parts += ["None: every short name was settled by its context.", ""]
@@ -349,12 +350,12 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
               "type overrides in `case.yml` if they are names.", ""]
     if resolution.candidates:
         parts += _capped(page, side, "candidates", "candidates", "Low-confidence names",
-                         [lambda where, c=c: _candidate_item(where, sources, c) for c in resolution.candidates],
+                         [partial(_candidate_item, sources=sources, candidate=c) for c in resolution.candidates],
                          '<ul class="cf-review">', "</ul>", "low-confidence names", MAX_REVIEW_ITEMS)
     parts += [f"## Quotes without a speaker ({len(unattributed)}) {{#unattributed}}", ""]
     if unattributed:
         parts += _capped(page, side, "unattributed", "unattributed", "Quotes without a speaker",
-                         [lambda where, q=q: _passage(where, sources[q.source], q.anchor, q.start, q.end)
+                         [partial(_passage, source=sources[q.source], anchor=q.anchor, start=q.start, end=q.end)
                           for q in unattributed],
                          '<ul class="cf-review">', "</ul>", "quotes without a speaker", MAX_REVIEW_ITEMS)
     else:
