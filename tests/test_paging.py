@@ -15,6 +15,7 @@ import pytest
 
 from generator.pipeline import generate
 from generator.render import claims, entity_pages
+from generator.render.markup import SEARCH_EXCLUDED
 
 STORY = Path(__file__).parent / "stories" / "storm" / "seeds"
 ROW = re.compile(r"<tr(?: id=\"[^\"]*\")?><td>.*?</tr>")
@@ -58,6 +59,8 @@ def test_quotes_split_into_pages_in_speaker_order_with_every_quote_once(whole, s
     pages = _numbered(split, "quotes/")
     assert len(pages) == 5  # 14 quotes, 3 a page
     assert [row for page in pages for row in _rows(split[page])] == _rows(whole["quotes.md"])
+    # the pages are all tables kept out of search; each quote is searched on its source's page
+    assert all(split[page].startswith(SEARCH_EXCLUDED) for page in pages)
     overview = split["quotes.md"]
     assert "## Pages {#pages}" in overview and all(f"]({page})" in overview for page in pages)
     # each speaker's anchor is on exactly one page, the one the overview links to for them
@@ -73,6 +76,7 @@ def test_timeline_tables_split_by_period_and_the_picture_links_to_each_day(whole
     assert len(dated) == 4 and len(unresolved) == 3  # 7 dated and 6 unresolved mentions, 2 a page
     whole_rows = _rows(whole["timeline.md"])
     assert [row for page in dated + unresolved for row in _rows(split[page])] == whole_rows
+    assert all(split[page].startswith(SEARCH_EXCLUDED) for page in dated + unresolved)
     timeline = split["timeline.md"]
     assert not _rows(timeline)  # the tables are on their pages
     # the picture: at most TIMELINE_ROWS rows, each linking to the page and row of its day

@@ -17,6 +17,7 @@ from ..model import Source
 from ..quotes import Quote
 from .markup import (
     NO_SEARCH,
+    SEARCH_EXCLUDED,
     Mark,
     annotate,
     attr,
@@ -447,7 +448,8 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
             return f"{title_of(first)}: {short_source(by_id[quote.source])} – {short_source(by_id[other.source])}"
         return f"{title_of(first)} – {title_of(last)}"
 
-    listing = [f"- {md_link(span(chunk), page, target)} ({len(chunk)} quotes)" for target, chunk in zip(pages_of, chunks)]
+    listing = [f"- {md_link(span(chunk), page, target)} ({len(chunk)} quotes)"
+               for target, chunk in zip(pages_of, chunks)]
     who = ", ".join(f"<a href={attr(href(page, first_page[s], f'speaker-{s}' if s else 'speaker-unknown'))}>"
                     f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})"
                     for s in speakers if s in by_speaker)
@@ -458,8 +460,10 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
     for index, (target, chunk) in enumerate(zip(pages_of, chunks)):
         pager = f"{md_link('All quotes', target, QUOTES_PAGE)} · {_pages_line(target, index, pages_of)}"
         continued = index > 0 and chunks[index - 1][-1][0] == chunk[0][0]
+        # out of search like the tables they hold: each quote is searched on its source's page
         files[target] = "\n".join([
-            f"# Quotes ({index + 1} of {len(chunks)}): {escape_md(span(chunk))}", "", pager, "", *sections(target, chunk, continued), pager, ""])
+            SEARCH_EXCLUDED, f"# Quotes ({index + 1} of {len(chunks)}): {escape_md(span(chunk))}", "",
+            pager, "", *sections(target, chunk, continued), pager, ""])
     return files
 
 
@@ -483,7 +487,8 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
     unresolved = sorted((d for d in dates if not d.resolved), key=lambda d: (d.source, d.start))
     inferred_in = {d.source for d in dates if d.inferred_from}
     dated_pages = _TablePages(page, "Timeline", "timeline/", "Timeline", len(resolved), TIMELINE_PER_PAGE)
-    unresolved_pages = _TablePages(page, "Timeline", "timeline/unresolved-", "Unresolved dates", len(unresolved), TIMELINE_PER_PAGE)
+    unresolved_pages = _TablePages(page, "Timeline", "timeline/unresolved-", "Unresolved dates", len(unresolved),
+                                   TIMELINE_PER_PAGE)
 
     def dated_row(where: str, number: int, mention: DateMention) -> str:
         source = by_id[mention.source]
@@ -513,7 +518,8 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
              "publication date cannot be placed and are listed as unresolved. A date marked *inferred* "
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
              "only one year of the story period): it is drawn as uncertain.", ""]
-    events = _timeline_events(resolved, by_id, lambda n: href(page, dated_pages.page_of(n), "date-" + (resolved[n].resolved or "")))
+    events = _timeline_events(resolved, by_id,
+                              lambda n: href(page, dated_pages.page_of(n), "date-" + (resolved[n].resolved or "")))
     if events:
         shown = events if len(events) <= TIMELINE_ROWS else sorted(
             sorted(events, key=lambda e: (-e[0], e[1].start))[:TIMELINE_ROWS], key=lambda e: e[1].start)
@@ -598,8 +604,10 @@ class _TablePages:
             span = f"{label(chunk[0])} – {label(chunk[-1])}"
             listing.append(f"- {md_link(span, self.page, target)} ({len(chunk)} rows)")
             pager = f"{md_link(self.back, target, self.page)} · {_pages_line(target, index, targets)}"
+            # out of search like the table it holds: its passages are searched on their sources' pages
             self.files[target] = "\n".join([
-                f"# {self.title} ({index + 1} of {len(targets)}): {escape_md(span)}", "", pager, "", opening,
+                SEARCH_EXCLUDED, f"# {self.title} ({index + 1} of {len(targets)}): {escape_md(span)}", "",
+                pager, "", opening,
                 *(row(target, first + n, item) for n, item in enumerate(chunk)), "</tbody></table>", "", pager, ""])
         return [f"{len(items)} rows on {len(targets)} pages:", "", *listing, ""]
 

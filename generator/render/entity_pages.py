@@ -33,8 +33,8 @@ TYPE_ORDER = tuple(TYPE_TITLES)
 # page. Pages stay small for entities named thousands of times; every mention is still shown
 # in its sentence, one click away, and listed in data/case.json.
 OPEN_GROUPS = 5
-GROUPS_SHOWN = 40
-ITEMS_SHOWN = 40
+GROUPS_SHOWN = 25
+ITEMS_SHOWN = 25
 MAX_SENTENCES_PER_SOURCE = 50
 MAX_AMBIGUOUS_SHOWN = 20
 MAX_REVIEW_ITEMS = 200
@@ -153,7 +153,8 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         count = sum(len(grouped[s]) for s in rest)
         body = ('<div class="cf-mention-groups">'
                 + "".join(_mention_group(side.file, sources[s], grouped[s], True) for s in rest) + "</div>")
-        url = side.add("mentions", "mentions", f"{entity.name}: {count} more mentions in {len(rest)} more sources", body)
+        url = side.add("mentions", "mentions", f"{entity.name}: {count} more mentions in {len(rest)} more sources",
+                       body)
         parts += [f'<p class="cf-more">The {GROUPS_SHOWN} sources that name it most are below; '
                   f'<a href={attr(url)}>{count} more mentions in {len(rest)} more sources</a> are on a page of '
                   "their own, each in its sentence.</p>", ""]
@@ -330,7 +331,8 @@ def render_graph(resolution: Resolution) -> str:
     return "\n".join(parts)
 
 
-def render_review(resolution: Resolution, sources: Mapping[str, Source], unattributed: Sequence[Quote]) -> dict[str, str]:
+def render_review(resolution: Resolution, sources: Mapping[str, Source],
+                  unattributed: Sequence[Quote]) -> dict[str, str]:
     """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker
     (the first :data:`MAX_REVIEW_ITEMS` of each; the rest in the side file ``review-more.html``)."""
     page = "review.md"
@@ -366,8 +368,10 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source], unattri
 
 
 def _ambiguous_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> str:
-    options = ", ".join(f"<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>" for c in item.candidates)
-    return (f"{_passage(page, sources[item.mention.source], item.mention.anchor, item.mention.start, item.mention.end)}: "
+    options = ", ".join(f"<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>"
+                        for c in item.candidates)
+    mention = item.mention
+    return (f"{_passage(page, sources[mention.source], mention.anchor, mention.start, mention.end)}: "
             f"could be {options} — {escape_html(item.reason)}")
 
 
