@@ -3,7 +3,8 @@
 The key covers the seed's bytes, its sidecar's bytes, its file name and the generator's
 own code and language data: any change to any of them misses. Entries live under
 ``.cache/casefile/`` (ignored by git) and are written atomically; a damaged entry is a
-miss, never an error.
+miss, never an error. After a build only the entries of its seeds are kept, so the folder does
+not grow with every edit of a seed or every new version of the generator.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
@@ -73,3 +75,15 @@ class Cache:
             os.replace(temporary, path)
         except OSError:
             return
+
+    def retain(self, keys: Iterable[str]) -> None:
+        """Remove every entry but those of ``keys`` (and files this cache does not know)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        kept = set(keys)
+        for path in self.folder.glob("??/*.pickle"):
+            if path.stem not in kept and len(path.stem) == 64:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass

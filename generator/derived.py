@@ -7,7 +7,9 @@ pickle keyed by the function, its arguments, the versions of the libraries it re
 the generator's own code and data, so a stale table is never used. The folder is
 ``$CASEFILE_CACHE_DIR``, else ``$XDG_CACHE_HOME/casefile``, else ``~/.cache/casefile``; set
 ``CASEFILE_CACHE_DIR`` to an empty string to turn the cache off. A damaged or unreadable
-entry is a miss, never an error.
+entry is a miss, never an error. A table is stored once: writing it removes the entries of the
+same table made by other library versions or generator code (a folder shared by two versions
+of casefile then rebuilds the table whenever the other one ran last; still correct).
 """
 
 from __future__ import annotations
@@ -48,6 +50,23 @@ def _versions() -> str:
     return ";".join(found)
 
 
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+
+def _prune(kept: Path, *patterns: str) -> None:
+    """Remove the entries ``patterns`` match beside ``kept`` (the same table for older library
+    versions or generator code, and entries named the way this cache named them before), so
+    the folder holds one entry per table instead of one per version ever built."""
+    for pattern in patterns:
+        for stale in kept.parent.glob(pattern):
+            if stale != kept:
+                try:
+                    stale.unlink()
+                except OSError:
+                    pass
+
+
 def persistent(function: Callable[..., T]) -> Callable[..., T]:
     """Memoise ``function`` in memory and on disk; its arguments must be plain values."""
 
@@ -56,9 +75,8 @@ def persistent(function: Callable[..., T]) -> Callable[..., T]:
         folder = cache_folder()
         if folder is None:
             return function(*args)
-        key = hashlib.sha256(repr((function.__module__, function.__qualname__, args, _versions(),
-                                   code_fingerprint())).encode()).hexdigest()
-        path = folder / "derived" / f"{function.__name__}-{key[:32]}.pickle"
+        slot = _digest((function.__module__, function.__qualname__, args))
+        path = folder / "derived" / f"{function.__name__}-{slot}-{_digest((_versions(), code_fingerprint()))}.pickle"
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)
@@ -75,6 +93,7 @@ def persistent(function: Callable[..., T]) -> Callable[..., T]:
             os.replace(temporary, path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass
+        _prune(path, f"{function.__name__}-{slot}-*.pickle", f"{function.__name__}-{'?' * 32}.pickle")
         return value
 
     return wrapper

@@ -154,6 +154,7 @@ def _analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache
             results[i] = analyse_seed(paths[i], seeds_dir)
     for i in missing:
         cache.put(keys[i], results[i])
+    cache.retain(keys)
     return [r for r in results if r is not None]
 
 

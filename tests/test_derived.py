@@ -29,3 +29,23 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("CASEFILE_CACHE_DIR", "")
     assert derived.cache_folder() is None
     assert derived.persistent(lambda: {"a": 1})() == {"a": 1}
+
+
+def test_a_new_version_of_a_table_replaces_the_old_entries(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEFILE_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "derived"
+    folder.mkdir()
+    (folder / f"table-{'0' * 32}.pickle").write_bytes(b"stale, named the old way")
+    (folder / "other-0123456789abcdef-0123456789abcdef.pickle").write_bytes(b"another table")
+
+    def table(lang: str):
+        return {lang: 1}
+
+    derived.persistent(table)("nb")
+    derived.persistent(table)("en")
+    assert len(list(folder.glob("table-*.pickle"))) == 2  # one entry per argument; the old-style one is gone
+    monkeypatch.setattr(derived, "_versions", lambda: "a newer library")
+    assert derived.persistent(table)("nb") == {"nb": 1}
+    names = sorted(p.name for p in folder.glob("table-*.pickle"))
+    assert len(names) == 2 and len({name.rsplit("-", 2)[1] for name in names}) == 2  # nb replaced, en kept
+    assert (folder / "other-0123456789abcdef-0123456789abcdef.pickle").exists()  # other tables untouched

@@ -32,6 +32,9 @@ def test_cached_output_is_identical_and_a_changed_seed_misses(seeds, tmp_path):
     changed = generate(folder, cache_dir=cache_dir)
     assert changed.files == generate(folder).files
     assert b"Changed text entirely." in changed.files["sources/s001.md"]
+    # the cache keeps the entries of the seeds as they are now, not one per edit
+    assert Cache(cache_dir).get(key) is None
+    assert sorted(p.stem for p in cache_dir.rglob("*.pickle")) == sorted(source_key(p) for p in folder.glob("*.txt"))
 
 
 def test_a_damaged_cache_entry_is_a_miss(seeds, tmp_path):
