@@ -1487,19 +1487,21 @@ def _apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepa
 def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
             dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
             case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None,
-            jobs: int = 1) -> tuple[Discrepancy, ...]:
+            jobs: int = 1, checks: Sequence[DateCheck] | None = None,
+            translations: Sequence[TranslationLink] | None = None) -> tuple[Discrepancy, ...]:
     """All discrepancies between the sources, sorted by kind and id, with curated statuses.
 
     ``entities`` are the resolved entities coverage is reported from; without them, the
     person mentions stand in (people only, plus the term pass). With ``jobs`` above one,
     paraphrase departures (the longest pass) are found in a forked process meanwhile: the
-    same discrepancies either way.
+    same discrepancies either way. ``checks`` and ``translations`` are :func:`date_checks`
+    and :func:`translation_links` of the same input, worked out here when not given.
     """
     by_id = {s.id: s for s in sources}
     names = {p.entity_id: p.name for p in persons}
     links: dict[str, tuple[str, ...]] = defaultdict(tuple)
     quote_by_id = {q.id: q for q in quotes}
-    for link in translation_links(quotes, case):
+    for link in translation_links(quotes, case) if translations is None else translations:
         for qid in link.quotes:
             others = tuple(f"{quote_by_id[o].source}|{quote_by_id[o].start}|{quote_by_id[o].end}"
                            for o in link.quotes if o != qid)
@@ -1510,7 +1512,7 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     before += _age_discrepancies(figures, by_id, names)
     before += _quote_variants(quotes, by_id)
     after: list[Discrepancy] = []
-    after += _date_discrepancies(by_id, dates, date_checks(sources, dates, case))
+    after += _date_discrepancies(by_id, dates, date_checks(sources, dates, case) if checks is None else checks)
     after += _actor_discrepancies(by_id, _actions(sources, quotes, persons), names)
     after += _coverage(by_id, figures, persons, from_persons(persons) if entities is None else entities)
     paraphrases = aside.result() if aside else _paraphrase_departures(by_id, quotes, links)

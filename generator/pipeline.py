@@ -211,9 +211,10 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis], jobs: int = 1) ->
         quotes.extend(extract_quotes(source, own))
         figures.extend(extract_figures(source, own, dates_by_source[source.id]))
     dates = infer_dates(sources, tuple(d for s in sources for d in dates_by_source[s.id]), info)
-    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution), jobs=jobs)
     checks = date_checks(sources, dates, info)
     links = translation_links(quotes, info)
+    discrepancies = compare(sources, quotes, figures, dates, persons, info, entity_refs(resolution), jobs=jobs,
+                            checks=checks, translations=links)
     problems = list(resolution.problems) + list(curation_problems(discrepancies, info))
     return Case(info, sources, resolution, tuple(quotes), tuple(figures), dates, discrepancies, checks,
                 links), problems

@@ -71,6 +71,25 @@ def test_paraphrases_found_in_a_forked_process_are_the_same() -> None:
     assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, jobs=2) == serial
 
 
+def test_checks_and_translations_given_by_the_caller_are_not_worked_out_again(monkeypatch) -> None:
+    import generator.compare as module
+
+    corpus, _, persons = seeds()
+    quotes, figures, dates = _claims(corpus, persons)
+    own = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
+    checks = date_checks(corpus.sources, dates, corpus.case)
+    links = translation_links(quotes, corpus.case)
+    assert checks
+
+    def again(*args, **kwargs):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(module, "date_checks", again)
+    monkeypatch.setattr(module, "translation_links", again)
+    assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, checks=checks,
+                   translations=links) == own
+
+
 def test_seed_weekday_and_date_agree_in_2017() -> None:
     corpus, _, dates = _seed_discrepancies()
     unhinted = date_checks(corpus.sources, dates, corpus.case)

@@ -7,9 +7,9 @@ paragraph that holds it. Renderers are pure: records in, Markdown text out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
-from collections.abc import Callable, Mapping, Sequence
 
 from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
@@ -212,16 +212,17 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
             shown = ", ".join(passage_link(page, sources[c.source], c.anchor, titled=False)
                               for c in others[:ALSO_SHOWN])
             if len(others) > ALSO_SHOWN:
-                url = overflow.add_links(f"{anchor}-{number}", finding, f"{heading} — the same words as {short_source(sources[claim.source])} "
-                                   f"¶{claim.anchor[1:]} in {len(others)} more sources",
-                                   [(sources[c.source], c.anchor) for c in others])
+                url = overflow.add_links(f"{anchor}-{number}", finding,
+                                         f"{heading} — the same words as {short_source(sources[claim.source])} "
+                                         f"¶{claim.anchor[1:]} in {len(others)} more sources",
+                                         [(sources[c.source], c.anchor) for c in others])
                 shown += f' <a class="cf-also-more" href={attr(url)}>and {len(others) - ALSO_SHOWN} more</a>'
             html += f' <span class="cf-also">The same words in {len(others) + 1} sources: also {shown}</span>'
         out.append((claim, html))
     rest = ""
     if folded:
         url = overflow.add_links(f"{anchor}-more", finding, f"{heading} — {len(keys) - len(chosen)} more passages",
-                           [(sources[c.source], c.anchor) for c in folded])
+                                 [(sources[c.source], c.anchor) for c in folded])
         rest = (f'<a class="cf-more-passages" href={attr(url)}>{len(keys) - len(chosen)} more passages '
                 f"({len(folded)} claims), as links</a>")
     return out, rest
@@ -580,7 +581,6 @@ class _TablePages:
     def __init__(self, page: str, back: str, prefix: str, title: str, count: int, per_page: int) -> None:
         self.page, self.back, self.prefix, self.title = page, back, prefix, title
         self.per_page = per_page
-        self.count = count
         self.paged = count > per_page
         self.files: dict[str, str] = {}
 
@@ -610,8 +610,3 @@ class _TablePages:
                 pager, "", opening,
                 *(row(target, first + n, item) for n, item in enumerate(chunk)), "</tbody></table>", "", pager, ""])
         return [f"{len(items)} rows on {len(targets)} pages:", "", *listing, ""]
-
-
-def _event_label(mention: DateMention, source: Source) -> str:
-    what = mention.event_text or mention.event or mention.text
-    return f"{what} ({short_source(source)})"

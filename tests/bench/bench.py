@@ -266,7 +266,8 @@ def targets(results: list[dict[str, object]]) -> list[tuple[str, str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000],
+                        help="case sizes to measure; the stored results of other sizes are kept")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-write", action="store_true", help="print only; do not update results or the page")
     parser.add_argument("--page-only", action="store_true",
@@ -287,8 +288,15 @@ def main(argv: list[str] | None = None) -> int:
             results.append(result)
     where = machine()
     if not args.no_write:
-        (HERE / "results.json").write_text(json.dumps({"machine": where, "results": results}, indent=2) + "\n",
-                                           encoding="utf-8")
+        stored_path = HERE / "results.json"
+        if stored_path.exists():  # sizes not measured now keep their results from the same machine
+            stored = json.loads(stored_path.read_text(encoding="utf-8"))
+            if stored.get("machine") == where:
+                measured_now = {r["sources"] for r in results}
+                results = sorted([*results, *(r for r in stored["results"] if r["sources"] not in measured_now)],
+                                 key=lambda r: r["sources"])
+        stored_path.write_text(json.dumps({"machine": where, "results": results}, indent=2) + "\n",
+                               encoding="utf-8")
         (ROOT / "docs_src" / "performance.md").write_text(performance_page(results, where), encoding="utf-8")
     return 0
 
