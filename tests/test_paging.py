@@ -118,3 +118,8 @@ def test_the_split_case_builds_with_every_link_and_anchor_resolving(split, tmp_p
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert broken_internal_links(tmp_path / "site") == []
+
+
+def test_review_names_the_entities_an_ambiguous_mention_may_mean() -> None:
+    review = generate(Path(__file__).parent / "stories" / "flood-dog" / "seeds").files["review.md"].decode()
+    assert 'could be <a href="../entities/erik-larsen/">Erik Larsen</a>' in review

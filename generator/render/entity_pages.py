@@ -337,13 +337,15 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source],
     (the first :data:`MAX_REVIEW_ITEMS` of each; the rest in the side file ``review-more.html``)."""
     page = "review.md"
     side = SideFile(page, "For the curator", "For the curator: more", "more")
+    names = {e.id: e.name for e in resolution.entities}
     parts = [SEARCH_EXCLUDED, "# For the curator", "",
              "What the generator could not decide on its own. Decide in `seeds/case.yml` "
              f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)}) {{#ambiguous}}", ""]
     if resolution.ambiguous:
         parts += _capped(page, side, "ambiguous", "ambiguous", "Ambiguous mentions",
-                         [partial(_ambiguous_item, sources=sources, item=item) for item in resolution.ambiguous],
+                         [partial(_ambiguous_item, sources=sources, names=names, item=item)
+                          for item in resolution.ambiguous],
                          '<ul class="cf-review">', "</ul>", "ambiguous mentions", MAX_REVIEW_ITEMS)
     else:
         parts += ["None: every short name was settled by its context.", ""]
@@ -367,8 +369,8 @@ def render_review(resolution: Resolution, sources: Mapping[str, Source],
     return files
 
 
-def _ambiguous_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> str:
-    options = ", ".join(f"<a href={attr(href(page, entity_page_path(c)))}>{escape_html(c)}</a>"
+def _ambiguous_item(page: str, sources: Mapping[str, Source], names: Mapping[str, str], item: Ambiguous) -> str:
+    options = ", ".join(f"<a href={attr(href(page, entity_page_path(c)))}>{escape_html(names.get(c, c))}</a>"
                         for c in item.candidates)
     mention = item.mention
     return (f"{_passage(page, sources[mention.source], mention.anchor, mention.start, mention.end)}: "
