@@ -166,6 +166,28 @@ def _short(source_id: str) -> str:
     return source_id.split("-")[0]
 
 
+SAID_IN_FULL = 6
+"""Sources a summary names one by one; with more, it groups them by what they say."""
+
+
+def _said(pairs: Sequence[tuple[str, str]]) -> str:
+    """What each source says (``pairs`` of source id and its wording), for a finding's summary:
+    ``001: “18 kg”; 002: “40 lb”`` for a few sources, and for many, grouped by wording, most
+    sources first: ``“18 kg” (001, 004, 009, 011, 017 and 40 more); “40 lb” (002 …); and 12
+    other wordings``, so that a finding across thousands of sources keeps a summary one can read
+    (every source is still a claim of the finding)."""
+    if len(pairs) <= SAID_IN_FULL:
+        return "; ".join(f"{_short(source)}: {said}" for source, said in pairs)
+    by_said: dict[str, list[str]] = {}
+    for source, said in pairs:
+        by_said.setdefault(said, []).append(source)
+    ranked = sorted(by_said.items(), key=lambda item: -len(item[1]))  # stable: first said first among equals
+    parts = [f"{said} ({_listed(ids)})" for said, ids in ranked[:4]]
+    if len(ranked) > 4:
+        parts.append(f"and {len(ranked) - 4} other wordings")
+    return "; ".join(parts)
+
+
 def _number(value: float) -> str:
     for factor, word in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= factor and (value / factor) == round(value / factor, 2):
@@ -344,7 +366,7 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
         else:
             explanation, severity = "conflict", "high"
         label = measure.removeprefix("word:")
-        said = "; ".join(f"{_short(f.source)}: “{f.text}”" for f in chosen)
+        said = _said([(f.source, f"“{f.text}”") for f in chosen])
         why = {"different-time": f"{label} grow over time and the sources count at different moments",
                "rounding": "the values agree within rounding and the qualifiers used",
                "conflict": "the values cannot all be true"}[explanation]
@@ -370,7 +392,7 @@ def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
             continue
         explanation = "different-time" if values[-1] - values[0] <= 1 else "conflict"
         name = names.get(subject, subject)
-        said = "; ".join(f"{_short(f.source)}: {f.text}" for f in members)
+        said = _said([(f.source, f.text) for f in members])
         found.append(Discrepancy(
             id=_stable_id("attribute", f"{subject}|age"), kind="attribute", key=f"{subject}|age",
             summary=f"{name}'s age differs: {said}"
@@ -1032,7 +1054,7 @@ def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention]
         found.append(Discrepancy(
             id=_stable_id("date", key), kind="date", key=key,
             summary=f"The sources date the event ({event}) differently: "
-                    + "; ".join(f"{_short(m.source)}: “{m.text}” = {m.resolved}" for m in chosen) + ".",
+                    + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
             explanation="conflict", severity="high",
             claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
             detail="date"))
@@ -1100,7 +1122,7 @@ def _actor_discrepancies(sources: dict[str, Source], actions: list[tuple[str, st
         if len(actors) < 2:
             continue
         key = f"{event}|{platform}"
-        said = "; ".join(f"{_short(s)}: {names.get(next(iter(a)), next(iter(a)))}" for s, a in sorted(per_source.items()))
+        said = _said([(s, names.get(next(iter(a)), next(iter(a)))) for s, a in sorted(per_source.items())])
         found.append(Discrepancy(
             id=_stable_id("actor", key), kind="actor", key=key,
             summary=f"The sources disagree on who did it ({event} on {platform}): {said}.",
@@ -1121,7 +1143,7 @@ def _actor_discrepancies(sources: dict[str, Source], actions: list[tuple[str, st
         if not any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:]):
             continue  # every two sources share a platform: no contradiction
         key = f"{actor}|{event}|platform"
-        said = "; ".join(f"{_short(s)}: {', '.join(sorted(p))}" for s, p in sorted(per_source.items()))
+        said = _said([(s, ", ".join(sorted(p))) for s, p in sorted(per_source.items())])
         found.append(Discrepancy(
             id=_stable_id("actor", key), kind="actor", key=key,
             summary=f"The sources name different platforms for {names.get(actor, actor)} ({event}): {said}.",

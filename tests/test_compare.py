@@ -371,3 +371,30 @@ def test_lemmas_from_the_cached_dictionaries_are_simplemmas_own() -> None:
         for word in words:
             assert _LEMMATIZER.lemmatize(word, lang=language) == simplemma.lemmatize(word, lang=language), (
                 word, language)
+
+
+def test_a_summary_names_a_few_sources_one_by_one_and_groups_many_by_wording() -> None:
+    from generator.compare import SAID_IN_FULL, _said
+
+    few = [("001-a", "“300”"), ("002-b", "“200”")]
+    assert _said(few) == "001: “300”; 002: “200”"
+    many = [(f"{n:03d}-wire", "“300 homes”") for n in range(40)]
+    many += [(f"{n:03d}-own", "“200 homes”") for n in range(40, 50)]
+    many += [(f"{n:03d}-odd", f"“{n} homes”") for n in range(50, 56)]
+    assert len(many) > SAID_IN_FULL
+    said = _said(many)
+    assert said.startswith("“300 homes” (000, 001, 002, 003, 004 and 35 more); “200 homes” (040, 041, 042, 043, "
+                           "044 and 5 more); “50 homes” (050); “51 homes” (051); and 4 other wordings")
+    assert len(said) < 200
+
+
+def test_a_figure_found_in_many_sources_keeps_a_short_summary(seeds) -> None:
+    import json
+
+    from generator.pipeline import generate
+
+    files = {f"{n:03d}.txt": f"Officials said {300 if n % 3 else 200} homes lost power in Bergen.\n" for n in range(30)}
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    figure = next(d for d in case["discrepancies"] if d["kind"] == "figure")
+    assert len(figure["claims"]) == 30  # every source is still a claim
+    assert figure["summary"].count("“300 homes”") == 1 and "(001, 002, 004, 005, 007 and 15 more)" in figure["summary"]
