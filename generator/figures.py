@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .dates import DateMention, extract_dates
+from .dates import DateMention, calendar_words, extract_dates
 from .langdata import canonical_language, language_data, word_set
 from .model import Source
 from .numbers import number_syntax, parse_number
@@ -168,7 +168,8 @@ def _syntax(language: str) -> _Syntax:
     return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
                    table("figure_units"), word_set(language, "figure_times_words"),
                    table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
-                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
+                   currency, word_set(language, "claim_stopwords") | calendar_words(language),
+                   word_set(language, "figure_link_words"),
                    re.compile(rf"[ \u00a0]*/[ \u00a0]*s(?!\w)|[ \u00a0]+(?:{_alternation(per_second)})(?!\w)",
                               re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
                    re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)

@@ -121,3 +121,14 @@ def test_range_scale_said_once_applies_to_both_numbers() -> None:
 def test_metres_per_second_is_a_speed_not_millions(language: str) -> None:
     (figure,) = extract_figures(make_source("Gusts of 45 m/s were measured.", language))
     assert (figure.text, figure.value, figure.measure) == ("45 m/s", 45, "speed")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Vendredi 63 janvier, la tempête a frappé."),
+    ("en", "It happened on 45 December, officials said."),
+    ("nb", "Det skjedde 40 mars, sier politiet."),
+    ("de", "Am 35 Januar kam der Sturm."),
+])
+def test_a_month_or_weekday_name_is_never_what_a_number_counts(language: str, text: str) -> None:
+    figures = extract_figures(make_source(text, language=language))
+    assert not [f for f in figures if f.measure.startswith("word:")], figures
