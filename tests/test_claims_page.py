@@ -141,3 +141,12 @@ def test_a_finding_across_many_passages_shows_every_role_and_folds_the_rest_into
     for n in range(40):  # every passage linked: shown on the page, or listed in the link file
         assert (f'href="../../sources/{n:03d}-own/#p1"' in page) != (f'href="../sources/{n:03d}-own/#p1"' in links)
     assert verify_page(page, "discrepancies/figure.md", sources) == []
+
+
+def test_converted_values_are_shown_to_two_decimals_and_grouped() -> None:
+    sources, discrepancy = _case(1)
+    claims = (discrepancy.claims[0].__class__(**{**discrepancy.claims[0].__dict__, "value": 18.143695}),
+              discrepancy.claims[1].__class__(**{**discrepancy.claims[1].__dict__, "value": 1234567.0}))
+    page = render_discrepancies([discrepancy.__class__(**{**discrepancy.__dict__, "claims": claims})], [],
+                                sources)["discrepancies/figure.md"]
+    assert "<td>18.14</td>" in page and "<td>1\u202f234\u202f567</td>" in page and "18.1436" not in page
