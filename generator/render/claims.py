@@ -27,7 +27,7 @@ from .markup import (
     href,
     md_link,
 )
-from .source_page import language_name, source_page_path
+from .source_page import language_name, short_source, source_page_path
 from .standalone import SideFile
 from .svg import TimelineEvent, timeline_svg
 
@@ -56,11 +56,6 @@ EXPLANATION_HELP = {
     "translation": "the difference comes from translating",
     "conflict": "the sources cannot both be right",
 }
-
-
-def short_source(source: Source) -> str:
-    """A compact label for a source: its outlet, else its id's first part."""
-    return source.metadata.outlet or source.id.split("-")[0]
 
 
 def context_span(source: Source, start: int, end: int) -> tuple[int, int]:

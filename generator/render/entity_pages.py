@@ -19,9 +19,8 @@ from ..model import Source
 from ..quotes import Quote
 from ..entities import Mention
 from ..resolve import Ambiguous, Candidate, Entity, Resolution
-from .claims import short_source
 from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
-from .source_page import language_name, source_page_path
+from .source_page import language_name, short_source, source_page_path
 from .standalone import SideFile
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 

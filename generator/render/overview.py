@@ -12,7 +12,7 @@ from .claims import DISCREPANCIES_PAGE, discrepancy_pages, urgency_order
 from .markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from .source_page import language_name, source_row_cells
 
-SOURCE_HEADERS = ("Source", "Language", "Outlet", "Published", "Words")
+SOURCE_HEADERS = ("Id", "Source", "Language", "Outlet", "Published", "Words")
 
 
 # Discrepancies and sources shown on the home page; the rest are one click away.

@@ -192,9 +192,17 @@ def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: s
     return "\n".join(parts)
 
 
+def short_source(source: Source) -> str:
+    """A compact label for a source: its outlet, else its id's first part. Passages everywhere
+    are cited by it (``VG ¶3``), and the source lists show it."""
+    return source.metadata.outlet or source.id.split("-")[0]
+
+
 def source_row_cells(source: Source, from_page: str) -> list[str]:
-    """Markdown table cells describing a source: title link, language, outlet, date, words."""
+    """Markdown table cells describing a source: the first part of its id and its outlet (how
+    summaries and passages cite it), title link, language, date, words."""
     return [
+        escape_md(source.id.split("-")[0]),
         md_link(source.title, from_page, source_page_path(source)) + (" *(derived title)*" if source.title_derived else ""),
         f"`{source.language}`",
         escape_md(source.metadata.outlet) if source.metadata.outlet else "—",
