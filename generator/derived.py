@@ -76,7 +76,8 @@ def persistent(function: Callable[..., T]) -> Callable[..., T]:
         if folder is None:
             return function(*args)
         slot = _digest((function.__module__, function.__qualname__, args))
-        path = folder / "derived" / f"{function.__name__}-{slot}-{_digest((_versions(), code_fingerprint()))}.pickle"
+        version = _digest((_versions(), code_fingerprint()))
+        path = folder / "derived" / f"{function.__name__}-{slot}-{version}.pickle"
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)

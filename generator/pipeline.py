@@ -64,7 +64,7 @@ from .render.entity_pages import (
     render_graph,
     render_review,
 )
-from .render.markup import Mark, attr
+from .render.markup import Mark, attr, value_text
 from .provenance import ProvenanceError, verify, verify_page
 from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
@@ -257,8 +257,7 @@ def _source_marks(page: str, source: Source, grouped: _BySource) -> list[Mark]:
         marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
                           "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
     for figure in grouped.figures.get(source.id, ()):
-        value = int(figure.value) if float(figure.value).is_integer() else figure.value
-        title = f"{figure.measure}: {value}" + (f" ({figure.qualifier})" if figure.qualifier else "")
+        title = f"{figure.measure}: {value_text(figure.value)}" + (f" ({figure.qualifier})" if figure.qualifier else "")
         marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
     for mention in grouped.dates.get(source.id, ()):
         title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (

@@ -26,6 +26,7 @@ from .markup import (
     escape_md,
     href,
     md_link,
+    value_text,
 )
 from .source_page import language_name, short_source, source_page_path
 from .standalone import SideFile
@@ -87,22 +88,6 @@ def passage_html(page: str, source: Source, anchor: str, start: int, end: int) -
             f'{text}</span>')
 
 
-def _value_text(value: object) -> str:
-    """A claim's value as a reader wants it: digits grouped, a converted unit ("40-pound" is
-    18.143695 kg) to two decimals; the exact value is in ``case.json``."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        if abs(value) < 1:
-            return f"{value:.3g}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
-    if isinstance(value, float):
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", "\u202f")
-    return str(value)
-
-
 def _diff_html(discrepancy: Discrepancy) -> str:
     if not discrepancy.diff:
         return ""
@@ -132,7 +117,7 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
                             _title(discrepancy), by_value=True)
     for claim, passage in shown:
         rows.append(f"<tr><td>{passage}</td>"
-                    f"<td>{escape_html(claim.role)}</td><td>{escape_html(_value_text(claim.value))}</td></tr>")
+                    f"<td>{escape_html(claim.role)}</td><td>{escape_html(value_text(claim.value))}</td></tr>")
     if rest:
         rows.append(f'<tr><td colspan="3">{rest}</td></tr>')
     parts = ['<div class="cf-disc">', f"<p>{badges}</p>",
@@ -188,7 +173,7 @@ def _passages(page: str, claims: Sequence[Claim], sources: Mapping[str, Source],
     for claim in claims:
         source = sources[claim.source]
         first, last = context_span(source, claim.start, claim.end)
-        group_key: tuple[object, ...] = (claim.role, _value_text(claim.value) if by_value else "", source.language,
+        group_key: tuple[object, ...] = (claim.role, value_text(claim.value) if by_value else "", source.language,
                                          source.text[first:last], claim.start - first, claim.end - first)
         groups.setdefault(group_key, []).append(claim)
     keys = list(groups)

@@ -19,7 +19,19 @@ from ..model import Source
 from ..quotes import Quote
 from ..entities import Mention
 from ..resolve import Ambiguous, Candidate, Entity, Resolution
-from .markup import NO_SEARCH, SEARCH_EXCLUDED, Mark, annotate, attr, declares, escape_html, escape_md, href, md_link
+from .markup import (
+    NO_SEARCH,
+    SEARCH_EXCLUDED,
+    Mark,
+    annotate,
+    attr,
+    declares,
+    escape_html,
+    escape_md,
+    href,
+    md_link,
+    value_text,
+)
 from .source_page import language_name, short_source, source_page_path
 from .standalone import SideFile
 from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
@@ -202,8 +214,7 @@ def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str, ite
 
 
 def _attribute_item(page: str, source: Source, figure: Figure) -> str:
-    value = int(figure.value) if float(figure.value).is_integer() else figure.value
-    return (f"<strong>{escape_html(figure.measure)}</strong>: {escape_html(str(value))} — "
+    return (f"<strong>{escape_html(figure.measure)}</strong>: {escape_html(value_text(figure.value))} — "
             f"{_passage(page, source, figure.anchor, figure.start, figure.end)}")
 
 

@@ -216,3 +216,19 @@ SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
 # Attribute keeping one element (a claim table, a mention list, a picture) out of the search
 # index: the passages in it are searched on their source pages.
 NO_SEARCH = ' data-search-exclude=""'
+
+
+def value_text(value: object) -> str:
+    """A claim's value as a reader wants it: digits grouped, a converted unit ("40-pound" is
+    18.143695 kg) to two decimals; the exact value is in ``case.json``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        if abs(value) < 1:
+            return f"{value:.3g}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
+    if isinstance(value, float):
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    return str(value)
