@@ -371,7 +371,6 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
         by_speaker[quote.speaker].append(quote)
     named = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
     speakers: list[str | None] = [*named, None]
-    per_page = QUOTES_PER_PAGE
     rows = [(speaker, quote) for speaker in speakers if speaker in by_speaker
             for quote in sorted(by_speaker[speaker], key=lambda q: (q.source, q.start))]
 
@@ -401,8 +400,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
             if number == 0 and continued:
                 parts += [f"## {escape_md(title_of(speaker))} (continued)", ""]
             else:
-                anchor = f"speaker-{speaker}" if speaker else "speaker-unknown"
-                parts += [f"## {escape_md(title_of(speaker))} {{#{anchor}}}", ""]
+                parts += [f"## {escape_md(title_of(speaker))} {{#{_speaker_anchor(speaker)}}}", ""]
                 if speaker and names.get(speaker):
                     parts += [md_link("Entity page", page, f"entities/{speaker}.md"), ""]
             parts += [f'<table class="cf-quotes"{NO_SEARCH}><thead><tr><th>Quote</th><th>Attribution</th>'
@@ -414,45 +412,35 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
              "when the text says who speaks (a speech verb with a name or a pronoun that can only mean one "
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
              "{report}; renderings in another language are shown side by side.")
-    if len(rows) <= per_page:
-        page = QUOTES_PAGE
-        parts = ["# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), ""]
-        parts += sections(page, rows, continued=False)
-        if not quotes:
-            parts += ["No direct quotes were found.", ""]
-        return {page: "\n".join(parts)}
-    chunks = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
-    pages_of = [f"quotes/{n + 1}.md" for n in range(len(chunks))]
-    first_page: dict[str | None, str] = {}
-    for page, chunk in zip(pages_of, chunks):
-        for speaker, _ in chunk:
-            first_page.setdefault(speaker, page)
-    files: dict[str, str] = {}
     page = QUOTES_PAGE
+    paged = _Paged(page, "All quotes", "quotes/", "Quotes", len(rows), QUOTES_PER_PAGE)
+    parts = ["# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), ""]
+    if not quotes:
+        return {page: "\n".join([*parts, "No direct quotes were found.", ""])}
+
     def span(chunk: Sequence[tuple[str | None, Quote]]) -> str:
         (first, quote), (last, other) = chunk[0], chunk[-1]
         if first == last:  # one speaker's quotes over several pages: name their sources
             return f"{title_of(first)}: {short_source(by_id[quote.source])} – {short_source(by_id[other.source])}"
         return f"{title_of(first)} – {title_of(last)}"
 
-    listing = [f"- {md_link(span(chunk), page, target)} ({len(chunk)} quotes)"
-               for target, chunk in zip(pages_of, chunks)]
-    who = ", ".join(f"<a href={attr(href(page, first_page[s], f'speaker-{s}' if s else 'speaker-unknown'))}>"
-                    f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})"
-                    for s in speakers if s in by_speaker)
-    files[page] = "\n".join([
-        "# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), "",
-        "## Pages {#pages}", "", f"{len(chunks)} pages of at most {per_page} quotes, in speaker order:", "",
-        *listing, "", f"## Speakers ({len(by_speaker)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""])
-    for index, (target, chunk) in enumerate(zip(pages_of, chunks)):
-        pager = f"{md_link('All quotes', target, QUOTES_PAGE)} · {_pages_line(target, index, pages_of)}"
-        continued = index > 0 and chunks[index - 1][-1][0] == chunk[0][0]
-        # out of search like the tables they hold: each quote is searched on its source's page
-        files[target] = "\n".join([
-            SEARCH_EXCLUDED, f"# Quotes ({index + 1} of {len(chunks)}): {escape_md(span(chunk))}", "",
-            pager, "", *sections(target, chunk, continued), pager, ""])
-    return files
+    def body(where: str, first: int, chunk: Sequence[tuple[str | None, Quote]]) -> list[str]:
+        return sections(where, chunk, continued=first > 0 and rows[first - 1][0] == chunk[0][0])
 
+    listed = paged.render(rows, body, span, "quotes")
+    if paged.paged:  # an overview: the pages in speaker order, and every speaker
+        first_row: dict[str | None, int] = {}
+        for number, (speaker, _) in enumerate(rows):
+            first_row.setdefault(speaker, number)
+        who = ", ".join(f"<a href={attr(href(page, paged.page_of(first_row[s]), _speaker_anchor(s)))}>"
+                        f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})" for s in speakers if s in by_speaker)
+        listed = ["## Pages {#pages}", "", *listed,
+                  f"## Speakers ({len(by_speaker)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""]
+    return {page: "\n".join([*parts, *listed]), **paged.files}
+
+
+def _speaker_anchor(speaker: str | None) -> str:
+    return f"speaker-{speaker}" if speaker else "speaker-unknown"
 
 TIMELINE_PER_PAGE = 400
 """Rows of the dated (or unresolved) table on one page; a case with more has pages by period."""
@@ -473,9 +461,9 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
     resolved = sorted((d for d in dates if d.resolved), key=lambda d: (d.resolved or "", d.source, d.start))
     unresolved = sorted((d for d in dates if not d.resolved), key=lambda d: (d.source, d.start))
     inferred_in = {d.source for d in dates if d.inferred_from}
-    dated_pages = _TablePages(page, "Timeline", "timeline/", "Timeline", len(resolved), TIMELINE_PER_PAGE)
-    unresolved_pages = _TablePages(page, "Timeline", "timeline/unresolved-", "Unresolved dates", len(unresolved),
-                                   TIMELINE_PER_PAGE)
+    dated_pages = _Paged(page, "Timeline", "timeline/", "Timeline", len(resolved), TIMELINE_PER_PAGE)
+    unresolved_pages = _Paged(page, "Timeline", "timeline/unresolved-", "Unresolved dates", len(unresolved),
+                              TIMELINE_PER_PAGE)
 
     def dated_row(where: str, number: int, mention: DateMention) -> str:
         source = by_id[mention.source]
@@ -517,10 +505,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
                   f'{timeline_svg([e for _, e in shown], "Timeline of dated events")}</div>', ""]
     parts += ["## Dated", ""]
     if resolved:
-        label = lambda m: m.resolved or ""  # noqa: E731
-        parts += dated_pages.render(
-            '<table class="cf-dates"{search}><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
-            "<th>Passage</th></tr></thead><tbody>", resolved, dated_row, label)
+        parts += dated_pages.render(resolved, _table(
+            f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>Date</th><th>Kind</th><th>Event</th>'
+            "<th>Passage</th></tr></thead><tbody>", dated_row),
+            lambda chunk: f"{chunk[0].resolved} – {chunk[-1].resolved}", "rows")
     else:
         parts += ["No date could be resolved to a day.", ""]
     if checks:
@@ -533,10 +521,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
         parts.append("")
     parts += ["## Unresolved", ""]
     if unresolved:
-        parts += unresolved_pages.render(
-            '<table class="cf-dates"{search}><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
-            "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>", unresolved, unresolved_row,
-            lambda m: short_source(by_id[m.source]))
+        parts += unresolved_pages.render(unresolved, _table(
+            f'<table class="cf-dates"{NO_SEARCH}><thead><tr><th>As written</th><th>Kind</th><th>Event</th>'
+            "<th>Why unresolved</th><th>Passage</th></tr></thead><tbody>", unresolved_row),
+            lambda chunk: f"{short_source(by_id[chunk[0].source])} – {short_source(by_id[chunk[-1].source])}", "rows")
     else:
         parts += ["None.", ""]
     return {page: "\n".join(parts), **dated_pages.files, **unresolved_pages.files}
@@ -560,9 +548,19 @@ def _timeline_events(resolved: Sequence[DateMention], sources: Mapping[str, Sour
     return events
 
 
-class _TablePages:
-    """A table of a page, on the page when it is short, else on pages of its own of at most
-    ``per_page`` rows (``<prefix>1.md`` …), listed on the page with the range each covers."""
+def _table(head: str, row: Callable[[str, int, T], str]) -> Callable[[str, int, Sequence[T]], list[str]]:
+    """A :class:`_Paged` body: a table opening with ``head``, one ``row`` (for the page it is
+    on, its number, its item) per item."""
+    def body(where: str, first: int, chunk: Sequence[T]) -> list[str]:
+        return [head, *(row(where, first + n, item) for n, item in enumerate(chunk)), "</tbody></table>", ""]
+    return body
+
+
+class _Paged:
+    """A long list of a page: on the page when it is short, else on pages of its own of at most
+    ``per_page`` items (``<prefix>1.md`` …), listed on the page with the range each covers.
+    Those pages are kept out of search: they are tables whose passages are searched on their
+    sources' pages."""
 
     def __init__(self, page: str, back: str, prefix: str, title: str, count: int, per_page: int) -> None:
         self.page, self.back, self.prefix, self.title = page, back, prefix, title
@@ -570,29 +568,26 @@ class _TablePages:
         self.paged = count > per_page
         self.files: dict[str, str] = {}
 
-    def page_of(self, row: int) -> str:
-        """The page holding row ``row``."""
-        return f"{self.prefix}{row // self.per_page + 1}.md" if self.paged else self.page
+    def page_of(self, item: int) -> str:
+        """The page holding item number ``item``."""
+        return f"{self.prefix}{item // self.per_page + 1}.md" if self.paged else self.page
 
-    def render(self, head: str, items: Sequence[T], row: Callable[[str, int, T], str],
-               label: Callable[[T], str]) -> list[str]:
-        """The table (``head`` with a ``{search}`` slot, one ``row`` per item) on the page, or the
-        list of its pages (filled into :attr:`files`); the lines for the page."""
-        opening = head.format(search=NO_SEARCH)
+    def render(self, items: Sequence[T], body: Callable[[str, int, Sequence[T]], list[str]],
+               span: Callable[[Sequence[T]], str], unit: str) -> list[str]:
+        """The lines for the page: the list itself (``body`` of the page, the first item's number
+        and the items), or the list of its pages, each made into :attr:`files` and labelled with
+        ``span`` of its items."""
         if not self.paged:
-            return [opening, *(row(self.page, n, item) for n, item in enumerate(items)), "</tbody></table>", ""]
+            return body(self.page, 0, items)
         starts = range(0, len(items), self.per_page)
         targets = [self.page_of(n) for n in starts]
         listing = []
         for index, first in enumerate(starts):
             chunk = items[first:first + self.per_page]
             target = targets[index]
-            span = f"{label(chunk[0])} – {label(chunk[-1])}"
-            listing.append(f"- {md_link(span, self.page, target)} ({len(chunk)} rows)")
+            listing.append(f"- {md_link(span(chunk), self.page, target)} ({len(chunk)} {unit})")
             pager = f"{md_link(self.back, target, self.page)} · {_pages_line(target, index, targets)}"
-            # out of search like the table it holds: its passages are searched on their sources' pages
             self.files[target] = "\n".join([
-                SEARCH_EXCLUDED, f"# {self.title} ({index + 1} of {len(targets)}): {escape_md(span)}", "",
-                pager, "", opening,
-                *(row(target, first + n, item) for n, item in enumerate(chunk)), "</tbody></table>", "", pager, ""])
-        return [f"{len(items)} rows on {len(targets)} pages:", "", *listing, ""]
+                SEARCH_EXCLUDED, f"# {self.title} ({index + 1} of {len(targets)}): {escape_md(span(chunk))}", "",
+                pager, "", *body(target, first, chunk), pager, ""])
+        return [f"{len(items)} {unit} on {len(targets)} pages of at most {self.per_page}:", "", *listing, ""]
