@@ -37,6 +37,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 
 from .dates import DEFAULT_YEARS, DateMention, years_fitting
 from .derived import persistent
+from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
@@ -1155,16 +1156,6 @@ def _actor_discrepancies(sources: dict[str, Source], actions: list[tuple[str, st
 
 # ---------------------------------------------------------------- coverage
 
-@lru_cache(maxsize=None)
-def _calendar_words(language: str) -> frozenset[str]:
-    from babel.dates import get_day_names, get_month_names
-    words = set()
-    for width in ("wide", "abbreviated"):
-        words.update(n.lower().rstrip(".") for n in get_month_names(width, locale=language).values())
-        words.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
-    return frozenset(words)
-
-
 _TERM = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖÜ][\w]+(?:[ -][A-ZÆØÅÄÖÜ][\w]+)*)")
 
 
@@ -1229,7 +1220,7 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
            spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Capitalised names that are not people and do not open a sentence: the first span of each."""
     stop = _stopwords(source.language)
-    calendar = _calendar_words(source.language) if language_data(source.language) else frozenset()
+    calendar = calendar_words(source.language) if language_data(source.language) else frozenset()
     refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
         (p.start, p.end) for p in persons if p.source == source.id]
     found: dict[str, tuple[int, int]] = {}
@@ -1247,7 +1238,7 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
                 continue
             term = " ".join(words)
             lower = term.lower()
-            if (len(term) < 3 or lower in stop or lower in calendar or (term.isupper() and len(term) <= 3)
+            if (len(term) < 3 or lower in stop or fold(term) in calendar or (term.isupper() and len(term) <= 3)
                     or all(w.lower() in stop or w in person_words for w in words)
                     or (source.language in _COMMON_ZIPF and any(_common(w.lower(), source.language) for w in words))
                     or (len(words) == 1 and source.language in _COMMON_ZIPF)

@@ -106,21 +106,6 @@ def _alternation(words: Any) -> str:
 
 
 @lru_cache(maxsize=None)
-def calendar_words(language: str) -> frozenset[str]:
-    """Month and weekday names of ``language`` (CLDR's wide and abbreviated forms, and the
-    extras in its language data), lower case: words a number before them makes a date, never
-    a count ("63 janvier" is a bad date, not 63 of something)."""
-    data = language_data(language)
-    locale = language if data else "en"
-    names = [*get_month_names("wide", locale=locale).values(), *get_month_names("abbreviated", locale=locale).values(),
-             *get_day_names("wide", locale=locale).values(), *get_day_names("abbreviated", locale=locale).values()]
-    for key in ("date_month_extra", "date_weekday_extra"):
-        for extra in (data.get(key) or {}).values():
-            names.extend(str(name) for name in extra)
-    return frozenset(name.rstrip(".").lower() for name in names)
-
-
-@lru_cache(maxsize=None)
 def _patterns(language: str) -> _Patterns:
     data = language_data(language)
     case_sensitive = bool(data.get("date_case_sensitive", False))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .dates import DateMention, calendar_words, extract_dates
+from .dates import DateMention, extract_dates
+from .lexicon import calendar_words, fold
 from .langdata import canonical_language, language_data, word_set
 from .model import Source
 from .numbers import number_syntax, parse_number
@@ -119,6 +120,8 @@ class _Syntax:
     """Digits and number words: no figure without one."""
     number_probe: Probe
     age_probes: tuple[Probe, ...]
+    calendar: frozenset[str]
+    """Month and weekday names (folded): a number before one is a date, never a count of it."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -168,15 +171,14 @@ def _syntax(language: str) -> _Syntax:
     return _Syntax(number, scales, qualifier_before, qualifier_keys, table("figure_measures"),
                    table("figure_units"), word_set(language, "figure_times_words"),
                    table("figure_context_measures"), ages, bool(data.get("figure_age_after_name", True)),
-                   currency, word_set(language, "claim_stopwords") | calendar_words(language),
-                   word_set(language, "figure_link_words"),
+                   currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
                    re.compile(rf"[ \u00a0]*/[ \u00a0]*s(?!\w)|[ \u00a0]+(?:{_alternation(per_second)})(?!\w)",
                               re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
                    re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)
                    if vague else None,
                    _word_pattern(data.get("figure_range_open"), r"(?<!\w)(?:{})[ \u00a0]+$"),
                    _word_pattern(data.get("figure_range_join"), r"[ \u00a0]+(?:{})[ \u00a0]+"),
-                   Trigger(keys - {DIGIT}), number_probe, age_probes)
+                   Trigger(keys - {DIGIT}), number_probe, age_probes, calendar_words(language))
 
 
 def _word_pattern(words: Any, template: str) -> re.Pattern[str] | None:
@@ -394,7 +396,8 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
         if lower in syntax.times:
             measure = _context_measure(text, start, m.end(), syntax)
             return (measure or "times"), m.end(), None, word
-        if skipped == 0 and lower not in syntax.stopwords and word.islower() and len(word) > 2:
+        if (skipped == 0 and lower not in syntax.stopwords and fold(lower) not in syntax.calendar
+                and word.islower() and len(word) > 2):
             first = (word, m.end())
         elif skipped == 0:
             return None
