@@ -36,7 +36,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 )
 
 from .dates import DEFAULT_YEARS, DateMention, years_fitting
-from .derived import persistent
+from .derived import persistent, release
 from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
@@ -243,6 +243,14 @@ class _Dictionaries:
     @lru_cache(maxsize=None)  # noqa: B019 (one instance, for the life of the process)
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         return MappingStrToByteString(_lemma_dictionary(lang))  # type: ignore[arg-type]
+
+
+def release_dictionaries() -> None:
+    """Drop the lemma dictionaries from memory, with every other derived table: once each
+    source's words are primed, comparing needs them only for a stray word (then they load
+    again, the same)."""
+    _Dictionaries.get_dictionary.cache_clear()
+    release()
 
 
 # simplemma's default lemmatizer (not greedy), over the cached dictionaries

@@ -67,6 +67,17 @@ def _prune(kept: Path, *patterns: str) -> None:
                     pass
 
 
+_LOADED: list[Any] = []
+"""Every :func:`persistent` table's in-memory memo, for :func:`release`."""
+
+
+def release() -> None:
+    """Drop the tables held in memory (hundreds of megabytes with four languages' lemma and
+    frequency tables). A table asked for again is loaded again from the disk cache, the same."""
+    for memo in _LOADED:
+        memo.cache_clear()
+
+
 def persistent(function: Callable[..., T]) -> Callable[..., T]:
     """Memoise ``function`` in memory and on disk; its arguments must be plain values."""
 
@@ -97,4 +108,5 @@ def persistent(function: Callable[..., T]) -> Callable[..., T]:
         _prune(path, f"{function.__name__}-{slot}-*.pickle", f"{function.__name__}-{'?' * 32}.pickle")
         return value
 
+    _LOADED.append(wrapper)
     return wrapper

@@ -33,6 +33,7 @@ from .compare import (
     figure_records,
     infer_dates,
     prime_lemmas,
+    release_dictionaries,
     quote_records,
     translation_links,
     translation_records,
@@ -74,6 +75,11 @@ from .sources import discover, duplicate_ids, read_case, read_source
 
 # Fewer sources than this to analyse are done in this process: starting workers costs more.
 PARALLEL_FROM = 16
+# From this many sources, the tables per-source analysis needed (lemma dictionaries, word
+# frequencies: ~400 MB with four languages) are dropped before the stages over all sources,
+# which load again the few they use (a few tenths of a second); smaller cases keep them, so a
+# rebuild in `casefile serve` or a test run does not reload them every time.
+RELEASE_FROM = 500
 
 
 @dataclass(frozen=True)
@@ -390,6 +396,8 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     info, case_problems = read_case(seeds_dir / "case.yml")
     problems.extend(case_problems)
     analyses = _analyse_all(paths, seeds_dir, jobs, Cache(cache_dir))
+    if len(paths) >= RELEASE_FROM:
+        release_dictionaries()
     for analysis in analyses:
         problems.extend(analysis.problems)
     problems.extend(duplicate_ids(paths))

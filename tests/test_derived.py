@@ -49,3 +49,19 @@ def test_a_new_version_of_a_table_replaces_the_old_entries(tmp_path, monkeypatch
     names = sorted(p.name for p in folder.glob("table-*.pickle"))
     assert len(names) == 2 and len({name.rsplit("-", 2)[1] for name in names}) == 2  # nb replaced, en kept
     assert (folder / "other-0123456789abcdef-0123456789abcdef.pickle").exists()  # other tables untouched
+
+
+def test_released_tables_load_again_from_disk_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEFILE_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def table(lang: str):
+        calls.append(lang)
+        return {lang: [1, 2]}
+
+    cached = derived.persistent(table)
+    first = cached("nb")
+    assert cached.cache_info().currsize == 1
+    derived.release()
+    assert cached.cache_info().currsize == 0  # no longer held in memory
+    assert cached("nb") == first and calls == ["nb"]  # loaded again from the disk cache, not rebuilt

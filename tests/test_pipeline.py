@@ -116,3 +116,20 @@ def test_workers_end_when_the_build_is_killed_outright():
     assert workers
     process.kill()
     process.communicate(timeout=20)  # returns only once no worker holds the pipes any more
+
+
+def test_a_large_case_drops_the_analysis_tables_and_builds_the_same(seeds, monkeypatch):
+    import generator.pipeline as pipeline
+    from generator import compare
+
+    folder = seeds(story(6))
+    kept = generate(folder)
+    monkeypatch.setattr(pipeline, "RELEASE_FROM", 5)
+    released = []
+
+    def release() -> None:
+        released.append(True)
+        compare.release_dictionaries()
+
+    monkeypatch.setattr(pipeline, "release_dictionaries", release)
+    assert generate(folder).files == kept.files and released == [True]
