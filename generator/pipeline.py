@@ -52,7 +52,7 @@ from .personref import PersonRef
 from .parallel import Forked, end_with_parent
 from .progress import progress
 from .quotes import Quote, extract_quotes
-from .render.claims import render_discrepancies, render_quotes, render_timeline
+from .render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
 from .render.dossier import DOSSIER_FILE, DOSSIER_PAGE, render_dossier, render_dossier_page
 from .render.entity_pages import (
     EntityFacts,
@@ -307,7 +307,8 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     for item in case.resolution.ambiguous:
         for candidate in item.candidates:
             ambiguous_by_entity.setdefault(candidate, []).append(item)
-    facts = EntityFacts(quotes_by_speaker, figures_by_subject, ambiguous_by_entity)
+    facts = EntityFacts(quotes_by_speaker, figures_by_subject, ambiguous_by_entity,
+                        speaker_links(case.quotes, names))
     co_mentions = co_mention_table(case.resolution)
     for entity in case.resolution.entities:
         pages.update(render_entity_page(entity, case.resolution, by_id, facts, co_mentions.get(entity.id, [])))

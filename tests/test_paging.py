@@ -70,6 +70,18 @@ def test_quotes_split_into_pages_in_speaker_order_with_every_quote_once(whole, s
         assert f'href="{holders[0].removeprefix("quotes/").removesuffix(".md")}/#{anchor}"' in overview
 
 
+def test_an_entity_page_links_to_where_its_quotes_are_on_the_quotes_pages(whole, split) -> None:
+    for files, quote_pages in ((whole, ["quotes.md"]), (split, _numbered(split, "quotes/"))):
+        with_quotes = [name for name, text in files.items()
+                       if name.startswith("entities/") and name.endswith(".md") and "{#quotes}" in text]
+        assert with_quotes
+        for name in with_quotes:  # each links once, to the page and anchor holding its first quote
+            links = re.findall(r"\[quotes page\]\(\.\./([\w/.-]+)#(speaker-[\w-]+)\)", files[name])
+            assert len(links) == 1, name
+            target, anchor = links[0]
+            assert target in quote_pages and f"{{#{anchor}}}" in files[target], (name, target, anchor)
+
+
 def test_timeline_tables_split_by_period_and_the_picture_links_to_each_day(whole, split) -> None:
     dated = _numbered(split, "timeline/")
     unresolved = _numbered(split, "timeline/unresolved-")

@@ -6,7 +6,7 @@ paragraph that holds it. Renderers are pure: records in, Markdown text out.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
@@ -366,13 +366,8 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
         if discrepancy.kind == "quote":
             for claim in discrepancy.claims:
                 variant_of[(claim.source, claim.start)] = discrepancy.id
-    by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        by_speaker[quote.speaker].append(quote)
-    named = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
-    speakers: list[str | None] = [*named, None]
-    rows = [(speaker, quote) for speaker in speakers if speaker in by_speaker
-            for quote in sorted(by_speaker[speaker], key=lambda q: (q.source, q.start))]
+    speakers, rows = _quote_rows(quotes, names)
+    counts = Counter(speaker for speaker, _ in rows)
 
     def title_of(speaker: str | None) -> str:
         return (names.get(speaker, speaker) if speaker else "Speaker unknown") or ""
@@ -413,7 +408,7 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
              "person); otherwise the speaker is unknown. Wording variants of one quote link to the "
              "{report}; renderings in another language are shown side by side.")
     page = QUOTES_PAGE
-    paged = _Paged(page, "All quotes", "quotes/", "Quotes", len(rows), QUOTES_PER_PAGE)
+    paged = _quote_pages(len(rows))
     parts = ["# Quotes", "", intro.format(report=md_link("discrepancy report", page, DISCREPANCIES_PAGE)), ""]
     if not quotes:
         return {page: "\n".join([*parts, "No direct quotes were found.", ""])}
@@ -429,18 +424,48 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
 
     listed = paged.render(rows, body, span, "quotes")
     if paged.paged:  # an overview: the pages in speaker order, and every speaker
-        first_row: dict[str | None, int] = {}
-        for number, (speaker, _) in enumerate(rows):
-            first_row.setdefault(speaker, number)
-        who = ", ".join(f"<a href={attr(href(page, paged.page_of(first_row[s]), _speaker_anchor(s)))}>"
-                        f"{escape_html(title_of(s))}</a> ({len(by_speaker[s])})" for s in speakers if s in by_speaker)
+        starts = _speaker_starts(rows, paged)
+        who = ", ".join(f"<a href={attr(href(page, *starts[s]))}>{escape_html(title_of(s))}</a> ({counts[s]})"
+                        for s in speakers if s in counts)
         listed = ["## Pages {#pages}", "", *listed,
-                  f"## Speakers ({len(by_speaker)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""]
+                  f"## Speakers ({len(counts)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""]
     return {page: "\n".join([*parts, *listed]), **paged.files}
 
 
 def _speaker_anchor(speaker: str | None) -> str:
     return f"speaker-{speaker}" if speaker else "speaker-unknown"
+
+
+def _quote_rows(quotes: Sequence[Quote],
+                names: Mapping[str, str]) -> tuple[list[str | None], list[tuple[str | None, Quote]]]:
+    """The speakers in the order of the quotes pages (by name, the unknown speaker last) and
+    every quote as (speaker, quote) in that order, each speaker's by source and position."""
+    by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_speaker[quote.speaker].append(quote)
+    named = sorted((s for s in by_speaker if s is not None), key=lambda s: (names.get(s, s).lower(), s))
+    speakers: list[str | None] = [*named, None]
+    return speakers, [(speaker, quote) for speaker in speakers if speaker in by_speaker
+                      for quote in sorted(by_speaker[speaker], key=lambda q: (q.source, q.start))]
+
+
+def _quote_pages(count: int) -> _Paged:
+    return _Paged(QUOTES_PAGE, "All quotes", "quotes/", "Quotes", count, QUOTES_PER_PAGE)
+
+
+def _speaker_starts(rows: Sequence[tuple[str | None, Quote]], paged: _Paged) -> dict[str | None, tuple[str, str]]:
+    """Where each speaker's quotes begin: (page, anchor)."""
+    starts: dict[str | None, tuple[str, str]] = {}
+    for number, (speaker, _) in enumerate(rows):
+        if speaker not in starts:
+            starts[speaker] = (paged.page_of(number), _speaker_anchor(speaker))
+    return starts
+
+
+def speaker_links(quotes: Sequence[Quote], names: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Where each named speaker's quotes begin on the quotes pages: (page, anchor)."""
+    _, rows = _quote_rows(quotes, names)
+    return {s: where for s, where in _speaker_starts(rows, _quote_pages(len(rows))).items() if s is not None}
 
 TIMELINE_PER_PAGE = 400
 """Rows of the dated (or unresolved) table on one page; a case with more has pages by period."""

@@ -68,6 +68,8 @@ class EntityFacts:
     """Figures (ages and others) by subject entity id."""
     ambiguous: Mapping[str, Sequence[Ambiguous]] = field(default_factory=dict)
     """Ambiguous mentions by the id of each entity they may mean."""
+    quote_pages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Where each speaker's quotes begin on the quotes pages (page, anchor)."""
 
 
 def _ranked(entities: Sequence[Entity]) -> list[Entity]:
@@ -151,6 +153,9 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     quotes = sorted(facts.quotes.get(entity.id, ()), key=lambda q: (q.source, q.start))
     if quotes:
         parts += [f"## Quotes ({len(quotes)}) {{#quotes}}", ""]
+        if entity.id in facts.quote_pages:
+            parts += [f"Side by side with their wording variants and translations on the "
+                      f"{md_link('quotes page', page, *facts.quote_pages[entity.id])}.", ""]
         parts += _capped(page, side, "quotes", "quotes", f"{entity.name}: quotes",
                          [partial(_quote_item, source=sources[q.source], quote=q) for q in quotes],
                          f'<ul class="cf-entity-quotes"{NO_SEARCH}>', "</ul>", "quotes")
