@@ -135,3 +135,19 @@ def test_the_split_case_builds_with_every_link_and_anchor_resolving(split, tmp_p
 def test_review_names_the_entities_an_ambiguous_mention_may_mean() -> None:
     review = generate(Path(__file__).parent / "stories" / "flood-dog" / "seeds").files["review.md"].decode()
     assert 'could be <a href="../entities/erik-larsen/">Erik Larsen</a>' in review
+
+
+def test_mentions_that_may_mean_an_entity_beyond_the_first_are_in_its_side_file(monkeypatch) -> None:
+    story = Path(__file__).parent / "stories" / "flood-dog" / "seeds"
+    whole = {name: data.decode() for name, data in generate(story).files.items()}
+    monkeypatch.setattr(entity_pages, "MAX_AMBIGUOUS_SHOWN", 1)
+    split = {name: data.decode() for name, data in generate(story).files.items()}
+    pages = [name for name, text in whole.items() if name.startswith("entities/") and "{#ambiguous}" in text
+             and text.count("<li>", text.index("{#ambiguous}")) > 1]
+    assert pages
+    for page in pages:
+        side = split[page.removesuffix(".md") + "-more.html"]
+        assert "more mentions that may also mean it" in split[page]
+        section = whole[page][whole[page].index("{#ambiguous}"):]
+        assert sorted(_rows(split[page][split[page].index("{#ambiguous}"):], ITEM) + _rows(side, ITEM)) == sorted(
+            _rows(section, ITEM))

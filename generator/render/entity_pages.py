@@ -189,23 +189,19 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         parts.append("")
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
-        parts += [f"## Mentions that may also mean this entity ({len(ambiguous)})", "",
-                  '<ul class="cf-ambiguous">']
-        if len(ambiguous) > MAX_AMBIGUOUS_SHOWN:
-            parts.append(f"<li>The first {MAX_AMBIGUOUS_SHOWN}; all are on the "
-                         f'<a href={attr(href(page, "review.md"))}>review page</a>.</li>')
-        for item in ambiguous[:MAX_AMBIGUOUS_SHOWN]:
-            source = sources[item.mention.source]
-            parts.append(f"<li>{_passage(page, source, item.mention.anchor, item.mention.start, item.mention.end)} "
-                         f"— {escape_html(item.reason)}</li>")
-        parts += ["</ul>", ""]
+        parts += [f"## Mentions that may also mean this entity ({len(ambiguous)}) {{#ambiguous}}", ""]
+        parts += _capped(page, side, "ambiguous", "ambiguous", f"{entity.name}: mentions that may also mean it",
+                         [partial(_maybe_item, sources=sources, item=item) for item in ambiguous],
+                         '<ul class="cf-ambiguous">', "</ul>", "mentions that may also mean it",
+                         MAX_AMBIGUOUS_SHOWN)
     side.add_to(files)
     files[page] = "\n".join(parts)
     return files
 
 
-def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str, items: Sequence[Callable[[str], str]],
-            opening: str, closing: str, what: str, shown: int | None = None) -> list[str]:
+def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str,
+            items: Sequence[Callable[[str], str]], opening: str, closing: str, what: str,
+            shown: int | None = None) -> list[str]:
     """A list of ``items`` (each rendered for the file that holds it), the first ``shown``
     (:data:`ITEMS_SHOWN`) on the page and the rest in its side file, one link away."""
     shown = ITEMS_SHOWN if shown is None else shown
@@ -216,6 +212,12 @@ def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str, ite
         url = side.add(anchor, back, f"{heading}: {len(rest)} more", body)
         lines.append(f'<p class="cf-more"><a href={attr(url)}>{len(rest)} more {what}</a> (a page of its own).</p>')
     return [*lines, ""]
+
+
+def _maybe_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> str:
+    mention = item.mention
+    return (f"{_passage(page, sources[mention.source], mention.anchor, mention.start, mention.end)} "
+            f"— {escape_html(item.reason)}")
 
 
 def _attribute_item(page: str, source: Source, figure: Figure) -> str:
