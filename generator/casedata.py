@@ -10,10 +10,11 @@ import io
 import json
 
 import orjson
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, BinaryIO
 
 from .model import CaseInfo, Source
+from .records import Records
 from .render.source_page import published_text
 
 SCHEMA_VERSION = 1
@@ -132,16 +133,49 @@ def source_record(source: Source) -> dict[str, Any]:
     }
 
 
-def case_document(case: CaseInfo, sources: Sequence[Source], **sections: list[dict[str, Any]]) -> dict[str, Any]:
-    """The whole ``case.json`` document; ``sections`` fill entities, quotes, figures, …."""
+def case_document(case: CaseInfo, sources: Sequence[Source], keep: Callable[[Iterable[dict[str, Any]]], Any] = list,
+                  **sections: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The whole ``case.json`` document; ``sections`` fill entities, quotes, figures, ….
+
+    ``keep`` holds each section's records (a list; :class:`~generator.records.Records` to keep
+    them on disk)."""
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "case": {"title": case.title, "summary": case.summary, "repository": case.repository},
-        "sources": [source_record(s) for s in sorted(sources, key=lambda s: s.id)],
-        "entities": [], "quotes": [], "figures": [], "dates": [], "discrepancies": [],
+        "sources": keep(source_record(s) for s in sorted(sources, key=lambda s: s.id)),
+        **{name: keep(()) for name in ("entities", "quotes", "figures", "dates", "discrepancies")},
     }
-    document.update(sections)
+    document.update({name: keep(records) for name, records in sections.items()})
     return document
+
+
+def write_document(document: Mapping[str, Any], handle: BinaryIO) -> None:
+    """Write :func:`dump_json_bytes` of ``document`` to ``handle``, one record at a time: the
+    same bytes, without the whole text (or, with :class:`~generator.records.Records`
+    sections, the whole document) in memory."""
+    keys = sorted(document, key=str)
+    handle.write(b"{\n" if keys else b"{}\n")
+    for number, key in enumerate(keys):
+        value = document[key]
+        handle.write(b"  " + _dumped(str(key)) + b": ")
+        if isinstance(value, (list, tuple, Records)):
+            if not value:
+                handle.write(b"[]" + (b",\n" if number < len(keys) - 1 else b"\n"))
+                continue
+            handle.write(b"[\n")
+            last = len(value) - 1
+            for index, record in enumerate(value):
+                handle.write(b"    " + _dumped(record).replace(b"\n", b"\n    ") + (b",\n" if index < last else b"\n"))
+            handle.write(b"  ]")
+        else:
+            handle.write(_dumped(value).replace(b"\n", b"\n  "))
+        handle.write(b",\n" if number < len(keys) - 1 else b"\n")
+    if keys:
+        handle.write(b"}\n")
+
+
+def _dumped(value: Any) -> bytes:
+    return dump_json_bytes(value)[:-1]
 
 
 def dump_json(document: Any) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .diff import CASE_PATH, DiffError, diff_markdown
 from .errors import InputError, OutputError, Problem
+from .store import scratch_beside
 from .pipeline import default_jobs, generate
 from .provenance import ProvenanceError
 from .serve import ServeOptions, serve
@@ -149,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"
-        generated = generate(args.seeds, jobs=jobs, cache_dir=cache_dir)
+        generated = generate(args.seeds, jobs=jobs, cache_dir=cache_dir, scratch=scratch_beside(args.out))
     except InputError as exc:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)

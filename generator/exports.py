@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import heapq
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, ContextManager, TextIO
 
 import pycountry
+
+from .records import Records, ordered
 
 # CSV cells that spreadsheet programs would run as formulas start with one of these.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,45 +74,74 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _write_table(handle: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(row.get(column)) for column in columns])
-    return buffer.getvalue()
 
 
-def _by_id(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return sorted(records, key=lambda r: str(r.get("id", "")))
+def _by_id(records: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    return ordered(records, lambda r: str(r.get("id", "")))
 
 
 def _span_key(record: Mapping[str, Any]) -> tuple[str, int, int]:
     return (str(record.get("source", "")), int(record.get("start", 0)), int(record.get("end", 0)))
 
 
+def _tables(document: Mapping[str, Any]) -> Iterator[tuple[str, Sequence[str], Iterable[Mapping[str, Any]]]]:
+    """Each table's file name, columns and rows; the rows are made as they are written."""
+
+    def entity_rows() -> Iterator[Mapping[str, Any]]:
+        for e in _by_id(document.get("entities", [])):
+            mentions = e.get("mentions", [])
+            yield {**e, "mentions": len(mentions), "sources": sorted({m["source"] for m in mentions})}
+
+    def mentions() -> Iterator[Mapping[str, Any]]:
+        for e in _by_id(document.get("entities", [])):
+            yield from sorted(({**m, "entity": e["id"]} for m in e.get("mentions", [])), key=_span_key)
+
+    def discrepancy_rows() -> Iterator[Mapping[str, Any]]:
+        for d in _by_id(document.get("discrepancies", [])):
+            claims = d.get("claims", [])
+            yield {**d, "claims": len(claims), "sources": sorted({c["source"] for c in claims})}
+
+    def claims() -> Iterator[Mapping[str, Any]]:
+        for d in _by_id(document.get("discrepancies", [])):
+            yield from sorted(({**c, "discrepancy": d["id"]} for c in d.get("claims", [])), key=_span_key)
+
+    yield "sources.csv", SOURCE_COLUMNS, _by_id(document.get("sources", []))
+    yield "entities.csv", ENTITY_COLUMNS, entity_rows()
+    yield "mentions.csv", MENTION_COLUMNS, mentions()
+    yield "quotes.csv", QUOTE_COLUMNS, _by_id(document.get("quotes", []))
+    yield "figures.csv", FIGURE_COLUMNS, _by_id(document.get("figures", []))
+    yield "dates.csv", DATE_COLUMNS, _by_id(document.get("dates", []))
+    yield "discrepancies.csv", DISCREPANCY_COLUMNS, discrepancy_rows()
+    yield "claims.csv", CLAIM_COLUMNS, claims()
+
+
+def write_csv_tables(document: Mapping[str, Any], open_file: Callable[[str], ContextManager[BinaryIO]]) -> list[str]:
+    """Write each table of the case into ``open_file(name)`` (UTF-8, header row, LF line
+    ends), a row at a time; returns the file names."""
+    names = []
+    for name, columns, rows in _tables(document):
+        with open_file(name) as binary:
+            text = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+            _write_table(text, columns, rows)
+            text.flush()
+            text.detach()
+        names.append(name)
+    return names
+
+
 def csv_tables(document: Mapping[str, Any]) -> dict[str, str]:
     """File name → CSV text for each table of the case (UTF-8, header row, LF line ends)."""
-    entities = _by_id(document.get("entities", []))
-    discrepancies = _by_id(document.get("discrepancies", []))
-    mentions = sorted(({**m, "entity": e["id"]} for e in entities for m in e.get("mentions", [])),
-                      key=lambda m: (m["entity"], *_span_key(m)))
-    claims = sorted(({**c, "discrepancy": d["id"]} for d in discrepancies for c in d.get("claims", [])),
-                    key=lambda c: (c["discrepancy"], *_span_key(c)))
-    entity_rows = [{**e, "mentions": len(e.get("mentions", [])),
-                    "sources": sorted({m["source"] for m in e.get("mentions", [])})} for e in entities]
-    discrepancy_rows = [{**d, "claims": len(d.get("claims", [])),
-                         "sources": sorted({c["source"] for c in d.get("claims", [])})} for d in discrepancies]
-    return {
-        "sources.csv": _table(SOURCE_COLUMNS, _by_id(document.get("sources", []))),
-        "entities.csv": _table(ENTITY_COLUMNS, entity_rows),
-        "mentions.csv": _table(MENTION_COLUMNS, mentions),
-        "quotes.csv": _table(QUOTE_COLUMNS, _by_id(document.get("quotes", []))),
-        "figures.csv": _table(FIGURE_COLUMNS, _by_id(document.get("figures", []))),
-        "dates.csv": _table(DATE_COLUMNS, _by_id(document.get("dates", []))),
-        "discrepancies.csv": _table(DISCREPANCY_COLUMNS, discrepancy_rows),
-        "claims.csv": _table(CLAIM_COLUMNS, claims),
-    }
+    tables = {}
+    for name, columns, rows in _tables(document):
+        buffer = io.StringIO()
+        _write_table(buffer, columns, rows)
+        tables[name] = buffer.getvalue()
+    return tables
 
 
 def ftm_id(kind: str, *parts: object, readable: bool = True) -> str:
@@ -136,37 +169,29 @@ def ftm_language(code: str | None) -> str | None:
     return getattr(language, "alpha_3", None) if language else None
 
 
-class _Stream:
-    """Collects FtM entities as ``{id, schema, properties}`` with de-duplicated values."""
+def _ftm_entity(entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
+    """An FtM entity as ``{id, schema, properties}``, each property's values de-duplicated."""
+    entity: dict[str, Any] = {"id": entity_id, "schema": schema, "properties": {}}
+    for name, value in properties.items():
+        _add(entity, name, value)
+    return entity
 
-    def __init__(self) -> None:
-        self.entities: dict[str, dict[str, Any]] = {}
 
-    def make(self, entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
-        entity = self.entities.setdefault(entity_id, {"id": entity_id, "schema": schema, "properties": {}})
-        for name, value in properties.items():
-            self.add(entity, name, value)
-        return entity
+def _add(entity: dict[str, Any], name: str, value: Any) -> None:
+    values = value if isinstance(value, (list, tuple)) else [value]
+    for item in values:
+        if item is None or item == "":
+            continue
+        text = str(item)
+        existing = entity["properties"].setdefault(name, [])
+        if text not in existing:
+            existing.append(text)
 
-    @staticmethod
-    def add(entity: dict[str, Any], name: str, value: Any) -> None:
-        values = value if isinstance(value, (list, tuple)) else [value]
-        for item in values:
-            if item is None or item == "":
-                continue
-            text = str(item)
-            existing = entity["properties"].setdefault(name, [])
-            if text not in existing:
-                existing.append(text)
 
-    def text(self) -> str:
-        lines = []
-        for entity_id in sorted(self.entities):
-            entity = self.entities[entity_id]
-            properties = {k: sorted(v) for k, v in sorted(entity["properties"].items()) if v}
-            lines.append(json.dumps({"id": entity_id, "schema": entity["schema"], "properties": properties},
-                                    ensure_ascii=False, sort_keys=True))
-        return "".join(line + "\n" for line in lines)
+def _ftm_line(entity: Mapping[str, Any]) -> str:
+    properties = {k: sorted(v) for k, v in sorted(entity["properties"].items()) if v}
+    return json.dumps({"id": entity["id"], "schema": entity["schema"], "properties": properties},
+                      ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _claim_text(claim: Mapping[str, Any]) -> str:
@@ -176,7 +201,19 @@ def _claim_text(claim: Mapping[str, Any]) -> str:
 
 
 def ftm_stream(document: Mapping[str, Any]) -> str:
-    """The case as FtM entities, one JSON object a line, sorted by id.
+    """The case as FtM entities, one JSON object a line, sorted by id (see :func:`ftm_entities`)."""
+    return "".join(_ftm_line(entity) for entity in ftm_entities(document))
+
+
+def write_ftm(document: Mapping[str, Any], handle: BinaryIO, folder: Path | None = None) -> None:
+    """Write :func:`ftm_stream` to ``handle`` a line at a time, the entities kept on disk
+    (in ``folder``) until they are sorted."""
+    for entity in ftm_entities(document, folder):
+        handle.write(_ftm_line(entity).encode("utf-8"))
+
+
+def ftm_entities(document: Mapping[str, Any], folder: Path | None = None) -> Iterator[Mapping[str, Any]]:
+    """The case as FtM entities ``{id, schema, properties}``, sorted by id.
 
     Sources are ``Article``; people ``Person``; organisations and platforms
     ``Organization``; places ``Address``; works ``Document``; other entities
@@ -184,55 +221,87 @@ def ftm_stream(document: Mapping[str, Any]) -> str:
     (resolved to the entity); each entity–source pair a ``Documentation`` (role
     ``mentioned``), and each attributed quote a ``Documentation`` (role ``quoted``).
     Each discrepancy is a ``Note`` on the articles whose claims disagree.
+
+    Every entity but the articles is whole when it is made and waits on disk (in
+    ``folder``) to be sorted; the articles, which gain the names mentioned in them, are
+    made last and merged in.
     """
-    stream = _Stream()
     case = document.get("case", {})
-    articles: dict[str, dict[str, Any]] = {}
-    for source in _by_id(document.get("sources", [])):
-        articles[source["id"]] = stream.make(
-            ftm_id("source", source["id"]), "Article",
-            title=source.get("title"), fileName=source.get("path"), sourceUrl=source.get("url"),
-            publisher=source.get("outlet"), author=source.get("author"),
-            publishedAt=source.get("published"), language=ftm_language(source.get("language")),
-            bodyText=source.get("text"), keywords=case.get("title"))
+    articles = {str(source["id"]) for source in document.get("sources", [])}
+    mentioned: dict[str, dict[str, list[str]]] = {}
     entity_ids: dict[str, str] = {}
-    for entity in _by_id(document.get("entities", [])):
-        schema = FTM_SCHEMA.get(entity.get("type", "other"), "LegalEntity")
-        entity_id = entity_ids[entity["id"]] = ftm_id("entity", entity["id"])
-        names = {"full": entity["name"]} if schema == "Address" else \
-            {"title": entity["name"]} if schema == "Document" else {}
-        stream.make(entity_id, schema, name=entity["name"], alias=entity.get("aliases", []), **names)
-        by_source: dict[str, list[Mapping[str, Any]]] = {}
-        for mention in entity.get("mentions", []):
-            by_source.setdefault(mention["source"], []).append(mention)
-        for source_id, mentions in sorted(by_source.items()):
-            if source_id not in articles:
-                continue
-            article_id = ftm_id("source", source_id)
-            stream.add(articles[source_id], _MENTIONED_PROPERTY.get(schema, "namesMentioned"), entity["name"])
-            stream.make(ftm_id("documentation", entity["id"], source_id), "Documentation",
-                        document=article_id, entity=entity_id, role="mentioned",
-                        summary=f"{len(mentions)} mention(s): " + ", ".join(
-                            sorted({m["anchor"] for m in mentions}, key=_anchor_order)))
-            for surface in sorted({m["text"] for m in mentions}):
-                stream.make(ftm_id("mention", entity["id"], source_id, surface, readable=False), "Mention",
-                            document=article_id, resolved=entity_id, name=surface, detectedSchema=schema)
-    for quote in _by_id(document.get("quotes", [])):
-        speaker = quote.get("speaker")
-        if speaker in entity_ids and quote.get("source") in articles:
-            stream.make(ftm_id("quote", quote["id"]), "Documentation",
-                        document=ftm_id("source", quote["source"]), entity=entity_ids[speaker],
-                        role="quoted", summary=quote.get("text"))
-    for discrepancy in _by_id(document.get("discrepancies", [])):
-        claims = discrepancy.get("claims", [])
-        explanation = discrepancy.get("explanation")
-        stream.make(ftm_id("discrepancy", discrepancy["id"]), "Note",
-                    name=discrepancy.get("summary"),
-                    entity=[ftm_id("source", c["source"]) for c in claims if c.get("source") in articles],
-                    summary=f"{discrepancy.get('kind')} discrepancy, {discrepancy.get('status')}"
-                            + (f", {explanation}" if explanation else ""),
-                    description="\n".join(_claim_text(c) for c in claims))
-    return stream.text()
+
+    def others() -> Iterator[dict[str, Any]]:
+        for entity in _by_id(document.get("entities", [])):
+            schema = FTM_SCHEMA.get(entity.get("type", "other"), "LegalEntity")
+            entity_id = entity_ids[entity["id"]] = ftm_id("entity", entity["id"])
+            names = {"full": entity["name"]} if schema == "Address" else \
+                {"title": entity["name"]} if schema == "Document" else {}
+            yield _ftm_entity(entity_id, schema, name=entity["name"], alias=entity.get("aliases", []), **names)
+            by_source: dict[str, list[Mapping[str, Any]]] = {}
+            for mention in entity.get("mentions", []):
+                by_source.setdefault(mention["source"], []).append(mention)
+            for source_id, mentions in sorted(by_source.items()):
+                if source_id not in articles:
+                    continue
+                article_id = ftm_id("source", source_id)
+                names_of = mentioned.setdefault(source_id, {})
+                names_of.setdefault(_MENTIONED_PROPERTY.get(schema, "namesMentioned"), []).append(entity["name"])
+                yield _ftm_entity(ftm_id("documentation", entity["id"], source_id), "Documentation",
+                                  document=article_id, entity=entity_id, role="mentioned",
+                                  summary=f"{len(mentions)} mention(s): " + ", ".join(
+                                      sorted({m["anchor"] for m in mentions}, key=_anchor_order)))
+                for surface in sorted({m["text"] for m in mentions}):
+                    yield _ftm_entity(ftm_id("mention", entity["id"], source_id, surface, readable=False), "Mention",
+                                      document=article_id, resolved=entity_id, name=surface, detectedSchema=schema)
+        for quote in _by_id(document.get("quotes", [])):
+            speaker = quote.get("speaker")
+            if speaker in entity_ids and quote.get("source") in articles:
+                yield _ftm_entity(ftm_id("quote", quote["id"]), "Documentation",
+                                  document=ftm_id("source", quote["source"]), entity=entity_ids[speaker],
+                                  role="quoted", summary=quote.get("text"))
+        for discrepancy in _by_id(document.get("discrepancies", [])):
+            claims = discrepancy.get("claims", [])
+            explanation = discrepancy.get("explanation")
+            yield _ftm_entity(ftm_id("discrepancy", discrepancy["id"]), "Note",
+                              name=discrepancy.get("summary"),
+                              entity=[ftm_id("source", c["source"]) for c in claims if c.get("source") in articles],
+                              summary=f"{discrepancy.get('kind')} discrepancy, {discrepancy.get('status')}"
+                                      + (f", {explanation}" if explanation else ""),
+                              description="\n".join(_claim_text(c) for c in claims))
+
+    def article_entities() -> Iterator[dict[str, Any]]:
+        for source in _by_id(document.get("sources", [])):
+            article = _ftm_entity(
+                ftm_id("source", source["id"]), "Article",
+                title=source.get("title"), fileName=source.get("path"), sourceUrl=source.get("url"),
+                publisher=source.get("outlet"), author=source.get("author"),
+                publishedAt=source.get("published"), language=ftm_language(source.get("language")),
+                bodyText=source.get("text"), keywords=case.get("title"))
+            for name, values in sorted(mentioned.get(str(source["id"]), {}).items()):
+                _add(article, name, values)
+            yield article
+
+    rest = Records(others(), folder)
+    made = Records(article_entities(), folder)
+    by_id: Callable[[Mapping[str, Any]], str] = lambda entity: str(entity["id"])  # noqa: E731
+    yield from _merged(made.ordered(by_id), rest.ordered(by_id))
+
+
+def _merged(*runs: Iterator[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """Runs sorted by id merged into one; entities of the same id (made twice) into one entity."""
+    current: dict[str, Any] | None = None
+    for entity in heapq.merge(*runs, key=lambda e: str(e["id"])):
+        if current is not None and current["id"] == entity["id"]:
+            for name, values in entity["properties"].items():
+                _add(current, name, values)
+            continue
+        if current is not None:
+            yield current
+        current = {"id": entity["id"], "schema": entity["schema"],
+                   "properties": {k: list(v) for k, v in entity["properties"].items()}}
+    if current is not None:
+        yield current
 
 
 def _anchor_order(anchor: str) -> tuple[int, str]:

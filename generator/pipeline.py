@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .cache import Cache, source_key
-from .casedata import case_document, case_schema, dump_json, dump_json_bytes
+from .casedata import case_document, case_schema, dump_json, write_document
 from .compare import (
     DateCheck,
     Discrepancy,
@@ -42,7 +42,7 @@ from .compare import (
 from .dates import DateMention, extract_dates
 from .entities import Mention, extract_mentions
 from .errors import InputError, Problem
-from .exports import csv_tables, ftm_stream
+from .exports import write_csv_tables, write_ftm
 from .figures import Figure, extract_figures
 from .entityref import EntityRef
 from .langdata import supported_languages
@@ -52,8 +52,9 @@ from .personref import PersonRef
 from .parallel import Forked, end_with_parent
 from .progress import progress
 from .quotes import Quote, extract_quotes
+from .records import Records
 from .render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
-from .render.dossier import DOSSIER_FILE, DOSSIER_PAGE, render_dossier, render_dossier_page
+from .render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from .render.entity_pages import (
     EntityFacts,
     co_mention_table,
@@ -71,6 +72,7 @@ from .render.overview import render_home, render_sources_index
 from .render.source_page import render_source_page, source_page_path
 from .resolve import Ambiguous, Entity, Resolution, entity_records, resolve_entities
 from .sources import discover, duplicate_ids, read_case, read_source
+from .store import FileStore
 
 
 # Fewer sources than this to analyse are done in this process: starting workers costs more.
@@ -126,8 +128,9 @@ class Case:
 class Generated:
     """The generated tree and the warnings met on the way."""
 
-    files: dict[str, bytes]
-    """Path relative to the docs folder → file content."""
+    files: Mapping[str, bytes]
+    """Path relative to the docs folder → file content (a :class:`~generator.store.FileStore`:
+    the contents are on disk until read)."""
     warnings: tuple[Problem, ...]
     """Problems that did not stop the build."""
     timings: tuple[tuple[str, float], ...] = ()
@@ -272,23 +275,21 @@ def _source_marks(page: str, source: Source, grouped: _BySource) -> list[Mark]:
     return marks
 
 
-# Files whose passages the build re-checks: the pages and the dossier (an HTML file).
-SHOWN = (".md", ".html")
-
-
-def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
-    """Every generated page and data file of the case.
+def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> FileStore:
+    """Every generated page and data file of the case, written into ``store`` (a new one
+    when not given) as each is made.
 
     With ``jobs`` above one, ``case.json``, the exports and the dossier (made from the case
     document alone) are written and checked in a forked process while this one renders and
     checks the pages: the same files either way.
     """
+    store = store if store is not None else FileStore()
     sources = case.sources
-    background = Forked(_document_files, case) if jobs > 1 else None
+    background = Forked(_document_files, case, store) if jobs > 1 else None
     by_id = {s.id: s for s in sources}
     grouped = _BySource.of(case)
     names = {e.id: e.name for e in case.resolution.entities}
-    pages = _CheckedPages(sources)
+    pages = _CheckedPages(sources, store)
     for source in sources:
         page = source_page_path(source)
         pages[page] = render_source_page(source, _source_marks(page, source, grouped),
@@ -319,40 +320,45 @@ def render_files(case: Case, jobs: int = 1) -> dict[str, bytes]:
     pages.update(render_quotes(case.quotes, case.translations, case.discrepancies, sources, names))
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages.update(render_timeline(case.dates, case.checks, sources))
-    files, document_problems = background.result() if background else _document_files(case)
+    written, document_problems = background.result() if background else _document_files(case, store)
+    store.adopt(written)
     if pages.problems or document_problems:
         raise ProvenanceError(pages.problems + document_problems)
-    files.update(pages.files)
-    return dict(sorted(files.items()))
+    return store
 
 
 class _CheckedPages:
-    """Pages as they are rendered: each is checked against the seeds at once and kept encoded,
-    so a huge case never holds all its pages as text (up to four bytes a character) and as
-    bytes together."""
+    """Pages as they are rendered: each is checked against the seeds at once and written to
+    the store, so a huge case never holds its pages in memory."""
 
-    def __init__(self, sources: Sequence[Source]) -> None:
+    def __init__(self, sources: Sequence[Source], store: FileStore) -> None:
         self.sources = {s.id: s for s in sources}
         self.source_of_page = {source_page_path(s): s for s in sources}
-        self.files: dict[str, bytes] = {}
+        self.store = store
         self.problems: list[Problem] = []
 
     def __setitem__(self, page: str, text: str) -> None:
         self.problems.extend(verify_page(text, page, self.sources, self.source_of_page.get(page)))
-        self.files[page] = text.encode("utf-8")
+        self.store[page] = text.encode("utf-8")
 
     def update(self, pages: dict[str, str]) -> None:
         for page, text in pages.items():
             self[page] = text
 
 
-def _document_files(case: Case) -> tuple[dict[str, bytes], list[Problem]]:
-    """``case.json``, its schema, the exports and the dossier, with the problems of their
-    passages. The case document is made here, so that with jobs only the forked process
-    holds it (at 5,000 sources it is a couple of hundred megabytes of JSON)."""
+def _document_files(case: Case, store: FileStore) -> tuple[list[str], list[Problem]]:
+    """Write ``case.json``, its schema, the exports and the dossier into ``store``; returns
+    the paths written and the problems of their passages.
+
+    The case document is made here, so that with jobs only the forked process holds it,
+    and its sections are :class:`~generator.records.Records` on disk: at 5,000 sources the
+    document is half a million records (a gigabyte as Python objects), and each file made
+    from it is written a record or a piece at a time.
+    """
     sources = case.sources
+    by_id = {s.id: s for s in sources}
     document = case_document(
-        case.info, sources,
+        case.info, sources, keep=lambda records: Records(records, store.folder),
         entities=entity_records(case.resolution),
         quotes=quote_records(case.quotes),
         figures=figure_records(case.figures),
@@ -361,32 +367,32 @@ def _document_files(case: Case) -> tuple[dict[str, bytes], list[Problem]]:
         date_checks=date_check_records(case.checks),
         translations=translation_records(case.translations),
     )
-    files = {"data/case.json": dump_json_bytes(document),
-             "data/case.schema.json": dump_json(case_schema()).encode("utf-8")}
+    with store.open("data/case.json") as handle:
+        write_document(document, handle)
+    store["data/case.schema.json"] = dump_json(case_schema()).encode("utf-8")
     problems = verify(document, sources)
-    by_id = {s.id: s for s in sources}
-    for path, text in _document_texts(document):
-        if path.endswith(SHOWN):
-            problems.extend(verify_page(text, path, by_id))
-        files[path] = text.encode("utf-8")
-        del text  # before the next file is made: at 5,000 sources the dossier alone is 120 MB
-    return files, problems
+    page = render_dossier_page(document)
+    problems.extend(verify_page(page, DOSSIER_PAGE, by_id))
+    store[DOSSIER_PAGE] = page.encode("utf-8")
+    with store.open(DOSSIER_FILE) as handle:
+        for number, part in enumerate(dossier_parts(document)):
+            problems.extend(verify_page(part, DOSSIER_FILE, by_id))
+            handle.write((b"\n" if number else b"") + part.encode("utf-8"))
+    written = ["data/case.json", "data/case.schema.json", DOSSIER_PAGE, DOSSIER_FILE]
+    written += [f"data/{name}" for name in write_csv_tables(document, lambda name: store.open(f"data/{name}"))]
+    with store.open("data/case.ftm.json") as handle:
+        write_ftm(document, handle, store.folder)
+    written.append("data/case.ftm.json")
+    return written, problems
 
 
-def _document_texts(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """The pages and exports made from the case document alone (dossier, CSV, FtM), one at a time."""
-    yield DOSSIER_PAGE, render_dossier_page(document)
-    yield DOSSIER_FILE, render_dossier(document)
-    for name, text in csv_tables(document).items():
-        yield f"data/{name}", text
-    yield "data/case.ftm.json", ftm_stream(document)
-
-
-def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> Generated:
+def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
+             scratch: Path | None = None) -> Generated:
     """Every generated file for the seeds in ``seeds_dir``.
 
     ``jobs`` processes analyse the sources; ``cache_dir`` keeps their analyses between
-    runs. The output is the same whatever the jobs and the cache. Raises
+    runs; the files are kept on disk as they are made, in a folder inside ``scratch`` (by
+    default the system's temporary folder). The output is the same whatever the jobs and the cache. Raises
     :class:`InputError` listing every problem when the input cannot be built, and
     :class:`~generator.provenance.ProvenanceError` when a page or ``case.json`` would show
     a passage that is not exactly in its source.
@@ -410,6 +416,6 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None) -> G
     if any(not p.warning for p in problems):
         raise InputError(problems)
     compared = clock()
-    files = render_files(case, jobs)
+    files = render_files(case, jobs, FileStore(scratch))
     timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)

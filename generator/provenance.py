@@ -27,6 +27,7 @@ from typing import Any
 
 from .errors import Problem
 from .model import Source
+from .records import Records
 
 _FIX = ("a stage put text on the site that is not in its seed; this is a bug in casefile — "
         "report it with the seed, the build refuses to publish an unverified passage")
@@ -46,7 +47,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 _SPAN_KEYS = frozenset({"source", "start", "end", "text"})
-_CONTAINERS = (Mapping, list, tuple)
+_CONTAINERS = (Mapping, list, tuple, Records)
 # A JSON path as a chain ``(parent, key)``, spelled out only for a record with a problem: a
 # case of thousands of sources has millions of nodes.
 Trail = tuple[Any, Any] | None
@@ -69,7 +70,7 @@ def _records(value: Any, trail: Trail) -> Iterator[tuple[Trail, Mapping[str, Any
             child = value[key]
             if isinstance(child, _CONTAINERS):
                 yield from _records(child, (trail, str(key)))
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, (list, tuple, Records)):
         for index, item in enumerate(value):
             if isinstance(item, _CONTAINERS):
                 yield from _records(item, (trail, index))

@@ -38,7 +38,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import lexicon as lex
 from .entities import TYPES, Mention, with_type
@@ -804,18 +804,17 @@ def _apply_alias(alias: str, cluster: _Cluster, entities: dict[str, _Cluster], a
     return hits
 
 
-def entity_records(resolution: Resolution) -> list[dict[str, Any]]:
-    """The ``entities`` array of ``case.json``: sorted, JSON-serialisable."""
+def entity_records(resolution: Resolution) -> Iterator[dict[str, Any]]:
+    """The ``entities`` array of ``case.json``, one record at a time: sorted, JSON-serialisable."""
     related: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for pair in resolution.co_mentions:
         related[pair.a].append({"id": pair.b, "sentences": pair.sentences, "paragraphs": pair.paragraphs})
         related[pair.b].append({"id": pair.a, "sentences": pair.sentences, "paragraphs": pair.paragraphs})
-    records = []
     for entity in resolution.entities:
         by_language: dict[str, list[str]] = defaultdict(list)
         for language, alias in entity.aliases:
             by_language[language].append(alias)
-        records.append({
+        yield {
             "id": entity.id,
             "name": entity.name,
             "type": entity.type,
@@ -831,5 +830,4 @@ def entity_records(resolution: Resolution) -> list[dict[str, Any]]:
                 for m in entity.mentions
             ],
             "co_mentions": sorted(related[entity.id], key=lambda r: (-r["sentences"], -r["paragraphs"], r["id"])),
-        })
-    return records
+        }

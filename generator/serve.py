@@ -28,6 +28,7 @@ from watchdog.observers import Observer
 from .errors import InputError, OutputError
 from .pipeline import generate
 from .site import WriteReport, recover, write_in_place
+from .store import scratch_beside
 
 # Files in the seeds folder that the build reads.
 WATCHED_SUFFIXES = (".txt", ".yml", ".yaml")
@@ -65,7 +66,8 @@ def is_watched(path: str) -> bool:
 def regenerate(options: ServeOptions, log: TextIO = sys.stderr) -> WriteReport | None:
     """Build from the seeds and rewrite the changed generated files; ``None`` on input errors."""
     try:
-        generated = generate(options.seeds, jobs=options.jobs, cache_dir=options.cache_dir)
+        generated = generate(options.seeds, jobs=options.jobs, cache_dir=options.cache_dir,
+                             scratch=scratch_beside(options.out))
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=log)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
+from .store import FileStore
 
 MANIFEST = ".generated"
 _MANIFEST_HEADER = (
@@ -76,7 +77,7 @@ def plan(out_dir: Path, files: Mapping[str, bytes]) -> tuple[list[str], list[str
                 raise OutputError(
                     f"{target}:1: a hand-written file is where a generated page must go — "
                     f"rename or move it; the build never overwrites hand-written files")
-            if target.is_file() and not target.is_symlink() and target.read_bytes() == files[rel]:
+            if _same_content(files, rel, target):
                 unchanged.append(rel)
                 continue
         written.append(rel)
@@ -90,7 +91,7 @@ def stale_files(out_dir: Path, files: Mapping[str, bytes]) -> list[str]:
     stale = []
     for rel in sorted(files):
         target = out_dir / rel
-        if not target.is_file() or target.read_bytes() != files[rel]:
+        if not _same_content(files, rel, target):
             stale.append(rel)
     stale.extend(sorted(p for p in previous - set(files) if (out_dir / p).exists()))
     expected_manifest = manifest_text(list(files)).encode("utf-8")
@@ -115,6 +116,21 @@ def _write_file(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as handle:
         handle.write(data)
+
+
+def _same_content(files: Mapping[str, bytes], rel: str, target: Path) -> bool:
+    """Whether ``target`` is a regular file holding exactly ``files[rel]``."""
+    if isinstance(files, FileStore):
+        return files.same(rel, target)
+    return target.is_file() and not target.is_symlink() and target.read_bytes() == files[rel]
+
+
+def _put(files: Mapping[str, bytes], rel: str, target: Path) -> None:
+    """Write ``files[rel]`` to ``target``: linked (or copied) from a store, written otherwise."""
+    if isinstance(files, FileStore):
+        _link_or_copy(files.path(rel), target)
+    else:
+        _write_file(target, files[rel])
 
 
 _RENAME_EXCHANGE = 2
@@ -168,13 +184,12 @@ def write_tree(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
                     if rel == MANIFEST or rel in previous:
                         continue  # generated: rewritten or dropped below
                     _link_or_copy(Path(root) / name, staging / rel)
-        for rel, data in sorted(files.items()):
-            target = staging / rel
-            current = out_dir / rel
-            if rel in unchanged:
-                _link_or_copy(current, target)
+        kept = set(unchanged)
+        for rel in sorted(files):
+            if rel in kept:
+                _link_or_copy(out_dir / rel, staging / rel)
             else:
-                _write_file(target, data)
+                _put(files, rel, staging / rel)
         _write_file(staging / MANIFEST, manifest)
         _prune_empty_generated_dirs(staging, previous - set(files))
         if out_dir.exists():
@@ -209,7 +224,7 @@ def write_in_place(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     for rel in written:
         target = out_dir / rel
         temporary = target.parent / f".{target.name}.casefile-{os.getpid()}"
-        _write_file(temporary, files[rel])
+        _put(files, rel, temporary)
         os.replace(temporary, target)
     for rel in removed:
         (out_dir / rel).unlink()

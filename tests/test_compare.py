@@ -162,9 +162,9 @@ def test_claims_point_at_exact_text_and_records_are_json() -> None:
             assert texts[claim.source][claim.start:claim.end] == claim.text
     corpus2, _, persons = seeds()
     quotes, figures, dates = _claims(corpus2, persons)
-    data = {"quotes": quote_records(quotes), "figures": figure_records(figures), "dates": date_records(dates),
-            "discrepancies": discrepancy_records(found),
-            "checks": date_check_records(date_checks(corpus.sources, dates, corpus.case))}
+    data = {"quotes": list(quote_records(quotes)), "figures": list(figure_records(figures)),
+            "dates": list(date_records(dates)), "discrepancies": list(discrepancy_records(found)),
+            "checks": list(date_check_records(date_checks(corpus.sources, dates, corpus.case)))}
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False)
     assert json.loads(encoded) == data
     for record in data["quotes"] + data["figures"] + data["dates"]:

@@ -212,7 +212,7 @@ def test_entity_records_match_the_data_contract(seeds: Resolution) -> None:
     corpus, _ = read_corpus(Path("seeds"))
     assert corpus is not None
     texts = {s.id: s.text for s in corpus.sources}
-    records = entity_records(seeds)
+    records = list(entity_records(seeds))
     json.dumps(records)
     assert [r["id"] for r in records] == sorted(r["id"] for r in records)
     for record in records:
@@ -227,4 +227,4 @@ def test_resolution_is_deterministic(seeds: Resolution) -> None:
     corpus, _ = read_corpus(Path("seeds"))
     assert corpus is not None
     again = resolve(list(reversed(corpus.sources)), corpus.case)
-    assert entity_records(again) == entity_records(seeds)
+    assert list(entity_records(again)) == list(entity_records(seeds))

@@ -13,11 +13,13 @@ a third of the site build). ``dossier.md`` is the site page that introduces it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from ..records import ordered
 from ..slug import unique_slugs
 from .standalone import STANDALONE_END, standalone_start
 from .markup import attr, declares, escape_html, escape_md, href, html_table, md_link
@@ -36,33 +38,33 @@ def _paragraph_id(source_id: str, anchor: str) -> str:
 
 
 class _Context:
-    """Lookups shared by the sections: sources and entities by id."""
+    """Lookups shared by the sections: the title and number of each source, the name and
+    anchor of each entity (not the records: a section reads those one at a time)."""
 
     def __init__(self, document: Record) -> None:
-        self.sources = {s["id"]: s for s in document.get("sources", [])}
-        self.source_number = {sid: n for n, sid in enumerate(sorted(self.sources), 1)}
-        entities = sorted(document.get("entities", []), key=lambda e: str(e["id"]))
-        self.entities = {e["id"]: e for e in entities}
-        self.entity_anchor = dict(zip([e["id"] for e in entities],
-                                      (f"entity-{s}" for s in unique_slugs([str(e["id"]) for e in entities])),
-                                      strict=True))
+        self.titles = {s["id"]: s.get("title", "") for s in document.get("sources", [])}
+        self.source_number = {sid: n for n, sid in enumerate(sorted(self.titles), 1)}
+        entities = [(e["id"], e.get("name")) for e in document.get("entities", [])]
+        ids = sorted((entity_id for entity_id, _ in entities), key=str)
+        self.names = dict(entities)
+        self.entity_anchor = dict(zip(ids, (f"entity-{s}" for s in unique_slugs([str(i) for i in ids])), strict=True))
 
     def where(self, span: Record) -> str:
         """``S2 §p3`` linking to the paragraph in the dossier (HTML)."""
         source_id, anchor = str(span.get("source", "")), str(span.get("anchor", ""))
-        if source_id not in self.sources:
+        if source_id not in self.titles:
             return escape_html(f"{source_id} {anchor}")
         label = f"S{self.source_number[source_id]} §{anchor.removeprefix('p')}"
-        title = escape_html(str(self.sources[source_id].get("title", "")), quote=True)
+        title = escape_html(str(self.titles[source_id]), quote=True)
         return f'<a href="#{_paragraph_id(source_id, anchor)}" title="{title}">{escape_html(label)}</a>'
 
     def entity(self, entity_id: str | None) -> str:
         """An entity's name linking to its row (HTML), or a dash."""
         if entity_id is None:
             return '<span class="cf-unknown">unattributed</span>'
-        if entity_id not in self.entities:
+        if entity_id not in self.names:
             return escape_html(entity_id)
-        return f'<a href="#{self.entity_anchor[entity_id]}">{escape_html(str(self.entities[entity_id]["name"]))}</a>'
+        return f'<a href="#{self.entity_anchor[entity_id]}">{escape_html(str(self.names[entity_id]))}</a>'
 
 
 def _value(value: Any) -> str:
@@ -83,9 +85,12 @@ def _quoted(record: Record) -> str:
     return f"“<span{where}>{text}</span>”"
 
 
+_SHOWN_FACTS = ("id", "title", "outlet", "published", "language", "words")
+
+
 def _overview(document: Record, ctx: _Context) -> list[str]:
     case = document.get("case", {})
-    sources = [ctx.sources[s] for s in sorted(ctx.sources)]
+    sources = [{k: s.get(k) for k in _SHOWN_FACTS} for s in ordered(document.get("sources", []), _id)]
     languages = sorted({str(s.get("language")) for s in sources})
     statuses: dict[str, int] = {}
     for discrepancy in document.get("discrepancies", []):
@@ -149,12 +154,14 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
     return parts
 
 
-def _entities(document: Record, ctx: _Context) -> list[str]:
-    parts = [_heading("Entities")]
-    if not ctx.entities:
-        return [*parts, _NONE_YET, ""]
+def _entities(document: Record, ctx: _Context) -> Iterator[str]:
+    yield _heading("Entities")
+    if not ctx.names:
+        yield from (_NONE_YET, "")
+        return
     rows = []
-    for entity_id, entity in ctx.entities.items():
+    for entity in ordered(document.get("entities", []), _id):
+        entity_id = entity["id"]
         mentions = entity.get("mentions", [])
         first_by_source: dict[str, Record] = {}
         for mention in sorted(mentions, key=lambda m: (str(m["source"]), int(m["start"]))):
@@ -166,24 +173,26 @@ def _entities(document: Record, ctx: _Context) -> list[str]:
             str(len(mentions)),
             ", ".join(ctx.where(m) for _, m in sorted(first_by_source.items())) or "—",
         ))
-    return [*parts, html_table(("Name", "Type", "Aliases", "Mentions", "First mention per source"), rows), ""]
+    yield from (html_table(("Name", "Type", "Aliases", "Mentions", "First mention per source"), rows), "")
+
+
+def _id(record: Record) -> str:
+    return str(record["id"])
 
 
 def _quotes(document: Record, ctx: _Context) -> list[str]:
-    quotes = sorted(document.get("quotes", []), key=lambda q: str(q["id"]))
-    if not quotes:
+    if not document.get("quotes"):
         return [_heading("Quotes"), _NONE_YET, ""]
     rows = [(_quoted(q), ctx.entity(q.get("speaker")), _value(q.get("evidence")), ctx.where(q))
-            for q in quotes]
+            for q in ordered(document["quotes"], _id)]
     return [_heading("Quotes"), html_table(("Quote", "Speaker", "Evidence", "Where"), rows), ""]
 
 
 def _figures(document: Record, ctx: _Context) -> list[str]:
-    figures = sorted(document.get("figures", []), key=lambda f: str(f["id"]))
-    if not figures:
+    if not document.get("figures"):
         return [_heading("Figures"), _NONE_YET, ""]
     rows = []
-    for figure in figures:
+    for figure in ordered(document["figures"], _id):
         value = _value(figure.get("value"))
         if figure.get("low") is not None or figure.get("high") is not None:
             value += f" ({_value(figure.get('low'))}–{_value(figure.get('high'))})"
@@ -194,15 +203,14 @@ def _figures(document: Record, ctx: _Context) -> list[str]:
             html_table(("Text", "Value", "Measure", "Qualifier", "Subject", "Where"), rows), ""]
 
 
-def _discrepancies(document: Record, ctx: _Context) -> list[str]:
-    discrepancies = sorted(document.get("discrepancies", []), key=lambda d: str(d["id"]))
-    parts = [_heading("Discrepancies")]
-    if not discrepancies:
-        return [*parts, _NONE_YET, ""]
-    blocks = []
-    for number, discrepancy in enumerate(discrepancies, 1):
+def _discrepancies(document: Record, ctx: _Context) -> Iterator[str]:
+    yield _heading("Discrepancies")
+    if not document.get("discrepancies"):
+        yield from (_NONE_YET, "")
+        return
+    for number, discrepancy in enumerate(ordered(document["discrepancies"], _id), 1):
         explanation = discrepancy.get("explanation")
-        blocks += [f'<h3 id="discrepancy-{number}">D{number}. {escape_html(str(discrepancy.get("summary", "")))}</h3>',
+        yield from [f'<h3 id="discrepancy-{number}">D{number}. {escape_html(str(discrepancy.get("summary", "")))}</h3>',
                    f"<p>Kind: <strong>{escape_html(str(discrepancy.get('kind')))}</strong> · "
                    f"status: <strong>{escape_html(str(discrepancy.get('status')))}</strong> · "
                    f"explanation: {escape_html(str(explanation)) if explanation else '<em>none given</em>'}</p>"]
@@ -213,8 +221,7 @@ def _discrepancies(document: Record, ctx: _Context) -> list[str]:
             grouped.setdefault((str(c.get("text")), _value(c.get("value"))), []).append(c)
         rows = [(", ".join(ctx.where(c) for c in claims), _quoted(claims[0]), value)
                 for (_, value), claims in grouped.items()]
-        blocks.append(html_table(("Where", "Claim", "Value"), rows))
-    return [*parts, *blocks]
+        yield html_table(("Where", "Claim", "Value"), rows)
 
 
 def _heading(title: str) -> str:
@@ -223,8 +230,8 @@ def _heading(title: str) -> str:
 
 
 def _timeline(document: Record, ctx: _Context) -> list[str]:
-    dates = sorted(document.get("dates", []),
-                   key=lambda d: (d.get("resolved") is None, str(d.get("resolved") or ""), str(d["id"])))
+    dates = list(ordered(document.get("dates", []),
+                         lambda d: (d.get("resolved") is None, str(d.get("resolved") or ""), str(d["id"]))))
     if not dates:
         return [_heading("Timeline"), _NONE_YET, ""]
     rows = [(escape_html(str(d["resolved"])) if d.get("resolved") else '<span class="cf-unknown">unresolved</span>',
@@ -236,32 +243,36 @@ def _timeline(document: Record, ctx: _Context) -> list[str]:
 def render_dossier(document: Record) -> str:
     """``dossier.html``: every section of the case, from the case document alone, as one
     self-contained HTML document (inline style, no script, no request to any host)."""
+    return "\n".join(dossier_parts(document))
+
+
+def dossier_parts(document: Record) -> Iterator[str]:
+    """:func:`render_dossier` in pieces, each whole elements, to be joined with new lines:
+    a case of thousands of sources is written (and checked) piece by piece, never held whole."""
     case = document.get("case", {})
     ctx = _Context(document)
     repository = case.get("repository")
     title = escape_html(f"{case.get('title', 'Case file')}: dossier")
     contents = "".join(f'<li><a href="#{section.lower()}">{section}</a></li>' for section in SECTIONS)
-    parts = [
-        *standalone_start(title, "./"),
-        '<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
-        "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
-        "paragraph 3.</p>",
-        f'<nav class="cf-contents"><ol>{contents}</ol></nav>',
-    ]
-    parts += _overview(document, ctx)
-    parts += [_heading("Sources")]
-    if not ctx.sources:
-        parts += [_NONE_YET]
-    else:
-        parts += [block for source_id in sorted(ctx.sources)
-                  for block in _source_section(ctx.sources[source_id], ctx, repository)]
-    parts += _entities(document, ctx)
-    parts += _quotes(document, ctx)
-    parts += _figures(document, ctx)
-    parts += _discrepancies(document, ctx)
-    parts += _timeline(document, ctx)
-    parts += STANDALONE_END
-    return "\n".join(part for part in parts if part)
+    parts: Iterable[str] = itertools.chain(
+        standalone_start(title, "./"),
+        ['<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
+         "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
+         "paragraph 3.</p>",
+         f'<nav class="cf-contents"><ol>{contents}</ol></nav>'],
+        _overview(document, ctx),
+        [_heading("Sources")],
+        [_NONE_YET] if not ctx.titles else
+        (block for source in ordered(document.get("sources", []), _id)
+         for block in _source_section(source, ctx, repository)),
+        _entities(document, ctx),
+        _quotes(document, ctx),
+        _figures(document, ctx),
+        _discrepancies(document, ctx),
+        _timeline(document, ctx),
+        STANDALONE_END,
+    )
+    return (part for part in parts if part)
 
 
 def render_dossier_page(document: Record) -> str:
