@@ -214,8 +214,11 @@ def performance_page(results: list[dict[str, object]], where: dict[str, object])
               "builds (one core without the per-source cache, and all cores), a forked process counting "
               "the memory it shares with its parent. From 500 sources the tables per-source analysis "
               "needs (lemma dictionaries, word frequencies) are dropped before the stages over all "
-              "sources; what remains at 5,000 sources is mostly the comparison's claims and the case "
-              "document written as `case.json`, the exports and the dossier.",
+              "sources. Generated files go to disk as they are made (a scratch folder beside the docs "
+              "folder, whose files become hard links to them), and the case document's sections stay "
+              "on disk as JSON lines while `case.json`, the dossier and the exports are written from "
+              "them a record at a time; what memory holds at 5,000 sources is mostly the sources' "
+              "analyses and the comparison's claims.",
               "- *Incremental build* changes one seed and builds again with the content-hash cache: only that "
               "source is analysed again, but resolution across sources, comparison, rendering and the "
               "provenance check of every page run in full, since one seed can change any entity or finding.",
