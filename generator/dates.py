@@ -333,7 +333,10 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
         for m in matches(pattern):
             hour = int(m.group("h"))
             minute = int(m.group("m")) if m.groupdict().get("m") else 0
-            ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
+            groups = m.groupdict()
+            # "3 p.m." (one group for both), or a group each: "du matin" (am), "du soir" (pm)
+            ampm = "pm" if groups.get("pm") else "am" if groups.get("am") else \
+                (groups.get("ampm") or "").lower().replace(".", "")
             if ampm == "pm" and hour < 12:
                 hour += 12
             elif ampm == "am" and hour == 12:

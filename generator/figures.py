@@ -47,6 +47,7 @@ _MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske el
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CONTEXT_WORDS = 6
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
+_ELIDED_WORD = re.compile(r"['’]([^\W\d_]+(?:-[^\W\d_]+)*)")  # after an elided link word: "millions d'euros"
 _GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
 _AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){1,2}")
 _AGE_TITLE_REACH = 40
@@ -122,6 +123,11 @@ class _Syntax:
     age_probes: tuple[Probe, ...]
     calendar: frozenset[str]
     """Month and weekday names (folded): a number before one is a date, never a count of it."""
+    capitalised_nouns: bool = False
+    """Whether the language writes its nouns with a capital ("drei Gemälde")."""
+    ambiguous_numbers: frozenset[str] = frozenset()
+    """Number words that are also other words (Norwegian "tre": three, tree): they count only
+    what the measure words name ("tre personer"), not any word after them."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -178,7 +184,9 @@ def _syntax(language: str) -> _Syntax:
                    if vague else None,
                    _word_pattern(data.get("figure_range_open"), r"(?<!\w)(?:{})[ \u00a0]+$"),
                    _word_pattern(data.get("figure_range_join"), r"[ \u00a0]+(?:{})[ \u00a0]+"),
-                   Trigger(keys - {DIGIT}), number_probe, age_probes, calendar_words(language))
+                   Trigger(keys - {DIGIT}), number_probe, age_probes, calendar_words(language),
+                   bool(data.get("figure_capitalised_nouns", False)),
+                   word_set(language, "figure_ambiguous_number_words"))
 
 
 def _word_pattern(words: Any, template: str) -> re.Pattern[str] | None:
@@ -304,9 +312,10 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             value = (low_value + high_value) / 2  # the value shown: the middle of the range
         else:
             qualifier, start = _qualifier(text, m.start(), syntax)
-        if not digits[:1].isdigit() and not scale and (measure.startswith("word:")
-                                                        or (value == 1 and qualifier == "exact")):
-            continue  # "one reason", "one day": a word, not a count ("to hundre trær" is one)
+        if not digits[:1].isdigit() and not scale and (
+                (value == 1 and qualifier == "exact")
+                or (measure.startswith("word:") and digits.lower() in syntax.ambiguous_numbers)):
+            continue  # "one reason", "et tre falt" (a tree fell): a word, not a count ("four paintings" is one)
         if (re.fullmatch(r"(1[89]|20)\d\d", digits) and not scale and unit is None
                 and measure.startswith("word:")):
             continue  # a year, not a count
@@ -382,22 +391,25 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     position = end
     skipped = 0
     first: tuple[str, int] | None = None
+    after_link = False
     while skipped <= _MAX_SKIPPED:
-        m = _NEXT_WORD.match(text, position)
+        # after an elided link word the next word is glued to it: "2 millions d'euros"
+        m = (after_link and _ELIDED_WORD.match(text, position)) or _NEXT_WORD.match(text, position)
         if not m:
             break
         word = m.group(1)
         lower = word.lower()
+        after_link = False
         if lower in syntax.measures:
             return syntax.measures[lower], m.end(), None, word
         if lower in syntax.links:
             position = m.end()
+            after_link = True
             continue
         if lower in syntax.times:
             measure = _context_measure(text, start, m.end(), syntax)
             return (measure or "times"), m.end(), None, word
-        if (skipped == 0 and lower not in syntax.stopwords and fold(lower) not in syntax.calendar
-                and word.islower() and len(word) > 2):
+        if skipped == 0 and _counted_word(word, syntax):
             first = (word, m.end())
         elif skipped == 0:
             return None
@@ -406,6 +418,14 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     if first is None:
         return None
     return f"word:{first[0].lower()}", first[1], None, first[0]
+
+
+def _counted_word(word: str, syntax: _Syntax) -> bool:
+    """Whether ``word`` right after a number may be what it counts: a noun, not a function
+    word or a month (lower case, or capitalised where the language capitalises its nouns)."""
+    lower = word.lower()
+    shaped = word.islower() or (syntax.capitalised_nouns and word[:1].isupper() and word[1:].islower())
+    return shaped and len(word) > 2 and lower not in syntax.stopwords and fold(lower) not in syntax.calendar
 
 
 def _context_measure(text: str, start: int, end: int, syntax: _Syntax) -> str | None:

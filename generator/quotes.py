@@ -85,6 +85,7 @@ class _Words:
     not_subject: frozenset[str]
     dash: bool
     stopwords: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +96,7 @@ def _words(language: str) -> _Words:
                                 for w in words), key=lambda d: -len(d[0])))
     return _Words(word_set(language, "quote_speech_verbs"), pronouns, descriptors,
                   word_set(language, "quote_not_subject"), bool(data.get("quote_dialogue_dash", False)),
-                  word_set(language, "claim_stopwords"))
+                  word_set(language, "claim_stopwords"), word_set(language, "entity_honorifics"))
 
 
 @dataclass
@@ -208,14 +209,19 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
         if token is None or token.group(0)[:1].isdigit():
             return None
         lower = token.group(0).lower()
-        if lower in words.pronouns or (lower in words.stopwords and n > 0) or lower in words.verbs:
+        honorific = lower in words.honorifics  # a title even where it is also a short word ("M.")
+        article = lower in words.stopwords and not honorific
+        if lower in words.pronouns or (article and n > 0) or lower in words.verbs:
             return None
-        if not text.startswith(" ", token.end()):
+        after = token.end()
+        if honorific and text.startswith(".", after):
+            after += 1  # an abbreviated title: "a déclaré M. Marchal", "said Dr. Ann Lee"
+        if not text.startswith(" ", after):
             return None
-        position = token.end() + 1
+        position = after + 1
         ref = index.starting_at(position)
-        if ref is not None and ref.start == position and n + (lower in words.stopwords) < _MAX_TITLE_WORDS:
-            if lower in words.stopwords:
+        if ref is not None and ref.start == position and n + article < _MAX_TITLE_WORDS:
+            if article:
                 return None  # an article needs a title after it: "said the Kari Vik" is no title
             return "person", ref.start, ref.end
     return None
@@ -321,8 +327,15 @@ class _Attributor:
         limit = raw.paragraph.end
         if i + 1 < len(self.raws) and self.raws[i + 1].paragraph is raw.paragraph:
             limit = min(limit, self.raws[i + 1].outer_start)
-        end = _SENTENCE_END.search(self.text, raw.outer_end + 1, limit)
-        return end.end() if end else limit
+        # the attribution ends with its clause or sentence; a full stop ends it only where the
+        # sentence does ("a déclaré M. Marchal", "said Dr. Lee": abbreviations are not ends)
+        sentence_ends = {sentence.end for sentence in raw.paragraph.sentences}
+        position = raw.outer_end + 1
+        while (end := _SENTENCE_END.search(self.text, position, limit)) is not None:
+            if end.group(0) != "." or end.end() in sentence_ends:
+                return end.end()
+            position = end.end()
+        return limit
 
     def _before_start(self, i: int) -> int:
         raw = self.raws[i]

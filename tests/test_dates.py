@@ -109,3 +109,11 @@ def test_future_and_compound_weekdays(language: str, text: str, written: str, re
     """Published on Wednesday 2024-01-10: "by Sunday" is the Sunday after, "Freitagabend" the Friday before."""
     (mention,) = extract_dates(make_source(text, language, dt.date(2024, 1, 10)))
     assert (mention.text, mention.kind, mention.resolved) == (written, "weekday", resolved)
+
+
+def test_french_times_of_day_are_times_and_durations_are_not() -> None:
+    text = ("Ils sont entrés vers 3 heures du matin et sont repartis à 15 heures 30. "
+            "La fouille a duré 4 heures, jusqu'à 22 heures. Le train part à 9 heures du soir.")
+    dates = extract_dates(make_source(text, "fr"))
+    assert [(d.text, d.clock) for d in dates] == [("3 heures du matin", "03:00"), ("15 heures 30", "15:30"),
+                                                  ("22 heures", "22:00"), ("9 heures du soir", "21:00")]

@@ -132,3 +132,28 @@ def test_metres_per_second_is_a_speed_not_millions(language: str) -> None:
 def test_a_month_or_weekday_name_is_never_what_a_number_counts(language: str, text: str) -> None:
     figures = extract_figures(make_source(text, language=language))
     assert not [f for f in figures if f.measure.startswith("word:")], figures
+
+
+@pytest.mark.parametrize("text,language,shown,value,measure", [
+    ("Thieves stole four paintings from the museum.", "en", "four paintings", 4, "word:paintings"),
+    ("Trois tableaux ont été dérobés.", "fr", "Trois tableaux", 3, "word:tableaux"),
+    ("Aus dem Museum sind drei Gemälde gestohlen worden.", "de", "drei Gemälde", 3, "word:gemälde"),
+    ("Aus dem Museum sind 3 Gemälde gestohlen worden.", "de", "3 Gemälde", 3, "word:gemälde"),
+    ("Tyvene stjal fire malerier fra museet.", "nb", "fire malerier", 4, "word:malerier"),
+    ("Les œuvres sont estimées à 2 millions d'euros.", "fr", "2 millions d'euros", 2_000_000, "euros"),
+    ("La fouille a duré 4 heures.", "fr", "4 heures", 4, "hours"),
+])
+def test_what_a_number_counts_in_any_language(text: str, language: str, shown: str, value: float,
+                                              measure: str) -> None:
+    figures = extract_figures(make_source(text, language))
+    assert [(f.text, f.value, f.measure) for f in figures] == [(shown, value, measure)]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("En mann omkom da et tre falt over bilen.", "nb"),  # "tre": a tree, not three
+    ("There is one reason for it.", "en"),
+    ("Ils sont entrés vers 3 heures du matin.", "fr"),  # a time of day
+    ("Am 3 März kam es zum Streit.", "de"),  # a date
+])
+def test_words_that_only_look_like_counts(text: str, language: str) -> None:
+    assert extract_figures(make_source(text, language)) == ()

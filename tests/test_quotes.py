@@ -122,3 +122,13 @@ def test_storm_story_precision_and_recall() -> None:
     precision, recall = score("storm speakers", {(q.source[:3], q.text, q.speaker) for q in found},
                               {(str(g["source"]), g["text"], g["speaker"]) for g in gold})
     assert precision >= 0.9 and recall >= 0.9
+
+
+@pytest.mark.parametrize("text,language", [
+    ("« C'est une perte immense », a déclaré M. Marchal lors d'une conférence de presse.", "fr"),
+    ("\"It is a huge loss,\" said Dr. Marchal at a news conference.", "en"),
+])
+def test_an_abbreviated_title_between_verb_and_name(text: str, language: str) -> None:
+    source = make_source(text, language)
+    quotes = extract_quotes(source, refs_for(source, ("Marchal", "marchal", "m")))
+    assert [q.speaker for q in quotes] == ["marchal"]
