@@ -250,10 +250,15 @@ def gazetteer() -> Mapping[str, Place]:
             value = getattr(country, attr, None)
             if value:
                 add(value, place)
+    given = given_names()
     for sub in pycountry.subdivisions:
+        name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
         if getattr(sub, "parent_code", None):
-            continue
-        add(sub.name, Place(f"admin:{sub.code}", sub.name, "admin", 0))
+            # a department, province or county ("préfecture du Rhône"): only names that are no
+            # given name ("Angus") nor a short word ("Lot", "Var"), nor an official form ("Bristol, City of")
+            if len(name) < 4 or "," in name or fold(name) in given:
+                continue
+        add(name, Place(f"admin:{sub.code}", name, "admin", 0))
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         place = Place(f"city:{city['geonameid']}", city["name"], "city", population)

@@ -82,6 +82,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
     bare = word.lower().strip("'’")
     if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
         return False
+    if bare in word_set(language, "sentence_final_abbreviations"):
+        return True  # "at 3 a.m. Officers found …", "usw. Die Polizei …"
     if bare in word_set(language, "abbreviations") or re.fullmatch(r"(?:\w\.)+\w", word):
         # "Dec. 8", "Mr. Smith", "U.S. officials": not an end, unless a common word such as
         # "They" follows, which starts a sentence far more often than it continues a name.

@@ -16,6 +16,15 @@ def test_gazetteer_knows_countries_in_every_language_and_cities() -> None:
     assert lex.us_states()["TN"].name == "Tennessee"
 
 
+def test_gazetteer_knows_departments_and_provinces_but_not_as_given_names() -> None:
+    rhone = lex.place("Rhône")
+    assert rhone is not None and rhone.kind in ("admin", "city")
+    assert lex.place("Dordogne") is not None and lex.place("Dordogne").kind == "admin"
+    for name in ("Paul", "Lola"):  # districts too, but given names first
+        place = lex.place(name)
+        assert place is None or place.kind != "admin"
+
+
 def test_ordinary_words_are_told_from_names() -> None:
     assert lex.is_common_word("However", "en")
     assert lex.is_common_word("Schule", "de")

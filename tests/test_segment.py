@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.segment import segment, split_paragraphs, split_sentences
 
 
@@ -31,6 +33,18 @@ def test_anchors_are_positional_and_stable_under_an_edit_elsewhere():
 def test_english_abbreviations_and_initials_do_not_end_sentences():
     assert sentences("On Dec. 8, Mr. Smith met J. K. Rowling in the U.S. They talked.") == [
         "On Dec. 8, Mr. Smith met J. K. Rowling in the U.S.", "They talked."]
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("They broke in at 3 a.m. Officers found the window open.", "en",
+     ["They broke in at 3 a.m.", "Officers found the window open."]),
+    ("Sie nahmen Bilder, Vasen usw. Die Polizei ermittelt.", "de",
+     ["Sie nahmen Bilder, Vasen usw.", "Die Polizei ermittelt."]),
+    ("Ils ont pris des tableaux, des vases, etc. Les policiers enquêtent.", "fr",
+     ["Ils ont pris des tableaux, des vases, etc.", "Les policiers enquêtent."]),
+])
+def test_an_abbreviation_that_often_ends_a_sentence_ends_it_before_a_capital(text, language, expected):
+    assert sentences(text, language) == expected
 
 
 def test_quotes_and_question_marks():
