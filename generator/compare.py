@@ -41,7 +41,7 @@ from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
-from .model import CaseInfo, Source
+from .model import CaseInfo, Paragraph, Source
 from .numbers import number_syntax
 from .parallel import Forked
 from .entityref import COVERAGE_TYPES, EntityRef, from_persons
@@ -1067,7 +1067,52 @@ def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention]
             explanation="conflict", severity="high",
             claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
             detail="date"))
+    found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims}))
     return found
+
+
+_HEADLINE_WORDS = 20  # a first paragraph this short and without a full stop is a headline
+
+
+def _lead(source: Source) -> Paragraph | None:
+    """The opening paragraph of a report (after any headline): where news says when the story happened."""
+    for paragraph in source.paragraphs:
+        body = source.text[paragraph.start:paragraph.end].rstrip()
+        if len(_WORD.findall(body)) < _HEADLINE_WORDS and body[-1:] not in ".!?\"”»":
+            continue
+        return paragraph
+    return None
+
+
+def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMention],
+                           reported: set[tuple[str, int]]) -> list[Discrepancy]:
+    """When each source's opening paragraph gives one date and they differ ("on Monday evening",
+    "on Tuesday evening", "mandag kveld"): the sources disagree on when the story happened,
+    whatever the event is called (no event word needed)."""
+    leads = {sid: _lead(source) for sid, source in sources.items()}
+    by_source: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        lead = leads.get(mention.source)
+        if (lead is not None and lead.start <= mention.start < lead.end and mention.resolved
+                and mention.kind in ("absolute", "weekday", "relative")):
+            by_source[mention.source].append(mention)
+    chosen = []
+    for source_id, mentions in sorted(by_source.items()):
+        if len({m.resolved[:10] for m in mentions if m.resolved}) != 1:
+            continue  # a lead with two dates ("announced on Wednesday what happened on Tuesday"): no guess
+        chosen.append(min(mentions, key=lambda m: m.start))
+    if len(chosen) < 2 or len({m.resolved[:10] for m in chosen if m.resolved}) < 2:
+        return []
+    if all((m.source, m.start) in reported for m in chosen):
+        return []  # already a finding of a named event
+    key = "lead|resolved"
+    return [Discrepancy(
+        id=_stable_id("date", key), kind="date", key=key,
+        summary="The sources' opening paragraphs date the story differently: "
+                + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
+        explanation="conflict", severity="medium",
+        claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
+        detail="lead")]
 
 
 # ---------------------------------------------------------------- actors and platforms

@@ -38,6 +38,7 @@ _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _DASH_OPEN = re.compile(r"[–—]\s+|-\s+")
+_DASH_INSIDE = re.compile(r"(?<=[.!?])\s+([–—])\s+")  # a dash opening a sentence inside a paragraph
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
 _MIN_WORDS = 3
@@ -143,9 +144,16 @@ def _is_quote(text: str, raw: _Raw) -> bool:
 
 
 def _dash_quotes(text: str, paragraph: Paragraph, words: _Words, index: PersonIndex) -> list[_Raw]:
-    """A paragraph opening with a dash is a quote up to its attribution (``, sier han``)."""
+    """A paragraph opening with a dash is a quote up to its attribution (``, sier han``); so is
+    a sentence opening with one inside a paragraph ("… klokken 19.45. – Mannskapet gjorde …,
+    sier Jon Berg"), but only when a speech verb and its speaker end it."""
     m = _DASH_OPEN.match(text, paragraph.start, paragraph.end)
     if not m:
+        for inside in _DASH_INSIDE.finditer(text, paragraph.start, paragraph.end):
+            attribution = _dash_attribution(text, inside.end(), paragraph.end, words, index)
+            if attribution is not None:
+                comma, attr_end = attribution
+                return [_Raw(inside.end(), comma, inside.start(1), comma, "dash", paragraph, (comma, attr_end))]
         return []
     found = []
     position = m.end()

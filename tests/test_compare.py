@@ -398,3 +398,26 @@ def test_a_figure_found_in_many_sources_keeps_a_short_summary(seeds) -> None:
     figure = next(d for d in case["discrepancies"] if d["kind"] == "figure")
     assert len(figure["claims"]) == 30  # every source is still a claim
     assert figure["summary"].count("“300 homes”") == 1 and "(001, 002, 004, 005, 007 and 15 more)" in figure["summary"]
+
+
+def test_opening_paragraphs_that_date_the_story_differently(seeds) -> None:
+    from generator.pipeline import generate
+
+    lead = "A passenger jet made an emergency landing in Bergen on {day} evening after an engine fire, the airline said."
+    files = {
+        "a.txt": "Plane lands in Bergen after engine fire\n\n" + lead.format(day="Monday") + "\n\nNobody was hurt.\n",
+        "a.yml": "published: 2026-03-10\n",
+        "b.txt": "Jet lands safely\n\n" + lead.format(day="Tuesday") + "\n\nThe crew was praised.\n",
+        "b.yml": "published: 2026-03-10\n",
+        "c.txt": "Emergency in Bergen\n\nThe airline said on Wednesday that a jet had landed in Bergen on Monday "
+                 "evening after an engine fire.\n",
+        "c.yml": "published: 2026-03-12\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    found = [d for d in case["discrepancies"] if d["kind"] == "date"]
+    assert [d["detail"] for d in found] == ["lead"]
+    assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
+        ("a", "Monday", "2026-03-09"), ("b", "Tuesday", "2026-03-10")]  # c's lead has two dates: no guess
+    agreeing = {**files, "b.txt": files["b.txt"].replace("Tuesday", "Monday")}
+    case = json.loads(generate(seeds(agreeing)).files["data/case.json"])
+    assert not [d for d in case["discrepancies"] if d["kind"] == "date"]

@@ -132,3 +132,12 @@ def test_an_abbreviated_title_between_verb_and_name(text: str, language: str) ->
     source = make_source(text, language)
     quotes = extract_quotes(source, refs_for(source, ("Marchal", "marchal", "m")))
     assert [q.speaker for q in quotes] == ["marchal"]
+
+
+def test_a_dash_quote_opening_a_sentence_inside_a_paragraph() -> None:
+    source = make_source("Kaptein Maria Olsen landet flyet trygt klokken 19.45. – Mannskapet gjorde akkurat det "
+                         "de er trent til, sier pressetalsmann Jon Berg. Flyet ble stående.", "nb")
+    quotes = extract_quotes(source, refs_for(source, ("Jon Berg", "jon", "m"), ("Maria Olsen", "maria", "f")))
+    assert [(q.text, q.speaker) for q in quotes] == [("Mannskapet gjorde akkurat det de er trent til", "jon")]
+    unattributed = make_source("Flyet landet klokken 19.45. – Ingen ble skadet. Flyet ble stående.", "nb")
+    assert extract_quotes(unattributed) == ()  # inside a paragraph a dash is a quote only with its attribution
