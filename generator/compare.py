@@ -341,6 +341,13 @@ def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
     return (None if low is None else low - half, None if high is None else high + half)
 
 
+def _precision(figure: Figure) -> tuple[float, int]:
+    """How narrow a figure's range is (open-ended last), then where it stands: the most precise first."""
+    low, high = _tolerance(figure)
+    width = float("inf") if low is None or high is None else high - low
+    return (width, figure.start)
+
+
 def _overlap(ranges: list[tuple[float | None, float | None]]) -> bool:
     low = max((r[0] for r in ranges if r[0] is not None), default=None)
     high = min((r[1] for r in ranges if r[1] is not None), default=None)
@@ -361,9 +368,11 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
             by_source[figure.source].append(figure)
         if len(by_source) < 2:
             continue
-        if any(len({(f.value, f.qualifier) for f in fs}) > 1 for fs in by_source.values()):
-            continue  # a source gives several values: they may count different things; no guess
-        chosen = [fs[0] for _, fs in sorted(by_source.items())]
+        if any(len({(f.value, f.qualifier) for f in fs}) > 1 and not _overlap([_tolerance(f) for f in fs])
+               for fs in by_source.values()):
+            continue  # a source gives values that exclude each other: they count different things; no guess
+        # a source's values that agree ("zwölf Verletzte", "mindestens 12 Menschen wurden verletzt"): the most precise
+        chosen = [min(fs, key=_precision) for _, fs in sorted(by_source.items())]
         if len({(f.value, f.qualifier) for f in chosen}) == 1:
             continue
         values = {f.value for f in chosen}

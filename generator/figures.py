@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -39,6 +39,8 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "kg": ("weight", 1.0), "lb": ("weight", 0.45359237),
     "km": ("distance", 1000.0), "mi": ("distance", 1609.344), "m": ("distance", 1.0),
     "ft": ("distance", 0.3048), "cm": ("distance", 0.01), "in": ("distance", 0.0254),
+    # speeds, in metres per second ("per second" after a length keeps the length's unit)
+    "km/h": ("speed", 1000.0 / 3600.0), "mi/h": ("speed", 1609.344 / 3600.0), "m/h": ("speed", 1.0 / 3600.0),
 }
 # Counters that grow while a story runs: two sources citing them at different times differ.
 GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
@@ -110,6 +112,8 @@ class _Syntax:
     stopwords: frozenset[str]
     links: frozenset[str]
     per_second: re.Pattern[str] | None
+    per_hour: re.Pattern[str]
+    """What turns a length into a speed per hour ("km/h", "per hour", "pro Stunde", "i timen")."""
     vague_link: re.Pattern[str] | None
     """What joins two number words into a vague quantity ("tens of thousands")."""
     """What turns a length into a speed ("per second", "i sekundet", "/s")."""
@@ -125,6 +129,12 @@ class _Syntax:
     """Month and weekday names (folded): a number before one is a date, never a count of it."""
     capitalised_nouns: bool = False
     """Whether the language writes its nouns with a capital ("drei Gemälde")."""
+    outcomes: dict[str, str] = field(default_factory=dict)
+    """Words after a count of people that say what happened to them ("verletzt": injured)."""
+    approximate: frozenset[str] = frozenset()
+    """Number words that give a value only roughly ("quinzaine", "dozen"): qualified "about"."""
+    age_articles: dict[str, str] = field(default_factory=dict)
+    """Articles before an age that opens a sentence, to the gender they give ("die": f)."""
     ambiguous_numbers: frozenset[str] = frozenset()
     """Number words that are also other words (Norwegian "tre": three, tree): they count only
     what the measure words name ("tre personer"), not any word after them."""
@@ -165,6 +175,10 @@ def _syntax(language: str) -> _Syntax:
     ages = tuple(re.compile(rf"(?<!\w){str(p).replace('{num}', glued)}(?!\w)", re.IGNORECASE)
                  for p in data.get("figure_age_patterns") or ())
     per_second = [str(w) for w in data.get("figure_per_second") or ()]
+    per_hour = [str(w) for w in data.get("figure_per_hour") or ()]
+    per_hour_re = re.compile(r"[ \u00a0]*/[ \u00a0]*h(?!\w)"
+                             + "".join(rf"|[ \u00a0]*{re.escape(w)}(?!\w)" if w.startswith("/")
+                                       else rf"|[ \u00a0]+{re.escape(w)}(?!\w)" for w in per_hour), re.IGNORECASE)
     vague = [str(w) for w in data.get("figure_vague_links") or ()]
     # Every figure holds a digit or a number word (an age's may be glued: "elfjährige").
     tails = [last_token(w) for w in number_syntax(language).words]
@@ -180,12 +194,16 @@ def _syntax(language: str) -> _Syntax:
                    currency, word_set(language, "claim_stopwords"), word_set(language, "figure_link_words"),
                    re.compile(rf"[ \u00a0]*/[ \u00a0]*s(?!\w)|[ \u00a0]+(?:{_alternation(per_second)})(?!\w)",
                               re.IGNORECASE) if per_second else re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)"),
+                   per_hour_re,
                    re.compile(rf"[ \u00a0]+(?:{_alternation(vague)})[ \u00a0]*|(?<=')", re.IGNORECASE)
                    if vague else None,
                    _word_pattern(data.get("figure_range_open"), r"(?<!\w)(?:{})[ \u00a0]+$"),
                    _word_pattern(data.get("figure_range_join"), r"[ \u00a0]+(?:{})[ \u00a0]+"),
                    Trigger(keys - {DIGIT}), number_probe, age_probes, calendar_words(language),
                    bool(data.get("figure_capitalised_nouns", False)),
+                   table("figure_outcome_words"), word_set(language, "figure_approximate_words"),
+                   {str(k).lower(): str(g) for g, words in (data.get("figure_age_articles") or {}).items()
+                    for k in words},
                    word_set(language, "figure_ambiguous_number_words"))
 
 
@@ -250,7 +268,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             value = parse_number(m.group("n"), language)
             if value is None or not 0 < value < 130 or value != int(value):
                 continue
-            subject = _age_subject(index, m.start(), m.end(), text, syntax.stopwords)
+            subject = (_age_subject(index, m.start(), m.end(), text, syntax.stopwords)
+                       or _age_back_reference(source, index, m.start(), syntax))
             take(m.start(), m.end())
             raw.append({"start": m.start(), "end": m.end(), "value": value, "measure": "age",
                         "qualifier": "exact", "subject": subject, "measure_text": None})
@@ -302,6 +321,9 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         if found is None:
             continue
         measure, end, unit, measure_text = found
+        if measure == "people" or measure.startswith("word:"):
+            # "12 Menschen wurden verletzt", "14 people were killed": what happened to them is the measure
+            measure = _outcome(text, end, syntax) or measure
         digits = m.group("num")
         if high_value is not None:
             opener = syntax.range_open.search(text, max(0, m.start() - 20), m.start()) if syntax.range_open else None
@@ -312,6 +334,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             value = (low_value + high_value) / 2  # the value shown: the middle of the range
         else:
             qualifier, start = _qualifier(text, m.start(), syntax)
+            if qualifier == "exact" and digits.lower() in syntax.approximate:
+                qualifier = "about"  # "une quinzaine de blessés", "a dozen people"
         if not digits[:1].isdigit() and not scale and (
                 (value == 1 and qualifier == "exact")
                 or (measure.startswith("word:") and digits.lower() in syntax.ambiguous_numbers)):
@@ -359,6 +383,32 @@ def _range_end(text: str, m: re.Match[str], syntax: _Syntax) -> re.Match[str] | 
     return second if second is not None and second.group("num") else None
 
 
+def _age_back_reference(source: Source, index: PersonIndex, start: int, syntax: _Syntax) -> str | None:
+    """The person an age opening a sentence refers back to ("… sagte Bürgermeisterin Anna
+    Schmidt. Die 47-Jährige kündigte …", "The 52-year-old has flown for 24 years"): the
+    nearest person the sentence before names, of the gender its article gives (``die``: a
+    woman, ``der``: a man), and only when that sentence names no other such person."""
+    paragraph = source.paragraph_at(start)
+    sentences = list(paragraph.sentences)
+    here = next((k for k, s in enumerate(sentences) if s.start <= start < s.end), None)
+    if here is None:
+        return None
+    opening = source.text[sentences[here].start:start].strip().lower()
+    if opening and (len(opening.split()) > 1 or opening not in syntax.stopwords):
+        return None  # the age does not open the sentence (at most an article before it)
+    gender = syntax.age_articles.get(opening)
+    if here > 0:
+        previous = sentences[here - 1]
+    else:
+        before = source.paragraphs[paragraph.index - 2] if paragraph.index > 1 else None
+        if before is None or not before.sentences:
+            return None
+        previous = before.sentences[-1]
+    named = [r for r in index.within(previous.start, previous.end) if gender is None or r.gender == gender]
+    people = {r.entity_id for r in named}
+    return named[0].entity_id if len(people) == 1 else None
+
+
 def _age_subject(index: PersonIndex, start: int, end: int, text: str,
                  stopwords: frozenset[str] = frozenset()) -> str | None:
     """The person an age phrase is attached to: a name right after it, or after a title of
@@ -387,6 +437,9 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
             per_second = syntax.per_second.match(text, glued.end()) if syntax.per_second else None
             if per_second and UNIT_FACTORS[unit][0] == "distance":
                 return "speed", per_second.end(), unit, glued.group(1)  # metres per second: m/s
+            per_hour = syntax.per_hour.match(text, glued.end())
+            if per_hour and f"{unit}/h" in UNIT_FACTORS:
+                return "speed", per_hour.end(), f"{unit}/h", glued.group(1)  # "90 km/h", "100 kilomètres à l'heure"
             return UNIT_FACTORS[unit][0], glued.end(), unit, glued.group(1)
     position = end
     skipped = 0
@@ -418,6 +471,18 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     if first is None:
         return None
     return f"word:{first[0].lower()}", first[1], None, first[0]
+
+
+_OUTCOME_REACH = 4  # words after what a number counts to the word saying what happened to them
+
+
+def _outcome(text: str, end: int, syntax: _Syntax) -> str | None:
+    """The measure an outcome word right after a count names ("… wurden verletzt": injured)."""
+    for word in _WORD.findall(text[end:end + 60])[:_OUTCOME_REACH]:
+        found = syntax.outcomes.get(word.lower())
+        if found:
+            return found
+    return None
 
 
 def _counted_word(word: str, syntax: _Syntax) -> bool:

@@ -421,3 +421,22 @@ def test_opening_paragraphs_that_date_the_story_differently(seeds) -> None:
     agreeing = {**files, "b.txt": files["b.txt"].replace("Tuesday", "Monday")}
     case = json.loads(generate(seeds(agreeing)).files["data/case.json"])
     assert not [d for d in case["discrepancies"] if d["kind"] == "date"]
+
+
+def test_a_source_giving_agreeing_values_is_compared_by_its_most_precise(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Bühne stürzt ein: zwölf Verletzte\n\nMindestens 12 Menschen wurden verletzt.\n",
+        "a.yml": "language: de\n",
+        "b.txt": "Bühneneinsturz in Kehl\n\nNach Angaben der Polizei wurden 14 Menschen verletzt.\n",
+        "b.yml": "language: de\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    injured = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
+    assert [[c["text"] for c in d["claims"]] for d in injured] == [["zwölf Verletzte", "14 Menschen"]]
+    files["c.txt"] = "Unglück in Kehl\n\nZehn Menschen wurden verletzt, aber mehr als 30 Menschen wurden verletzt.\n"
+    files["c.yml"] = "language: de\n"
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    # c gives values that exclude each other (they count different things): no guess for the group
+    assert not [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]

@@ -18,7 +18,10 @@ from generator.figures import extract_figures
     ("Das Video hatte fast 7000 Aufrufe.", "de", 7000, 6300, 7000, "views", "nearly"),
     ("La vidéo compte plus de 5000 vues.", "fr", 5000, 5000, None, "views", "more_than"),
     ("La vidéo compte plus de 5 000 vues.", "fr", 5000, 5000, None, "views", "more_than"),
-    ("At least 12 people were injured in the crash.", "en", 12, 12, None, "people", "at_least"),
+    ("At least 12 people were injured in the crash.", "en", 12, 12, None, "injured", "at_least"),
+    ("Mindestens 12 Menschen wurden verletzt.", "de", 12, 12, None, "injured", "at_least"),
+    ("Une quinzaine de personnes ont été blessées.", "fr", 15, 13.5, 16.5, "injured", "about"),
+    ("Rund 3000 Zuschauer verfolgten das Konzert.", "de", 3000, 2700, 3300, "spectators", "about"),
     ("Mindestens 30 Tote wurden gezählt.", "de", 30, 30, None, "dead", "at_least"),
     ("The video was watched more than 17 million times.", "en", 17_000_000, 17_000_000, None, "views", "more_than"),
 ])
@@ -157,3 +160,29 @@ def test_what_a_number_counts_in_any_language(text: str, language: str, shown: s
 ])
 def test_words_that_only_look_like_counts(text: str, language: str) -> None:
     assert extract_figures(make_source(text, language)) == ()
+
+
+@pytest.mark.parametrize("text,language,kmh", [
+    ("Eine Sturmböe mit bis zu 90 Kilometern pro Stunde erfasste das Dach.", "de", 90),
+    ("Une rafale à plus de 100 km/h a arraché le toit.", "fr", 100),
+    ("Winds of 60 mph tore the roof off.", "en", 96.56064),
+    ("Vindkast på 80 km/t rev taket av.", "nb", 80),
+    ("Gusts reached 90 kilometres per hour.", "en", 90),
+])
+def test_speeds_per_hour_are_speeds_in_metres_per_second(text: str, language: str, kmh: float) -> None:
+    figures = extract_figures(make_source(text, language))
+    assert [f.measure for f in figures] == ["speed"]
+    assert figures[0].value == pytest.approx(kmh / 3.6, rel=1e-5)
+
+
+def test_an_age_opening_a_sentence_refers_to_the_person_named_just_before() -> None:
+    source = make_source("„Wir sind erschüttert“, sagte Bürgermeisterin Anna Schmidt. Die 47-Jährige kündigte "
+                         "eine Untersuchung an.", "de")
+    refs = refs_for(source, ("Anna Schmidt", "anna", "f"))
+    assert [(f.value, f.subject) for f in extract_figures(source, refs)] == [(47, "anna")]
+    male = make_source("„Wir sind erschüttert“, sagte Bürgermeisterin Anna Schmidt. Der 47-Jährige kündigte "
+                       "eine Untersuchung an.", "de")
+    assert [f.subject for f in extract_figures(male, refs_for(male, ("Anna Schmidt", "anna", "f")))] == [None]
+    two = make_source("Anna Schmidt met Maria Olsen. The 47-year-old spoke first.")
+    both = refs_for(two, ("Anna Schmidt", "anna", "f"), ("Maria Olsen", "maria", "f"))
+    assert [f.subject for f in extract_figures(two, both)] == [None]  # two people named: no guess
