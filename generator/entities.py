@@ -141,6 +141,7 @@ class _Patterns:
     calendar: frozenset[str]
     never_alone: frozenset[str]
     storms: frozenset[str]
+    definite_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -166,6 +167,7 @@ def _patterns(lang: str) -> _Patterns:
         storms=w("entity_storm_cues"),
         never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
         | w("entity_not_names"),
+        definite_suffixes=tuple(sorted(w("entity_definite_suffixes"), key=len, reverse=True)),
     )
 
 
@@ -220,6 +222,14 @@ def _is_role_cached(lowered: str, p: _Patterns) -> bool:
     if p.lang == "de" and lowered.endswith("n") and (lowered[:-1] in p.roles or lowered[:-2] in p.roles):
         return True  # weak nouns: "des Meteorologen", "dem Experten"
     return any(lowered.endswith(head) and len(lowered) > len(head) for head in p.role_heads)
+
+
+def _ordinary_noun(word: str, lang: str, p: _Patterns) -> bool:
+    """Whether ``word`` is an ordinary noun or a role, also in its definite form ("kapteinen": kaptein)."""
+    lowered = word.casefold()
+    forms = [lowered] + [lowered[:-len(s)] for s in p.definite_suffixes
+                         if lowered.endswith(s) and len(lowered) - len(s) >= 3]
+    return any(_is_role(form, p) or lex.is_common_word(form, lang) for form in forms)
 
 
 def _initial(text: str, sentence_start: int, pos: int) -> bool:
@@ -662,6 +672,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         evidence.extend(listed_why)
     elif work_cue:
         kind, strong = "work", True
+    elif person_cue and initial and len(tokens) == 1 and _ordinary_noun(bare_name, lang, p):
+        return None  # "Kapteinen (58) er avhørt": the captain, a noun opening the sentence, not a name
     elif person_cue:
         kind, strong = "person", True
     elif listed_type == "place":
@@ -683,9 +695,15 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     elif len(tokens) > 1:
         commons = [lex.is_common_word(t.text, lang) or (lang == "de" and _german_common(t.text, p))
                    for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
+        capitalised = [t.text for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
         if any(commons):
             kind, low = "other", True
             evidence.append("capitalised ordinary words")
+        elif lang != "en" and capitalised and all(lex.is_common_word(t, "en") for t in capitalised):
+            # "Color Line" in a Norwegian text: a name of English words is a brand, a work or an
+            # event far more often than a person; a name still, of no type we can tell
+            kind = "other"
+            evidence.append("name of English words")
         else:
             kind = "person"
             evidence.append("name of several capitalised words")

@@ -45,12 +45,17 @@ class Place:
     """Population when known (0 otherwise); larger entries win a name both use."""
 
 
+# Letters no Unicode decomposition takes to a base letter, spelt so in other languages'
+# writing of the same name ("Strømstad", "Strömstad"; "Færder", "Faerder").
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "’": "'"})
+
+
 @lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``."""
+    """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``, ``"Strømstad"`` → ``"stromstad"``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace("’", "'").split())
+    return " ".join(stripped.translate(_UNDECOMPOSED).split())
 
 
 def words(lang: str, key: str) -> frozenset[str]:

@@ -182,3 +182,15 @@ def test_codes_are_not_place_names_and_genitive_organisations_keep_their_word() 
     found = names("Over to hundre trær blåste ned, ifølge Statens vegvesen.", "nb")
     assert found["Statens vegvesen"].type == "organization"
     assert names("Nach Angaben des Meteorologen Jonas Eide war es stürmisch.", "de")["Jonas Eide"].type == "person"
+
+
+def test_a_noun_in_its_definite_form_opening_a_sentence_is_no_name() -> None:
+    found = names("Fergen gikk på grunn tirsdag. Kapteinen (58) er avhørt av politiet.", "nb")
+    assert "Kapteinen" not in found
+    assert names("Per Hansen (58) er avhørt av politiet.", "nb")["Per Hansen"].type == "person"
+
+
+def test_a_name_of_english_words_in_another_language_is_no_person() -> None:
+    found = names("Fergen kom fra Strømstad. Rederiet Color Line opplyser at alle er i god behold.", "nb")
+    assert found["Color Line"].type == "other"
+    assert names("Det sier Kari Nordmann til NRK.", "nb")["Kari Nordmann"].type == "person"

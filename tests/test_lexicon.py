@@ -40,3 +40,8 @@ def test_lists_and_synonyms() -> None:
     assert lex.listed("Who", lex.organizations()) is None  # all-capitals entries match exactly
     assert "kimberly" in lex.given_names()
     assert "dec" in lex.calendar_words("en") and "desember" in lex.calendar_words("nb")
+
+
+def test_folding_takes_letters_without_a_decomposition_to_their_base() -> None:
+    assert lex.fold("Strømstad") == lex.fold("Strömstad") == "stromstad"
+    assert lex.fold("Færder") == "faerder" and lex.fold("Łódź") == "lodz"
