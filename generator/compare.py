@@ -439,6 +439,9 @@ def _number_words(language: str) -> dict[str, str]:
             if value == int(value) and " " not in word}
 
 
+_TAIL_WORDS = 3  # words at either end in which two renderings of one quote may both differ
+
+
 def _aligned_region(a: list[str], b: list[str]) -> tuple[int, int, int, int] | None:
     """Cached :func:`_align` (syndicated copies repeat the same quotes)."""
     return _align(tuple(a), tuple(b))
@@ -483,6 +486,13 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] 
             a_hi, b_hi = a_hi + 2, b_hi + 2
         else:
             break
+    # Both quotes go on for a few words more, differently ("… dès qu'il a vu l'obstacle" /
+    # "… aperçu l'arbre"): the same sentence ends in other words. (Where only one goes on, it
+    # quotes more of the sentence: no change of wording.)
+    if 0 < a_lo <= _TAIL_WORDS and 0 < b_lo <= _TAIL_WORDS:
+        a_lo, b_lo = 0, 0
+    if 0 < len(a) - a_hi <= _TAIL_WORDS and 0 < len(b) - b_hi <= _TAIL_WORDS:
+        a_hi, b_hi = len(a), len(b)
     matched = sum(blk.size for blk in SequenceMatcher(None, a[a_lo:a_hi], b[b_lo:b_hi],
                                                       autojunk=False).get_matching_blocks())
     if matched / max(a_hi - a_lo, b_hi - b_lo) < 0.75:

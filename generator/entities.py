@@ -358,7 +358,7 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
             keep = False
             if current and nxt is not None and lowered not in p.coordinators:
                 left = current[-1].bare
-                if lowered in p.particles and (lex.fold(current[-1].text) in lex.given_names()
+                if lowered in p.particles and (lex.is_given_name(current[-1].text)
                                               or not _ordinary(current[-1].text, lang, p)) \
                         and not lex.is_common_word(nxt.text, lang) and lex.place(current[-1].text) is None:
                     keep = True
@@ -406,8 +406,8 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
         if link in p.coordinators and prepared and len(cand.tokens) >= 2:
             prev = prepared[-1]
             if len(prev.tokens) == 1 and prev.surface == "single" and prev.type in ("person", "other") and (
-                    lex.fold(prev.tokens[0].text) in lex.given_names()
-                    or lex.fold(cand.tokens[0].text) in lex.given_names()):
+                    lex.is_given_name(prev.tokens[0].text)
+                    or lex.is_given_name(cand.tokens[0].text)):
                 surname = " ".join(t.text for t in cand.tokens[1:])
                 prev.name = f"{prev.tokens[0].text} {surname}"
                 prev.surface = "coordinated"
@@ -424,7 +424,8 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
 
 
 def _is_compound(parts: list[str], lang: str, word: str) -> bool:
-    if lex.listed(word, lex.organizations()) or lex.listed(word, lex.platforms()) or lex.place(word):
+    if lex.listed(word, lex.organizations()) or lex.listed(word, lex.platforms()) or lex.place(word) \
+            or lex.is_given_name(word):
         return False
     head = parts[-1]
     if not head:
@@ -544,10 +545,10 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
                 lex.zipf(bare, lang) >= 3.0 or lex.is_compound_of_common(head.text, lang)):
             pass  # "Dokumentarfilmskaper Anders Holm"  # "Filmmaker Anders Holm", "Prime Minister …" at the start of a sentence
         elif initial and len(tokens) > 1 and lex.is_common_word(head.text, lang) \
-                and lex.fold(head.text) not in lex.given_names() and lex.place(head.text) is None:
+                and not lex.is_given_name(head.text) and lex.place(head.text) is None:
             pass
         elif lang == "de" and len(tokens) > 1 and _german_common(head.text, p) \
-                and lex.fold(head.text) not in lex.given_names() and lex.place(head.text) is None:
+                and not lex.is_given_name(head.text) and lex.place(head.text) is None:
             pass
         else:
             break
@@ -562,7 +563,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         bare = tail.bare
         if bare in p.not_names or bare in p.function_words:
             tokens.pop()
-        elif bare in p.calendar and lex.fold(tokens[-2].text) not in lex.given_names():
+        elif bare in p.calendar and not lex.is_given_name(tokens[-2].text):
             tokens.pop()
         elif lang == "de" and _german_common(tail.text, p) and not _name_like_pair(tokens, lang):
             tokens.pop()
@@ -652,7 +653,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
 
     # Type and strength.
     listed_type, listed_strong, listed_why = _classify_single(bare_name, lang, p)
-    given = lex.fold(first.text) in lex.given_names()
+    given = lex.is_given_name(first.text)
     kind: str
     strong = False
     low = False
@@ -737,11 +738,11 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
 
 
 def _starts_name(tok: _Tok, p: _Patterns) -> bool:
-    return lex.fold(tok.text) in lex.given_names() or tok.bare in p.honorifics or _is_role(tok.text, p)
+    return lex.is_given_name(tok.text) or tok.bare in p.honorifics or _is_role(tok.text, p)
 
 
 def _name_itself(word: str, lang: str) -> bool:
-    return (lex.fold(word) in lex.given_names() or lex.place(word) is not None
+    return (lex.is_given_name(word) or lex.place(word) is not None
             or bool(lex.listed(word, lex.organizations())) or bool(lex.listed(word, lex.platforms())))
 
 
@@ -777,7 +778,7 @@ def _german_common_cached(word: str, p: _Patterns) -> bool:
 
 def _name_like_pair(tokens: list[_Tok], lang: str) -> bool:
     """A given name followed by a surname that is also a noun ("Lena Fischer")."""
-    return len(tokens) >= 2 and lex.fold(tokens[-2].text) in lex.given_names()
+    return len(tokens) >= 2 and lex.is_given_name(tokens[-2].text)
 
 
 def _state_code(text: str, start: int, name: str) -> bool:

@@ -9,6 +9,7 @@ territory names, month and weekday names from CLDR, and word frequencies from wo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,20 @@ def _words(lang: str, key: str) -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Given names from the shared list, folded."""
     return frozenset(fold(str(n)) for n in shared_data().get("entity_given_names", ()))
+
+
+_NAME_HYPHENS = re.compile(r"[-‐]")
+
+
+@lru_cache(maxsize=100_000)
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name, double ones too ("Jean-Pierre", "Hans-Peter")."""
+    names = given_names()
+    key = fold(word)
+    if key in names:
+        return True
+    parts = _NAME_HYPHENS.split(key)
+    return len(parts) > 1 and all(part in names for part in parts)
 
 
 def _named_list(key: str) -> Mapping[str, str]:

@@ -211,6 +211,9 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
     found = _subject_at(text, at, end, words, index)
     if found is not None:
         return found
+    found = _named_after_title(text, at, end, words, index)
+    if found is not None:
+        return found
     position = at
     for n in range(_MAX_TITLE_WORDS):
         token = _WORD.match(text, position, end)
@@ -233,6 +236,26 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
                 return None  # an article needs a title after it: "said the Kari Vik" is no title
             return "person", ref.start, ref.end
     return None
+
+
+_APPOSITION_REACH = 80  # characters of a long title before the name set off by a comma
+
+
+def _named_after_title(text: str, at: int, end: int, words: _Words,
+                       index: PersonIndex) -> tuple[str, int, int] | None:
+    """A speaker named after a longer title and a comma, where the clause ends: "a expliqué le
+    directeur régional de la SNCF, Jean-Pierre Martin", "said the head of the rail company,
+    John Smith". The title opens with an article; nothing between verb and name ends a clause."""
+    first = _WORD.match(text, at, end)
+    if first is None or first.group(0).lower() not in words.stopwords or first.group(0).lower() in words.pronouns:
+        return None
+    comma = text.find(", ", at, min(end, at + _APPOSITION_REACH))
+    if comma == -1 or any(c in text[at:comma] for c in ".!?:;«»\"“”„"):
+        return None
+    ref = index.starting_at(comma + 2)
+    if ref is None or ref.start != comma + 2 or not (ref.end >= end or text[ref.end:ref.end + 1] in ".,;"):
+        return None
+    return "person", ref.start, ref.end
 
 
 def _subject_at(text: str, at: int, end: int, words: _Words, index: PersonIndex) -> tuple[str, int, int] | None:

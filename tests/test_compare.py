@@ -440,3 +440,22 @@ def test_a_source_giving_agreeing_values_is_compared_by_its_most_precise(seeds) 
     case = json.loads(generate(seeds(files)).files["data/case.json"])
     # c gives values that exclude each other (they count different things): no guess for the group
     assert not [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
+
+
+def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Déraillement\n\n« Le conducteur a freiné dès qu'il a vu l'obstacle », a indiqué Jean-Pierre Martin.\n",
+        "a.yml": "language: fr\n",
+        "b.txt": "TER\n\n« Le conducteur a freiné dès qu'il a aperçu l'arbre », a expliqué Jean-Pierre Martin.\n",
+        "b.yml": "language: fr\n",
+        "c.txt": "Accident\n\n« Le conducteur a freiné dès qu'il a », a raconté Jean-Pierre Martin.\n",
+        "c.yml": "language: fr\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    wording = [d for d in case["discrepancies"] if d["kind"] == "quote"]
+    assert [d["summary"] for d in wording] == [
+        "The sources quote Jean-Pierre Martin in different words: “vu l'obstacle” → “aperçu l'arbre”."]
+    # c quotes less of the sentence: no change of wording against a or b
+    assert {c["source"] for c in wording[0]["claims"]} == {"a", "b"}

@@ -194,3 +194,8 @@ def test_a_name_of_english_words_in_another_language_is_no_person() -> None:
     found = names("Fergen kom fra Strømstad. Rederiet Color Line opplyser at alle er i god behold.", "nb")
     assert found["Color Line"].type == "other"
     assert names("Det sier Kari Nordmann til NRK.", "nb")["Kari Nordmann"].type == "person"
+
+
+def test_double_given_names_make_people() -> None:
+    assert names("Jean-Pierre Martin, directeur régional de la SNCF, a parlé.", "fr")["Jean-Pierre Martin"].type == "person"
+    assert names("Hans-Peter Müller sagte das am Montag.", "de")["Hans-Peter Müller"].type == "person"

@@ -141,3 +141,13 @@ def test_a_dash_quote_opening_a_sentence_inside_a_paragraph() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [("Mannskapet gjorde akkurat det de er trent til", "jon")]
     unattributed = make_source("Flyet landet klokken 19.45. – Ingen ble skadet. Flyet ble stående.", "nb")
     assert extract_quotes(unattributed) == ()  # inside a paragraph a dash is a quote only with its attribution
+
+
+@pytest.mark.parametrize("text,language", [
+    ("« Le conducteur a freiné », a expliqué le directeur régional de la SNCF, Jean-Pierre Martin.", "fr"),
+    ('"The driver braked at once," said the regional director of the rail company, Jean-Pierre Martin.', "en"),
+])
+def test_a_speaker_named_after_a_long_title_and_a_comma(text: str, language: str) -> None:
+    source = make_source(text, language)
+    quotes = extract_quotes(source, refs_for(source, ("Jean-Pierre Martin", "jpm", "m")))
+    assert [q.speaker for q in quotes] == ["jpm"]
