@@ -1078,16 +1078,99 @@ def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention]
         if len(values) < 2:
             continue
         chosen = sorted(members, key=lambda m: (m.source, m.start))
-        key = f"{event}|resolved"
-        found.append(Discrepancy(
-            id=_stable_id("date", key), kind="date", key=key,
-            summary=f"The sources date the event ({event}) differently: "
-                    + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
-            explanation="conflict", severity="high",
-            claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
-            detail="date"))
+        found.append(_date_finding(sources, f"{event}|resolved", f"The sources date the event ({event}) differently",
+                                   chosen, "high", "date"))
     found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims}))
+    found.extend(_context_date_discrepancies(sources, dates, {(c.source, c.start) for d in found for c in d.claims}))
     return found
+
+
+_SHARED_CONTEXT = 3  # content words two sentences must share to tell of the same happening
+_CONTEXT_FANOUT = 50  # a word in more dated sentences than this is no sign of the same happening
+
+
+def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
+                                reported: set[tuple[str, int]]) -> list[Discrepancy]:
+    """One happening told in the same words with different dates ("Newsom declared a state of
+    emergency on Saturday" / "He declared a state of emergency on Sunday"), whatever it is
+    called: sentences of different sources, one date each, sharing three content words or more
+    (function words and calendar words aside), in one language."""
+    by_sentence: dict[tuple[str, int, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        source = sources.get(mention.source)
+        if source is None or not mention.resolved or mention.kind not in ("absolute", "weekday", "relative"):
+            continue
+        paragraph = source.paragraph_at(mention.start)
+        sentence = next((x for x in paragraph.sentences if x.start <= mention.start < x.end), None)
+        if sentence is not None:
+            by_sentence[(mention.source, sentence.start, sentence.end)].append(mention)
+    entries: list[tuple[DateMention, str, frozenset[str]]] = []
+    for (source_id, start, end), mentions in sorted(by_sentence.items()):
+        if len({m.resolved[:10] for m in mentions if m.resolved}) != 1:
+            continue
+        source = sources[source_id]
+        language = source.language
+        calendar = calendar_words(language)
+        words = frozenset(t.lemma for t in _tokens(source.text, start, end, language)
+                          if t.content and fold(t.word) not in calendar
+                          and not any(m.start <= t.start < m.end for m in mentions))
+        entries.append((mentions[0], language, words))
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, (_, language, words) in enumerate(entries):
+        for word in words:
+            index[(language, word)].append(number)
+    parent = list(range(len(entries)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    shared: dict[tuple[int, int], frozenset[str]] = {}
+    for members in index.values():
+        if len(members) > _CONTEXT_FANOUT:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if (a, b) in shared or entries[a][0].source == entries[b][0].source:
+                    continue
+                common = entries[a][2] & entries[b][2]
+                shared[(a, b)] = common
+                if len(common) >= _SHARED_CONTEXT:
+                    parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number in range(len(entries)):
+        groups[root(number)].append(number)
+    found = []
+    for members in groups.values():
+        chosen: dict[str, DateMention] = {}
+        for number in members:
+            chosen.setdefault(entries[number][0].source, entries[number][0])
+        picked = sorted(chosen.values(), key=lambda m: (m.source, m.start))
+        if len(picked) < 2 or len({m.resolved[:10] for m in picked if m.resolved}) < 2:
+            continue
+        if all((m.source, m.start) in reported for m in picked):
+            continue
+        words = frozenset.intersection(*(entries[n][2] for n in members))
+        if len(words) < _SHARED_CONTEXT:
+            words = max((shared.get((a, b), frozenset()) for a in members for b in members if a < b), key=len)
+        label = " ".join(sorted(words))
+        found.append(_date_finding(sources, f"context|{label}",
+                                   f"The sources date what they tell in the same words ({label}) differently",
+                                   picked, "medium", "context"))
+    return sorted(found, key=lambda d: d.key)
+
+
+def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Sequence[DateMention],
+                  severity: str, detail: str) -> Discrepancy:
+    """A date finding: each source's mention of one happening, with the day it resolves to."""
+    return Discrepancy(
+        id=_stable_id("date", key), kind="date", key=key,
+        summary=f"{what}: " + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
+        explanation="conflict", severity=severity,
+        claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
+        detail=detail)
 
 
 _HEADLINE_WORDS = 20  # a first paragraph this short and without a full stop is a headline
@@ -1124,14 +1207,8 @@ def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMenti
         return []
     if all((m.source, m.start) in reported for m in chosen):
         return []  # already a finding of a named event
-    key = "lead|resolved"
-    return [Discrepancy(
-        id=_stable_id("date", key), kind="date", key=key,
-        summary="The sources' opening paragraphs date the story differently: "
-                + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
-        explanation="conflict", severity="medium",
-        claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
-        detail="lead")]
+    return [_date_finding(sources, "lead|resolved", "The sources' opening paragraphs date the story differently",
+                          chosen, "medium", "lead")]
 
 
 # ---------------------------------------------------------------- actors and platforms

@@ -284,7 +284,7 @@ def _sentence_candidates(text: str, start: int, end: int, lang: str, anchor: str
             blocked.append(span)
     matches = list(p.run.finditer(text, start, end))
     title_case = lang != "de" and _title_case(text, start, end, sum(
-        len(m.group(0).split()) for m in matches))
+        1 for m in matches for w in m.group(0).split() if w[:1].isupper()))  # not "on" in "Bamse on Thursday"
     for match in matches:
         if any(s <= match.start() < e for s, e in blocked):
             continue

@@ -51,7 +51,7 @@ _CONTEXT_WORDS = 6
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 _ELIDED_WORD = re.compile(r"['’]([^\W\d_]+(?:-[^\W\d_]+)*)")  # after an elided link word: "millions d'euros"
 _GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
-_AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){1,2}")
+_AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,1}[^\W\d_]+(?:[ \u00a0]+|,[ \u00a0]+)")
 _AGE_TITLE_REACH = 40
 _SI_PER_SECOND = re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)")  # "m/s" in any language, even where "m" means million
 _AGE_AFTER_NAME = re.compile(r"(?:\s\(|, )(\d{1,3})(?:\)|,)")
@@ -412,7 +412,8 @@ def _age_back_reference(source: Source, index: PersonIndex, start: int, syntax: 
 def _age_subject(index: PersonIndex, start: int, end: int, text: str,
                  stopwords: frozenset[str] = frozenset()) -> str | None:
     """The person an age phrase is attached to: a name right after it, or after a title of
-    one or two words ("71 Jahre alte Rentner Per Håland"), or a name right before it."""
+    one or two words ("71 Jahre alte Rentner Per Håland", "a 35-year-old firefighter, Mike
+    Chen"), or a name right before it."""
     after = index.starting_at(end, slack=_AGE_TITLE_REACH)
     if after is not None:
         between = text[end:after.start]

@@ -7,6 +7,7 @@ files of one language directory. A language is supported when its directory exis
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -54,7 +55,22 @@ def shared_data() -> Mapping[str, Any]:
 
 # Our own data files: libyaml's safe loader when PyYAML was built with it (ten times faster
 # than the pure-Python one on the word lists), else the same loader in Python.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """YAML 1.2 booleans: only ``true`` and ``false``. YAML 1.1 also reads ``on``, ``off``,
+    ``yes`` and ``no`` as booleans, which took English "on", "off" and "no" and French "on"
+    out of the word lists that hold them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_LOADER = _Loader
 
 
 def _load_directory(directory: Path, code: str) -> Mapping[str, Any]:

@@ -459,3 +459,22 @@ def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) ->
         "The sources quote Jean-Pierre Martin in different words: “vu l'obstacle” → “aperçu l'arbre”."]
     # c quotes less of the sentence: no change of wording against a or b
     assert {c["source"] for c in wording[0]["claims"]} == {"a", "b"}
+
+
+def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Wildfire\n\nA wildfire forced thousands of residents to flee their homes in Butte County.\n\n"
+                 "Gov. Gavin Newsom declared a state of emergency on Saturday.\n\nThe fire spread on Friday.\n",
+        "a.yml": "published: 2025-08-10\n",
+        "b.txt": "Fire\n\nThousands of people were ordered to leave their homes as a wildfire spread in California.\n\n"
+                 "He declared a state of emergency on Sunday.\n\nCrews arrived on Thursday.\n",
+        "b.yml": "published: 2025-08-10\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    found = [d for d in case["discrepancies"] if d["kind"] == "date"]
+    assert [d["detail"] for d in found] == ["context"]
+    assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
+        ("a", "Saturday", "2025-08-09"), ("b", "Sunday", "2025-08-10")]  # not Friday against Thursday
+    assert "declare emergency state" in found[0]["summary"]

@@ -199,3 +199,9 @@ def test_a_name_of_english_words_in_another_language_is_no_person() -> None:
 def test_double_given_names_make_people() -> None:
     assert names("Jean-Pierre Martin, directeur régional de la SNCF, a parlé.", "fr")["Jean-Pierre Martin"].type == "person"
     assert names("Hans-Peter Müller sagte das am Montag.", "de")["Hans-Peter Müller"].type == "person"
+
+
+def test_a_connector_inside_a_name_run_is_no_capital() -> None:
+    # "Bamse on Thursday" is one run of capitalised words joined by "on": the sentence is no headline
+    found = names("Volunteers from the Red Cross spotted Bamse on Thursday evening.")
+    assert found["Red Cross"].type == "organization"

@@ -45,3 +45,11 @@ def test_lists_and_synonyms() -> None:
 def test_folding_takes_letters_without_a_decomposition_to_their_base() -> None:
     assert lex.fold("Strømstad") == lex.fold("Strömstad") == "stromstad"
     assert lex.fold("Færder") == "faerder" and lex.fold("Łódź") == "lodz"
+
+
+def test_language_data_keeps_on_off_and_no_as_words() -> None:
+    from generator.langdata import language_data, word_set
+
+    assert {"on", "off", "no"} <= word_set("en", "claim_stopwords")
+    assert "on" in word_set("fr", "entity_function_words")  # the French pronoun
+    assert language_data("de")["ordinal_period"] is True and language_data("en")["ordinal_period"] is False
