@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -98,6 +98,9 @@ class _Patterns:
     trigger: Trigger
     """Digits and the words some pattern cannot match without."""
     probes: dict[re.Pattern[str], Probe]
+    particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    """Event words whose particle ends their clause (German "nahm … fest": arrest, "nahm … auf":
+    record), to the event each particle makes (``None``: no event)."""
     """Each pattern above with its trigger words."""
 
 
@@ -221,7 +224,9 @@ def _patterns(language: str) -> _Patterns:
     trigger = Trigger({key for probe in probes.values() for key in probe.keys if key != DIGIT})
     return _Patterns(tuple(absolute), weekday, tuple(modified), relative_days, rel_values, ago,
                      tuple(rel_units), times, events, event_keys, months, full_months, weekday_abbr, units,
-                     case_sensitive, trigger, probes)
+                     case_sensitive, trigger, probes,
+                     {str(w).lower(): {str(k).lower(): (None if v is None else str(v)) for k, v in (table or {}).items()}
+                      for w, table in (data.get("date_event_particles") or {}).items()})
 
 
 def years_fitting(day: int, month: int, weekday: int, years: Any = DEFAULT_YEARS) -> tuple[int, ...]:
@@ -399,16 +404,29 @@ def _sentence_bounds(source: Source, offset: int) -> tuple[int, int]:
     return paragraph.start, paragraph.end
 
 
+_CLAUSE_END = re.compile(r"[,.;:!?]")
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _event(source: Source, start: int, end: int, patterns: _Patterns) -> tuple[str | None, str | None]:
     """The event word nearest the mention in its sentence, if any."""
     if patterns.events is None:
         return None, None
     s_start, s_end = _sentence_bounds(source, start)
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, str, str, int] | None = None
     for m in patterns.events.finditer(source.text, s_start, s_end):
         distance = m.start() - end if m.start() >= end else start - m.end()
         if distance < 0:
             continue
         if best is None or distance < best[0]:
-            best = (distance, patterns.event_keys[m.group(0).lower()], m.group(0))
+            best = (distance, patterns.event_keys[m.group(0).lower()], m.group(0), m.start())
+    if best is not None and best[2].lower() in patterns.particles:
+        # "Am Donnerstag nahm die Polizei einen Verdächtigen fest": the particle ending the clause says which
+        clause = _CLAUSE_END.search(source.text, best[3], s_end)
+        words = _CLAUSE_WORD.findall(source.text, best[3], clause.start() if clause else s_end)
+        particle = words[-1].lower() if len(words) > 1 else ""
+        table = patterns.particles[best[2].lower()]
+        if particle in table:
+            event = table[particle]
+            return (event, f"{best[2]} … {words[-1]}") if event else (None, None)
     return (best[1], best[2]) if best else (None, None)

@@ -117,3 +117,15 @@ def test_french_times_of_day_are_times_and_durations_are_not() -> None:
     dates = extract_dates(make_source(text, "fr"))
     assert [(d.text, d.clock) for d in dates] == [("3 heures du matin", "03:00"), ("15 heures 30", "15:30"),
                                                   ("22 heures", "22:00"), ("9 heures du soir", "21:00")]
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Am Donnerstag nahm die Polizei einen 31 Jahre alten Tatverdächtigen fest.", "arrest"),
+    ("Am Freitag nahm sie das Video auf.", "record"),
+    ("Am Freitag nahm er an der Sitzung teil.", None),
+    ("Die Polizei teilte am Montag mit, dass niemand verletzt wurde.", "announce"),
+    ("Sie teilte das Video am Montag.", "publish"),
+])
+def test_the_particle_of_a_separable_verb_decides_the_event(text: str, event: str | None) -> None:
+    dates = extract_dates(make_source(text, "de"))
+    assert [d.event for d in dates] == [event]
