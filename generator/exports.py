@@ -89,35 +89,29 @@ def _span_key(record: Mapping[str, Any]) -> tuple[str, int, int]:
     return (str(record.get("source", "")), int(record.get("start", 0)), int(record.get("end", 0)))
 
 
+def _counted(parents: Iterable[Mapping[str, Any]], field: str) -> Iterator[Mapping[str, Any]]:
+    """Each record by id, its list ``field`` (mentions, claims) given as a count and the sources it cites."""
+    for parent in _by_id(parents):
+        children = parent.get(field, [])
+        yield {**parent, field: len(children), "sources": sorted({c["source"] for c in children})}
+
+
+def _children(parents: Iterable[Mapping[str, Any]], field: str, parent_key: str) -> Iterator[Mapping[str, Any]]:
+    """The records of each record's list ``field``, by the parent's id, then by span, naming the parent."""
+    for parent in _by_id(parents):
+        yield from sorted(({**c, parent_key: parent["id"]} for c in parent.get(field, [])), key=_span_key)
+
+
 def _tables(document: Mapping[str, Any]) -> Iterator[tuple[str, Sequence[str], Iterable[Mapping[str, Any]]]]:
     """Each table's file name, columns and rows; the rows are made as they are written."""
-
-    def entity_rows() -> Iterator[Mapping[str, Any]]:
-        for e in _by_id(document.get("entities", [])):
-            mentions = e.get("mentions", [])
-            yield {**e, "mentions": len(mentions), "sources": sorted({m["source"] for m in mentions})}
-
-    def mentions() -> Iterator[Mapping[str, Any]]:
-        for e in _by_id(document.get("entities", [])):
-            yield from sorted(({**m, "entity": e["id"]} for m in e.get("mentions", [])), key=_span_key)
-
-    def discrepancy_rows() -> Iterator[Mapping[str, Any]]:
-        for d in _by_id(document.get("discrepancies", [])):
-            claims = d.get("claims", [])
-            yield {**d, "claims": len(claims), "sources": sorted({c["source"] for c in claims})}
-
-    def claims() -> Iterator[Mapping[str, Any]]:
-        for d in _by_id(document.get("discrepancies", [])):
-            yield from sorted(({**c, "discrepancy": d["id"]} for c in d.get("claims", [])), key=_span_key)
-
     yield "sources.csv", SOURCE_COLUMNS, _by_id(document.get("sources", []))
-    yield "entities.csv", ENTITY_COLUMNS, entity_rows()
-    yield "mentions.csv", MENTION_COLUMNS, mentions()
+    yield "entities.csv", ENTITY_COLUMNS, _counted(document.get("entities", []), "mentions")
+    yield "mentions.csv", MENTION_COLUMNS, _children(document.get("entities", []), "mentions", "entity")
     yield "quotes.csv", QUOTE_COLUMNS, _by_id(document.get("quotes", []))
     yield "figures.csv", FIGURE_COLUMNS, _by_id(document.get("figures", []))
     yield "dates.csv", DATE_COLUMNS, _by_id(document.get("dates", []))
-    yield "discrepancies.csv", DISCREPANCY_COLUMNS, discrepancy_rows()
-    yield "claims.csv", CLAIM_COLUMNS, claims()
+    yield "discrepancies.csv", DISCREPANCY_COLUMNS, _counted(document.get("discrepancies", []), "claims")
+    yield "claims.csv", CLAIM_COLUMNS, _children(document.get("discrepancies", []), "claims", "discrepancy")
 
 
 def write_csv_tables(document: Mapping[str, Any], open_file: Callable[[str], ContextManager[BinaryIO]]) -> list[str]:
