@@ -1105,16 +1105,18 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
         if sentence is not None:
             by_sentence[(mention.source, sentence.start, sentence.end)].append(mention)
     entries: list[tuple[DateMention, str, frozenset[str]]] = []
+    order: dict[int, tuple[str, ...]] = {}  # each entry's words in the order its sentence has them
     for (source_id, start, end), mentions in sorted(by_sentence.items()):
         if len({m.resolved[:10] for m in mentions if m.resolved}) != 1:
             continue
         source = sources[source_id]
         language = source.language
         calendar = calendar_words(language)
-        words = frozenset(t.lemma for t in _tokens(source.text, start, end, language)
-                          if t.content and fold(t.word) not in calendar
-                          and not any(m.start <= t.start < m.end for m in mentions))
-        entries.append((mentions[0], language, words))
+        lemmas = tuple(dict.fromkeys(t.lemma for t in _tokens(source.text, start, end, language)
+                                     if t.content and fold(t.word) not in calendar
+                                     and not any(m.start <= t.start < m.end for m in mentions)))
+        order[len(entries)] = lemmas
+        entries.append((mentions[0], language, frozenset(lemmas)))
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, (_, language, words) in enumerate(entries):
         for word in words:
@@ -1155,7 +1157,9 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
         words = frozenset.intersection(*(entries[n][2] for n in members))
         if len(words) < _SHARED_CONTEXT:
             words = max((shared.get((a, b), frozenset()) for a in members for b in members if a < b), key=len)
-        label = " ".join(sorted(words))
+        telling = sorted((n for n in members if words <= entries[n][2]),
+                         key=lambda n: (entries[n][0].source, entries[n][0].start))
+        label = " ".join(w for w in order[telling[0]] if w in words)  # "declare state emergency"
         found.append(_date_finding(sources, f"context|{label}",
                                    f"The sources date what they tell in the same words ({label}) differently",
                                    picked, "medium", "context"))

@@ -477,4 +477,4 @@ def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> Non
     assert [d["detail"] for d in found] == ["context"]
     assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
         ("a", "Saturday", "2025-08-09"), ("b", "Sunday", "2025-08-10")]  # not Friday against Thursday
-    assert "declare emergency state" in found[0]["summary"]
+    assert "(declare state emergency)" in found[0]["summary"]
