@@ -42,6 +42,16 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     # speeds, in metres per second ("per second" after a length keeps the length's unit)
     "km/h": ("speed", 1000.0 / 3600.0), "mi/h": ("speed", 1609.344 / 3600.0), "m/h": ("speed", 1.0 / 3600.0),
 }
+# The unit a converted value is in, by measure: what a reader sees beside the value.
+BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s"}
+
+
+def with_unit(text: str, measure: str) -> str:
+    """A value as shown (``"25"``) with the unit of its measure, if converted (``"25 m/s"``)."""
+    unit = BASE_UNITS.get(measure)
+    return f"{text}\u00a0{unit}" if unit and text else text
+
+
 # Counters that grow while a story runs: two sources citing them at different times differ.
 GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
                               "signatures", "retweets", "donations", "messages", "tweets", "people"})

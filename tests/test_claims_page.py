@@ -150,3 +150,10 @@ def test_converted_values_are_shown_to_two_decimals_and_grouped() -> None:
     page = render_discrepancies([discrepancy.__class__(**{**discrepancy.__dict__, "claims": claims})], [],
                                 sources)["discrepancies/figure.md"]
     assert "<td>18.14</td>" in page and "<td>1\u202f234\u202f567</td>" in page and "18.1436" not in page
+
+
+def test_converted_figure_values_show_their_unit() -> None:
+    from generator.figures import with_unit
+
+    assert with_unit("25", "speed") == "25\u00a0m/s" and with_unit("18.14", "weight") == "18.14\u00a0kg"
+    assert with_unit("3\u202f000", "spectators") == "3\u202f000" and with_unit("", "speed") == ""

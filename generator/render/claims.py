@@ -15,6 +15,7 @@ from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from ..dates import DateMention
 from ..model import Source
 from ..quotes import Quote
+from ..figures import with_unit
 from .markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,
@@ -115,9 +116,11 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     rows = []
     shown, rest = _passages(page, discrepancy.claims, sources, overflow, discrepancy.id, discrepancy.id,
                             _title(discrepancy), by_value=True)
+    measure = discrepancy.key.split("|")[0] if discrepancy.kind == "figure" else ""
     for claim, passage in shown:
+        value = with_unit(value_text(claim.value), measure)  # "25 m/s" for "90 km/h"
         rows.append(f"<tr><td>{passage}</td>"
-                    f"<td>{escape_html(claim.role)}</td><td>{escape_html(value_text(claim.value))}</td></tr>")
+                    f"<td>{escape_html(claim.role)}</td><td>{escape_html(value)}</td></tr>")
     if rest:
         rows.append(f'<tr><td colspan="3">{rest}</td></tr>')
     parts = ['<div class="cf-disc">', f"<p>{badges}</p>",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..figures import Figure
+from ..figures import Figure, with_unit
 from ..model import Source
 from ..quotes import Quote
 from ..entities import Mention
@@ -221,7 +221,8 @@ def _maybe_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> st
 
 
 def _attribute_item(page: str, source: Source, figure: Figure) -> str:
-    return (f"<strong>{escape_html(figure.measure)}</strong>: {escape_html(value_text(figure.value))} — "
+    return (f"<strong>{escape_html(figure.measure)}</strong>: "
+            f"{escape_html(with_unit(value_text(figure.value), figure.measure))} — "
             f"{_passage(page, source, figure.anchor, figure.start, figure.end)}")
 
 
