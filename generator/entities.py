@@ -523,6 +523,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         if len(tokens) > 1 and bare in p.honorifics:
             evidence.append(f"title '{head.text}'")
             person_cue = True
+        elif len(tokens) > 2 and (tokens[1].bare in p.honorifics or _is_role(tokens[1].text, p)) \
+                and (_ordinary(head.text, lang, p) or lex.zipf(bare, lang) >= 3.0) and not _name_itself(head.text, lang):
+            pass  # the first word of a title: "Prime Minister Erik Solheim", "Finance Minister Kari Dahl"
         elif len(tokens) > 1 and _is_role(head.text, p) and (lang == "de" or initial):
             evidence.append(f"role '{head.text}'")
             person_cue = True

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from .derived import persistent
 from .langdata import canonical_language, language_data, shared_data, supported_languages
@@ -89,35 +89,60 @@ def is_given_name(word: str) -> bool:
     return len(parts) > 1 and all(part in names for part in parts)
 
 
-def _named_list(key: str) -> Mapping[str, str]:
+class _Names(Mapping[str, str]):
+    """Folded name → canonical name, and the names written in capitals ("AP"), which match
+    only as written: "Ap" (a Norwegian party) is not the Associated Press."""
+
+    def __init__(self, table: dict[str, str], acronyms: dict[str, str]) -> None:
+        self._table = table
+        self.acronyms = MappingProxyType(acronyms)
+
+    def __getitem__(self, key: str) -> str:
+        return self._table[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+def _named_list(key: str) -> _Names:
     """Folded name → canonical name; "Red Cross | Røde Kors" lists one organisation's names."""
     table: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     for entry in shared_data().get(key, ()) or ():
         names = [n.strip() for n in str(entry).split("|") if n.strip()]
         for name in names:
             table[fold(name)] = names[0]
-    return MappingProxyType(table)
+            if name.isupper() and len(name) > 1:
+                acronyms[fold(name)] = name
+    return _Names(table, acronyms)
 
 
 @lru_cache(maxsize=None)
-def platforms() -> Mapping[str, str]:
+def platforms() -> _Names:
     """Platform names: folded → as written."""
     return _named_list("entity_platforms")
 
 
 @lru_cache(maxsize=None)
-def organizations() -> Mapping[str, str]:
+def organizations() -> _Names:
     """Well-known organisations named without a cue word: folded → as written."""
     return _named_list("entity_organizations")
 
 
 def listed(name: str, table: Mapping[str, str]) -> str | None:
     """Canonical form of ``name`` in ``table``; an all-capitals entry ("WHO") must match exactly."""
-    canonical = table.get(fold(name))
+    key = fold(name)
+    canonical = table.get(key)
     if canonical is None:
         return None
     if canonical.isupper() and len(canonical) > 1 and name != canonical:
         return None
+    acronym = getattr(table, "acronyms", {}).get(key)
+    if acronym is not None and name.rstrip(".") != acronym:
+        return None  # "Ap" is not "AP"
     return canonical
 
 

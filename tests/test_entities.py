@@ -205,3 +205,14 @@ def test_a_connector_inside_a_name_run_is_no_capital() -> None:
     # "Bamse on Thursday" is one run of capitalised words joined by "on": the sentence is no headline
     found = names("Volunteers from the Red Cross spotted Bamse on Thursday evening.")
     assert found["Red Cross"].type == "organization"
+
+
+def test_a_title_of_several_words_before_a_name() -> None:
+    assert names("Norwegian Prime Minister Erik Solheim resigned on Wednesday.")["Erik Solheim"].type == "person"
+    assert names("Norwegian PM Solheim quits after vote.")["Solheim"].type == "person"
+
+
+def test_an_acronym_matches_only_as_written() -> None:
+    found = names("Statsminister Erik Solheim (Ap) kunngjorde onsdag at han går av.", "nb")
+    assert "Ap" not in found or found["Ap"].type != "organization"  # a party, not the Associated Press
+    assert names("The AP reported it first.")["AP"].type == "organization"
