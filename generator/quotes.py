@@ -40,6 +40,7 @@ _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _DASH_OPEN = re.compile(r"[–—]\s+|-\s+")
 _DASH_INSIDE = re.compile(r"(?<=[.!?])\s+([–—])\s+")  # a dash opening a sentence inside a paragraph
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
 _MIN_WORDS = 3
 _INTRODUCING = (":", "-", "–", "—")  # a paragraph ending so introduces the quote that follows
@@ -216,7 +217,7 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
         return found
     position = at
     for n in range(_MAX_TITLE_WORDS):
-        token = _WORD.match(text, position, end)
+        token = _TITLE_WORD.match(text, position, end)  # "sagte Verdi-Sprecherin Petra Klein"
         if token is None or token.group(0)[:1].isdigit():
             return None
         lower = token.group(0).lower()

@@ -132,6 +132,8 @@ def test_storm_story_precision_and_recall() -> None:
      "Jean-Pierre Martin"),
     ('"The driver braked at once," said the regional director of the rail company, Jean-Pierre Martin.', "en",
      "Jean-Pierre Martin"),
+    ("„Wir haben keine andere Wahl“, sagte Verdi-Sprecherin Petra Klein.", "de", "Petra Klein"),  # a compound title
+    ("Die Senatorin Ute Bonde kritisierte den Streik: „Das trifft die Falschen.“", "de", "Ute Bonde"),
 ])
 def test_a_title_between_speech_verb_and_name(text: str, language: str, name: str) -> None:
     source = make_source(text, language)
