@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .lexicon import calendar_words, fold
 from .langdata import canonical_language, language_data, word_set
 from .model import Paragraph, Source
 from .spans import SpanSet
@@ -88,6 +89,7 @@ class _Words:
     dash: bool
     stopwords: frozenset[str]
     honorifics: frozenset[str]
+    calendar: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +100,8 @@ def _words(language: str) -> _Words:
                                 for w in words), key=lambda d: -len(d[0])))
     return _Words(word_set(language, "quote_speech_verbs"), pronouns, descriptors,
                   word_set(language, "quote_not_subject"), bool(data.get("quote_dialogue_dash", False)),
-                  word_set(language, "claim_stopwords"), word_set(language, "entity_honorifics"))
+                  word_set(language, "claim_stopwords"), word_set(language, "entity_honorifics"),
+                  calendar_words(language) | frozenset(fold(w) for w in word_set(language, "date_weekday_parts")))
 
 
 @dataclass
@@ -209,6 +212,7 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
         at += 1
     while at < end and text[at] == " ":
         at += 1
+    at = _after_time_words(text, at, end, words)  # "a déclaré lundi le préfet …", "sagte am Montag …"
     found = _subject_at(text, at, end, words, index)
     if found is not None:
         return found
@@ -237,6 +241,28 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
                 return None  # an article needs a title after it: "said the Kari Vik" is no title
             return "person", ref.start, ref.end
     return None
+
+
+def _after_time_words(text: str, at: int, end: int, words: _Words) -> int:
+    """Where the speaker may start once the day right after a speech verb is passed: "lundi",
+    "lundi matin", "am Montag", "on Monday" (an article or preposition, then calendar words)."""
+    position = at
+    skipped = 0
+    while skipped < 3:
+        token = _WORD.match(text, position, end)
+        if token is None:
+            break
+        word = fold(token.group(0))
+        following = _WORD.match(text, token.end() + 1, end) if text.startswith(" ", token.end()) else None
+        if word in words.calendar or (word in words.stopwords and following is not None
+                                      and fold(following.group(0)) in words.calendar):
+            position = token.end()
+            while position < end and text[position] == " ":
+                position += 1
+            skipped += 1
+            continue
+        break
+    return position if skipped and _WORD.match(text, position, end) else at
 
 
 _APPOSITION_REACH = 80  # characters of a long title before the name set off by a comma

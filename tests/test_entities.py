@@ -216,3 +216,8 @@ def test_an_acronym_matches_only_as_written() -> None:
     found = names("Statsminister Erik Solheim (Ap) kunngjorde onsdag at han går av.", "nb")
     assert "Ap" not in found or found["Ap"].type != "organization"  # a party, not the Associated Press
     assert names("The AP reported it first.")["AP"].type == "organization"
+
+
+def test_common_given_names_of_each_language_make_people() -> None:
+    found = names("Le maire d'Alès, Christophe Rivenq, a demandé l'état de catastrophe naturelle.", "fr")
+    assert found["Christophe Rivenq"].type == "person"

@@ -22,6 +22,7 @@ from generator.figures import extract_figures
     ("Mindestens 12 Menschen wurden verletzt.", "de", 12, 12, None, "injured", "at_least"),
     ("Une quinzaine de personnes ont été blessées.", "fr", 15, 13.5, 16.5, "injured", "about"),
     ("Rund 3000 Zuschauer verfolgten das Konzert.", "de", 3000, 2700, 3300, "spectators", "about"),
+    ("Plus de 800 personnes ont été évacuées.", "fr", 800, 800, None, "evacuated", "more_than"),
     ("Mindestens 30 Tote wurden gezählt.", "de", 30, 30, None, "dead", "at_least"),
     ("The video was watched more than 17 million times.", "en", 17_000_000, 17_000_000, None, "views", "more_than"),
 ])
@@ -112,7 +113,7 @@ def test_vague_quantities_are_not_figures() -> None:
 ])
 def test_range_is_one_figure_from_low_to_high(language: str, text: str, written: str) -> None:
     figures = extract_figures(make_source(text, language))
-    assert [(f.text, f.low, f.high, f.qualifier, f.measure) for f in figures] == [(written, 300, 400, "range", "people")]
+    assert [(f.text, f.low, f.high, f.qualifier, f.measure) for f in figures] == [(written, 300, 400, "range", "evacuated")]
 
 
 def test_range_scale_said_once_applies_to_both_numbers() -> None:

@@ -134,6 +134,11 @@ def test_storm_story_precision_and_recall() -> None:
      "Jean-Pierre Martin"),
     ("„Wir haben keine andere Wahl“, sagte Verdi-Sprecherin Petra Klein.", "de", "Petra Klein"),  # a compound title
     ("Die Senatorin Ute Bonde kritisierte den Streik: „Das trifft die Falschen.“", "de", "Ute Bonde"),
+    # the day between the speech verb and the title
+    ("« La situation reste très préoccupante », a déclaré lundi le préfet du Gard, Jérôme Bonet.", "fr",
+     "Jérôme Bonet"),
+    ("« Nous demandons l'état de catastrophe naturelle », a indiqué Christophe Rivenq, le maire.", "fr",
+     "Christophe Rivenq"),
 ])
 def test_a_title_between_speech_verb_and_name(text: str, language: str, name: str) -> None:
     source = make_source(text, language)
