@@ -391,7 +391,7 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
         key = "|".join(x for x in (measure, subject or "", scope) if x)
         found.append(Discrepancy(
             id=_stable_id("figure", key), kind="figure", key=key,
-            summary=f"The sources give different {label}: {said} — {why}.",
+            summary=f"The sources give different figures for {label}: {said} — {why}.",
             explanation=explanation, severity=severity,
             claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen)))
     return found
