@@ -1100,8 +1100,7 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
         source = sources.get(mention.source)
         if source is None or not mention.resolved or mention.kind not in ("absolute", "weekday", "relative"):
             continue
-        paragraph = source.paragraph_at(mention.start)
-        sentence = next((x for x in paragraph.sentences if x.start <= mention.start < x.end), None)
+        sentence = source.sentence_at(mention.start)
         if sentence is not None:
             by_sentence[(mention.source, sentence.start, sentence.end)].append(mention)
     entries: list[tuple[DateMention, str, frozenset[str]]] = []

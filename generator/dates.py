@@ -98,10 +98,10 @@ class _Patterns:
     trigger: Trigger
     """Digits and the words some pattern cannot match without."""
     probes: dict[re.Pattern[str], Probe]
+    """Each pattern above with its trigger words."""
     particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
     """Event words whose particle ends their clause (German "nahm … fest": arrest, "nahm … auf":
     record), to the event each particle makes (``None``: no event)."""
-    """Each pattern above with its trigger words."""
 
 
 def _alternation(words: Any) -> str:
@@ -397,11 +397,8 @@ def _resolve(info: dict[str, Any], published: dt.date | None) -> dt.date | None:
 
 
 def _sentence_bounds(source: Source, offset: int) -> tuple[int, int]:
-    paragraph = source.paragraph_at(offset)
-    for sentence in paragraph.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.start, sentence.end
-    return paragraph.start, paragraph.end
+    found = source.sentence_at(offset) or source.paragraph_at(offset)
+    return found.start, found.end
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")

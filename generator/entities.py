@@ -229,7 +229,7 @@ def _ordinary_noun(word: str, lang: str, p: _Patterns) -> bool:
     lowered = word.casefold()
     forms = [lowered] + [lowered[:-len(s)] for s in p.definite_suffixes
                          if lowered.endswith(s) and len(lowered) - len(s) >= 3]
-    return any(_is_role(form, p) or lex.is_common_word(form, lang) for form in forms)
+    return any(_is_role(form, p) or _ordinary(form, lang, p) for form in forms)
 
 
 def _initial(text: str, sentence_start: int, pos: int) -> bool:

@@ -398,22 +398,20 @@ def _age_back_reference(source: Source, index: PersonIndex, start: int, syntax: 
     Schmidt. Die 47-Jährige kündigte …", "The 52-year-old has flown for 24 years"): the
     nearest person the sentence before names, of the gender its article gives (``die``: a
     woman, ``der``: a man), and only when that sentence names no other such person."""
-    paragraph = source.paragraph_at(start)
-    sentences = list(paragraph.sentences)
-    here = next((k for k, s in enumerate(sentences) if s.start <= start < s.end), None)
-    if here is None:
+    sentence = source.sentence_at(start)
+    if sentence is None:
         return None
-    opening = source.text[sentences[here].start:start].strip().lower()
+    opening = source.text[sentence.start:start].strip().lower()
     if opening and (len(opening.split()) > 1 or opening not in syntax.stopwords):
         return None  # the age does not open the sentence (at most an article before it)
     gender = syntax.age_articles.get(opening)
-    if here > 0:
-        previous = sentences[here - 1]
-    else:
-        before = source.paragraphs[paragraph.index - 2] if paragraph.index > 1 else None
-        if before is None or not before.sentences:
-            return None
-        previous = before.sentences[-1]
+    paragraph = source.paragraph_at(start)
+    earlier = [s for s in paragraph.sentences if s.end <= sentence.start]
+    if not earlier and paragraph.index > 1:  # the sentence before closes the paragraph before
+        earlier = list(source.paragraphs[paragraph.index - 2].sentences)
+    if not earlier:
+        return None
+    previous = earlier[-1]
     named = [r for r in index.within(previous.start, previous.end) if gender is None or r.gender == gender]
     people = {r.entity_id for r in named}
     return named[0].entity_id if len(people) == 1 else None

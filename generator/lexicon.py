@@ -133,12 +133,11 @@ def organizations() -> _Names:
 
 
 def listed(name: str, table: Mapping[str, str]) -> str | None:
-    """Canonical form of ``name`` in ``table``; an all-capitals entry ("WHO") must match exactly."""
+    """Canonical form of ``name`` in ``table``; a name listed in capitals ("WHO", "AP") must
+    match as written, its other names ("Agence France-Presse" for AFP) in any case."""
     key = fold(name)
     canonical = table.get(key)
     if canonical is None:
-        return None
-    if canonical.isupper() and len(canonical) > 1 and name != canonical:
         return None
     acronym = getattr(table, "acronyms", {}).get(key)
     if acronym is not None and name.rstrip(".") != acronym:

@@ -124,6 +124,10 @@ class Source:
         """The paragraph that holds ``offset`` (or the nearest one before it)."""
         return self.paragraphs[max(bisect_right(self._paragraph_starts, offset) - 1, 0)]
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``, if any (``None`` between sentences)."""
+        return next((s for s in self.paragraph_at(offset).sentences if s.start <= offset < s.end), None)
+
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of this source's text, anchored to its paragraph."""
         return Span(self.id, self.paragraph_at(start).anchor, start, end, self.text[start:end])

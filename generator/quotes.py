@@ -39,6 +39,7 @@ _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _DASH_OPEN = re.compile(r"[–—]\s+|-\s+")
+_DASH_AGAIN = re.compile(r"\s*[.!?:]?\s+[–—]\s+")  # the next dash quote after an attribution
 _DASH_INSIDE = re.compile(r"(?<=[.!?])\s+([–—])\s+")  # a dash opening a sentence inside a paragraph
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _TITLE_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*|\d+")
@@ -151,31 +152,30 @@ def _dash_quotes(text: str, paragraph: Paragraph, words: _Words, index: PersonIn
     """A paragraph opening with a dash is a quote up to its attribution (``, sier han``); so is
     a sentence opening with one inside a paragraph ("… klokken 19.45. – Mannskapet gjorde …,
     sier Jon Berg"), but only when a speech verb and its speaker end it."""
-    m = _DASH_OPEN.match(text, paragraph.start, paragraph.end)
-    if not m:
-        for inside in _DASH_INSIDE.finditer(text, paragraph.start, paragraph.end):
-            attribution = _dash_attribution(text, inside.end(), paragraph.end, words, index)
-            if attribution is not None:
-                comma, attr_end = attribution
-                return [_Raw(inside.end(), comma, inside.start(1), comma, "dash", paragraph, (comma, attr_end))]
-        return []
+    opening = _DASH_OPEN.match(text, paragraph.start, paragraph.end)
+    if opening is not None:
+        outer_start, position = opening.start(), opening.end()
+    else:
+        inside = next((d for d in _DASH_INSIDE.finditer(text, paragraph.start, paragraph.end)
+                       if _dash_attribution(text, d.end(), paragraph.end, words, index) is not None), None)
+        if inside is None:
+            return []
+        outer_start, position = inside.start(1), inside.end()
     found = []
-    position = m.end()
     while position < paragraph.end:
         attribution = _dash_attribution(text, position, paragraph.end, words, index)
         if attribution is None:
             end = paragraph.end
             inner_end = end - (len(text[position:end]) - len(text[position:end].rstrip()))
-            found.append(_Raw(position, inner_end, m.start(), end, "dash", paragraph))
+            found.append(_Raw(position, inner_end, outer_start, end, "dash", paragraph))
             break
         comma, attr_end = attribution
-        found.append(_Raw(position, comma, m.start(), comma, "dash", paragraph, (comma, attr_end)))
+        found.append(_Raw(position, comma, outer_start, comma, "dash", paragraph, (comma, attr_end)))
         # "– …, sier han. – …": a second dash in the paragraph goes on quoting the same person
-        again = re.compile(r"\s*[.!?:]?\s+[–—]\s+").match(text, attr_end, paragraph.end)
+        again = _DASH_AGAIN.match(text, attr_end, paragraph.end)
         if not again:
             break
-        m = again
-        position = again.end()
+        outer_start, position = again.start(), again.end()
     return found
 
 

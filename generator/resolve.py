@@ -792,8 +792,9 @@ def _apply_alias(alias: str, cluster: _Cluster, entities: dict[str, _Cluster], a
             if any(s < end and start < e for s, e in taken[source_id]):
                 continue
             paragraph = source.paragraph_at(start)
-            sentence = next((s.anchor for s in paragraph.sentences if s.start <= start < s.end),
-                            paragraph.sentences[0].anchor if paragraph.sentences else paragraph.anchor)
+            holding = source.sentence_at(start)
+            sentence = holding.anchor if holding is not None else (
+                paragraph.sentences[0].anchor if paragraph.sentences else paragraph.anchor)
             language = paragraph.language or source.language
             cluster.linked.append((Mention(
                 source=source_id, anchor=paragraph.anchor, sentence=sentence, start=start, end=end,

@@ -53,3 +53,9 @@ def test_language_data_keeps_on_off_and_no_as_words() -> None:
     assert {"on", "off", "no"} <= word_set("en", "claim_stopwords")
     assert "on" in word_set("fr", "entity_function_words")  # the French pronoun
     assert language_data("de")["ordinal_period"] is True and language_data("en")["ordinal_period"] is False
+
+
+def test_a_name_listed_in_capitals_matches_as_written_and_its_other_names_in_any_case() -> None:
+    organizations = lex.organizations()
+    assert lex.listed("AFP", organizations) == lex.listed("Agence France-Presse", organizations) == "AFP"
+    assert lex.listed("Afp", organizations) is None and lex.listed("Who", organizations) is None

@@ -153,3 +153,10 @@ def test_a_dash_quote_opening_a_sentence_inside_a_paragraph() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [("Mannskapet gjorde akkurat det de er trent til", "jon")]
     unattributed = make_source("Flyet landet klokken 19.45. – Ingen ble skadet. Flyet ble stående.", "nb")
     assert extract_quotes(unattributed) == ()  # inside a paragraph a dash is a quote only with its attribution
+
+
+def test_dash_quotes_inside_a_paragraph_go_on_like_those_opening_one() -> None:
+    source = make_source("Flyet landet klokken 19.45. – Alle er i god behold, sier Jon Berg. – Vi er lettet, "
+                         "sier han.", "nb")
+    quotes = extract_quotes(source, refs_for(source, ("Jon Berg", "jon", "m")))
+    assert [(q.text, q.speaker) for q in quotes] == [("Alle er i god behold", "jon"), ("Vi er lettet", "jon")]
