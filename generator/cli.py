@@ -11,13 +11,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .diff import CASE_PATH, DiffError, diff_markdown
 from .errors import InputError, OutputError, Problem
-from .store import scratch_beside
-from .pipeline import default_jobs, generate
+from .store import FileStore, scratch_beside
+from .pipeline import Generated, default_jobs, generate
 from .provenance import ProvenanceError
 from .serve import ServeOptions, serve
 from .site import recover, stale_files, write_tree
@@ -88,6 +89,8 @@ class _SigTerm:
 
     armed = False
     pending = False
+    again: threading.Timer | None = None
+    printer: Callable[[Any], object] = sys.unraisablehook
 
     @classmethod
     def handle(cls, signum: int, frame: object) -> None:
@@ -95,6 +98,19 @@ class _SigTerm:
         if cls.armed:
             cls.armed = False
             raise Terminated()
+
+    @classmethod
+    def unraisable(cls, unraisable: Any) -> None:
+        """``sys.unraisablehook`` during a run. ``Terminated`` raised where Python can only
+        print an exception (a finalizer, a hook run at a fork) would print a traceback and be
+        lost: print nothing and deliver the signal again a moment later, in ordinary code."""
+        if not isinstance(unraisable.exc_value, Terminated):
+            cls.printer(unraisable)
+            return
+        cls.armed = True
+        cls.again = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))
+        cls.again.daemon = True
+        cls.again.start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_main_thread = threading.current_thread() is threading.main_thread()
     _SigTerm.armed, _SigTerm.pending = in_main_thread, False
     previous = signal.signal(signal.SIGTERM, _SigTerm.handle) if in_main_thread else None
+    if in_main_thread:
+        _SigTerm.printer, sys.unraisablehook = sys.unraisablehook, _SigTerm.unraisable
     try:
         code = _run(args)
     except KeyboardInterrupt:
@@ -137,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         _SigTerm.armed = False
         if in_main_thread:
+            if _SigTerm.again is not None:
+                _SigTerm.again.cancel()
+                _SigTerm.again = None
+            sys.unraisablehook = _SigTerm.printer
             signal.signal(signal.SIGTERM, previous)
     if _SigTerm.pending:
         # The signal came after the new docs were in place (or while unwinding): the folder is
@@ -147,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Generate, then check or write; the file store is closed here, not when it is
+    garbage-collected: a signal's exception raised inside a finalizer is only printed."""
     try:
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         cache_dir = None if args.no_cache else args.seeds.absolute().parent / ".cache" / "casefile"
@@ -161,6 +185,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"casefile: {len(exc.problems)} passage(s) do not match their sources; nothing was written.",
               file=sys.stderr)
         return 2
+    try:
+        return _use(args, generated)
+    finally:
+        if isinstance(generated.files, FileStore):
+            generated.files.close()
+
+
+def _use(args: argparse.Namespace, generated: Generated) -> int:
     _print_problems(generated.warnings)
     if args.timings:
         print("casefile: timings " + " ".join(f"{stage}={seconds:.3f}s" for stage, seconds in generated.timings),
@@ -185,6 +217,7 @@ def _run(args: argparse.Namespace) -> int:
     except (OutputError, OSError) as exc:
         print(f"casefile: {exc}", file=sys.stderr)
         return 2
+    _SigTerm.armed = False  # the new docs are in place: a signal from here on only sets the exit code
     print(f"casefile: {len(report.written)} written, {len(report.removed)} removed, "
           f"{report.unchanged} unchanged in {args.out.as_posix()}")
     return 0

@@ -416,6 +416,11 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
     if any(not p.warning for p in problems):
         raise InputError(problems)
     compared = clock()
-    files = render_files(case, jobs, FileStore(scratch))
+    store = FileStore(scratch)
+    try:
+        files = render_files(case, jobs, store)
+    except BaseException:
+        store.close()  # now, not when garbage-collected (where a signal's exception is only printed)
+        raise
     timings = (("analyse", analysed - started), ("case", compared - analysed), ("render", clock() - compared))
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), timings)

@@ -98,4 +98,7 @@ def scratch_beside(out: Path) -> Path | None:
 
 def _remove(folder: Path, owner: int) -> None:
     if os.getpid() == owner:
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:  # a signal's exception cut the removal short: finish it, then let it go on
+            shutil.rmtree(folder, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from conftest import ROOT, casefile, copy_docs_skeleton, run_casefile
@@ -127,3 +128,69 @@ def test_a_second_sigterm_while_unwinding_does_not_raise_again(tmp_path, seeds, 
     assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 143
     assert "is complete" in capsys.readouterr().err
     assert signal.getsignal(signal.SIGTERM) != cli._SigTerm.handle
+
+
+def test_sigterm_while_the_file_store_is_removed_prints_no_traceback(tmp_path, seeds, monkeypatch, capsys):
+    """CI once saw a traceback: SIGTERM arrived while the store's folder was being removed by
+    its finalizer, where an exception can only be printed. The store is closed by the run now:
+    after the docs are written the signal sets the exit code; before, it unwinds the run."""
+    import shutil
+    import signal
+
+    from generator import cli, store
+
+    folder = seeds({"a.txt": "Alpha text here."})
+    removals: list[Path] = []
+    remove = shutil.rmtree
+
+    def signal_while_removing(path, ignore_errors=False):
+        if Path(path).name.startswith(".casefile-files-"):
+            removals.append(Path(path))
+            if len(removals) == 1:
+                cli._SigTerm.handle(signal.SIGTERM, None)
+        remove(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(store.shutil, "rmtree", signal_while_removing)
+    out = copy_docs_skeleton(tmp_path / "docs")
+    assert cli.main(["build", "--seeds", str(folder), "--out", str(out)]) == 143
+    err = capsys.readouterr().err
+    assert "is complete" in err and "Traceback" not in err and "Exception ignored" not in err
+    assert (out / "sources" / "a.md").is_file()
+    assert removals and not removals[0].exists()  # the store's folder went all the same
+
+    removals.clear()
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    assert cli.main(["check", "--seeds", str(folder), "--out", str(out)]) == 143
+    err = capsys.readouterr().err
+    assert "left as it was" in err and "Traceback" not in err and "Exception ignored" not in err
+    assert removals and not removals[0].exists()
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_sigterm_raised_where_python_only_prints_is_delivered_again(tmp_path, seeds, monkeypatch, capsys):
+    """CI once saw a traceback: SIGTERM arrived in a hook run at a fork, where Python prints an
+    exception and drops it. The run prints nothing of it and is terminated a moment later."""
+    import signal
+    import time
+    import weakref
+
+    from generator import cli
+
+    def signal_in_a_finalizer(args):
+        class Thing:
+            pass
+
+        thing = Thing()
+        weakref.finalize(thing, cli._SigTerm.handle, signal.SIGTERM, None)
+        del thing  # the finalizer raises Terminated, which Python would print and drop
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            time.sleep(0.01)  # the signal comes again here
+        raise AssertionError("not terminated")
+
+    monkeypatch.setattr(cli, "_run", signal_in_a_finalizer)
+    hook = sys.unraisablehook
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 143
+    err = capsys.readouterr().err
+    assert "left as it was" in err and "Traceback" not in err and "Exception ignored" not in err
+    assert sys.unraisablehook is hook and cli._SigTerm.again is None
