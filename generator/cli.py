@@ -101,14 +101,18 @@ class _SigTerm:
 
     @classmethod
     def unraisable(cls, unraisable: Any) -> None:
-        """``sys.unraisablehook`` during a run. ``Terminated`` raised where Python can only
-        print an exception (a finalizer, a hook run at a fork) would print a traceback and be
-        lost: print nothing and deliver the signal again a moment later, in ordinary code."""
-        if not isinstance(unraisable.exc_value, Terminated):
+        """``sys.unraisablehook`` during a run. ``Terminated`` or ``KeyboardInterrupt`` raised
+        where Python can only print an exception (a finalizer, a hook run at a fork) would
+        print a traceback and be lost: print nothing and deliver the signal again a moment
+        later, in ordinary code."""
+        if isinstance(unraisable.exc_value, Terminated):
+            cls.armed, signum = True, signal.SIGTERM
+        elif isinstance(unraisable.exc_value, KeyboardInterrupt):
+            signum = signal.SIGINT
+        else:
             cls.printer(unraisable)
             return
-        cls.armed = True
-        cls.again = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))
+        cls.again = threading.Timer(0.05, os.kill, (os.getpid(), signum))
         cls.again.daemon = True
         cls.again.start()
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, casefile, copy_docs_skeleton, run_casefile
 
@@ -167,21 +170,24 @@ def test_sigterm_while_the_file_store_is_removed_prints_no_traceback(tmp_path, s
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 
-def test_sigterm_raised_where_python_only_prints_is_delivered_again(tmp_path, seeds, monkeypatch, capsys):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_raised_where_python_only_prints_is_delivered_again(tmp_path, seeds, monkeypatch, capsys,
+                                                                     signum):
     """CI once saw a traceback: SIGTERM arrived in a hook run at a fork, where Python prints an
-    exception and drops it. The run prints nothing of it and is terminated a moment later."""
-    import signal
+    exception and drops it. The run prints nothing of it and is stopped a moment later."""
     import time
     import weakref
 
     from generator import cli
+
+    handler = cli._SigTerm.handle if signum == signal.SIGTERM else signal.default_int_handler
 
     def signal_in_a_finalizer(args):
         class Thing:
             pass
 
         thing = Thing()
-        weakref.finalize(thing, cli._SigTerm.handle, signal.SIGTERM, None)
+        weakref.finalize(thing, handler, signum, None)
         del thing  # the finalizer raises Terminated, which Python would print and drop
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -190,7 +196,7 @@ def test_sigterm_raised_where_python_only_prints_is_delivered_again(tmp_path, se
 
     monkeypatch.setattr(cli, "_run", signal_in_a_finalizer)
     hook = sys.unraisablehook
-    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 143
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs")]) == 128 + signum
     err = capsys.readouterr().err
     assert "left as it was" in err and "Traceback" not in err and "Exception ignored" not in err
     assert sys.unraisablehook is hook and cli._SigTerm.again is None
