@@ -53,8 +53,10 @@ def with_unit(text: str, measure: str) -> str:
 
 
 # Counters that grow while a story runs: two sources citing them at different times differ.
+# People as such are not among them ("182 people on board" does not grow); what happened to
+# them is ("injured", "evacuated": the outcome words of each language).
 GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
-                              "signatures", "retweets", "donations", "messages", "tweets", "people", "evacuated"})
+                              "signatures", "retweets", "donations", "messages", "tweets", "evacuated"})
 _MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske elever")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CONTEXT_WORDS = 6

@@ -478,3 +478,18 @@ def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> Non
     assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
         ("a", "Saturday", "2025-08-09"), ("b", "Sunday", "2025-08-10")]  # not Friday against Thursday
     assert "(declare state emergency)" in found[0]["summary"]
+
+
+def test_people_as_such_do_not_grow_what_happened_to_them_does(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Jet lands in Bergen\n\nThe jet with 182 people on board landed safely. 12 people were injured.\n",
+        "a.yml": "language: en\n",
+        "b.txt": "Fly nødlandet\n\nFlyet med 176 personer om bord landet trygt. 14 personer ble skadet.\n",
+        "b.yml": "language: nb\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    figures = {d["key"]: d for d in case["discrepancies"] if d["kind"] == "figure"}
+    assert (figures["people"]["explanation"], figures["people"]["severity"]) == ("conflict", "high")
+    assert figures["injured"]["explanation"] == "different-time"
