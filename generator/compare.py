@@ -42,7 +42,7 @@ from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Paragraph, Source
-from .numbers import number_syntax
+from .numbers import number_syntax, parse_number
 from .parallel import Forked
 from .entityref import COVERAGE_TYPES, EntityRef, from_persons
 from .personref import PersonRef
@@ -324,10 +324,22 @@ def _hedge_in(text: str, language: str) -> str | None:
 
 # ---------------------------------------------------------------- figures and ages
 
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+
+
+def _as_written(figure: Figure) -> float | None:
+    """The number as its digits give it ("2" of "2 millions", 40 of "40-pound"); ``None`` in words."""
+    if figure.written_value is not None:
+        return figure.written_value
+    digits = _DIGITS.search(figure.text)
+    return parse_number(digits.group(0), figure.language) if digits else None
+
+
 def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
     """The figure's range widened by the rounding its written value implies."""
     low, high = figure.low, figure.high
-    value = figure.written_value if figure.written_value is not None else figure.value
+    written = _as_written(figure)
+    value = written or figure.value
     factor = figure.value / value if value else 1.0
     step = 1.0
     integer = int(round(value))
@@ -337,7 +349,13 @@ def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
             step *= 10
     else:
         step = 0.1
-    half = step / 2 * factor
+    if step > 1 and written is not None:  # round digits: what rounds to them, within a tenth ("1000", "300 million")
+        half = min(step / 2, abs(value) / 10) * factor
+    elif step > 1 or factor != 1.0:  # in words, or scaled or converted ("two million", "2 millions", "60 mph")
+        half = step / 2 * factor
+    else:  # a count or measure as written ("6 years", "6.1"): itself
+        half = 0.0
+    half *= 0.999  # what rounds to a value is a half-open range: "6.1 km" and "6.2 km" do not meet at 6.15
     return (None if low is None else low - half, None if high is None else high + half)
 
 
@@ -354,6 +372,32 @@ def _overlap(ranges: list[tuple[float | None, float | None]]) -> bool:
     return low is None or high is None or low <= high
 
 
+_FAR_APART = 5  # values this many times apart count different things more likely than one thing wrongly
+
+
+def _far_apart(values: Iterable[float]) -> bool:
+    positive = [abs(v) for v in values if v]
+    return len(positive) > 1 and max(positive) > _FAR_APART * min(positive)
+
+
+def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+    """Each source's figures of one measure that can be compared with the other sources'.
+
+    Where a source also gives values near the other sources', a value far from every one of
+    theirs ("plus de 50 000 morts" of an earlier quake beside "41 morts") is about something
+    else and is set aside. A source whose values still exclude each other counts different
+    things under one name: it is left out rather than guessed at.
+    """
+    kept: dict[str, list[Figure]] = {}
+    for source, figures in by_source.items():
+        others = [f.value for other, fs in by_source.items() if other != source for f in fs]
+        near = [f for f in figures if not all(_far_apart((f.value, value)) for value in others)] or figures
+        if len({(f.value, f.qualifier) for f in near}) > 1 and not _overlap([_tolerance(f) for f in near]):
+            continue
+        kept[source] = near
+    return kept
+
+
 def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
     groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -368,25 +412,29 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
             by_source[figure.source].append(figure)
         if len(by_source) < 2:
             continue
-        if any(len({(f.value, f.qualifier) for f in fs}) > 1 and not _overlap([_tolerance(f) for f in fs])
-               for fs in by_source.values()):
-            continue  # a source gives values that exclude each other: they count different things; no guess
+        by_source = _comparable(by_source)
+        if len(by_source) < 2:
+            continue
         # a source's values that agree ("zwölf Verletzte", "mindestens 12 Menschen wurden verletzt"): the most precise
         chosen = [min(fs, key=_precision) for _, fs in sorted(by_source.items())]
         if len({(f.value, f.qualifier) for f in chosen}) == 1:
             continue
         values = {f.value for f in chosen}
         compatible = _overlap([_tolerance(f) for f in chosen])
-        if measure in GROWING_MEASURES:
+        if not compatible and _far_apart(values):
+            explanation, severity = "different-scope", "medium"
+        elif measure in GROWING_MEASURES:
             explanation, severity = "different-time", "low" if compatible else "medium"
         elif len(values) == 1 or compatible:
             explanation, severity = "rounding", "low"
         else:
             explanation, severity = "conflict", "high"
-        label = measure.removeprefix("word:")
+        label = measure.removeprefix("word:").replace("_", " ")
         said = _said([(f.source, f"“{f.text}”") for f in chosen])
         why = {"different-time": f"{label} grow over time and the sources count at different moments",
                "rounding": "the values agree within rounding and the qualifiers used",
+               "different-scope": f"the values are more than {_FAR_APART} times apart: the sources likely count "
+                                  "different things (a part and the whole, or another event)",
                "conflict": "the values cannot all be true"}[explanation]
         key = "|".join(x for x in (measure, subject or "", scope) if x)
         found.append(Discrepancy(
@@ -395,6 +443,21 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
             explanation=explanation, severity=severity,
             claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen)))
     return found
+
+
+def _birthday_fits(ages: Sequence[Figure], sources: dict[str, Source]) -> bool:
+    """Whether a birthday between the reports can explain ages a year apart: no source giving
+    the lower age was published after one giving the higher (unknown dates fit)."""
+    low = min(f.value for f in ages)
+
+    def published(figure: Figure) -> Any:
+        source = sources.get(figure.source)
+        day = source.metadata.published if source is not None else None
+        return day.date() if isinstance(day, dt.datetime) else day
+
+    younger = [d for f in ages if f.value == low and (d := published(f)) is not None]
+    older = [d for f in ages if f.value != low and (d := published(f)) is not None]
+    return not younger or not older or max(younger) <= min(older)
 
 
 def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
@@ -408,13 +471,15 @@ def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
         values = sorted({f.value for f in members})
         if len(values) < 2:
             continue
-        explanation = "different-time" if values[-1] - values[0] <= 1 else "conflict"
+        close = values[-1] - values[0] <= 1
+        explanation = "different-time" if close and _birthday_fits(members, sources) else "conflict"
         name = names.get(subject, subject)
         said = _said([(f.source, f.text) for f in members])
+        why = {"different-time": " — a birthday between the reports would explain it.",
+               "conflict": " — a later report gives the lower age." if close else "."}[explanation]
         found.append(Discrepancy(
             id=_stable_id("attribute", f"{subject}|age"), kind="attribute", key=f"{subject}|age",
-            summary=f"{name}'s age differs: {said}"
-                    + (" — a birthday between the reports would explain it." if explanation == "different-time" else "."),
+            summary=f"{name}'s age differs: {said}{why}",
             explanation=explanation, severity="low" if explanation == "different-time" else "medium",
             claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in members),
             detail="age"))
@@ -1056,6 +1121,65 @@ def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What a date finding compares: the day a mention resolves to, or the clock time it gives."""
+
+    kinds: frozenset[str]
+    """Kinds of mention that give it."""
+    detail: str
+    """Prefix of the finding's key and detail ("" for days: ``lead``, ``context``)."""
+    noun: str
+    """What differs, for the summary ("date the story", "time the story")."""
+
+    def value(self, mention: DateMention) -> str | None:
+        """The day (``2026-03-09``) or the clock time (``04:17``) the mention gives, if any."""
+        if self.detail:
+            return mention.clock
+        return mention.resolved[:10] if mention.resolved else None
+
+
+_DAYS = _Reading(frozenset({"absolute", "weekday", "relative"}), "", "date")
+_CLOCKS = _Reading(frozenset({"time"}), "time-", "time")
+_ROUGH_MINUTES = 30  # a time given roughly ("around 8 p.m.", "vers 20 heures") agrees within this
+
+
+@lru_cache(maxsize=None)
+def _rough_time_before(language: str) -> re.Pattern[str] | None:
+    words = sorted(word_set(language, "date_time_approximate"), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")[ \u00a0]+(?:at[ \u00a0]+)?$",
+                      re.IGNORECASE)
+
+
+def _minutes(mention: DateMention, sources: dict[str, Source]) -> tuple[int, bool]:
+    """A clock time in minutes after midnight, and whether the source gives it only roughly."""
+    hours, minutes = (mention.clock or "0:0").split(":")
+    pattern = _rough_time_before(mention.language)
+    text = sources[mention.source].text
+    rough = bool(pattern and pattern.search(text[max(0, mention.start - 30):mention.start]))
+    return int(hours) * 60 + int(minutes), rough
+
+
+def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str, Source]) -> bool:
+    """Whether the mentions (one per source) give values that cannot all be right: two days, or
+    two clock times further apart than a rough time allows."""
+    if reading is _DAYS:
+        return len({reading.value(m) for m in mentions}) > 1
+    times = [_minutes(m, sources) for m in mentions]
+    return any(abs(a - b) > (_ROUGH_MINUTES if rough_a or rough_b else 0)
+               for i, (a, rough_a) in enumerate(times) for b, rough_b in times[i + 1:])
+
+
+def _zones_apart(mentions: Sequence[DateMention]) -> tuple[str, ...]:
+    """The sources whose clock times are a whole number of hours from another's (04:17, 02:17):
+    likely one time in two time zones."""
+    minutes = {m.source: int(h) * 60 + int(mm) for m in mentions for h, mm in [(m.clock or "0:0").split(":")]}
+    return tuple(sorted(a for a in minutes for b in minutes
+                        if minutes[a] != minutes[b] and (minutes[a] - minutes[b]) % 60 == 0))
+
+
 def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
                         checks: Sequence[DateCheck]) -> list[Discrepancy]:
     found = []
@@ -1080,8 +1204,11 @@ def _date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention]
         chosen = sorted(members, key=lambda m: (m.source, m.start))
         found.append(_date_finding(sources, f"{event}|resolved", f"The sources date the event ({event}) differently",
                                    chosen, "high", "date"))
-    found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims}))
-    found.extend(_context_date_discrepancies(sources, dates, {(c.source, c.start) for d in found for c in d.claims}))
+    for reading in (_DAYS, _CLOCKS):
+        found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims},
+                                            reading))
+        found.extend(_context_date_discrepancies(sources, dates,
+                                                 {(c.source, c.start) for d in found for c in d.claims}, reading))
     return found
 
 
@@ -1090,15 +1217,15 @@ _CONTEXT_FANOUT = 50  # a word in more dated sentences than this is no sign of t
 
 
 def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[DateMention],
-                                reported: set[tuple[str, int]]) -> list[Discrepancy]:
+                                reported: set[tuple[str, int]], reading: _Reading = _DAYS) -> list[Discrepancy]:
     """One happening told in the same words with different dates ("Newsom declared a state of
-    emergency on Saturday" / "He declared a state of emergency on Sunday"), whatever it is
-    called: sentences of different sources, one date each, sharing three content words or more
-    (function words and calendar words aside), in one language."""
+    emergency on Saturday" / "He declared a state of emergency on Sunday") or clock times,
+    whatever it is called: sentences of different sources, one date (time) each, sharing three
+    content words or more (function words and calendar words aside), in one language."""
     by_sentence: dict[tuple[str, int, int], list[DateMention]] = defaultdict(list)
     for mention in dates:
         source = sources.get(mention.source)
-        if source is None or not mention.resolved or mention.kind not in ("absolute", "weekday", "relative"):
+        if source is None or not reading.value(mention) or mention.kind not in reading.kinds:
             continue
         sentence = source.sentence_at(mention.start)
         if sentence is not None:
@@ -1106,7 +1233,7 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
     entries: list[tuple[DateMention, str, frozenset[str]]] = []
     order: dict[int, tuple[str, ...]] = {}  # each entry's words in the order its sentence has them
     for (source_id, start, end), mentions in sorted(by_sentence.items()):
-        if len({m.resolved[:10] for m in mentions if m.resolved}) != 1:
+        if len({reading.value(m) for m in mentions}) != 1:
             continue
         source = sources[source_id]
         language = source.language
@@ -1149,7 +1276,7 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
         for number in members:
             chosen.setdefault(entries[number][0].source, entries[number][0])
         picked = sorted(chosen.values(), key=lambda m: (m.source, m.start))
-        if len(picked) < 2 or len({m.resolved[:10] for m in picked if m.resolved}) < 2:
+        if len(picked) < 2 or not _apart(reading, picked, sources):
             continue
         if all((m.source, m.start) in reported for m in picked):
             continue
@@ -1159,20 +1286,29 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
         telling = sorted((n for n in members if words <= entries[n][2]),
                          key=lambda n: (entries[n][0].source, entries[n][0].start))
         label = " ".join(w for w in order[telling[0]] if w in words)  # "declare state emergency"
-        found.append(_date_finding(sources, f"context|{label}",
-                                   f"The sources date what they tell in the same words ({label}) differently",
-                                   picked, "medium", "context"))
+        found.append(_date_finding(sources, f"{reading.detail}context|{label}",
+                                   f"The sources {reading.noun} what they tell in the same words ({label}) differently",
+                                   picked, "medium", f"{reading.detail}context", reading))
     return sorted(found, key=lambda d: d.key)
 
 
 def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Sequence[DateMention],
-                  severity: str, detail: str) -> Discrepancy:
-    """A date finding: each source's mention of one happening, with the day it resolves to."""
+                  severity: str, detail: str, reading: _Reading = _DAYS) -> Discrepancy:
+    """A date finding: each source's mention of one happening, with the day it resolves to (or
+    the clock time it gives). Clock times a whole number of hours apart are told as such: the
+    sources may give one time in two time zones ("local time", "norsk tid")."""
+    zones = _zones_apart(chosen) if reading is _CLOCKS else ()
+    every = len(zones) == len({m.source for m in chosen})
+    why = ""
+    if zones:
+        whose = "" if every else " (" + ", ".join(dict.fromkeys(_short(z) for z in zones)) + ")"
+        why = f" — whole hours apart{whose}: the sources may give the time in different time zones"
     return Discrepancy(
         id=_stable_id("date", key), kind="date", key=key,
-        summary=f"{what}: " + _said([(m.source, f"“{m.text}” = {m.resolved}") for m in chosen]) + ".",
-        explanation="conflict", severity=severity,
-        claims=tuple(_claim(sources, m.source, m.start, m.end, m.resolved, "date") for m in chosen),
+        summary=f"{what}: " + _said([(m.source, f"“{m.text}” = {reading.value(m)}") for m in chosen]) + why + ".",
+        explanation="different-scope" if every and zones else "conflict",
+        severity="low" if every and zones else severity,
+        claims=tuple(_claim(sources, m.source, m.start, m.end, reading.value(m), "date") for m in chosen),
         detail=detail)
 
 
@@ -1190,28 +1326,29 @@ def _lead(source: Source) -> Paragraph | None:
 
 
 def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMention],
-                           reported: set[tuple[str, int]]) -> list[Discrepancy]:
-    """When each source's opening paragraph gives one date and they differ ("on Monday evening",
-    "on Tuesday evening", "mandag kveld"): the sources disagree on when the story happened,
-    whatever the event is called (no event word needed)."""
+                           reported: set[tuple[str, int]], reading: _Reading = _DAYS) -> list[Discrepancy]:
+    """When each source's opening paragraph gives one date (one clock time) and they differ ("on
+    Monday evening", "on Tuesday evening", "mandag kveld"): the sources disagree on when the
+    story happened, whatever the event is called (no event word needed)."""
     leads = {sid: _lead(source) for sid, source in sources.items()}
     by_source: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:
         lead = leads.get(mention.source)
-        if (lead is not None and lead.start <= mention.start < lead.end and mention.resolved
-                and mention.kind in ("absolute", "weekday", "relative")):
+        if (lead is not None and lead.start <= mention.start < lead.end and reading.value(mention)
+                and mention.kind in reading.kinds):
             by_source[mention.source].append(mention)
     chosen = []
     for source_id, mentions in sorted(by_source.items()):
-        if len({m.resolved[:10] for m in mentions if m.resolved}) != 1:
+        if len({reading.value(m) for m in mentions}) != 1:
             continue  # a lead with two dates ("announced on Wednesday what happened on Tuesday"): no guess
         chosen.append(min(mentions, key=lambda m: m.start))
-    if len(chosen) < 2 or len({m.resolved[:10] for m in chosen if m.resolved}) < 2:
+    if len(chosen) < 2 or not _apart(reading, chosen, sources):
         return []
     if all((m.source, m.start) in reported for m in chosen):
         return []  # already a finding of a named event
-    return [_date_finding(sources, "lead|resolved", "The sources' opening paragraphs date the story differently",
-                          chosen, "medium", "lead")]
+    key = "lead|resolved" if reading is _DAYS else "time-lead|clock"
+    return [_date_finding(sources, key, f"The sources' opening paragraphs {reading.noun} the story differently",
+                          chosen, "medium", f"{reading.detail}lead", reading)]
 
 
 # ---------------------------------------------------------------- actors and platforms

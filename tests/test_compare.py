@@ -438,8 +438,48 @@ def test_a_source_giving_agreeing_values_is_compared_by_its_most_precise(seeds) 
     files["c.txt"] = "Unglück in Kehl\n\nZehn Menschen wurden verletzt, aber mehr als 30 Menschen wurden verletzt.\n"
     files["c.yml"] = "language: de\n"
     case = json.loads(generate(seeds(files)).files["data/case.json"])
-    # c gives values that exclude each other (they count different things): no guess for the group
-    assert not [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
+    # c gives values that exclude each other (they count different things): c is left out, no guess
+    injured = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
+    assert [[c["source"] for c in d["claims"]] for d in injured] == [["a", "b"]]
+
+
+def test_a_value_far_from_the_others_is_set_aside_or_told_as_another_scope(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Séisme en Turquie\n\nLe séisme a fait 41 morts. En 2023, deux séismes avaient fait plus de 50 000 morts.\n",
+        "a.yml": "language: fr\n",
+        "b.txt": "Jordskjelv i Tyrkia\n\nMinst 40 døde etter skjelvet.\n",
+        "b.yml": "language: nb\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    dead = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"] == "dead"]
+    assert [[c["text"] for c in d["claims"]] for d in dead] == [["41 morts", "Minst 40 døde"]]
+    files = {
+        "a.txt": "Jobs cut\n\nThe group, which employs about 15,000 people, will cut jobs.\n",
+        "a.yml": "language: en\n",
+        "b.txt": "Emplois\n\nL'usine, où travaillent 320 personnes, fermera.\n",
+        "b.yml": "language: fr\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    people = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"] == "people"]
+    assert [(d["explanation"], d["severity"]) for d in people] == [("different-scope", "medium")]
+
+
+def test_exact_values_one_apart_differ_and_a_round_number_stands_for_a_tenth_either_way(seeds) -> None:
+    from generator.pipeline import generate
+
+    def finding(one: str, other: str) -> tuple[str, str] | None:
+        case = json.loads(generate(seeds({"a.txt": f"Verdict\n\n{one}\n", "a.yml": "language: en\n",
+                                          "b.txt": f"Verdict\n\n{other}\n", "b.yml": "language: en\n"}))
+                          .files["data/case.json"])
+        found = [(d["explanation"], d["severity"]) for d in case["discrepancies"] if d["kind"] == "figure"]
+        return found[0] if found else None
+
+    assert finding("He was jailed for 6 years.", "He was jailed for 7 years.") == ("conflict", "high")
+    assert finding("The queue was 6.1 km long.", "The queue was 6.2 km long.") == ("conflict", "high")
+    assert finding("About 1000 homes were hit.", "In all 1,300 homes were hit.") == ("conflict", "high")
+    assert finding("About 1000 homes were hit.", "Some 1,050 homes were hit.") == ("rounding", "low")
 
 
 def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) -> None:
@@ -493,3 +533,27 @@ def test_people_as_such_do_not_grow_what_happened_to_them_does(seeds) -> None:
     figures = {d["key"]: d for d in case["discrepancies"] if d["kind"] == "figure"}
     assert (figures["people"]["explanation"], figures["people"]["severity"]) == ("conflict", "high")
     assert figures["injured"]["explanation"] == "different-time"
+
+
+def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(seeds) -> None:
+    from generator.pipeline import generate
+
+    def findings(*leads: tuple[str, str]) -> list[tuple[str, str, str]]:
+        files = {}
+        for number, (language, lead) in enumerate(leads):
+            files[f"{number}.txt"] = f"Headline\n\n{lead}\n"
+            files[f"{number}.yml"] = f"language: {language}\npublished: 2026-04-14\n"
+        case = json.loads(generate(seeds(files)).files["data/case.json"])
+        return [(d["detail"], d["explanation"], d["severity"]) for d in case["discrepancies"] if d["kind"] == "date"]
+
+    quake = "A strong earthquake struck eastern Turkey at {} local time on Tuesday, officials said."
+    assert findings(("en", quake.format("4.17 a.m.")), ("fr", "Un séisme a frappé l'est de la Turquie mardi à 4 h 24.")) \
+        == [("time-lead", "conflict", "medium")]
+    assert findings(("en", quake.format("4.17 a.m.")), ("fr", "Un séisme a frappé l'est de la Turquie mardi vers 4 h 30.")) \
+        == []  # "vers": roughly, within half an hour
+    assert findings(("en", quake.format("4.17 a.m.")), ("nb", "Et jordskjelv rammet Tyrkia natt til tirsdag klokken 03.17 norsk tid.")) \
+        == [("time-lead", "different-scope", "low")]  # whole hours apart: time zones
+    same_words = ("The mayor declared a state of emergency at 10.30 p.m. on Tuesday. More rain is expected.",
+                  "The mayor declared a state of emergency at 11.45 p.m. on Tuesday. More rain is expected.")
+    assert ("time-context", "conflict", "medium") in findings(("en", "Floods hit the town.\n\n" + same_words[0]),
+                                                              ("en", "Floods hit the town.\n\n" + same_words[1]))

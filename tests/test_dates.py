@@ -104,6 +104,8 @@ def test_storm_story_precision_and_recall() -> None:
     ("nb", "Stormen kom fredag kveld.", "fredag kveld", "2024-01-05"),
     ("nb", "Stormen kom fredagskveld.", "fredagskveld", "2024-01-05"),
     ("fr", "La tempête est arrivée vendredi soir.", "vendredi soir", "2024-01-05"),
+    ("nb", "Skjelvet rammet natt til tirsdag.", "natt til tirsdag", "2024-01-09"),  # not "until Tuesday"
+    ("nb", "Stormen traff natten til tirsdag.", "natten til tirsdag", "2024-01-09"),
 ])
 def test_future_and_compound_weekdays(language: str, text: str, written: str, resolved: str) -> None:
     """Published on Wednesday 2024-01-10: "by Sunday" is the Sunday after, "Freitagabend" the Friday before."""
