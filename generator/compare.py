@@ -41,7 +41,7 @@ from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
-from .model import CaseInfo, Paragraph, Source
+from .model import CaseInfo, Source
 from .numbers import number_syntax, parse_number
 from .parallel import Forked
 from .entityref import COVERAGE_TYPES, EntityRef, from_persons
@@ -1131,6 +1131,9 @@ class _Reading:
     """Prefix of the finding's key and detail ("" for days: ``lead``, ``context``)."""
     noun: str
     """What differs, for the summary ("date the story", "time the story")."""
+    top: int
+    """Paragraphs after the headline that tell when the story happened: the opening paragraph
+    for the day; the first two for the time (news gives it in the second as often as not)."""
 
     def value(self, mention: DateMention) -> str | None:
         """The day (``2026-03-09``) or the clock time (``04:17``) the mention gives, if any."""
@@ -1139,8 +1142,8 @@ class _Reading:
         return mention.resolved[:10] if mention.resolved else None
 
 
-_DAYS = _Reading(frozenset({"absolute", "weekday", "relative"}), "", "date")
-_CLOCKS = _Reading(frozenset({"time"}), "time-", "time")
+_DAYS = _Reading(frozenset({"absolute", "weekday", "relative"}), "", "date", 1)
+_CLOCKS = _Reading(frozenset({"time"}), "time-", "time", 2)
 _ROUGH_MINUTES = 30  # a time given roughly ("around 8 p.m.", "vers 20 heures") agrees within this
 
 
@@ -1162,11 +1165,23 @@ def _minutes(mention: DateMention, sources: dict[str, Source]) -> tuple[int, boo
     return int(hours) * 60 + int(minutes), rough
 
 
+def _at_night(sources: dict[str, Source], mention: DateMention) -> bool:
+    """Whether the date is of a night ("overnight on Tuesday", "natt til tirsdag", "Nacht zum Mittwoch")."""
+    source = sources[mention.source]
+    night = word_set(mention.language, "date_night_words")
+    near = _WORD.findall(source.text[max(0, mention.start - 40):mention.end])[-_TELLING_REACH - len(mention.text.split()):]
+    return (any(word.lower() in night for word in near)
+            or any(mention.text.lower().endswith(word) for word in night))  # "Samstagnacht", "lørdagsnatt"
+
+
 def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str, Source]) -> bool:
     """Whether the mentions (one per source) give values that cannot all be right: two days, or
     two clock times further apart than a rough time allows."""
     if reading is _DAYS:
-        return len({reading.value(m) for m in mentions}) > 1
+        days = sorted({dt.date.fromisoformat(v) for m in mentions if (v := reading.value(m))})
+        if len(days) == 2 and (days[1] - days[0]).days == 1 and any(_at_night(sources, m) for m in mentions):
+            return False  # a night straddles two days: "overnight on Tuesday", "in der Nacht zum Mittwoch"
+        return len(days) > 1
     times = [_minutes(m, sources) for m in mentions]
     return any(abs(a - b) > (_ROUGH_MINUTES if rough_a or rough_b else 0)
                for i, (a, rough_a) in enumerate(times) for b, rough_b in times[i + 1:])
@@ -1315,14 +1330,28 @@ def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Seque
 _HEADLINE_WORDS = 20  # a first paragraph this short and without a full stop is a headline
 
 
-def _lead(source: Source) -> Paragraph | None:
-    """The opening paragraph of a report (after any headline): where news says when the story happened."""
-    for paragraph in source.paragraphs:
+def _lead(source: Source, paragraphs: int = 1) -> tuple[int, int] | None:
+    """Where the opening paragraph (or the first ``paragraphs``) of a report, after any
+    headline, starts and ends: where news says when the story happened."""
+    for number, paragraph in enumerate(source.paragraphs):
         body = source.text[paragraph.start:paragraph.end].rstrip()
         if len(_WORD.findall(body)) < _HEADLINE_WORDS and body[-1:] not in ".!?\"”»":
             continue
-        return paragraph
+        return paragraph.start, source.paragraphs[min(number + paragraphs, len(source.paragraphs)) - 1].end
     return None
+
+
+_TELLING_REACH = 3  # words before a date that may say it dates a statement ("the club said on Wednesday")
+
+
+def _dates_the_telling(source: Source, mention: DateMention) -> bool:
+    """Whether a speech verb just before the date makes it the day something was said ("said on
+    Wednesday", "sa klubben onsdag", "a annoncé mardi"), not the day of the story."""
+    sentence = source.sentence_at(mention.start)
+    begin = sentence.start if sentence is not None else max(0, mention.start - 60)
+    words = _WORD.findall(source.text[begin:mention.start])[-_TELLING_REACH:]
+    verbs = word_set(mention.language, "quote_speech_verbs")
+    return any(word.lower() in verbs for word in words)
 
 
 def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMention],
@@ -1330,12 +1359,12 @@ def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMenti
     """When each source's opening paragraph gives one date (one clock time) and they differ ("on
     Monday evening", "on Tuesday evening", "mandag kveld"): the sources disagree on when the
     story happened, whatever the event is called (no event word needed)."""
-    leads = {sid: _lead(source) for sid, source in sources.items()}
+    leads = {sid: _lead(source, reading.top) for sid, source in sources.items()}
     by_source: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:
         lead = leads.get(mention.source)
-        if (lead is not None and lead.start <= mention.start < lead.end and reading.value(mention)
-                and mention.kind in reading.kinds):
+        if (lead is not None and lead[0] <= mention.start < lead[1] and reading.value(mention)
+                and mention.kind in reading.kinds and not _dates_the_telling(sources[mention.source], mention)):
             by_source[mention.source].append(mention)
     chosen = []
     for source_id, mentions in sorted(by_source.items()):

@@ -330,12 +330,17 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         found = _measure(text, measured_from.end(), measured_from.start(), syntax)
         if groups.get("cur"):
             found = (syntax.currency[groups["cur"]], m.end(), None, groups["cur"])
+        before = _outcome_before(text, _qualifier(text, m.start(), syntax)[1], syntax)
+        if found is None and before:  # "killing 38 people and injuring more than 250,"
+            found = (before, measured_from.end(), None, None)
         if found is None:
             continue
         measure, end, unit, measure_text = found
         if measure == "people" or measure.startswith("word:"):
-            # "12 Menschen wurden verletzt", "14 people were killed": what happened to them is the measure
-            measure = _outcome(text, end, syntax) or measure
+            # "12 Menschen wurden verletzt", "14 people were killed", "300 skadd", "killing 38 people":
+            # what happened to them is the measure
+            measure = (syntax.outcomes.get((measure_text or "").lower()) or before or _outcome(text, end, syntax)
+                       or measure)
         digits = m.group("num")
         if high_value is not None:
             opener = syntax.range_open.search(text, max(0, m.start() - 20), m.start()) if syntax.range_open else None
@@ -494,6 +499,15 @@ def _outcome(text: str, end: int, syntax: _Syntax) -> str | None:
         if found:
             return found
     return None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")  # the word right before, no punctuation between
+
+
+def _outcome_before(text: str, start: int, syntax: _Syntax) -> str | None:
+    """The measure an outcome word right before a count names ("killing at least 38", "injuring 250")."""
+    last = _LAST_WORD.search(text, max(0, start - 30), start)
+    return syntax.outcomes.get(last.group(1).lower()) if last else None
 
 
 def _counted_word(word: str, syntax: _Syntax) -> bool:

@@ -417,7 +417,8 @@ def test_opening_paragraphs_that_date_the_story_differently(seeds) -> None:
     found = [d for d in case["discrepancies"] if d["kind"] == "date"]
     assert [d["detail"] for d in found] == ["lead"]
     assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
-        ("a", "Monday", "2026-03-09"), ("b", "Tuesday", "2026-03-10")]  # c's lead has two dates: no guess
+        ("a", "Monday", "2026-03-09"), ("b", "Tuesday", "2026-03-10"),
+        ("c", "Monday", "2026-03-09")]  # c's "said on Wednesday" dates the telling, not the story
     agreeing = {**files, "b.txt": files["b.txt"].replace("Tuesday", "Monday")}
     case = json.loads(generate(seeds(agreeing)).files["data/case.json"])
     assert not [d for d in case["discrepancies"] if d["kind"] == "date"]
@@ -555,5 +556,25 @@ def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(see
         == [("time-lead", "different-scope", "low")]  # whole hours apart: time zones
     same_words = ("The mayor declared a state of emergency at 10.30 p.m. on Tuesday. More rain is expected.",
                   "The mayor declared a state of emergency at 11.45 p.m. on Tuesday. More rain is expected.")
-    assert ("time-context", "conflict", "medium") in findings(("en", "Floods hit the town.\n\n" + same_words[0]),
-                                                              ("en", "Floods hit the town.\n\n" + same_words[1]))
+    opening = "Floods hit the town.\n\nThe river rose overnight.\n\n"  # the times are not in the first two
+    assert findings(("en", opening + same_words[0]), ("en", opening + same_words[1])) \
+        == [("time-context", "conflict", "medium")]
+
+
+def test_the_day_something_was_said_and_a_night_straddling_two_days_do_not_date_the_story(seeds) -> None:
+    from generator.pipeline import generate
+
+    def lead_findings(*leads: tuple[str, str]) -> list[str]:
+        files = {}
+        for number, (language, lead) in enumerate(leads):
+            files[f"{number}.txt"] = f"Headline\n\n{lead}\n"
+            files[f"{number}.yml"] = f"language: {language}\npublished: 2026-01-15\n"
+        case = json.loads(generate(seeds(files)).files["data/case.json"])
+        return [d["summary"] for d in case["discrepancies"] if d["kind"] == "date" and d["detail"] == "lead"]
+
+    assert not lead_findings(("nb", "Spissen signerte for den tyske klubben tirsdag."),
+                             ("en", "The striker has joined Frankfurt, the Bundesliga club said on Wednesday."))
+    assert not lead_findings(("en", "Thieves stole four paintings from the museum overnight on Tuesday."),
+                             ("de", "Aus dem Museum sind in der Nacht zum Mittwoch drei Gemälde gestohlen worden."))
+    assert lead_findings(("en", "Thieves stole four paintings from the museum on Tuesday."),
+                         ("de", "Aus dem Museum sind am Mittwoch drei Gemälde gestohlen worden."))
