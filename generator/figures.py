@@ -150,6 +150,10 @@ class _Syntax:
     ambiguous_numbers: frozenset[str] = frozenset()
     """Number words that are also other words (Norwegian "tre": three, tree): they count only
     what the measure words name ("tre personer"), not any word after them."""
+    named_before: re.Pattern[str] | None = None
+    """Words right before a number that name its measure ("magnitude 6.1", "styrken til 6,1")."""
+    named_before_keys: dict[str, str] = field(default_factory=dict)
+    """Those words (lower case) to the measure they name."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -216,7 +220,20 @@ def _syntax(language: str) -> _Syntax:
                    table("figure_outcome_words"), word_set(language, "figure_approximate_words"),
                    {str(k).lower(): str(g) for g, words in (data.get("figure_age_articles") or {}).items()
                     for k in words},
-                   word_set(language, "figure_ambiguous_number_words"))
+                   word_set(language, "figure_ambiguous_number_words"),
+                   _named_before(data.get("figure_named_before") or {}),
+                   {str(w).split(" ")[0].lower(): str(k)
+                    for k, words in (data.get("figure_named_before") or {}).items() for w in words})
+
+
+def _named_before(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """"magnitude", then an optional link word ("of", "de", "til"), right before a number."""
+    words = [str(w) for ws in table.values() for w in ws if " " not in str(w)]
+    links = [str(w).split(" ", 1)[1] for ws in table.values() for w in ws if " " in str(w)]
+    if not words:
+        return None
+    link = rf"(?:[ \u00a0]+(?:{_alternation(links)}))?" if links else ""
+    return re.compile(rf"(?<!\w)(?P<w>{_alternation(words)}){link}[ \u00a0]+$", re.IGNORECASE)
 
 
 def _word_pattern(words: Any, template: str) -> re.Pattern[str] | None:
@@ -330,9 +347,14 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         found = _measure(text, measured_from.end(), measured_from.start(), syntax)
         if groups.get("cur"):
             found = (syntax.currency[groups["cur"]], m.end(), None, groups["cur"])
-        before = _outcome_before(text, _qualifier(text, m.start(), syntax)[1], syntax)
+        opening = _qualifier(text, m.start(), syntax)[1]
+        before = _outcome_before(text, opening, syntax)
         if found is None and before:  # "killing 38 people and injuring more than 250,"
             found = (before, measured_from.end(), None, None)
+        named = syntax.named_before.search(text, max(0, opening - 40), opening) if syntax.named_before else None
+        if named and (found is None or found[0] == "people" or found[0].startswith("word:")):
+            # "a magnitude 6.1 earthquake", "séisme de magnitude 6,2", "styrken til 6,1": the word before says
+            found = (syntax.named_before_keys[named.group("w").lower()], measured_from.end(), None, named.group("w"))
         if found is None:
             continue
         measure, end, unit, measure_text = found
@@ -353,6 +375,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             qualifier, start = _qualifier(text, m.start(), syntax)
             if qualifier == "exact" and digits.lower() in syntax.approximate:
                 qualifier = "about"  # "une quinzaine de blessés", "a dozen people"
+        if named and measure_text == named.group("w"):
+            start = named.start("w")  # shown with the word that names it: "magnitude 6,2"
         if not digits[:1].isdigit() and not scale and (
                 (value == 1 and qualifier == "exact")
                 or (measure.startswith("word:") and digits.lower() in syntax.ambiguous_numbers)):

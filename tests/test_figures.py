@@ -151,6 +151,10 @@ def test_a_month_or_weekday_name_is_never_what_a_number_counts(language: str, te
     ("L'équipementier supprime 1 200 postes.", "fr", "1 200 postes", 1200, "jobs"),
     ("Han scoret 17 mål forrige sesong.", "nb", "17 mål", 17, "goals"),
     ("Minst 40 mennesker er drept og rundt 300 skadd.", "nb", "rundt 300 skadd", 300, "injured"),  # and 40 dead
+    ("A magnitude 6.1 earthquake struck.", "en", "magnitude 6.1", 6.1, "magnitude"),
+    ("Un séisme de magnitude 6,2 a frappé.", "fr", "magnitude 6,2", 6.2, "magnitude"),
+    ("USGS anslår styrken til 6,1.", "nb", "styrken til 6,1", 6.1, "magnitude"),
+    ("Ein Beben der Stärke 6,2 erschütterte die Region.", "de", "Stärke 6,2", 6.2, "magnitude"),
 ])
 def test_what_a_number_counts_in_any_language(text: str, language: str, shown: str, value: float,
                                               measure: str) -> None:
