@@ -516,8 +516,10 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     if compound_cue:
         evidence.append(compound_cue)
         person_cue = True
+    # A well-known organisation named in full keeps its ordinary words ("Røde Kors" opening a sentence).
+    listed_whole = len(tokens) > 1 and lex.listed(" ".join(t.text for t in tokens), lex.organizations()) is not None
     # Leading titles, role nouns, cue words and sentence-initial ordinary words.
-    while tokens:
+    while tokens and not listed_whole:
         head = tokens[0]
         bare = head.bare
         if len(tokens) > 1 and bare in p.honorifics:
@@ -601,7 +603,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             (end + 1 >= len(text) or not text[end + 1].isalnum()):
         end += 1
         surface = "possessive"
-    elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and len(name) > 3:
+    elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and (len(name) > 3 or name[:-1].isupper()):
         forms = (name[:-1],)
     if lang == "nb" and surface == "single":
         tail = _NEXT_WORD.match(text, end, s_end)
@@ -627,7 +629,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         elif prev_l in p.honorifics and prev[0].isupper():
             evidence.append(f"title '{prev}'")
             person_cue = True
-    if prev_l in p.work_cues and (prev[0].islower() or lang == "de"):
+    touching = bool(prev) and not _BREAK.search(text, max(s_start, start - 60), start)
+    if prev_l in p.work_cues and (prev[0].islower() or lang == "de") and touching:
         evidence.append(f"after '{prev}'")
         work_cue = True
     last3 = [w.casefold() for w in before_words[-3:]]
@@ -671,6 +674,10 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         listed_type = None  # "Orlando Bloom" style collisions are people
     if animal:
         kind, strong = "other", True
+    elif listed_type in ("platform", "organization") and lang == "de" and len(tokens) == 1 \
+            and not bare_name.isupper() and lex.zipf(bare_name.casefold(), "de") >= 3.0 and prev[:1].islower() \
+            and (prev_l in _ARTICLES_DE or (len(prev_l) > 4 and prev_l.endswith(("es", "en", "er", "em")))):
+        return None  # "ein deutliches Signal": the German noun, not the messaging app
     elif listed_type in ("platform", "organization") and listed_why != ["acronym"]:
         kind, strong = listed_type, True
         evidence.extend(listed_why)
@@ -696,6 +703,16 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     elif given and len(tokens) > 1:
         kind, strong = "person", True
         evidence.append(f"given name '{first.text}'")
+    elif len(tokens) > 1 and (acronym := next((t.text for t in tokens if _ACRONYM_WORD.fullmatch(t.text)), None)):
+        kind = "organization"  # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name
+        evidence.append(f"acronym '{acronym}' in the name")
+    elif len(tokens) > 1 and (town := next((t.text for t in tokens[1:] if lex.place(t.text) is not None
+                                            and lex.place(t.text).kind in ("city", "admin")
+                                            and not lex.is_common_word(t.text, lang)
+                                            and not lex.is_common_word(t.text, "en")), None)) \
+            and lex.place(name) is None and not lex.is_common_word(tokens[0].text, "en"):
+        kind = "organization"  # "Eintracht Frankfurt", "Bayern München": a club or firm named after its town
+        evidence.append(f"place '{town}' in the name")
     elif len(tokens) > 1:
         commons = [lex.is_common_word(t.text, lang) or (lang == "de" and _german_common(t.text, p))
                    for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
@@ -732,12 +749,31 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             evidence.append(f"given name '{first.text}'")
             if kind == "other":
                 kind = "person"
-        if place_cue and kind == "other":
+        suffix = _org_suffix(word, lang, p)
+        if suffix and kind == "other":
+            evidence.append(f"organisation word '{suffix}' ending the name")
+            kind = "organization"  # "Utenriksdepartementet", "Bundesgerichtshof"
+        elif place_cue and kind == "other":
             evidence.append(f"after '{prev}'")
             kind = "place"
     cand = _Cand(tokens, initial, sentence, anchor, evidence, kind, strong, surface=surface,
                  name=bare_name, end=end, needs_support=needs_support, low=low, forms=forms)
     return cand
+
+
+def _org_suffix(word: str, lang: str, p: _Patterns) -> str | None:
+    """In a language that compounds its nouns, an organisation word ending a one-word name
+    ("Utenriksdepartementet": departementet), if any."""
+    if lang not in _COMPOUNDING:
+        return None
+    lower = word.lower()
+    return next((w for w in sorted(p.org_words, key=len, reverse=True)
+                 if len(w) >= 5 and len(lower) > len(w) + 2 and lower.endswith(w)), None)
+
+
+_COMPOUNDING = frozenset({"de", "nb", "sv", "da", "nl"})
+_BREAK = re.compile(r"[,;:\"“”«»„]\s*$|[,;:\"“”«»„][^\w]*$")  # punctuation between a cue word and a name
+_ACRONYM_WORD = re.compile(r"[A-ZÆØÅÄÖÜ]{2,4}")
 
 
 def _starts_name(tok: _Tok, p: _Patterns) -> bool:

@@ -294,6 +294,10 @@ def gazetteer() -> Mapping[str, Place]:
             value = getattr(country, attr, None)
             if value:
                 add(value, place)
+    for code, names in (shared_data().get("entity_country_names") or {}).items():
+        if str(code) in english:
+            for name in names:  # names CLDR and pycountry no longer give ("Turkey" for Türkiye)
+                add(str(name), Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0)))
     given = given_names()
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from generator.entities import Mention, extract_mentions
 from generator.sources import read_corpus
@@ -221,3 +222,24 @@ def test_an_acronym_matches_only_as_written() -> None:
 def test_common_given_names_of_each_language_make_people() -> None:
     found = names("Le maire d'Alès, Christophe Rivenq, a demandé l'état de catastrophe naturelle.", "fr")
     assert found["Christophe Rivenq"].type == "person"
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "The striker joined Eintracht Frankfurt on Tuesday.", [("Eintracht Frankfurt", "organization")]),
+    ("de", "Die Gewerkschaft IG Metall kündigte Widerstand an.", [("IG Metall", "organization")]),
+    ("en", "AC Milan and FC Porto met in Lisbon.",
+     [("AC Milan", "organization"), ("FC Porto", "organization"), ("Lisbon", "place")]),
+    ("de", "Der Zulieferer Kessler Automotive streicht Stellen.", [("Kessler Automotive", "organization")]),
+    ("nb", "Røde Kors i Norge bevilger 2 millioner kroner.", [("Røde Kors", "organization"), ("Norge", "place")]),
+    ("nb", "Det opplyser pressevakt Siri Holm i Utenriksdepartementet.",
+     [("Siri Holm", "person"), ("Utenriksdepartementet", "organization")]),
+    ("en", "The quake struck eastern Turkey, according to the U.S. Geological Survey.",
+     [("Turkey", "place"), ("U.S. Geological Survey", "organization")]),
+    ("en", "The jet was diverted to Bergen Airport on Monday.", [("Bergen Airport", "other")]),
+    ("de", "Das Urteil setze ein deutliches Signal, sagte er.", []),  # the noun, not the app
+    ("de", "Er schrieb über Signal an die Gruppe.", [("Signal", "platform")]),
+    ("en", '"He fits the way we play," Frankfurt sporting director Markus Hartwig said.',
+     [("Frankfurt", "place"), ("Markus Hartwig", "person")]),  # "play" across a quote is no work cue
+])
+def test_organisations_named_by_an_acronym_a_town_a_company_word_or_a_list(language, text, expected) -> None:
+    assert [(m.text, m.type) for m in extract_mentions(make_source(text, language))] == expected
