@@ -139,6 +139,9 @@ def test_storm_story_precision_and_recall() -> None:
      "Jérôme Bonet"),
     ("« Nous demandons l'état de catastrophe naturelle », a indiqué Christophe Rivenq, le maire.", "fr",
      "Christophe Rivenq"),
+    # verbs of reacting and answering
+    ("« C'est un coup de massue pour la région », a réagi Karim Benali, délégué CGT.", "fr", "Karim Benali"),
+    ('"This is a blow for the region," union leader Karl Weber responded.', "en", "Karl Weber"),
 ])
 def test_a_title_between_speech_verb_and_name(text: str, language: str, name: str) -> None:
     source = make_source(text, language)
