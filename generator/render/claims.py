@@ -520,7 +520,10 @@ def render_timeline(dates: Sequence[DateMention], checks: Sequence[DateCheck],
              "it is known. Relative dates (\"two days ago\", \"fredag\") in a source without a known "
              "publication date cannot be placed and are listed as unresolved. A date marked *inferred* "
              "comes from a check across sources (a weekday and a day-month about the same event that fit "
-             "only one year of the story period): it is drawn as uncertain.", ""]
+             "only one year of the story period). The picture draws as uncertain every date that is not a "
+             "day and month as written: inferred ones, and those read from a weekday or a relative phrase "
+             "(\"on Tuesday\", \"i går\"), which assume the nearest such day before the publication date "
+             "unless the words say otherwise (\"next Tuesday\").", ""]
     events = _timeline_events(resolved, by_id,
                               lambda n: href(page, dated_pages.page_of(n), "date-" + (resolved[n].resolved or "")))
     if events:
