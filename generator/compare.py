@@ -37,6 +37,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 
 from .dates import DEFAULT_YEARS, DateMention, years_fitting
 from .derived import persistent, release
+from . import lexicon as lex
 from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import GROWING_MEASURES, Figure
@@ -1753,7 +1754,7 @@ def translation_links(quotes: Sequence[Quote], case: CaseInfo | None = None) -> 
             linked.update(found)
     keyed: dict[tuple[str, frozenset[str]], list[Quote]] = defaultdict(list)
     for quote in quotes:
-        marks = _marks(quote.text)
+        marks = _marks(quote.text, quote.language)
         if quote.speaker and len(marks) >= 2 and quote.id not in linked:
             keyed[(quote.speaker, frozenset(marks))].append(quote)
     for (_, marks), members in sorted(keyed.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
@@ -1768,10 +1769,18 @@ def translation_links(quotes: Sequence[Quote], case: CaseInfo | None = None) -> 
     return tuple(sorted(links, key=lambda link: link.quotes))
 
 
-def _marks(text: str) -> set[str]:
-    """Numbers and mid-sentence capitalised names: what a translation keeps."""
+def _marks(text: str, language: str) -> set[str]:
+    """Numbers (in digits or words: "onze" and "eleven" are 11) and mid-sentence capitalised
+    names (not German nouns, which are capitalised too): what a translation keeps."""
     numbers = set(re.findall(r"\d+", text))
-    names = {m.group(0) for m in re.finditer(r"(?<=[\w,;] )[A-ZÆØÅÄÖÜ]\w+", text)}
+    words = number_syntax(language).words
+    for word in _WORD.findall(text):
+        value = words.get(word.lower())
+        if value is not None and value >= 2 and value == int(value):
+            numbers.add(str(int(value)))
+    names = {m.group(0) for m in re.finditer(r"(?<=[\w,;] )[A-ZÆØÅÄÖÜ]\w+", text)
+             if not (language == "de" and lex.zipf(m.group(0).lower(), "de") >= 3.0
+                     and lex.place(m.group(0)) is None and not lex.is_given_name(m.group(0)))}
     return numbers | names
 
 

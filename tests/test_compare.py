@@ -217,6 +217,21 @@ def test_detected_translation_needs_names_and_numbers() -> None:
     assert len(links) == 1 and links[0].origin == "detected"
 
 
+def test_detected_translation_counts_numbers_in_words_and_not_german_nouns() -> None:
+    fr = make_source("« Nos équipes ont sorti 57 personnes vivantes, et les recherches continuent dans onze "
+                     "bâtiments », a déclaré Kemal Arslan.", "fr", source_id="a")
+    en = make_source('"We have pulled 57 people out alive and the search is continuing at eleven buildings," '
+                     "Kemal Arslan said.", "en", source_id="b")
+    de = make_source("„Wir haben 57 Menschen lebend geborgen, die Suche geht an elf Gebäuden weiter“, sagte "
+                     "Kemal Arslan.", "de", source_id="c")
+    from claimkit import person_refs
+    persons = person_refs([fr, en, de], [{"id": "ka", "name": "Kemal Arslan", "gender": "m"}])
+    quotes = [q for s in (fr, en, de) for q in extract_quotes(s, persons)]
+    links = translation_links(quotes)
+    assert [len(link.quotes) for link in links] == [2, 2, 2]  # each pair of languages
+    assert {q for link in links for q in link.quotes} == {q.id for q in quotes}
+
+
 def test_story_precision_and_recall() -> None:
     corpus, _, persons, gold_dir = story("harbour")
     quotes, figures, dates = _claims(corpus, persons)
