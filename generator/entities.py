@@ -522,6 +522,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     while tokens and not listed_whole:
         head = tokens[0]
         bare = head.bare
+        if len(tokens) > 1 and bare in p.org_words and lex.place(tokens[-1].text) is not None:
+            break  # "Landgericht Hamburg", "Universität Wien": an institution named after its town
         if len(tokens) > 1 and bare in p.honorifics:
             evidence.append(f"title '{head.text}'")
             person_cue = True
@@ -570,7 +572,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             tokens.pop()
         elif bare in p.calendar and not lex.is_given_name(tokens[-2].text):
             tokens.pop()
-        elif lang == "de" and _german_common(tail.text, p) and not _name_like_pair(tokens, lang):
+        elif lang == "de" and _german_common(tail.text, p) and not _name_like_pair(tokens, lang) \
+                and not (tokens[0].bare in p.org_words and lex.place(tail.text) is not None):
             tokens.pop()
         else:
             break

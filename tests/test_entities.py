@@ -236,6 +236,8 @@ def test_common_given_names_of_each_language_make_people() -> None:
     ("en", "The quake struck eastern Turkey, according to the U.S. Geological Survey.",
      [("Turkey", "place"), ("U.S. Geological Survey", "organization")]),
     ("en", "The jet was diverted to Bergen Airport on Monday.", [("Bergen Airport", "other")]),
+    ("de", "Das Landgericht Hamburg verurteilte den Mann.", [("Landgericht Hamburg", "organization")]),
+    ("de", "Er studierte an der Universität Wien.", [("Universität Wien", "organization")]),
     ("de", "Das Urteil setze ein deutliches Signal, sagte er.", []),  # the noun, not the app
     ("de", "Er schrieb über Signal an die Gruppe.", [("Signal", "platform")]),
     ("en", '"He fits the way we play," Frankfurt sporting director Markus Hartwig said.',
