@@ -447,8 +447,8 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
 
 
 def _birthday_fits(ages: Sequence[Figure], sources: dict[str, Source]) -> bool:
-    """Whether a birthday between the reports can explain ages a year apart: no source giving
-    the lower age was published after one giving the higher (unknown dates fit)."""
+    """Whether a birthday between the reports can explain ages a year apart: every source giving
+    the lower age was published before every one giving the higher (unknown dates fit)."""
     low = min(f.value for f in ages)
 
     def published(figure: Figure) -> Any:
@@ -458,7 +458,7 @@ def _birthday_fits(ages: Sequence[Figure], sources: dict[str, Source]) -> bool:
 
     younger = [d for f in ages if f.value == low and (d := published(f)) is not None]
     older = [d for f in ages if f.value != low and (d := published(f)) is not None]
-    return not younger or not older or max(younger) <= min(older)
+    return not younger or not older or max(younger) < min(older)
 
 
 def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
@@ -477,7 +477,7 @@ def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
         name = names.get(subject, subject)
         said = _said([(f.source, f.text) for f in members])
         why = {"different-time": " — a birthday between the reports would explain it.",
-               "conflict": " — a later report gives the lower age." if close else "."}[explanation]
+               "conflict": " — the reports' publication dates rule out a birthday between them." if close else "."}[explanation]
         found.append(Discrepancy(
             id=_stable_id("attribute", f"{subject}|age"), kind="attribute", key=f"{subject}|age",
             summary=f"{name}'s age differs: {said}{why}",

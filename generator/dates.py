@@ -366,6 +366,8 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
         anchor = source.paragraph_at(start).anchor
         counters[anchor] = counters.get(anchor, 0) + 1
         event, event_text = _event(source, start, end, patterns)
+        if info["kind"] == "weekday" and info.get("direction") is None and _told_as_future(source, start, language):
+            info = {**info, "direction": 1}  # "Store is expected to meet the King on Wednesday": the next one
         resolved = _resolve(info, published)
         mentions.append(DateMention(
             id=f"{source.id}-{anchor}-d{counters[anchor]}", source=source.id, anchor=anchor,
@@ -394,6 +396,23 @@ def _resolve(info: dict[str, Any], published: dt.date | None) -> dt.date | None:
         unit, count = info["offset"]
         return _shift(published, unit, count) if unit == "day" else None
     return None
+
+
+@lru_cache(maxsize=None)
+def _future_words(language: str) -> re.Pattern[str] | None:
+    words = sorted((str(w) for w in language_data(language).get("date_future_words") or ()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE) if words else None
+
+
+def _told_as_future(source: Source, start: int, language: str) -> bool:
+    """Whether its clause, before a weekday, says what is to come ("will", "skal", "wird", "va"):
+    a bare weekday is then the next one, not the last."""
+    pattern = _future_words(language)
+    if pattern is None:
+        return False
+    s_start, _ = _sentence_bounds(source, start)
+    clause = max((m.end() for m in _CLAUSE_END.finditer(source.text, s_start, start)), default=s_start)
+    return pattern.search(source.text, clause, start) is not None
 
 
 def _sentence_bounds(source: Source, offset: int) -> tuple[int, int]:

@@ -41,9 +41,20 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "ft": ("distance", 0.3048), "cm": ("distance", 0.01), "in": ("distance", 0.0254),
     # speeds, in metres per second ("per second" after a length keeps the length's unit)
     "km/h": ("speed", 1000.0 / 3600.0), "mi/h": ("speed", 1609.344 / 3600.0), "m/h": ("speed", 1.0 / 3600.0),
+    # areas, in square metres
+    "ha": ("area", 10_000.0), "acre": ("area", 4046.8564224), "km2": ("area", 1_000_000.0), "daa": ("area", 1000.0),
+    # temperatures, in degrees Celsius (Fahrenheit: offset first, see UNIT_OFFSETS)
+    "C": ("temperature", 1.0), "F": ("temperature", 5.0 / 9.0),
 }
+# Added to a value before its factor (°F: 111 → (111 − 32) × 5/9 = 43.9 °C).
+UNIT_OFFSETS: dict[str, float] = {"F": -32.0}
 # The unit a converted value is in, by measure: what a reader sees beside the value.
-BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s"}
+BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s", "area": "m²", "temperature": "°C"}
+
+
+def convert(value: float, unit: str) -> float:
+    """``value`` in ``unit`` in the base unit of its measure."""
+    return (value + UNIT_OFFSETS.get(unit, 0.0)) * UNIT_FACTORS[unit][1]
 
 
 def with_unit(text: str, measure: str) -> str:
@@ -62,7 +73,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CONTEXT_WORDS = 6
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 _ELIDED_WORD = re.compile(r"['’]([^\W\d_]+(?:-[^\W\d_]+)*)")  # after an elided link word: "millions d'euros"
-_GLUED_WORD = re.compile(r"[-\u00a0 ]?([^\W\d_]+)")
+_GLUED_WORD = re.compile(r"[-\u00a0 ]?°?([^\W\d_]+²?)")  # "400-pound", "44C", "44 °C", "12 km²"
 _AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,1}[^\W\d_]+(?:[ \u00a0]+|,[ \u00a0]+)")
 _AGE_TITLE_REACH = 40
 _SI_PER_SECOND = re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)")  # "m/s" in any language, even where "m" means million
@@ -358,8 +369,9 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         if found is None:
             continue
         measure, end, unit, measure_text = found
-        if measure == "people" or measure.startswith("word:"):
-            # "12 Menschen wurden verletzt", "14 people were killed", "300 skadd", "killing 38 people":
+        if measure in _PEOPLE_MEASURES or measure.startswith("word:"):
+            # "12 Menschen wurden verletzt", "14 people were killed", "300 skadd", "killing 38 people",
+            # "three firefighters had been injured":
             # what happened to them is the measure
             measure = (syntax.outcomes.get((measure_text or "").lower()) or before or _outcome(text, end, syntax)
                        or measure)
@@ -386,10 +398,10 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             continue  # a year, not a count
         written = value
         if unit is not None:
-            value = value * UNIT_FACTORS[unit][1]
+            value = convert(value, unit)
             if high_value is not None:
-                high_value = high_value * UNIT_FACTORS[unit][1]
-                low_value = low_value * UNIT_FACTORS[unit][1]
+                high_value = convert(high_value, unit)
+                low_value = convert(low_value, unit)
         take(start, end)
         raw.append({"start": start, "end": end, "value": value, "measure": measure, "qualifier": qualifier,
                     "subject": None, "unit": unit, "written": written if unit else None,
@@ -462,6 +474,12 @@ def _age_subject(index: PersonIndex, start: int, end: int, text: str,
     before = index.ending_at(start, slack=2)
     if before is not None and text[before.end:start].strip(" ,(") == "":
         return before.entity_id
+    before = index.ending_at(start, slack=6)  # "Heinrich Lindner, a 68-year-old retiree"
+    if before is not None:
+        between = text[before.end:start]
+        word = between.strip(" ,")
+        if between.startswith(", ") and " " not in word and word.lower() in stopwords:
+            return before.entity_id
     return None
 
 
@@ -513,18 +531,21 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
     return f"word:{first[0].lower()}", first[1], None, first[0]
 
 
+_PEOPLE_MEASURES = frozenset({"people", "responders", "passengers", "spectators"})  # outcome words refine them
 _OUTCOME_REACH = 4  # words after what a number counts to the word saying what happened to them
 
 
 def _outcome(text: str, end: int, syntax: _Syntax) -> str | None:
     """The measure an outcome word right after a count names ("… wurden verletzt": injured)."""
-    for word in _WORD.findall(text[end:end + 60])[:_OUTCOME_REACH]:
+    window = _OUTCOME_STOP.split(text[end:end + 60], maxsplit=1)[0]  # not past a sentence or the next count
+    for word in _WORD.findall(window)[:_OUTCOME_REACH]:
         found = syntax.outcomes.get(word.lower())
         if found:
             return found
     return None
 
 
+_OUTCOME_STOP = re.compile(r"[.;:!?]|\d")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")  # the word right before, no punctuation between
 
 

@@ -106,6 +106,12 @@ def test_storm_story_precision_and_recall() -> None:
     ("fr", "La tempête est arrivée vendredi soir.", "vendredi soir", "2024-01-05"),
     ("nb", "Skjelvet rammet natt til tirsdag.", "natt til tirsdag", "2024-01-09"),  # not "until Tuesday"
     ("nb", "Stormen traff natten til tirsdag.", "natten til tirsdag", "2024-01-09"),
+    # a bare weekday told as still to come is the next one; a clause before a comma says nothing of it
+    ("en", "The minister is expected to meet the King on Thursday.", "Thursday", "2024-01-11"),
+    ("fr", "La CGT appelle à un rassemblement devant l'usine jeudi.", "jeudi", "2024-01-11"),
+    ("nb", "Statsministeren skal møte kongen torsdag.", "torsdag", "2024-01-11"),
+    ("de", "Der Minister wird am Donnerstag den König treffen.", "Donnerstag", "2024-01-11"),
+    ("en", "The minister, who will resign, spoke on Thursday.", "Thursday", "2024-01-04"),
 ])
 def test_future_and_compound_weekdays(language: str, text: str, written: str, resolved: str) -> None:
     """Published on Wednesday 2024-01-10: "by Sunday" is the Sunday after, "Freitagabend" the Friday before."""

@@ -210,3 +210,33 @@ def test_an_age_opening_a_sentence_refers_to_the_person_named_just_before() -> N
     two = make_source("Anna Schmidt met Maria Olsen. The 47-year-old spoke first.")
     both = refs_for(two, ("Anna Schmidt", "anna", "f"), ("Maria Olsen", "maria", "f"))
     assert [f.subject for f in extract_figures(two, both)] == [None]  # two people named: no guess
+
+
+@pytest.mark.parametrize("text,language,found", [
+    ("Temperatures soared to 44C (111F) on Monday.", "en",
+     [("44C", "temperature", 44.0), ("111F", "temperature", 43.9)]),
+    ("Le thermomètre a atteint 44 degrés.", "fr", [("44 degrés", "temperature", 44.0)]),
+    ("Temperaturen nådde 45 grader.", "nb", [("45 grader", "temperature", 45.0)]),
+    ("The fire burned 30,000 acres.", "en", [("30,000 acres", "area", 121405692.7)]),
+    ("Le feu a détruit 12 000 hectares.", "fr", [("12 000 hectares", "area", 120000000.0)]),
+    ("Brannen har spredt seg over 120 kvadratkilometer.", "nb", [("over 120 kvadratkilometer", "area", 120000000.0)]),
+    ("Three firefighters had been injured.", "en", [("Three firefighters", "injured", 3.0)]),
+    ("On compte 112 interpellations et 14 policiers blessés.", "fr",
+     [("112 interpellations", "arrested", 112.0), ("14 policiers blessés", "injured", 14.0)]),
+    ("Politiet pågrep over 100 personer. 15 polititjenestemenn ble skadet.", "nb",
+     [("over 100 personer", "arrested", 100.0), ("15 polititjenestemenn", "injured", 15.0)]),
+])
+def test_temperatures_areas_arrests_and_what_happened_to_those_counted(text: str, language: str,
+                                                                       found: list[tuple[str, str, float]]) -> None:
+    figures = extract_figures(make_source(text, language))
+    assert [(f.text, f.measure, round(f.value, 1)) for f in figures] == found
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Among the dead was Heinrich Lindner, a 68-year-old retiree from Nabburg.", "en", "Heinrich Lindner"),
+    ("Blant de døde er Kari Dahl, en 54 år gammel lærer.", "nb", "Kari Dahl"),
+])
+def test_an_age_after_a_name_and_an_article_is_that_persons(text: str, language: str, name: str) -> None:
+    source = make_source(text, language)
+    (age,) = extract_figures(source, refs_for(source, (name, "named", "m")))
+    assert (age.measure, age.subject) == ("age", "named")
