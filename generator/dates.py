@@ -366,6 +366,8 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
         anchor = source.paragraph_at(start).anchor
         counters[anchor] = counters.get(anchor, 0) + 1
         event, event_text = _event(source, start, end, patterns)
+        if _DATELINE_AFTER.match(text, end):
+            event, event_text = "publish", None  # "BERLIN, March 14 (Reuters) -": the report's date, not the story's
         if info["kind"] == "weekday" and info.get("direction") is None and _told_as_future(source, start, language):
             info = {**info, "direction": 1}  # "Store is expected to meet the King on Wednesday": the next one
         resolved = _resolve(info, published)
@@ -396,6 +398,10 @@ def _resolve(info: dict[str, Any], published: dt.date | None) -> dt.date | None:
         unit, count = info["offset"]
         return _shift(published, unit, count) if unit == "day" else None
     return None
+
+
+# A wire dateline after a date: "(Reuters) -", "(AP) —", "(dpa) –".
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*\([A-Za-z][\w .&/-]{0,30}\)[ \u00a0]*[-–—]")
 
 
 @lru_cache(maxsize=None)

@@ -517,7 +517,11 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         evidence.append(compound_cue)
         person_cue = True
     # A well-known organisation named in full keeps its ordinary words ("Røde Kors" opening a sentence).
-    listed_whole = len(tokens) > 1 and lex.listed(" ".join(t.text for t in tokens), lex.organizations()) is not None
+    named = tokens[1:] if len(tokens) > 2 and tokens[0].bare in p.function_words else tokens  # "The European Union"
+    listed_whole = len(named) > 1 and lex.listed(" ".join(t.text for t in named), lex.organizations()) is not None
+    if listed_whole:
+        tokens = list(named)
+        initial = False
     # Leading titles, role nouns, cue words and sentence-initial ordinary words.
     while tokens and not listed_whole:
         head = tokens[0]

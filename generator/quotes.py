@@ -495,5 +495,23 @@ class _Attributor:
                                bisect_left(self.outside_starts, raw.outer_start)]
         if any(r.entity_id != done[-1].speaker for r in between):
             return None, None, None, "none"
+        gap = self.text[previous.outer_end:raw.outer_start]
+        if any(_other_name(m.group(0), done[-1].speaker_name or "") for m in _NAME_RUN.finditer(gap)):
+            return None, None, None, "none"  # someone the person list does not know is named between
         return (done[-1].speaker, done[-1].speaker_name,
                 f"continues the quote of {done[-1].speaker_name} just before it ({done[-1].anchor})", "continuation")
+
+
+_NAME_RUN = re.compile(r"(?<![\w.])[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:[ \u00a0]+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")  # "Marylise Léon"
+
+
+def _other_name(run: str, speaker: str) -> bool:
+    """Whether a run of capitalised words holds two in a row that are not the previous
+    speaker's name ("Marylise Léon"; not "Katastrophenschutzchefin Kari Vik" for Kari Vik)."""
+    own = set(speaker.split())
+    streak = 0
+    for word in run.split():
+        streak = 0 if word in own else streak + 1
+        if streak >= 2:
+            return True
+    return False

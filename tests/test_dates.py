@@ -137,3 +137,9 @@ def test_french_times_of_day_are_times_and_durations_are_not() -> None:
 def test_the_particle_of_a_separable_verb_decides_the_event(text: str, event: str | None) -> None:
     dates = extract_dates(make_source(text, "de"))
     assert [d.event for d in dates] == [event]
+
+
+def test_a_wire_dateline_dates_the_report_not_the_story() -> None:
+    source = make_source("BERLIN, March 14 (Reuters) - Three people were killed when a train derailed on Friday.",
+                         "en", dt.date(2026, 3, 14))
+    assert [(m.text, m.event) for m in extract_dates(source)] == [("March 14", "publish"), ("Friday", "die")]

@@ -237,6 +237,9 @@ def test_common_given_names_of_each_language_make_people() -> None:
      [("Turkey", "place"), ("U.S. Geological Survey", "organization")]),
     ("en", "The jet was diverted to Bergen Airport on Monday.", [("Bergen Airport", "other")]),
     ("de", "Das Landgericht Hamburg verurteilte den Mann.", [("Landgericht Hamburg", "organization")]),
+    ("en", "The European Union sent two planes.", [("European Union", "organization")]),
+    ("fr", "La CGT appelle à la grève.", [("CGT", "organization")]),
+    ("de", "Die DB teilte mit, der Zug sei entgleist.", [("DB", "organization")]),
     ("de", "Er studierte an der Universität Wien.", [("Universität Wien", "organization")]),
     ("de", "Das Urteil setze ein deutliches Signal, sagte er.", []),  # the noun, not the app
     ("de", "Er schrieb über Signal an die Gruppe.", [("Signal", "platform")]),

@@ -163,3 +163,15 @@ def test_dash_quotes_inside_a_paragraph_go_on_like_those_opening_one() -> None:
                          "sier han.", "nb")
     quotes = extract_quotes(source, refs_for(source, ("Jon Berg", "jon", "m")))
     assert [(q.text, q.speaker) for q in quotes] == [("Alle er i god behold", "jon"), ("Vi er lettet", "jon")]
+
+
+def test_a_quote_after_someone_the_person_list_does_not_know_continues_nobody() -> None:
+    text = ("« Le gouvernement doit reculer », a déclaré Sophie Binet, secrétaire générale de la CGT. Marylise "
+            "Léon, secrétaire générale de la CFDT, a appelé à « une nouvelle journée de mobilisation ».")
+    source = make_source(text, "fr")
+    quotes = extract_quotes(source, refs_for(source, ("Sophie Binet", "sb", "f")))
+    assert [q.speaker for q in quotes] == ["sb", None]
+    text = '"We will not back down," Sophie Binet said. "This is only the start."'
+    source = make_source(text, "en")
+    quotes = extract_quotes(source, refs_for(source, ("Sophie Binet", "sb", "f")))
+    assert [q.speaker for q in quotes] == ["sb", "sb"]
