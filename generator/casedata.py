@@ -72,7 +72,7 @@ def case_schema() -> dict[str, Any]:
     figure = _object({**_SPAN, "id": {"type": "string"}, "value": {"type": ["number", "null"]},
                       "low": {"type": ["number", "null"]}, "high": {"type": ["number", "null"]},
                       "measure": _NULLABLE_STRING, "qualifier": _NULLABLE_STRING,
-                      "subject": _NULLABLE_STRING},
+                      "subject": _NULLABLE_STRING, "unit": _NULLABLE_STRING, "counted_by": _NULLABLE_STRING},
                      ["id", *_SPAN_REQUIRED, "value", "low", "high", "measure", "qualifier", "subject"])
     date = _object({**_SPAN, "id": {"type": "string"}, "kind": {"type": "string"},
                     "resolved": _NULLABLE_STRING, "event": {}},

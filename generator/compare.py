@@ -411,39 +411,57 @@ def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source])
         by_source: dict[str, list[Figure]] = defaultdict(list)
         for figure in members:
             by_source[figure.source].append(figure)
-        if len(by_source) < 2:
+        if any(len({f.counted_by for f in fs if f.counted_by}) > 1 for fs in by_source.values()):
+            # a source gives counts by different counters ("80 000 selon la police, 400 000 selon la
+            # CGT"): each counter's figures are compared with that counter's in other sources only
+            counters = sorted({f.counted_by for f in members if f.counted_by})
+            for counter in counters:
+                kept = {sid: [f for f in fs if f.counted_by == counter] for sid, fs in by_source.items()}
+                finding = _figure_finding(measure, subject, scope, {k: v for k, v in kept.items() if v}, sources,
+                                          counter)
+                found.extend([finding] if finding else [])
             continue
-        by_source = _comparable(by_source)
-        if len(by_source) < 2:
-            continue
-        # a source's values that agree ("zwölf Verletzte", "mindestens 12 Menschen wurden verletzt"): the most precise
-        chosen = [min(fs, key=_precision) for _, fs in sorted(by_source.items())]
-        if len({(f.value, f.qualifier) for f in chosen}) == 1:
-            continue
-        values = {f.value for f in chosen}
-        compatible = _overlap([_tolerance(f) for f in chosen])
-        if not compatible and _far_apart(values):
-            explanation, severity = "different-scope", "medium"
-        elif measure in GROWING_MEASURES:
-            explanation, severity = "different-time", "low" if compatible else "medium"
-        elif len(values) == 1 or compatible:
-            explanation, severity = "rounding", "low"
-        else:
-            explanation, severity = "conflict", "high"
-        label = measure.removeprefix("word:").replace("_", " ")
-        said = _said([(f.source, f"“{f.text}”") for f in chosen])
-        why = {"different-time": f"{label} grow over time and the sources count at different moments",
-               "rounding": "the values agree within rounding and the qualifiers used",
-               "different-scope": f"the values are more than {_FAR_APART} times apart: the sources likely count "
-                                  "different things (a part and the whole, or another event)",
-               "conflict": "the values cannot all be true"}[explanation]
-        key = "|".join(x for x in (measure, subject or "", scope) if x)
-        found.append(Discrepancy(
-            id=_stable_id("figure", key), kind="figure", key=key,
-            summary=f"The sources give different figures for {label}: {said} — {why}.",
-            explanation=explanation, severity=severity,
-            claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen)))
+        finding = _figure_finding(measure, subject, scope, by_source, sources)
+        found.extend([finding] if finding else [])
     return found
+
+
+def _figure_finding(measure: str, subject: str | None, scope: str, by_source: dict[str, list[Figure]],
+                    sources: dict[str, Source], counter: str | None = None) -> Discrepancy | None:
+    """The finding of one measure's figures, each source's list of them by its id; ``None`` if they agree."""
+    if len(by_source) < 2:
+        return None
+    by_source = _comparable(by_source)
+    if len(by_source) < 2:
+        return None
+    # a source's values that agree ("zwölf Verletzte", "mindestens 12 Menschen wurden verletzt"): the most precise
+    chosen = [min(fs, key=_precision) for _, fs in sorted(by_source.items())]
+    if len({(f.value, f.qualifier) for f in chosen}) == 1:
+        return None
+    values = {f.value for f in chosen}
+    compatible = _overlap([_tolerance(f) for f in chosen])
+    if not compatible and _far_apart(values):
+        explanation, severity = "different-scope", "medium"
+    elif measure in GROWING_MEASURES:
+        explanation, severity = "different-time", "low" if compatible else "medium"
+    elif len(values) == 1 or compatible:
+        explanation, severity = "rounding", "low"
+    else:
+        explanation, severity = "conflict", "high"
+    label = measure.removeprefix("word:").replace("_", " ") + (f" counted by {counter}" if counter else "")
+    said = _said([(f.source, f"“{f.text}”") for f in chosen])
+    why = {"different-time": f"{measure.removeprefix('word:')} grow over time and the sources count at different "
+                             "moments",
+           "rounding": "the values agree within rounding and the qualifiers used",
+           "different-scope": f"the values are more than {_FAR_APART} times apart: the sources likely count "
+                              "different things (a part and the whole, or another event)",
+           "conflict": "the values cannot all be true"}[explanation]
+    key = "|".join(x for x in (measure, subject or "", scope, f"by:{counter}" if counter else "") if x)
+    return Discrepancy(
+        id=_stable_id("figure", key), kind="figure", key=key,
+        summary=f"The sources give different figures for {label}: {said} — {why}.",
+        explanation=explanation, severity=severity,
+        claims=tuple(_claim(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen))
 
 
 def _birthday_fits(ages: Sequence[Figure], sources: dict[str, Source]) -> bool:
@@ -1887,7 +1905,8 @@ def quote_records(quotes: Iterable[Quote]) -> Iterator[dict[str, Any]]:
 def figure_records(figures: Iterable[Figure]) -> Iterator[dict[str, Any]]:
     """``figures`` of case.json, sorted by source and position."""
     return ({"id": f.id, **_span(f), "value": _num(f.value), "low": _num(f.low), "high": _num(f.high),
-             "measure": f.measure, "qualifier": f.qualifier, "subject": f.subject, "unit": f.unit}
+             "measure": f.measure, "qualifier": f.qualifier, "subject": f.subject, "unit": f.unit,
+             "counted_by": f.counted_by}
             for f in sorted(figures, key=lambda f: (f.source, f.start, f.id)))
 
 

@@ -32,7 +32,7 @@ ENTITY_COLUMNS = ("id", "name", "type", "aliases", "mentions", "sources")
 MENTION_COLUMNS = ("entity", "source", "anchor", "start", "end", "text")
 QUOTE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "language", "speaker", "evidence")
 FIGURE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "value", "low", "high", "measure",
-                  "qualifier", "subject")
+                  "qualifier", "subject", "unit", "counted_by")
 DATE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "kind", "resolved", "event")
 DISCREPANCY_COLUMNS = ("id", "kind", "status", "summary", "explanation", "claims", "sources")
 CLAIM_COLUMNS = ("discrepancy", "source", "anchor", "start", "end", "text", "value")

@@ -117,6 +117,9 @@ class Figure:
     """The value in the unit as written (``400`` for ``400-pound``)."""
     measure_text: str | None = None
     """The word that says what is counted, as written."""
+    counted_by: str | None = None
+    """Who gave the figure, when the text says so right after it ("80 000 manifestants selon la
+    police": ``police``), lower case without articles; figures are compared by who counted."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,8 @@ class _Syntax:
     """Words right before a number that name its measure ("magnitude 6.1", "styrken til 6,1")."""
     named_before_keys: dict[str, str] = field(default_factory=dict)
     """Those words (lower case) to the measure they name."""
+    according: re.Pattern[str] | None = None
+    """Right after a figure: who gave it ("selon la police", "according to organisers")."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -234,7 +239,30 @@ def _syntax(language: str) -> _Syntax:
                    word_set(language, "figure_ambiguous_number_words"),
                    _named_before(data.get("figure_named_before") or {}),
                    {str(w).split(" ")[0].lower(): str(k)
-                    for k, words in (data.get("figure_named_before") or {}).items() for w in words})
+                    for k, words in (data.get("figure_named_before") or {}).items() for w in words},
+                   _word_pattern(data.get("figure_according_words"),
+                                 r"(?P<lead>(?:[ \u00a0]+[^\W\d_]+){0,2})[ \u00a0]*,?[ \u00a0]*(?:{})[ \u00a0]+"
+                                 r"(?P<who>[^\W\d][^,.;:()\n]{0,40})"))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:[ \u00a0\n]|$)")
+_COUNTER_WORDS = 3
+
+
+def _counter(who: str, syntax: _Syntax) -> str | None:
+    """Who gave a figure, as a key: its first words after any article, up to the next function
+    word, lower case ("la police": police; "police while unions claimed": police)."""
+    words: list[str] = []
+    for word in _WORD.findall(who):
+        lower = word.lower()
+        if lower in syntax.stopwords:
+            if words:
+                break
+            continue
+        words.append(lower)
+        if len(words) == _COUNTER_WORDS:
+            break
+    return " ".join(words) or None
 
 
 def _named_before(table: dict[str, Any]) -> re.Pattern[str] | None:
@@ -355,7 +383,14 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
                     if not scale:  # "between 3 and 4 million": the scale is said once
                         value *= syntax.scales[second.groupdict()["scale"].lower()]
                 measured_from = second
-        found = _measure(text, measured_from.end(), measured_from.start(), syntax)
+        according = syntax.according.match(text, measured_from.end()) if syntax.according else None
+        if according and according.group("lead"):
+            according = None  # words between: the figure counts them ("80,000 people marched according to …")
+        found = None if according else _measure(text, measured_from.end(), measured_from.start(), syntax)
+        if according and raw and not _SENTENCE_END.search(text, raw[-1]["end"], m.start()) \
+                and m.start() - raw[-1]["end"] < 80 and raw[-1]["measure"] != "age":
+            # "80 000 manifestants selon la police, 400 000 selon la CGT": the count of the one before
+            found = (raw[-1]["measure"], measured_from.end(), raw[-1]["unit"], raw[-1]["measure_text"])
         if groups.get("cur"):
             found = (syntax.currency[groups["cur"]], m.end(), None, groups["cur"])
         opening = _qualifier(text, m.start(), syntax)[1]
@@ -403,9 +438,11 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
                 high_value = convert(high_value, unit)
                 low_value = convert(low_value, unit)
         take(start, end)
+        by = according or (syntax.according.match(text, end) if syntax.according else None)
         raw.append({"start": start, "end": end, "value": value, "measure": measure, "qualifier": qualifier,
                     "subject": None, "unit": unit, "written": written if unit else None,
-                    "measure_text": measure_text, "high": high_value, "low": low_value})
+                    "measure_text": measure_text, "high": high_value, "low": low_value,
+                    "counted_by": _counter(by.group("who"), syntax) if by else None})
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     figures = []
@@ -419,7 +456,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             start=r["start"], end=r["end"], text=text[r["start"]:r["end"]], value=_clean(r["value"]),
             low=None if low is None else _clean(low), high=None if high is None else _clean(high),
             measure=r["measure"], qualifier=r["qualifier"], subject=r["subject"], language=language,
-            unit=r.get("unit"), written_value=r.get("written"), measure_text=r.get("measure_text")))
+            unit=r.get("unit"), written_value=r.get("written"), measure_text=r.get("measure_text"),
+            counted_by=r.get("counted_by")))
     return tuple(figures)
 
 

@@ -593,3 +593,20 @@ def test_the_day_something_was_said_and_a_night_straddling_two_days_do_not_date_
                              ("de", "Aus dem Museum sind in der Nacht zum Mittwoch drei Gemälde gestohlen worden."))
     assert lead_findings(("en", "Thieves stole four paintings from the museum on Tuesday."),
                          ("de", "Aus dem Museum sind am Mittwoch drei Gemälde gestohlen worden."))
+
+
+def test_counts_by_different_counters_are_compared_counter_by_counter(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Manifestation\n\nLe cortège a rassemblé 80 000 personnes selon la police, 400 000 selon la CGT.\n",
+        "a.yml": "language: fr\n",
+        "b.txt": "Manifestation\n\nLa marche a réuni 90 000 personnes selon la police.\n",
+        "b.yml": "language: fr\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    people = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("people")]
+    assert [(d["key"], [c["text"] for c in d["claims"]]) for d in people] == [
+        ("people|by:police", ["80 000 personnes", "90 000 personnes"])]  # the CGT's 400 000 against nobody
+    assert "counted by police" in people[0]["summary"]
+    assert {f["counted_by"] for f in case["figures"]} == {"police", "cgt"}

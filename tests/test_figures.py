@@ -240,3 +240,18 @@ def test_an_age_after_a_name_and_an_article_is_that_persons(text: str, language:
     source = make_source(text, language)
     (age,) = extract_figures(source, refs_for(source, (name, "named", "m")))
     assert (age.measure, age.subject) == ("age", "named")
+
+
+@pytest.mark.parametrize("text,language,found", [
+    ("Ils étaient 80 000 manifestants selon la police, 400 000 selon la CGT.", "fr",
+     [("80 000 manifestants", "word:manifestants", "police"), ("400 000", "word:manifestants", "cgt")]),
+    ("About 80,000 people marched according to police, while unions claimed 400,000.", "en",
+     [("About 80,000 people", "people", "police")]),
+    ("Es demonstrierten 80.000 Menschen laut Polizei.", "de", [("80.000 Menschen", "people", "polizei")]),
+    ("Rundt 85 000 mennesker deltok ifølge politiet.", "nb", [("Rundt 85 000 mennesker", "people", "politiet")]),
+    ("Three people died on Friday.", "en", [("Three people", "dead", None)]),
+])
+def test_who_counted_is_read_right_after_the_figure(text: str, language: str,
+                                                   found: list[tuple[str, str, str | None]]) -> None:
+    figures = extract_figures(make_source(text, language))
+    assert [(f.text, f.measure, f.counted_by) for f in figures] == found
