@@ -483,6 +483,12 @@ def _classify_uncached(name: str, lang: str) -> tuple[str | None, bool, list[str
     if org:
         return "organization", True, ["organisation list"]
     place = lex.place(name)
+    if place is not None and name not in lex.place_abbreviations():
+        if name.isupper() and len(name) <= 4 and not place.name.isupper():
+            place = None  # "TUI" is no town Tui: a short word in capitals is an acronym
+        elif place.kind == "city" and lex.fold(place.name) != lex.fold(name) \
+                and lex.zipf(name.casefold(), "en") >= 4.0:
+            place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:
         return "place", True, [f"gazetteer: {place.kind} {place.name}"]
     if _is_acronym(name, lang):
@@ -622,8 +628,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             tokens = [*tokens, _Tok(end - len(tail.group(1)), end, tail.group(1))]
             forms = ()  # "Statens vegvesen": a genitive inside the name
     bare_name = name if (name.endswith(".") and _keeps_period(name, p) and len(name) > 3) else name.rstrip(".")
-    if not bare_name:
-        return None
+    if not bare_name or (len(tokens) == 1 and _bare(bare_name) in p.calendar):
+        return None  # "Monday's rally": a day, not a name
     # Context before and after.
     before_words = _WORDS.findall(text[max(s_start, start - 60):start])
     prev = before_words[-1] if before_words else ""

@@ -298,6 +298,12 @@ def gazetteer() -> Mapping[str, Place]:
         if str(code) in english:
             for name in names:  # names CLDR and pycountry no longer give ("Turkey" for Türkiye)
                 add(str(name), Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0)))
+    for code, names in (shared_data().get("entity_region_names") or {}).items():
+        sub = pycountry.subdivisions.get(code=str(code))
+        if sub is not None:
+            local = str(sub.name).split(" [")[0]
+            for name in names:  # "Bavaria", "Bavière" for Bayern: one place
+                add(str(name), Place(f"admin:{sub.code}", local, "admin", 0))
     given = given_names()
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"

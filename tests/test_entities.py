@@ -239,6 +239,9 @@ def test_common_given_names_of_each_language_make_people() -> None:
     ("de", "Das Landgericht Hamburg verurteilte den Mann.", [("Landgericht Hamburg", "organization")]),
     ("en", "The European Union sent two planes.", [("European Union", "organization")]),
     ("fr", "La CGT appelle à la grève.", [("CGT", "organization")]),
+    ("en", "Tour operator TUI cancelled flights to Bavaria.", [("TUI", "organization"), ("Bavaria", "place")]),
+    ("en", "They flew from the USA to the UK.", [("USA", "place"), ("UK", "place")]),
+    ("en", "Speaking at Monday's rally, he smiled.", []),
     ("de", "Die DB teilte mit, der Zug sei entgleist.", [("DB", "organization")]),
     ("de", "Er studierte an der Universität Wien.", [("Universität Wien", "organization")]),
     ("de", "Das Urteil setze ein deutliches Signal, sagte er.", []),  # the noun, not the app
