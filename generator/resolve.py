@@ -265,6 +265,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
             singles.append(mention)
     for cluster in clusters.values():
         cluster.type, cluster.evidence = _vote(cluster.mentions)
+    _merge_spellings(clusters)
 
     ambiguous: list[Ambiguous] = []
     index = _person_index(clusters)
@@ -291,6 +292,33 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
         co_mentions=_co_mentions(entities),
         problems=tuple(problems),
     )
+
+
+_SPELLING_SIMILARITY = 85  # rapidfuzz ratio of two given names that spell one name ("Vassilis", "Vasilis")
+
+
+def _merge_spellings(clusters: dict[str, _Cluster]) -> None:
+    """Join people whose full names differ only in the spelling of the given name, surname
+    equal ("Vassilis Kikilias", "Vasilis Kikilias": a transliteration); the cluster with more
+    mentions keeps its key. Different given names ("Kimberly Jones", "Keaton Jones") stay apart."""
+    from rapidfuzz.fuzz import ratio
+
+    people: dict[str, list[str]] = defaultdict(list)
+    for key, cluster in sorted(clusters.items()):
+        words = _words(cluster.mentions[0].name) if cluster.type == "person" and cluster.mentions else []
+        if len(words) == 2:
+            people[lex.fold(words[-1])].append(key)
+    for keys in people.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if a not in clusters or b not in clusters:
+                    continue
+                first_a = lex.fold(_words(clusters[a].mentions[0].name)[0])
+                first_b = lex.fold(_words(clusters[b].mentions[0].name)[0])
+                if first_a == first_b or ratio(first_a, first_b) < _SPELLING_SIMILARITY:
+                    continue
+                keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
+                clusters[keep].mentions.extend(clusters.pop(drop).mentions)
 
 
 def _with_genders(entities: tuple[Entity, ...], ambiguous: Sequence[Ambiguous],

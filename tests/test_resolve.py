@@ -116,6 +116,17 @@ def test_names_join_across_languages_and_places_by_gazetteer() -> None:
     assert result.find("Munich") is not None
 
 
+def test_one_name_spelt_two_ways_is_one_person_two_given_names_are_two() -> None:
+    fr = make_source("Le ministre Vassilis Kikilias a parlé. Vassilis Kikilias était à Athènes.", "fr", "a")
+    nb = make_source("Ministeren Vasilis Kikilias sa at brannen var under kontroll.", "nb", "b")
+    en = make_source("Kimberly Jones spoke first. Then Keaton Jones spoke.", "en", "c")
+    result = resolve([fr, nb, en])
+    minister = result.find("Vassilis Kikilias")
+    assert minister is not None and minister.sources == ("a", "b")
+    assert result.find("Kimberly Jones") is not None and result.find("Keaton Jones") is not None
+    assert result.find("Kimberly Jones") != result.find("Keaton Jones")
+
+
 def test_animal_entity_is_not_a_person() -> None:
     result = resolve([make_source("Their dog Bamse was found alive. Bamse was tired but fine.")])
     bamse = result.find("Bamse")
