@@ -399,12 +399,17 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
     return kept
 
 
+# Measures that do not say of what: a percentage is compared within one language, like a noun
+# ("27.4 per cent" of which party? the words around it say, in that language only).
+_SHARES = frozenset({"percent"})
+
+
 def _figure_discrepancies(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
     groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.measure == "age":
             continue
-        scope = figure.language if figure.measure.startswith("word:") else ""
+        scope = figure.language if figure.measure.startswith("word:") or figure.measure in _SHARES else ""
         groups[(figure.measure, figure.subject, scope)].append(figure)
     found = []
     for (measure, subject, scope), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "", g[0][2])):

@@ -170,6 +170,8 @@ class _Syntax:
     """Those words (lower case) to the measure they name."""
     according: re.Pattern[str] | None = None
     """Right after a figure: who gave it ("selon la police", "according to organisers")."""
+    percent: re.Pattern[str] | None = None
+    """Right after a number: a percentage ("%", "per cent", "Prozent", "prosent", "pour cent")."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -242,7 +244,10 @@ def _syntax(language: str) -> _Syntax:
                     for k, words in (data.get("figure_named_before") or {}).items() for w in words},
                    _word_pattern(data.get("figure_according_words"),
                                  r"(?P<lead>(?:[ \u00a0]+[^\W\d_]+){0,2})[ \u00a0]*,?[ \u00a0]*(?:{})[ \u00a0]+"
-                                 r"(?P<who>[^\W\d][^,.;:()\n]{0,40})"))
+                                 r"(?P<who>[^\W\d][^,.;:()\n]{0,40})"),
+                   re.compile("|".join([r"[ \u00a0]?%", *(rf"[ \u00a0]+{re.escape(str(w))}(?!\w)"
+                                                          for w in data.get("figure_percent_words") or ())]),
+                              re.IGNORECASE))
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:[ \u00a0\n]|$)")
@@ -523,6 +528,9 @@ def _age_subject(index: PersonIndex, start: int, end: int, text: str,
 
 def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int, str | None, str] | None:
     """What the number ending at ``end`` counts: (measure, end of the figure, unit, word)."""
+    percent = syntax.percent.match(text, end) if syntax.percent else None
+    if percent:
+        return "percent", percent.end(), None, percent.group(0).strip()  # "8 %", "27.4 per cent", "8 Prozent"
     # a unit glued to the number: "400-pound", "181-kg", "5km"
     glued = _GLUED_WORD.match(text, end)
     if glued and glued.group(1) == "m" and _SI_PER_SECOND.match(text, glued.end()):

@@ -225,6 +225,11 @@ def test_an_age_opening_a_sentence_refers_to_the_person_named_just_before() -> N
      [("112 interpellations", "arrested", 112.0), ("14 policiers blessés", "injured", 14.0)]),
     ("Politiet pågrep over 100 personer. 15 polititjenestemenn ble skadet.", "nb",
      [("over 100 personer", "arrested", 100.0), ("15 polititjenestemenn", "injured", 15.0)]),
+    ("Labour won 27.4 per cent, the Conservatives 22.6%.", "en",
+     [("27.4 per cent", "percent", 27.4), ("22.6%", "percent", 22.6)]),
+    ("Le groupe supprime 8 % de ses effectifs.", "fr", [("8 %", "percent", 8.0)]),
+    ("Das sind etwa 8 Prozent der Belegschaft.", "de", [("etwa 8 Prozent", "percent", 8.0)]),
+    ("Ap fikk 27,4 prosent.", "nb", [("27,4 prosent", "percent", 27.4)]),
 ])
 def test_temperatures_areas_arrests_and_what_happened_to_those_counted(text: str, language: str,
                                                                        found: list[tuple[str, str, float]]) -> None:
