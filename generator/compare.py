@@ -40,7 +40,7 @@ from .derived import persistent, release
 from . import lexicon as lex
 from .lexicon import calendar_words, fold
 from .errors import Problem
-from .figures import GROWING_MEASURES, Figure
+from .figures import CURRENCY_MEASURES, GROWING_MEASURES, Figure
 from .langdata import language_data, word_set
 from .model import CaseInfo, Source
 from .numbers import number_syntax, parse_number
@@ -1561,7 +1561,7 @@ _COMMON_ZIPF = {"de": 3.0}
 def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str],
            spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Capitalised names that are not people and do not open a sentence: the first span of each."""
-    stop = _stopwords(source.language)
+    stop = _stopwords(source.language) | word_set(source.language, "entity_function_words")  # "Tens of thousands"
     calendar = calendar_words(source.language) if language_data(source.language) else frozenset()
     refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
         (p.start, p.end) for p in persons if p.source == source.id]
@@ -1674,14 +1674,17 @@ def _coverage(sources: dict[str, Source], figures: Sequence[Figure], persons: Se
     for figure in figures:
         if figure.measure != "age" and not figure.measure.startswith("word:"):
             measures[figure.measure][figure.source].append(figure)
+    paying = {sid for measure, per_source in measures.items() if measure in CURRENCY_MEASURES for sid in per_source}
     for measure, per_source in sorted(measures.items()):
         if len(per_source) != 1:
             continue
         (source, figs), = per_source.items()
+        if measure in CURRENCY_MEASURES and len(paying) > 1:
+            continue  # one sum in kroner, another source's in euros: money is given by more than one
         key = f"figure|{measure}"
         found.append(Discrepancy(
             id=_stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {_short(source)} gives a figure for {measure}: "
+            summary=f"Only {_short(source)} gives a figure for {measure.replace('_', ' ')}: "
                     + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
             explanation="different-scope", severity="low",
             claims=tuple(_claim(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),

@@ -63,6 +63,9 @@ def with_unit(text: str, measure: str) -> str:
     return f"{text}\u00a0{unit}" if unit and text else text
 
 
+# Measures that are sums of money, by currency (the measure keys of the language lists).
+CURRENCY_MEASURES = frozenset({"euros", "dollars", "kroner", "pounds_sterling", "francs", "swiss_francs", "yen",
+                               "yuan", "rubles", "crowns"})
 # Counters that grow while a story runs: two sources citing them at different times differ.
 # People as such are not among them ("182 people on board" does not grow); what happened to
 # them is ("injured", "evacuated": the outcome words of each language).
