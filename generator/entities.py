@@ -142,6 +142,8 @@ class _Patterns:
     never_alone: frozenset[str]
     storms: frozenset[str]
     definite_suffixes: tuple[str, ...] = ()
+    street_words: frozenset[str] = frozenset()
+    """Words that make a name a street, square or bridge ("rue", "Platz", "plass", "Street")."""
 
 
 @lru_cache(maxsize=None)
@@ -168,6 +170,7 @@ def _patterns(lang: str) -> _Patterns:
         never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
         | w("entity_not_names"),
         definite_suffixes=tuple(sorted(w("entity_definite_suffixes"), key=len, reverse=True)),
+        street_words=w("entity_street_words"),
     )
 
 
@@ -362,8 +365,8 @@ def _run_candidates(text: str, tokens: list[_Tok], initial: bool, lang: str, p: 
                                               or not _ordinary(current[-1].text, lang, p)) \
                         and not lex.is_common_word(nxt.text, lang) and lex.place(current[-1].text) is None:
                     keep = True
-                elif lowered in p.connectors and left in p.org_words:
-                    keep = True
+                elif lowered in p.connectors and (left in p.org_words or current[0].bare in p.street_words):
+                    keep = True  # "Universität für Musik", "Place de la République"
             if keep:
                 current.append(tok)
             else:
@@ -669,6 +672,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         person_cue = True
     adjacent = _ADJACENT.search(text, max(s_start, start - 30), start) if start > s_start and text[start - 1] in " \u00a0" else None
     place_cue = bool(adjacent) and adjacent.group(1) in p.place_cues
+    street = _street_before(before_words, p) or _street_after(text, end, s_end, p)
+    if street:  # "place de la République", "boulevard Voltaire", "Karl Johans gate"
+        evidence.append(f"street word '{street}'")
 
     # Type and strength.
     listed_type, listed_strong, listed_why = _classify_single(bare_name, lang, p)
@@ -687,6 +693,8 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         listed_type = None  # "Orlando Bloom" style collisions are people
     if animal:
         kind, strong = "other", True
+    elif street and listed_type not in ("platform", "organization"):
+        kind, strong = "place", True
     elif listed_type in ("platform", "organization") and lang == "de" and len(tokens) == 1 \
             and not bare_name.isupper() and lex.zipf(bare_name.casefold(), "de") >= 3.0 and prev[:1].islower() \
             and (prev_l in _ARTICLES_DE or (len(prev_l) > 4 and prev_l.endswith(("es", "en", "er", "em")))):
@@ -710,6 +718,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         kind, strong = "organization", True
         evidence.extend(listed_why)
         surface = "acronym"
+    elif len(tokens) > 1 and any(t.bare in p.street_words for t in (tokens[0], tokens[-1])):
+        kind, strong = "place", True  # "Place de la République", "Boulevard Voltaire", "Karl Johans gate"
+        evidence.append(f"street word '{next(t.text for t in (tokens[0], tokens[-1]) if t.bare in p.street_words)}'")
     elif len(tokens) > 1 and any(t.bare in p.org_words for t in (tokens[0], tokens[-1])):
         kind, strong = "organization", True
         evidence.append(f"organisation word '{next(t.text for t in (tokens[0], tokens[-1]) if t.bare in p.org_words)}'")
@@ -786,6 +797,22 @@ def _org_suffix(word: str, lang: str, p: _Patterns) -> str | None:
 
 _COMPOUNDING = frozenset({"de", "nb", "sv", "da", "nl"})
 _BREAK = re.compile(r"[,;:\"“”«»„]\s*$|[,;:\"“”«»„][^\w]*$")  # punctuation between a cue word and a name
+def _street_before(before_words: list[str], p: _Patterns) -> str | None:
+    """A lower-case street word just before a name, past link words ("place de la", "boulevard")."""
+    for word in reversed(before_words[-4:]):
+        if word in p.street_words:
+            return word
+        if word.casefold() not in p.connectors and word.casefold() not in p.function_words:
+            return None
+    return None
+
+
+def _street_after(text: str, end: int, s_end: int, p: _Patterns) -> str | None:
+    """A lower-case street word right after a name ("Karl Johans gate")."""
+    tail = _NEXT_WORD.match(text, end, s_end)
+    return tail.group(1) if tail and tail.group(1) in p.street_words else None
+
+
 _ACRONYM_WORD = re.compile(r"[A-ZÆØÅÄÖÜ]{2,4}")
 
 

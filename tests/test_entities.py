@@ -242,6 +242,10 @@ def test_common_given_names_of_each_language_make_people() -> None:
     ("en", "Tour operator TUI cancelled flights to Bavaria.", [("TUI", "organization"), ("Bavaria", "place")]),
     ("en", "They flew from the USA to the UK.", [("USA", "place"), ("UK", "place")]),
     ("en", "Speaking at Monday's rally, he smiled.", []),
+    ("fr", "Des heurts ont eu lieu boulevard Voltaire et sur la Place de la République.",
+     [("Voltaire", "place"), ("Place de la République", "place")]),
+    ("en", "Police closed Oxford Street and Trafalgar Square.", [("Oxford Street", "place"), ("Trafalgar Square", "place")]),
+    ("nb", "Toget gikk langs Karl Johans gate.", [("Karl Johans", "place")]),
     ("de", "Die DB teilte mit, der Zug sei entgleist.", [("DB", "organization")]),
     ("de", "Er studierte an der Universität Wien.", [("Universität Wien", "organization")]),
     ("de", "Das Urteil setze ein deutliches Signal, sagte er.", []),  # the noun, not the app
