@@ -730,10 +730,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     elif len(tokens) > 1 and (acronym := next((t.text for t in tokens if _ACRONYM_WORD.fullmatch(t.text)), None)):
         kind = "organization"  # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name
         evidence.append(f"acronym '{acronym}' in the name")
-    elif len(tokens) > 1 and (town := next((t.text for t in tokens[1:] if lex.place(t.text) is not None
-                                            and lex.place(t.text).kind in ("city", "admin")
-                                            and not lex.is_common_word(t.text, lang)
-                                            and not lex.is_common_word(t.text, "en")), None)) \
+    elif len(tokens) > 1 and (town := next((t.text for t in tokens[1:] if _town(t.text, lang)), None)) \
             and lex.place(name) is None and not lex.is_common_word(tokens[0].text, "en"):
         kind = "organization"  # "Eintracht Frankfurt", "Bayern München": a club or firm named after its town
         evidence.append(f"place '{town}' in the name")
@@ -797,6 +794,13 @@ def _org_suffix(word: str, lang: str, p: _Patterns) -> str | None:
 
 _COMPOUNDING = frozenset({"de", "nb", "sv", "da", "nl"})
 _BREAK = re.compile(r"[,;:\"“”«»„]\s*$|[,;:\"“”«»„][^\w]*$")  # punctuation between a cue word and a name
+def _town(word: str, lang: str) -> bool:
+    """A town or region of the gazetteer that is no common word ("Frankfurt"; not "Airport")."""
+    place = lex.place(word)
+    return (place is not None and place.kind in ("city", "admin") and not lex.is_common_word(word, lang)
+            and not lex.is_common_word(word, "en"))
+
+
 def _street_before(before_words: list[str], p: _Patterns) -> str | None:
     """A lower-case street word just before a name, past link words ("place de la", "boulevard")."""
     for word in reversed(before_words[-4:]):

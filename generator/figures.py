@@ -394,7 +394,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
         according = syntax.according.match(text, measured_from.end()) if syntax.according else None
         if according and according.group("lead"):
             according = None  # words between: the figure counts them ("80,000 people marched according to …")
-        found = None if according else _measure(text, measured_from.end(), measured_from.start(), syntax)
+        found: tuple[str, int, str | None, str | None] | None = (
+            None if according else _measure(text, measured_from.end(), measured_from.start(), syntax))
         if according and raw and not _SENTENCE_END.search(text, raw[-1]["end"], m.start()) \
                 and m.start() - raw[-1]["end"] < 80 and raw[-1]["measure"] != "age":
             # "80 000 manifestants selon la police, 400 000 selon la CGT": the count of the one before
