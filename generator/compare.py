@@ -499,8 +499,9 @@ def _age_discrepancies(figures: Sequence[Figure], sources: dict[str, Source],
         explanation = "different-time" if close and _birthday_fits(members, sources) else "conflict"
         name = names.get(subject, subject)
         said = _said([(f.source, f.text) for f in members])
+        ruled_out = " — the reports' publication dates rule out a birthday between them."
         why = {"different-time": " — a birthday between the reports would explain it.",
-               "conflict": " — the reports' publication dates rule out a birthday between them." if close else "."}[explanation]
+               "conflict": ruled_out if close else "."}[explanation]
         found.append(Discrepancy(
             id=_stable_id("attribute", f"{subject}|age"), kind="attribute", key=f"{subject}|age",
             summary=f"{name}'s age differs: {said}{why}",
@@ -1193,7 +1194,8 @@ def _at_night(sources: dict[str, Source], mention: DateMention) -> bool:
     """Whether the date is of a night ("overnight on Tuesday", "natt til tirsdag", "Nacht zum Mittwoch")."""
     source = sources[mention.source]
     night = word_set(mention.language, "date_night_words")
-    near = _WORD.findall(source.text[max(0, mention.start - 40):mention.end])[-_TELLING_REACH - len(mention.text.split()):]
+    reach = _TELLING_REACH + len(mention.text.split())
+    near = _WORD.findall(source.text[max(0, mention.start - 40):mention.end])[-reach:]
     return (any(word.lower() in night for word in near)
             or any(mention.text.lower().endswith(word) for word in night))  # "Samstagnacht", "lørdagsnatt"
 

@@ -366,8 +366,8 @@ def extract_dates(source: Source) -> tuple[DateMention, ...]:
         anchor = source.paragraph_at(start).anchor
         counters[anchor] = counters.get(anchor, 0) + 1
         event, event_text = _event(source, start, end, patterns)
-        if _DATELINE_AFTER.match(text, end):
-            event, event_text = "publish", None  # "BERLIN, March 14 (Reuters) -": the report's date, not the story's
+        if _DATELINE_AFTER.match(text, end):  # "BERLIN, March 14 (Reuters) -": the report's date, not the story's
+            event, event_text = "publish", None
         if info["kind"] == "weekday" and info.get("direction") is None and _told_as_future(source, start, language):
             info = {**info, "direction": 1}  # "Store is expected to meet the King on Wednesday": the next one
         resolved = _resolve(info, published)
@@ -407,7 +407,9 @@ _DATELINE_AFTER = re.compile(r"[ \u00a0]*\([A-Za-z][\w .&/-]{0,30}\)[ \u00a0]*[-
 @lru_cache(maxsize=None)
 def _future_words(language: str) -> re.Pattern[str] | None:
     words = sorted((str(w) for w in language_data(language).get("date_future_words") or ()), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE) if words else None
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _told_as_future(source: Source, start: int, language: str) -> bool:
