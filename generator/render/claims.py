@@ -46,7 +46,7 @@ KIND_HELP = {
     "figure": "The same measure about the same subject, given differently.",
     "quote": "One quote, worded differently by different sources (word-level diff).",
     "paraphrase": "A source's own narrative that departs from what another source quotes directly.",
-    "date": "The same event dated differently, or a weekday and a date that cannot both be right.",
+    "date": "The same event dated or timed differently, or a weekday and a date that cannot both be right.",
     "attribute": "The same person's age or role, given differently.",
     "actor": "Who did something, where, or on which platform, told differently.",
     "coverage": "Facts, figures and people that only one source reports.",
