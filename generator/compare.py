@@ -1367,6 +1367,21 @@ def _lead(source: Source, paragraphs: int = 1) -> tuple[int, int] | None:
     return None
 
 
+def _dated_alike(chosen: Sequence[DateMention], dates: Sequence[DateMention]) -> bool:
+    """Whether an event that an opening paragraph names ("killed") is given the same one day by
+    every one of these sources, somewhere in it: then the openings that differ date other things
+    ("the fire reached the coast on Tuesday" beside "a firefighter was killed on Monday")."""
+    sources = {m.source for m in chosen}
+    for event in sorted({m.event for m in chosen if m.event}):
+        days: dict[str, set[str]] = defaultdict(set)
+        for mention in dates:
+            if mention.event == event and mention.source in sources and mention.resolved:
+                days[mention.source].add(mention.resolved[:10])
+        if len(days) == len(sources) and len(set().union(*days.values())) == 1:
+            return True
+    return False
+
+
 _TELLING_REACH = 3  # words before a date that may say it dates a statement ("the club said on Wednesday")
 
 
@@ -1401,6 +1416,8 @@ def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMenti
         return []
     if all((m.source, m.start) in reported for m in chosen):
         return []  # already a finding of a named event
+    if reading is _DAYS and _dated_alike(chosen, dates):
+        return []  # every source gives one day to the event an opening names: the openings date other things
     key = "lead|resolved" if reading is _DAYS else "time-lead|clock"
     return [_date_finding(sources, key, f"The sources' opening paragraphs {reading.noun} the story differently",
                           chosen, "medium", f"{reading.detail}lead", reading)]

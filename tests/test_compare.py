@@ -610,3 +610,20 @@ def test_counts_by_different_counters_are_compared_counter_by_counter(seeds) -> 
         ("people|by:police", ["80 000 personnes", "90 000 personnes"])]  # the CGT's 400 000 against nobody
     assert "counted by police" in people[0]["summary"]
     assert {f["counted_by"] for f in case["figures"]} == {"police", "cgt"}
+
+
+def test_openings_that_date_other_things_when_the_sources_agree_on_the_event_make_no_finding(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {
+        "a.txt": "Heatwave\n\nA firefighter was killed on Monday as wildfires raged across Greece, officials said.\n",
+        "a.yml": "language: en\npublished: 2026-07-21\n",
+        "b.txt": "Hetebølge\n\nOver 300 norske turister er evakuert etter at brannen nådde kysten tirsdag.\n\n"
+                 "En brannmann omkom mandag på øya Evia.\n",
+        "b.yml": "language: nb\npublished: 2026-07-22\n",
+    }
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    assert not [d for d in case["discrepancies"] if d["kind"] == "date"]
+    files["b.txt"] = files["b.txt"].replace("omkom mandag", "omkom tirsdag")  # now they disagree on the death
+    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    assert [d["detail"] for d in case["discrepancies"] if d["kind"] == "date"]
