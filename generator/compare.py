@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -389,10 +389,21 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
     else and is set aside. A source whose values still exclude each other counts different
     things under one name: it is left out rather than guessed at.
     """
+    values = sorted(abs(f.value) for fs in by_source.values() for f in fs if f.value)
+    zeros = sum(1 for fs in by_source.values() for f in fs if not f.value)
+
+    def near_others(value: float, own: list[Figure]) -> bool:
+        """Whether another source gives a value within a factor of _FAR_APART of ``value`` (a zero
+        is near everything): counted in the sorted values of all sources, less the source's own."""
+        if not value:
+            return len(values) + zeros > len(own)
+        low, high = abs(value) / _FAR_APART, abs(value) * _FAR_APART
+        mine = sum(1 for f in own if f.value and low <= abs(f.value) <= high)
+        return zeros > sum(1 for f in own if not f.value) or bisect_right(values, high) - bisect_left(values, low) > mine
+
     kept: dict[str, list[Figure]] = {}
     for source, figures in by_source.items():
-        others = [f.value for other, fs in by_source.items() if other != source for f in fs]
-        near = [f for f in figures if not all(_far_apart((f.value, value)) for value in others)] or figures
+        near = [f for f in figures if near_others(f.value, figures)] or figures
         if len({(f.value, f.qualifier) for f in near}) > 1 and not _overlap([_tolerance(f) for f in near]):
             continue
         kept[source] = near
