@@ -41,7 +41,7 @@ from . import lexicon as lex
 from .lexicon import calendar_words, fold
 from .errors import Problem
 from .figures import CURRENCY_MEASURES, GROWING_MEASURES, Figure
-from .langdata import language_data, word_set
+from .langdata import language_data, phrase_pattern, word_set
 from .model import CaseInfo, Source
 from .numbers import number_syntax, parse_number
 from .parallel import Forked
@@ -1183,22 +1183,17 @@ _CLOCKS = _Reading(frozenset({"time"}), "time-", "time", 2)
 _ROUGH_MINUTES = 30  # a time given roughly ("around 8 p.m.", "vers 20 heures") agrees within this
 
 
-@lru_cache(maxsize=None)
-def _rough_time_before(language: str) -> re.Pattern[str] | None:
-    words = sorted(word_set(language, "date_time_approximate"), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")[ \u00a0]+(?:at[ \u00a0]+)?$",
-                      re.IGNORECASE)
-
-
 def _minutes(mention: DateMention, sources: dict[str, Source]) -> tuple[int, bool]:
     """A clock time in minutes after midnight, and whether the source gives it only roughly."""
-    hours, minutes = (mention.clock or "0:0").split(":")
-    pattern = _rough_time_before(mention.language)
+    pattern = phrase_pattern(mention.language, "date_time_approximate", r"[ \u00a0]+$")
     text = sources[mention.source].text
     rough = bool(pattern and pattern.search(text[max(0, mention.start - 30):mention.start]))
-    return int(hours) * 60 + int(minutes), rough
+    return _clock_minutes(mention), rough
+
+
+def _clock_minutes(mention: DateMention) -> int:
+    hours, minutes = (mention.clock or "0:0").split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _at_night(sources: dict[str, Source], mention: DateMention) -> bool:
@@ -1227,7 +1222,7 @@ def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str
 def _zones_apart(mentions: Sequence[DateMention]) -> tuple[str, ...]:
     """The sources whose clock times are a whole number of hours from another's (04:17, 02:17):
     likely one time in two time zones."""
-    minutes = {m.source: int(h) * 60 + int(mm) for m in mentions for h, mm in [(m.clock or "0:0").split(":")]}
+    minutes = {m.source: _clock_minutes(m) for m in mentions}
     return tuple(sorted(a for a in minutes for b in minutes
                         if minutes[a] != minutes[b] and (minutes[a] - minutes[b]) % 60 == 0))
 
@@ -1588,10 +1583,16 @@ def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
 _COMMON_ZIPF = {"de": 3.0}
 
 
+@lru_cache(maxsize=None)
+def _term_stopwords(language: str) -> frozenset[str]:
+    """Words no name is made of: the claim stop words and the entity function words ("Tens")."""
+    return _stopwords(language) | word_set(language, "entity_function_words")
+
+
 def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str],
            spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Capitalised names that are not people and do not open a sentence: the first span of each."""
-    stop = _stopwords(source.language) | word_set(source.language, "entity_function_words")  # "Tens of thousands"
+    stop = _term_stopwords(source.language)
     calendar = calendar_words(source.language) if language_data(source.language) else frozenset()
     refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
         (p.start, p.end) for p in persons if p.source == source.id]

@@ -18,7 +18,7 @@ from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 
-from .langdata import canonical_language, language_data
+from .langdata import canonical_language, language_data, phrase_pattern
 from .model import Source
 from .numbers import number_syntax, parse_number
 from .trigger import DIGIT, Probe, Trigger, last_token
@@ -404,18 +404,10 @@ def _resolve(info: dict[str, Any], published: dt.date | None) -> dt.date | None:
 _DATELINE_AFTER = re.compile(r"[ \u00a0]*\([A-Za-z][\w .&/-]{0,30}\)[ \u00a0]*[-–—]")
 
 
-@lru_cache(maxsize=None)
-def _future_words(language: str) -> re.Pattern[str] | None:
-    words = sorted((str(w) for w in language_data(language).get("date_future_words") or ()), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-
-
 def _told_as_future(source: Source, start: int, language: str) -> bool:
     """Whether its clause, before a weekday, says what is to come ("will", "skal", "wird", "va"):
     a bare weekday is then the next one, not the last."""
-    pattern = _future_words(language)
+    pattern = phrase_pattern(language, "date_future_words")
     if pattern is None:
         return False
     s_start, _ = _sentence_bounds(source, start)

@@ -81,12 +81,7 @@ class Mention:
 # ---------------------------------------------------------------------------------------
 # Patterns, built once per language.
 
-def _upper_class() -> str:
-    chars = [chr(c) for c in range(0x41, 0x530) if chr(c).isupper() or chr(c).istitle()]
-    return "".join(re.escape(c) for c in chars)
-
-
-_UPPER = _upper_class()
+_UPPER = lex.UPPER_CLASS
 _WORDC = r"[^\W_]"
 # A capitalised word: "Keaton", "O'Brien", "Jean-Pierre", "U.S", "Beckham-sønnen", "Keaton's".
 # The capital comes first and the look-behind after it, so the regex engine can skip ahead to

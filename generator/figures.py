@@ -253,7 +253,6 @@ def _syntax(language: str) -> _Syntax:
                               re.IGNORECASE))
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:[ \u00a0\n]|$)")
 _COUNTER_WORDS = 3
 
 
@@ -396,8 +395,8 @@ def extract_figures(source: Source, persons: Iterable[PersonRef] = (),
             according = None  # words between: the figure counts them ("80,000 people marched according to …")
         found: tuple[str, int, str | None, str | None] | None = (
             None if according else _measure(text, measured_from.end(), measured_from.start(), syntax))
-        if according and raw and not _SENTENCE_END.search(text, raw[-1]["end"], m.start()) \
-                and m.start() - raw[-1]["end"] < 80 and raw[-1]["measure"] != "age":
+        if according and raw and raw[-1]["measure"] != "age" \
+                and source.sentence_at(raw[-1]["start"]) == source.sentence_at(m.start()) is not None:
             # "80 000 manifestants selon la police, 400 000 selon la CGT": the count of the one before
             found = (raw[-1]["measure"], measured_from.end(), raw[-1]["unit"], raw[-1]["measure_text"])
         if groups.get("cur"):

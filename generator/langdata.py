@@ -95,3 +95,13 @@ def _load_directory(directory: Path, code: str) -> Mapping[str, Any]:
 def word_set(code: str, key: str) -> frozenset[str]:
     """A list from the language data as a set of lower-cased words."""
     return frozenset(str(w).lower() for w in language_data(code).get(key, ()) or ())
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(code: str, key: str, tail: str = r"(?!\w)") -> re.Pattern[str] | None:
+    """The words and phrases of a language-data list as one case-insensitive pattern, longest
+    first, each a whole word, followed by ``tail``; ``None`` when the language has none."""
+    words = sorted(word_set(code, key), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")" + tail, re.IGNORECASE)

@@ -51,6 +51,10 @@ class Place:
 _UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "’": "'"})
 
 
+# Capital letters of the Latin, Greek and Cyrillic scripts, for a regex character class ("[...]").
+UPPER_CLASS = "".join(re.escape(chr(c)) for c in range(0x41, 0x530) if chr(c).isupper() or chr(c).istitle())
+
+
 @lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``, ``"Strømstad"`` → ``"stromstad"``."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .lexicon import calendar_words, fold
+from .lexicon import UPPER_CLASS, calendar_words, fold
 from .langdata import canonical_language, language_data, word_set
 from .model import Paragraph, Source
 from .spans import SpanSet
@@ -502,7 +502,7 @@ class _Attributor:
                 f"continues the quote of {done[-1].speaker_name} just before it ({done[-1].anchor})", "continuation")
 
 
-_NAME_RUN = re.compile(r"(?<![\w.])[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:[ \u00a0]+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")  # "Marylise Léon"
+_NAME_RUN = re.compile(rf"(?<![\w.])[{UPPER_CLASS}][\w'’-]+(?:[ \u00a0]+[{UPPER_CLASS}][\w'’-]+)+")  # "Marylise Léon"
 
 
 def _other_name(run: str, speaker: str) -> bool:
