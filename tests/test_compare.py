@@ -32,6 +32,22 @@ def _seed_discrepancies(case: CaseInfo | None = None):
     return corpus, compare(corpus.sources, quotes, figures, dates, persons, case or corpus.case), dates
 
 
+def _case(seeds, files: dict[str, str]) -> dict:
+    """``case.json`` of a small case made of ``files`` (seed texts and sidecars by name)."""
+    from generator.pipeline import generate
+
+    return json.loads(generate(seeds(files)).files["data/case.json"])
+
+
+def _openings(published: str, *openings: tuple[str, str]) -> dict[str, str]:
+    """Seed files of one source per (language, opening paragraph), under a headline."""
+    files = {}
+    for number, (language, opening) in enumerate(openings):
+        files[f"{number}.txt"] = f"Headline\n\n{opening}\n"
+        files[f"{number}.yml"] = f"language: {language}\npublished: {published}\n"
+    return files
+
+
 def _with(discrepancies, kind, *texts, detail=None):
     return [d for d in discrepancies if d.kind == kind and (detail is None or d.detail == detail)
             and all(any(t in c.text for c in d.claims) for t in texts)]
@@ -406,18 +422,14 @@ def test_a_summary_names_a_few_sources_one_by_one_and_groups_many_by_wording() -
 def test_a_figure_found_in_many_sources_keeps_a_short_summary(seeds) -> None:
     import json
 
-    from generator.pipeline import generate
-
     files = {f"{n:03d}.txt": f"Officials said {300 if n % 3 else 200} homes lost power in Bergen.\n" for n in range(30)}
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     figure = next(d for d in case["discrepancies"] if d["kind"] == "figure")
     assert len(figure["claims"]) == 30  # every source is still a claim
     assert figure["summary"].count("“300 homes”") == 1 and "(001, 002, 004, 005, 007 and 15 more)" in figure["summary"]
 
 
 def test_opening_paragraphs_that_date_the_story_differently(seeds) -> None:
-    from generator.pipeline import generate
-
     lead = "A passenger jet made an emergency landing in Bergen on {day} evening after an engine fire, the airline said."
     files = {
         "a.txt": "Plane lands in Bergen after engine fire\n\n" + lead.format(day="Monday") + "\n\nNobody was hurt.\n",
@@ -428,47 +440,43 @@ def test_opening_paragraphs_that_date_the_story_differently(seeds) -> None:
                  "evening after an engine fire.\n",
         "c.yml": "published: 2026-03-12\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     found = [d for d in case["discrepancies"] if d["kind"] == "date"]
     assert [d["detail"] for d in found] == ["lead"]
     assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
         ("a", "Monday", "2026-03-09"), ("b", "Tuesday", "2026-03-10"),
         ("c", "Monday", "2026-03-09")]  # c's "said on Wednesday" dates the telling, not the story
     agreeing = {**files, "b.txt": files["b.txt"].replace("Tuesday", "Monday")}
-    case = json.loads(generate(seeds(agreeing)).files["data/case.json"])
+    case = _case(seeds, agreeing)
     assert not [d for d in case["discrepancies"] if d["kind"] == "date"]
 
 
 def test_a_source_giving_agreeing_values_is_compared_by_its_most_precise(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Bühne stürzt ein: zwölf Verletzte\n\nMindestens 12 Menschen wurden verletzt.\n",
         "a.yml": "language: de\n",
         "b.txt": "Bühneneinsturz in Kehl\n\nNach Angaben der Polizei wurden 14 Menschen verletzt.\n",
         "b.yml": "language: de\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     injured = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
     assert [[c["text"] for c in d["claims"]] for d in injured] == [["zwölf Verletzte", "14 Menschen"]]
     files["c.txt"] = "Unglück in Kehl\n\nZehn Menschen wurden verletzt, aber mehr als 30 Menschen wurden verletzt.\n"
     files["c.yml"] = "language: de\n"
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     # c gives values that exclude each other (they count different things): c is left out, no guess
     injured = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("injured")]
     assert [[c["source"] for c in d["claims"]] for d in injured] == [["a", "b"]]
 
 
 def test_a_value_far_from_the_others_is_set_aside_or_told_as_another_scope(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Séisme en Turquie\n\nLe séisme a fait 41 morts. En 2023, deux séismes avaient fait plus de 50 000 morts.\n",
         "a.yml": "language: fr\n",
         "b.txt": "Jordskjelv i Tyrkia\n\nMinst 40 døde etter skjelvet.\n",
         "b.yml": "language: nb\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     dead = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"] == "dead"]
     assert [[c["text"] for c in d["claims"]] for d in dead] == [["41 morts", "Minst 40 døde"]]
     files = {
@@ -477,18 +485,15 @@ def test_a_value_far_from_the_others_is_set_aside_or_told_as_another_scope(seeds
         "b.txt": "Emplois\n\nL'usine, où travaillent 320 personnes, fermera.\n",
         "b.yml": "language: fr\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     people = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"] == "people"]
     assert [(d["explanation"], d["severity"]) for d in people] == [("different-scope", "medium")]
 
 
 def test_exact_values_one_apart_differ_and_a_round_number_stands_for_a_tenth_either_way(seeds) -> None:
-    from generator.pipeline import generate
-
     def finding(one: str, other: str) -> tuple[str, str] | None:
-        case = json.loads(generate(seeds({"a.txt": f"Verdict\n\n{one}\n", "a.yml": "language: en\n",
-                                          "b.txt": f"Verdict\n\n{other}\n", "b.yml": "language: en\n"}))
-                          .files["data/case.json"])
+        case = _case(seeds, {"a.txt": f"Verdict\n\n{one}\n", "a.yml": "language: en\n",
+                             "b.txt": f"Verdict\n\n{other}\n", "b.yml": "language: en\n"})
         found = [(d["explanation"], d["severity"]) for d in case["discrepancies"] if d["kind"] == "figure"]
         return found[0] if found else None
 
@@ -499,8 +504,6 @@ def test_exact_values_one_apart_differ_and_a_round_number_stands_for_a_tenth_eit
 
 
 def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Déraillement\n\n« Le conducteur a freiné dès qu'il a vu l'obstacle », a indiqué Jean-Pierre Martin.\n",
         "a.yml": "language: fr\n",
@@ -509,7 +512,7 @@ def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) ->
         "c.txt": "Accident\n\n« Le conducteur a freiné dès qu'il a », a raconté Jean-Pierre Martin.\n",
         "c.yml": "language: fr\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     wording = [d for d in case["discrepancies"] if d["kind"] == "quote"]
     assert [d["summary"] for d in wording] == [
         "The sources quote Jean-Pierre Martin in different words: “vu l'obstacle” → “aperçu l'arbre”."]
@@ -518,8 +521,6 @@ def test_two_renderings_of_a_quote_ending_in_other_words_are_a_variant(seeds) ->
 
 
 def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Wildfire\n\nA wildfire forced thousands of residents to flee their homes in Butte County.\n\n"
                  "Gov. Gavin Newsom declared a state of emergency on Saturday.\n\nThe fire spread on Friday.\n",
@@ -528,7 +529,7 @@ def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> Non
                  "He declared a state of emergency on Sunday.\n\nCrews arrived on Thursday.\n",
         "b.yml": "published: 2025-08-10\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     found = [d for d in case["discrepancies"] if d["kind"] == "date"]
     assert [d["detail"] for d in found] == ["context"]
     assert [(c["source"], c["text"], c["value"]) for c in found[0]["claims"]] == [
@@ -537,29 +538,21 @@ def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> Non
 
 
 def test_people_as_such_do_not_grow_what_happened_to_them_does(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Jet lands in Bergen\n\nThe jet with 182 people on board landed safely. 12 people were injured.\n",
         "a.yml": "language: en\n",
         "b.txt": "Fly nødlandet\n\nFlyet med 176 personer om bord landet trygt. 14 personer ble skadet.\n",
         "b.yml": "language: nb\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     figures = {d["key"]: d for d in case["discrepancies"] if d["kind"] == "figure"}
     assert (figures["people"]["explanation"], figures["people"]["severity"]) == ("conflict", "high")
     assert figures["injured"]["explanation"] == "different-time"
 
 
 def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(seeds) -> None:
-    from generator.pipeline import generate
-
     def findings(*leads: tuple[str, str]) -> list[tuple[str, str, str]]:
-        files = {}
-        for number, (language, lead) in enumerate(leads):
-            files[f"{number}.txt"] = f"Headline\n\n{lead}\n"
-            files[f"{number}.yml"] = f"language: {language}\npublished: 2026-04-14\n"
-        case = json.loads(generate(seeds(files)).files["data/case.json"])
+        case = _case(seeds, _openings("2026-04-14", *leads))
         return [(d["detail"], d["explanation"], d["severity"]) for d in case["discrepancies"] if d["kind"] == "date"]
 
     quake = "A strong earthquake struck eastern Turkey at {} local time on Tuesday, officials said."
@@ -577,14 +570,8 @@ def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(see
 
 
 def test_the_day_something_was_said_and_a_night_straddling_two_days_do_not_date_the_story(seeds) -> None:
-    from generator.pipeline import generate
-
     def lead_findings(*leads: tuple[str, str]) -> list[str]:
-        files = {}
-        for number, (language, lead) in enumerate(leads):
-            files[f"{number}.txt"] = f"Headline\n\n{lead}\n"
-            files[f"{number}.yml"] = f"language: {language}\npublished: 2026-01-15\n"
-        case = json.loads(generate(seeds(files)).files["data/case.json"])
+        case = _case(seeds, _openings("2026-01-15", *leads))
         return [d["summary"] for d in case["discrepancies"] if d["kind"] == "date" and d["detail"] == "lead"]
 
     assert not lead_findings(("nb", "Spissen signerte for den tyske klubben tirsdag."),
@@ -596,15 +583,13 @@ def test_the_day_something_was_said_and_a_night_straddling_two_days_do_not_date_
 
 
 def test_counts_by_different_counters_are_compared_counter_by_counter(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Manifestation\n\nLe cortège a rassemblé 80 000 personnes selon la police, 400 000 selon la CGT.\n",
         "a.yml": "language: fr\n",
         "b.txt": "Manifestation\n\nLa marche a réuni 90 000 personnes selon la police.\n",
         "b.yml": "language: fr\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     people = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"].startswith("people")]
     assert [(d["key"], [c["text"] for c in d["claims"]]) for d in people] == [
         ("people|by:police", ["80 000 personnes", "90 000 personnes"])]  # the CGT's 400 000 against nobody
@@ -613,8 +598,6 @@ def test_counts_by_different_counters_are_compared_counter_by_counter(seeds) -> 
 
 
 def test_openings_that_date_other_things_when_the_sources_agree_on_the_event_make_no_finding(seeds) -> None:
-    from generator.pipeline import generate
-
     files = {
         "a.txt": "Heatwave\n\nA firefighter was killed on Monday as wildfires raged across Greece, officials said.\n",
         "a.yml": "language: en\npublished: 2026-07-21\n",
@@ -622,8 +605,8 @@ def test_openings_that_date_other_things_when_the_sources_agree_on_the_event_mak
                  "En brannmann omkom mandag på øya Evia.\n",
         "b.yml": "language: nb\npublished: 2026-07-22\n",
     }
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     assert not [d for d in case["discrepancies"] if d["kind"] == "date"]
     files["b.txt"] = files["b.txt"].replace("omkom mandag", "omkom tirsdag")  # now they disagree on the death
-    case = json.loads(generate(seeds(files)).files["data/case.json"])
+    case = _case(seeds, files)
     assert [d["detail"] for d in case["discrepancies"] if d["kind"] == "date"]
