@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .diff import CASE_PATH, DiffError, diff_markdown
-from .errors import InputError, OutputError, Problem
-from .store import FileStore, scratch_beside
-from .pipeline import Generated, default_jobs, generate
-from .provenance import ProvenanceError
-from .serve import ServeOptions, serve
-from .site import recover, stale_files, write_tree
+from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
+from generator.errors import InputError, OutputError, Problem
+from generator.output.store import FileStore, scratch_beside
+from generator.pipeline import Generated, default_jobs, generate
+from generator.output.provenance import ProvenanceError
+from generator.commands.serve import ServeOptions, serve
+from generator.output.site import recover, stale_files, write_tree
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, source_key
-from .casedata import case_document, case_schema, dump_json, write_document
-from .compare import (
+from generator.util.cache import Cache, source_key
+from generator.output.casedata import case_document, case_schema, dump_json, write_document
+from generator.compare import (
     DateCheck,
     Discrepancy,
     TranslationLink,
@@ -39,23 +39,23 @@ from .compare import (
     translation_records,
     word_lemmas,
 )
-from .dates import DateMention, extract_dates
-from .entities import Mention, extract_mentions
-from .errors import InputError, Problem
-from .exports import write_csv_tables, write_ftm
-from .figures import Figure, extract_figures
-from .entityref import EntityRef
-from .langdata import supported_languages
-from .model import CaseInfo, Metadata, Source
-from .segment import segment
-from .personref import PersonRef
-from .parallel import Forked, end_with_parent
-from .progress import progress
-from .quotes import Quote, extract_quotes
-from .records import Records
-from .render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
-from .render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
-from .render.entity_pages import (
+from generator.extract.dates import DateMention, extract_dates
+from generator.extract.entities import Mention, extract_mentions
+from generator.errors import InputError, Problem
+from generator.output.exports import write_csv_tables, write_ftm
+from generator.extract.figures import Figure, extract_figures
+from generator.model.entityref import EntityRef
+from generator.lang import supported_languages
+from generator.model.source import CaseInfo, Metadata, Source
+from generator.read.segment import segment
+from generator.model.refs import PersonRef
+from generator.util.parallel import Forked, end_with_parent
+from generator.util.progress import progress
+from generator.extract.quotes import Quote, extract_quotes
+from generator.output.records import Records
+from generator.render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
+from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
+from generator.render.entity_pages import (
     EntityFacts,
     co_mention_table,
     entity_link_mark,
@@ -66,13 +66,13 @@ from .render.entity_pages import (
     render_graph,
     render_review,
 )
-from .render.markup import Mark, attr, value_text
-from .provenance import ProvenanceError, verify, verify_page
-from .render.overview import render_home, render_sources_index
-from .render.source_page import render_source_page, source_page_path
-from .resolve import Ambiguous, Entity, Resolution, entity_records, resolve_entities
-from .sources import discover, duplicate_ids, read_case, read_source
-from .store import FileStore
+from generator.render.markup import Mark, attr, value_text
+from generator.output.provenance import ProvenanceError, verify, verify_page
+from generator.render.overview import render_home, render_sources_index
+from generator.render.source_page import render_source_page, source_page_path
+from generator.resolve.entities import Ambiguous, Entity, Resolution, entity_records, resolve_entities
+from generator.read.sources import discover, duplicate_ids, read_case, read_source
+from generator.output.store import FileStore
 
 
 # Fewer sources than this to analyse are done in this process: starting workers costs more.
@@ -129,7 +129,7 @@ class Generated:
     """The generated tree and the warnings met on the way."""
 
     files: Mapping[str, bytes]
-    """Path relative to the docs folder → file content (a :class:`~generator.store.FileStore`:
+    """Path relative to the docs folder → file content (a :class:`~generator.output.store.FileStore`:
     the contents are on disk until read)."""
     warnings: tuple[Problem, ...]
     """Problems that did not stop the build."""
@@ -351,7 +351,7 @@ def _document_files(case: Case, store: FileStore) -> tuple[list[str], list[Probl
     the paths written and the problems of their passages.
 
     The case document is made here, so that with jobs only the forked process holds it,
-    and its sections are :class:`~generator.records.Records` on disk: at 5,000 sources the
+    and its sections are :class:`~generator.output.records.Records` on disk: at 5,000 sources the
     document is half a million records (a gigabyte as Python objects), and each file made
     from it is written a record or a piece at a time.
     """
@@ -394,7 +394,7 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
     runs; the files are kept on disk as they are made, in a folder inside ``scratch`` (by
     default the system's temporary folder). The output is the same whatever the jobs and the cache. Raises
     :class:`InputError` listing every problem when the input cannot be built, and
-    :class:`~generator.provenance.ProvenanceError` when a page or ``case.json`` would show
+    :class:`~generator.output.provenance.ProvenanceError` when a page or ``case.json`` would show
     a passage that is not exactly in its source.
     """
     clock = time.perf_counter

@@ -12,9 +12,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from generator.model import Source
-from generator.personref import PersonRef
-from generator.sources import read_corpus
+from generator.model.source import Source
+from generator.model.refs import PersonRef
+from generator.read.sources import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = Path(__file__).resolve().parent / "stories"
@@ -82,8 +82,8 @@ def score(name: str, found: set[Any], gold: set[Any]) -> tuple[float, float]:
 
 def make_source(text: str, language: str = "en", published: Any = None, source_id: str = "t") -> Source:
     """A source built in memory, segmented as the read stage does it."""
-    from generator.model import Metadata
-    from generator.segment import segment
+    from generator.model.source import Metadata
+    from generator.read.segment import segment
 
     return Source(id=source_id, slug=source_id, path=f"seeds/{source_id}.txt", sidecar=None, sha256="",
                   text=text, title="t", title_derived=True, language=language, language_confidence=1.0,
@@ -102,9 +102,9 @@ def matches(found_source: str, gold_source: Any) -> bool:
 
 def resolved_entities(corpus):
     """Entity refs from the real entity stages (extraction and resolution), as the pipeline builds them."""
-    from generator.entities import extract_mentions
+    from generator.extract.entities import extract_mentions
     from generator.pipeline import entity_refs
-    from generator.resolve import resolve_entities
+    from generator.resolve.entities import resolve_entities
 
     mentions = {s.id: extract_mentions(s) for s in corpus.sources}
     return entity_refs(resolve_entities(tuple(corpus.sources), mentions, corpus.case))

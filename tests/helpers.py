@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import Metadata, Source
-from generator.segment import segment
+from generator.model.source import Metadata, Source
+from generator.read.segment import segment
 
 
 def make_source(text: str, language: str = "en", source_id: str = "s1") -> Source:

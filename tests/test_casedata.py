@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from generator.casedata import case_schema
+from generator.output.casedata import case_schema
 from generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def test_schema_rejects_a_broken_record():
 def test_dump_json_bytes_is_the_standard_encoders_text():
     """case.json is written by orjson, or by the standard encoder a batch at a time when orjson
     cannot (an integer beyond 64 bits): the same text either way."""
-    from generator.casedata import dump_json, dump_json_bytes
+    from generator.output.casedata import dump_json, dump_json_bytes
 
     document = json.loads((ROOT / "docs_src" / "data" / "case.json").read_text(encoding="utf-8"))
     document["extra"] = {"ø": ["«sitat»", 1.5, None, True, "tab\tnull\u0000 line\u2028"], "z": [], "a": {},

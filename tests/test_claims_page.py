@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimkit import make_source
 from generator.compare import Claim, Discrepancy
-from generator.provenance import verify_page
+from generator.output.provenance import verify_page
 from generator.render.claims import ALSO_SHOWN, render_discrepancies
 from generator.render.dossier import render_dossier
 
@@ -153,7 +153,7 @@ def test_converted_values_are_shown_to_two_decimals_and_grouped() -> None:
 
 
 def test_converted_figure_values_show_their_unit() -> None:
-    from generator.figures import with_unit
+    from generator.extract.figures import with_unit
 
     assert with_unit("25", "speed") == "25\u00a0m/s" and with_unit("18.14", "weight") == "18.14\u00a0kg"
     assert with_unit("3\u202f000", "spectators") == "3\u202f000" and with_unit("", "speed") == ""

@@ -140,7 +140,8 @@ def test_sigterm_while_the_file_store_is_removed_prints_no_traceback(tmp_path, s
     import shutil
     import signal
 
-    from generator import cli, store
+    from generator import cli
+    from generator.output import store
 
     folder = seeds({"a.txt": "Alpha text here."})
     removals: list[Path] = []

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from claimkit import load_yaml, make_source, resolved_entities, seeds, story
 from generator.compare import (compare, infer_dates, curation_problems, date_check_records, date_checks, discrepancy_records,
                                figure_records, quote_records, date_records, story_years, translation_links)
-from generator.dates import extract_dates
-from generator.figures import extract_figures
-from generator.model import CaseInfo
-from generator.quotes import extract_quotes
+from generator.extract.dates import extract_dates
+from generator.extract.figures import extract_figures
+from generator.model.source import CaseInfo
+from generator.extract.quotes import extract_quotes
 
 
 def _claims(corpus, persons):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claimkit import load_yaml, make_source, score, seeds, story
-from generator.dates import extract_dates, years_fitting
+from generator.extract.dates import extract_dates, years_fitting
 
 
 @pytest.mark.parametrize("text,language,mention,kind", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from generator import derived
+from generator.util import derived
 
 
 def test_tables_are_stored_reloaded_equal_and_damage_is_a_miss(tmp_path, monkeypatch):

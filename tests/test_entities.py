@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
-from generator.entities import Mention, extract_mentions
-from generator.sources import read_corpus
+from generator.extract.entities import Mention, extract_mentions
+from generator.read.sources import read_corpus
 
 from helpers import make_source
 
@@ -177,7 +177,7 @@ def test_named_storms_are_not_people() -> None:
 
 
 def test_codes_are_not_place_names_and_genitive_organisations_keep_their_word() -> None:
-    from generator import lexicon as lex
+    from generator.text import lexicon as lex
 
     assert lex.place("BKK") is None  # an airport code among Bangkok's alternate names
     found = names("Over to hundre trær blåste ned, ifølge Statens vegvesen.", "nb")

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.entities import extract_mentions
-from generator.lexicon import fold
-from generator.resolve import resolve_entities
-from generator.sources import read_corpus
+from generator.extract.entities import extract_mentions
+from generator.text.lexicon import fold
+from generator.resolve.entities import resolve_entities
+from generator.read.sources import read_corpus
 
 STORIES = Path(__file__).parent / "stories"
 # Thresholds the extraction must keep on stories it was not tuned on.

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claimkit import load_yaml, make_source, refs_for, score, seeds, story
-from generator.figures import extract_figures
+from generator.extract.figures import extract_figures
 
 
 @pytest.mark.parametrize("text,language,value,low,high,measure,qualifier", [

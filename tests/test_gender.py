@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.entities import extract_mentions
-from generator.gender import given_name_gender, noun_gender
-from generator.model import CaseInfo, Source
-from generator.resolve import Resolution, entity_records, resolve_entities
-from generator.sources import read_corpus
+from generator.extract.entities import extract_mentions
+from generator.extract.gender import given_name_gender, noun_gender
+from generator.model.source import CaseInfo, Source
+from generator.resolve.entities import Resolution, entity_records, resolve_entities
+from generator.read.sources import read_corpus
 
 from helpers import make_source
 

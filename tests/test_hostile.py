@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, copy_docs_skeleton, run_casefile
 from generator import cli
 from generator.pipeline import generate
-from generator.sources import read_corpus
+from generator.read.sources import read_corpus
 from hostile import BUILDING, CASES, FAILING, Hostile
 from sitecheck import PageParser
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.langdata import canonical_language, language_data, supported_languages, word_set
-from generator.language import detect_language, paragraph_language
+from generator.lang import canonical_language, language_data, supported_languages, word_set
+from generator.read.language import detect_language, paragraph_language
 
 
 @pytest.mark.parametrize(("text", "code"), [

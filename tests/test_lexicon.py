@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import lexicon as lex
+from generator.text import lexicon as lex
 
 
 def test_gazetteer_knows_countries_in_every_language_and_cities() -> None:
@@ -48,7 +48,7 @@ def test_folding_takes_letters_without_a_decomposition_to_their_base() -> None:
 
 
 def test_language_data_keeps_on_off_and_no_as_words() -> None:
-    from generator.langdata import language_data, word_set
+    from generator.lang import language_data, word_set
 
     assert {"on", "off", "no"} <= word_set("en", "claim_stopwords")
     assert "on" in word_set("fr", "entity_function_words")  # the French pronoun

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from generator.cache import Cache, source_key
+from generator.util.cache import Cache, source_key
 from generator.pipeline import PARALLEL_FROM, generate
-from generator.progress import progress
+from generator.util.progress import progress
 
 
 def story(count: int) -> dict[str, str]:
@@ -58,7 +58,7 @@ def test_progress_quiet_lines_when_not_a_terminal():
 
 def test_a_long_source_is_cut_into_parts_at_paragraph_ends() -> None:
     from claimkit import make_source
-    from generator.provenance import verify_page
+    from generator.output.provenance import verify_page
     from generator.render.source_page import PART_WORDS, render_source_page, source_page_path
 
     paragraph = " ".join(["word"] * 999) + " end."
@@ -105,7 +105,7 @@ def test_workers_end_when_the_build_is_killed_outright():
     import sys
 
     script = ("import time\n"
-              "from generator.parallel import Forked\n"
+              "from generator.util.parallel import Forked\n"
               "forked = Forked(time.sleep, 120)\n"
               "print(*forked._pool._processes, flush=True)\n"
               "time.sleep(120)\n")

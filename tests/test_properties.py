@@ -5,7 +5,7 @@ extractor returns is an exact substring of its source at its offsets (and its an
 paragraph that holds it); every link of a rendered page has its target.
 
 To cover a new extractor, add it to ``EXTRACTORS``: a name and a function that takes a
-:class:`~generator.model.Source` and returns its records, either objects with ``start`` and
+:class:`~generator.model.source.Source` and returns its records, either objects with ``start`` and
 ``end`` (and optionally ``text``/``anchor``) or ``case.json``-style dicts with ``source``,
 ``anchor``, ``start``, ``end``, ``text`` (nested ``claims``/``mentions`` included).
 """
@@ -24,13 +24,13 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.errors import Problem
-from generator.language import detect_language, paragraph_language
-from generator.langdata import supported_languages
-from generator.model import Source
-from generator.provenance import page_texts, verify, verify_page
+from generator.read.language import detect_language, paragraph_language
+from generator.lang import supported_languages
+from generator.model.source import Source
+from generator.output.provenance import page_texts, verify, verify_page
 from generator.render.markup import Mark, annotate, escape_html, escape_md, show_invisible
 from generator.render.source_page import render_source_page
-from generator.sources import decode_seed, normalise_text, read_corpus, source_from_text
+from generator.read.sources import decode_seed, normalise_text, read_corpus, source_from_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -56,8 +56,8 @@ def _load_optional_extractors() -> None:
     """Extractors that other stages add, when their modules exist (entities, quotes, …)."""
     import importlib
 
-    for module_name, function in (("generator.entities", "extract_mentions"), ("generator.quotes", "extract_quotes"),
-                                  ("generator.figures", "extract_figures"), ("generator.dates", "extract_dates")):
+    for module_name, function in (("generator.extract.entities", "extract_mentions"), ("generator.extract.quotes", "extract_quotes"),
+                                  ("generator.extract.figures", "extract_figures"), ("generator.extract.dates", "extract_dates")):
         try:
             module = importlib.import_module(module_name)
         except ImportError:

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import ROOT, run_casefile
 from generator import pipeline
-from generator.casedata import case_document
-from generator.provenance import ProvenanceError, page_texts, verify, verify_page
+from generator.output.casedata import case_document
+from generator.output.provenance import ProvenanceError, page_texts, verify, verify_page
 from generator.render.source_page import render_source_page
-from generator.sources import read_corpus
+from generator.read.sources import read_corpus
 
 
 @pytest.fixture(scope="module")

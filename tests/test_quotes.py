@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit import load_yaml, make_source, refs_for, score, seeds, story
-from generator.quotes import extract_quotes
+from generator.extract.quotes import extract_quotes
 
 
 @pytest.mark.parametrize("text,language,quoted", [

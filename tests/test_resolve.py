@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.entities import extract_mentions
-from generator.model import CaseInfo, Source
-from generator.resolve import Resolution, entity_records, resolve_entities
-from generator.sources import read_case, read_corpus
+from generator.extract.entities import extract_mentions
+from generator.model.source import CaseInfo, Source
+from generator.resolve.entities import Resolution, entity_records, resolve_entities
+from generator.read.sources import read_case, read_corpus
 
 from helpers import make_source
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.segment import segment, split_paragraphs, split_sentences
+from generator.read.segment import segment, split_paragraphs, split_sentences
 
 
 def sentences(text: str, language: str = "en") -> list[str]:

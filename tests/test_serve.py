@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_docs_skeleton
-from generator.serve import SeedWatcher, ServeOptions, check_folders, is_watched
+from generator.commands.serve import SeedWatcher, ServeOptions, check_folders, is_watched
 
 
 def free_port() -> int:

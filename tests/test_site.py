@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.site import MANIFEST, read_manifest, recover, stale_files, write_tree
+from generator.output.site import MANIFEST, read_manifest, recover, stale_files, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +68,7 @@ def test_failure_mid_write_leaves_folder_as_it_was(tmp_path, monkeypatch):
     write_tree(out, {"index.md": b"v1", "sources/a.md": b"a1"})
     (out / "about.md").write_text("hand")
     before = snapshot(out)
-    import generator.site as site
+    import generator.output.site as site
 
     calls = []
     real = site._write_file
@@ -96,7 +96,7 @@ def test_stale_files_lists_changed_missing_and_orphaned(tmp_path):
 KILLED_RUN = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    import generator.site as site
+    import generator.output.site as site
     real = site._write_file
     count = 0
     def slow(target, data):
@@ -126,7 +126,7 @@ def test_run_killed_mid_write_leaves_folder_as_it_was(tmp_path):
 
 
 def test_in_place_writer_touches_only_changed_files(tmp_path):
-    from generator.site import write_in_place
+    from generator.output.site import write_in_place
 
     out = tmp_path / "docs"
     write_in_place(out, {"a.md": b"a", "b.md": b"b", "sub/c.md": b"c"})

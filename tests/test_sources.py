@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sources import derive_title, normalise_text, read_corpus
+from generator.read.sources import derive_title, normalise_text, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from generator.site import stale_files, write_tree
-from generator.store import FileStore, scratch_beside
+from generator.output.site import stale_files, write_tree
+from generator.output.store import FileStore, scratch_beside
 
 
 def test_a_store_is_a_mapping_of_bytes_kept_on_disk(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from generator.pipeline import generate
-from generator.sources import read_corpus
+from generator.read.sources import read_corpus
 
 CASE = "title: T\nrepository: {}\n"
 

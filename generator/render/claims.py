@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
 
-from ..compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
-from ..dates import DateMention
-from ..model import Source
-from ..quotes import Quote
-from ..figures import with_unit
-from .markup import (
+from generator.compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
+from generator.extract.dates import DateMention
+from generator.model.source import Source
+from generator.extract.quotes import Quote
+from generator.extract.figures import with_unit
+from generator.render.markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,
     Mark,
@@ -29,9 +29,9 @@ from .markup import (
     md_link,
     value_text,
 )
-from .source_page import language_name, short_source, source_page_path
-from .standalone import SideFile
-from .svg import TimelineEvent, timeline_svg
+from generator.render.source_page import language_name, short_source, source_page_path
+from generator.render.standalone import SideFile
+from generator.render.svg import TimelineEvent, timeline_svg
 
 T = TypeVar("T")
 

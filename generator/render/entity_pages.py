@@ -14,12 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..figures import Figure, with_unit
-from ..model import Source
-from ..quotes import Quote
-from ..entities import Mention
-from ..resolve import Ambiguous, Candidate, Entity, Resolution
-from .markup import (
+from generator.extract.figures import Figure, with_unit
+from generator.model.source import Source
+from generator.extract.quotes import Quote
+from generator.extract.entities import Mention
+from generator.resolve.entities import Ambiguous, Candidate, Entity, Resolution
+from generator.render.markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,
     Mark,
@@ -32,9 +32,9 @@ from .markup import (
     md_link,
     value_text,
 )
-from .source_page import language_name, short_source, source_page_path
-from .standalone import SideFile
-from .svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
+from generator.render.source_page import language_name, short_source, source_page_path
+from generator.render.standalone import SideFile
+from generator.render.svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
 TYPE_TITLES = {"person": "People", "place": "Places", "organization": "Organisations",
                "platform": "Platforms", "work": "Works", "other": "Other"}

@@ -3,7 +3,7 @@
 Seed text and sidecar values are untrusted: they reach a page only through
 :func:`escape_html` (inside raw HTML blocks) or :func:`escape_md` (inline Markdown), so
 nothing in them can become markup, a link, template code, an attribute list or a
-snippet include. Renderers produce strings; only :mod:`generator.site` writes files.
+snippet include. Renderers produce strings; only :mod:`generator.output.site` writes files.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def attr(value: str) -> str:
 
 def declares(source_id: str, start: int, end: int) -> str:
     """The attribute by which an element declares the passage it shows (``source:start:end``):
-    the build re-checks its visible text against the seed (:mod:`generator.provenance`)."""
+    the build re-checks its visible text against the seed (:mod:`generator.output.provenance`)."""
     return f" data-cf-span={attr(f'{source_id}:{start}:{end}')}"
 
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..model import Source
-from .markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
+from generator.model.source import Source
+from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
 
 LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (Bokmål)", "de": "German", "fr": "French"}
 

@@ -5,7 +5,7 @@ made by the renderers."""
 
 from __future__ import annotations
 
-from .markup import attr, escape_html, href
+from generator.render.markup import attr, escape_html, href
 
 # Their style: readable on screen in light or dark mode, compact on paper.
 STYLE = """

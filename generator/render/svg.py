@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .markup import attr, escape_html
+from generator.render.markup import attr, escape_html
 
 # Colours per entity type; readable on light and dark backgrounds.
 TYPE_COLOURS = {

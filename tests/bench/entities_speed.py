@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator import lexicon as lex  # noqa: E402
-from generator.entities import extract_mentions  # noqa: E402
-from generator.model import CaseInfo, Source  # noqa: E402
-from generator.resolve import resolve_entities  # noqa: E402
-from generator.sources import read_corpus  # noqa: E402
+from generator.text import lexicon as lex  # noqa: E402
+from generator.extract.entities import extract_mentions  # noqa: E402
+from generator.model.source import CaseInfo, Source  # noqa: E402
+from generator.resolve.entities import resolve_entities  # noqa: E402
+from generator.read.sources import read_corpus  # noqa: E402
 from helpers import make_source  # noqa: E402
 
 GIVEN = ["Astrid", "Bernd", "Camille", "Dorothea", "Emil", "Farah", "Gustav", "Hedda", "Ilias", "Jorunn",
@@ -112,7 +112,7 @@ def clear_word_caches() -> None:
 
     getattr(wordfreq, "_wf_cache", {}).clear()  # wordfreq's own per-word cache
 
-    modules = [importlib.import_module(f"generator.{name}") for name in ("entities", "resolve", "gender", "lexicon")
+    modules = [importlib.import_module(f"generator.{name}") for name in ("extract.entities", "resolve.entities", "extract.gender", "text.lexicon")
                if importlib.util.find_spec(f"generator.{name}") is not None]
     for module in modules:
         for value in vars(module).values():

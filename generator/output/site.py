@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError
-from .store import FileStore
+from generator.errors import OutputError
+from generator.output.store import FileStore
 
 MANIFEST = ".generated"
 _MANIFEST_HEADER = (

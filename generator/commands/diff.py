@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .render.markup import escape_html, escape_md
+from generator.render.markup import escape_html, escape_md
 
 CASE_PATH = "docs_src/data/case.json"
 SOURCE_FIELDS = ("title", "outlet", "published", "url", "author", "language", "path")

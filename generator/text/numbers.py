@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .langdata import language_data
+from generator.lang import language_data
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from generator.errors import Problem
 
 
 @dataclass(frozen=True)

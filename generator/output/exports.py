@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, ContextManager, TextIO
 
 import pycountry
 
-from .records import Records, ordered
+from generator.output.records import Records, ordered
 
 # CSV cells that spreadsheet programs would run as formulas start with one of these.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

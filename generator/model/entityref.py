@@ -3,7 +3,7 @@
 Coverage ("only one source names X") is reported from resolved entities, not from
 capitalised words. The entity stages produce richer records; the pipeline adapts them
 to :class:`EntityRef` so that the claim stages depend on nothing but this module (as
-they do on :mod:`generator.personref` for people).
+they do on :mod:`generator.model.refs` for people).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .personref import PersonRef
+from generator.model.refs import PersonRef
 
 # Entity types coverage reports; "other" is too weakly typed to be a fact of its own.
 COVERAGE_TYPES = ("person", "place", "organization", "platform", "work")

@@ -4,7 +4,7 @@
 "fast 7000", "400-pound", "181-kg", "11-year-old", "Justin Bieber (23)". Each figure is
 a value and a range (``low``–``high``) that the qualifier implies, the language-independent
 measure it counts, and for ages the person it belongs to. All words are data in
-``generator/lang/<code>/figures.yml``; numbers are read by :mod:`generator.numbers`.
+``generator/lang/<code>/figures.yml``; numbers are read by :mod:`generator.text.numbers`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .dates import DateMention, extract_dates
-from .lexicon import calendar_words, fold
-from .langdata import canonical_language, language_data, word_set
-from .model import Source
-from .numbers import number_syntax, parse_number
-from .personref import PersonIndex, PersonRef
-from .trigger import DIGIT, Probe, Trigger, last_token
+from generator.extract.dates import DateMention, extract_dates
+from generator.text.lexicon import calendar_words, fold
+from generator.lang import canonical_language, language_data, word_set
+from generator.model.source import Source
+from generator.text.numbers import number_syntax, parse_number
+from generator.model.refs import PersonIndex, PersonRef
+from generator.text.trigger import DIGIT, Probe, Trigger, last_token
 
 # The range a qualifier implies, as factors of the value (None: open-ended).
 QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {

@@ -17,13 +17,13 @@ from typing import Any, Callable
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import Problem
-from .langdata import canonical_language
-from .language import detect_language, paragraph_language
-from .model import CaseInfo, Metadata, Paragraph, Source
-from .segment import segment
-from .slug import slugify
-from .yamlfile import LoadedYaml, load_yaml
+from generator.errors import Problem
+from generator.lang import canonical_language
+from generator.read.language import detect_language, paragraph_language
+from generator.model.source import CaseInfo, Metadata, Paragraph, Source
+from generator.read.segment import segment
+from generator.util.slug import slugify
+from generator.read.yamlfile import LoadedYaml, load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.

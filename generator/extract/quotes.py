@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .lexicon import UPPER_CLASS, calendar_words, fold
-from .langdata import canonical_language, language_data, word_set
-from .model import Paragraph, Source
-from .spans import SpanSet
-from .personref import PersonIndex, PersonRef
+from generator.text.lexicon import UPPER_CLASS, calendar_words, fold
+from generator.lang import canonical_language, language_data, word_set
+from generator.model.source import Paragraph, Source
+from generator.util.spans import SpanSet
+from generator.model.refs import PersonIndex, PersonRef
 
 # (style name, pattern whose group 1 is the quoted text), in order of preference.
 _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Sequence
 
-from . import lexicon as lex
-from .langdata import canonical_language, language_data, shared_data
-from .model import Source
+from generator.text import lexicon as lex
+from generator.lang import canonical_language, language_data, shared_data
+from generator.model.source import Source
 
 GENDERS = ("f", "m")
 # Languages whose nouns have grammatical gender: any named thing may be what a pronoun means.

@@ -35,20 +35,20 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     MappingStrToByteString,
 )
 
-from .dates import DEFAULT_YEARS, DateMention, years_fitting
-from .derived import persistent, release
-from . import lexicon as lex
-from .lexicon import calendar_words, fold
-from .errors import Problem
-from .figures import CURRENCY_MEASURES, GROWING_MEASURES, Figure
-from .langdata import language_data, phrase_pattern, word_set
-from .model import CaseInfo, Source
-from .numbers import number_syntax, parse_number
-from .parallel import Forked
-from .entityref import COVERAGE_TYPES, EntityRef, from_persons
-from .personref import PersonRef
-from .quotes import Quote
-from .spans import SpanSet
+from generator.extract.dates import DEFAULT_YEARS, DateMention, years_fitting
+from generator.util.derived import persistent, release
+from generator.text import lexicon as lex
+from generator.text.lexicon import calendar_words, fold
+from generator.errors import Problem
+from generator.extract.figures import CURRENCY_MEASURES, GROWING_MEASURES, Figure
+from generator.lang import language_data, phrase_pattern, word_set
+from generator.model.source import CaseInfo, Source
+from generator.text.numbers import number_syntax, parse_number
+from generator.util.parallel import Forked
+from generator.model.entityref import COVERAGE_TYPES, EntityRef, from_persons
+from generator.model.refs import PersonRef
+from generator.extract.quotes import Quote
+from generator.util.spans import SpanSet
 
 KINDS = ("figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage")
 EXPLANATIONS = ("rounding", "different-time", "different-scope", "translation", "conflict")
@@ -988,7 +988,7 @@ def story_years(sources: Iterable[Source], case: CaseInfo | None,
 
     ``case.yml`` ``year: 2017`` (or a list) or ``period: 2017-12`` / ``2017-2018`` wins; else the
     years of published dates (that year and the one before) and of dates written with a year;
-    else :data:`~generator.dates.DEFAULT_YEARS`.
+    else :data:`~generator.extract.dates.DEFAULT_YEARS`.
     """
     raw = case.raw if case is not None else {}
     hint = raw.get("year", raw.get("period"))
@@ -1549,7 +1549,7 @@ def _countries() -> dict[str, str]:
 
     import pycountry
 
-    from .langdata import supported_languages
+    from generator.lang import supported_languages
     names: dict[str, str] = {}
     translations = []
     for language in supported_languages():

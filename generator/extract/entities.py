@@ -2,7 +2,7 @@
 
 A mention is a stretch of text that names a person, place, organisation, platform, work
 or other named thing, with the evidence for the type guessed. Extraction is pure and
-per source; :mod:`generator.resolve` joins mentions into entities across sources.
+per source; :mod:`generator.resolve.entities` joins mentions into entities across sources.
 
 How a name is recognised, in short:
 
@@ -21,7 +21,7 @@ How a name is recognised, in short:
   into a candidate for review unless it matches an entity found elsewhere.
 
 All language knowledge is data in ``generator/lang/<code>/entities.yml`` and
-``generator/lang/_all/entities.yml``, read through :mod:`generator.lexicon`.
+``generator/lang/_all/entities.yml``, read through :mod:`generator.text.lexicon`.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import lexicon as lex
-from .gender import feminine_role
-from .langdata import canonical_language
-from .model import Source
+from generator.text import lexicon as lex
+from generator.extract.gender import feminine_role
+from generator.lang import canonical_language
+from generator.model.source import Source
 
 TYPES = ("person", "place", "organization", "platform", "work", "other")
 """Entity types, as written in ``case.json``."""

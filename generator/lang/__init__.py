@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 import yaml
 
-LANG_DIR = Path(__file__).parent / "lang"
+LANG_DIR = Path(__file__).parent
 # Data shared by all languages; a directory starting with "_" is not a language.
 SHARED_DIR = "_all"
 

@@ -40,12 +40,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from . import lexicon as lex
-from .entities import TYPES, Mention, with_type
-from .errors import Problem
-from .gender import PersonMention, infer_genders
-from .model import CaseInfo, Source
-from .slug import slugify, unique_slugs
+from generator.text import lexicon as lex
+from generator.extract.entities import TYPES, Mention, with_type
+from generator.errors import Problem
+from generator.extract.gender import PersonMention, infer_genders
+from generator.model.source import CaseInfo, Source
+from generator.util.slug import slugify, unique_slugs
 
 # Evidence that only says "capital letter": it does not vote for a type.
 _WEAK = ("capitalised within a sentence", "named elsewhere in the source", "name of several capitalised words",
@@ -85,7 +85,7 @@ class Entity:
     key: str = ""
     """Internal key the mentions were joined by (``place:country:US``, ``name:keaton jones``)."""
     gender: str | None = None
-    """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.gender`)."""
+    """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.extract.gender`)."""
     gender_evidence: tuple[str, ...] = ()
     """Why that gender (or why none: "conflicting evidence" and both sides), most frequent first."""
 

@@ -25,9 +25,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from .errors import Problem
-from .model import Source
-from .records import Records
+from generator.errors import Problem
+from generator.model.source import Source
+from generator.output.records import Records
 
 _FIX = ("a stage put text on the site that is not in its seed; this is a bug in casefile — "
         "report it with the seed, the build refuses to publish an unverified passage")

@@ -13,9 +13,9 @@ import orjson
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, BinaryIO
 
-from .model import CaseInfo, Source
-from .records import Records
-from .render.source_page import published_text
+from generator.model.source import CaseInfo, Source
+from generator.output.records import Records
+from generator.render.source_page import published_text
 
 SCHEMA_VERSION = 1
 
@@ -137,7 +137,7 @@ def case_document(case: CaseInfo, sources: Sequence[Source], keep: Callable[[Ite
                   **sections: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The whole ``case.json`` document; ``sections`` fill entities, quotes, figures, ….
 
-    ``keep`` holds each section's records (a list; :class:`~generator.records.Records` to keep
+    ``keep`` holds each section's records (a list; :class:`~generator.output.records.Records` to keep
     them on disk)."""
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -151,7 +151,7 @@ def case_document(case: CaseInfo, sources: Sequence[Source], keep: Callable[[Ite
 
 def write_document(document: Mapping[str, Any], handle: BinaryIO) -> None:
     """Write :func:`dump_json_bytes` of ``document`` to ``handle``, one record at a time: the
-    same bytes, without the whole text (or, with :class:`~generator.records.Records`
+    same bytes, without the whole text (or, with :class:`~generator.output.records.Records`
     sections, the whole document) in memory."""
     keys = sorted(document, key=str)
     handle.write(b"{\n" if keys else b"{}\n")

@@ -18,10 +18,10 @@ from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 
-from .langdata import canonical_language, language_data, phrase_pattern
-from .model import Source
-from .numbers import number_syntax, parse_number
-from .trigger import DIGIT, Probe, Trigger, last_token
+from generator.lang import canonical_language, language_data, phrase_pattern
+from generator.model.source import Source
+from generator.text.numbers import number_syntax, parse_number
+from generator.text.trigger import DIGIT, Probe, Trigger, last_token
 
 KINDS = ("absolute", "weekday", "relative", "time")
 # Years searched for a weekday and day-month pair when nothing narrows them.
