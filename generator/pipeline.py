@@ -12,33 +12,21 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.util.cache import Cache, source_key
 from generator.output.casedata import case_document, case_schema, dump_json, write_document
-from generator.compare import (
-    DateCheck,
-    Discrepancy,
-    TranslationLink,
-    compare,
-    curation_problems,
-    date_check_records,
-    date_checks,
-    date_records,
-    discrepancy_records,
-    figure_records,
-    infer_dates,
-    prime_lemmas,
-    release_dictionaries,
-    quote_records,
-    translation_links,
-    translation_records,
-    word_lemmas,
-)
+from generator.model.finding import DateCheck, Discrepancy, TranslationLink
+from generator.compare.merge import compare
+from generator.resolve.curation import curation_problems
+from generator.output.serialise import date_check_records, date_records, discrepancy_records, figure_records, quote_records, translation_records
+from generator.compare.checks import date_checks
+from generator.resolve.dates import infer_dates
+from generator.text.lemmas import prime_lemmas, release_dictionaries, word_lemmas
+from generator.compare.translations import translation_links
 from generator.extract.dates import DateMention, extract_dates
 from generator.extract.entities import Mention, extract_mentions
 from generator.errors import InputError, Problem
@@ -59,7 +47,6 @@ from generator.render.entity_pages import (
     EntityFacts,
     co_mention_table,
     entity_link_mark,
-    entity_page_path,
     render_coverage,
     render_entities_index,
     render_entity_page,

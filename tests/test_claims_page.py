@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimkit import make_source
-from generator.compare import Claim, Discrepancy
+from generator.model.finding import Claim, Discrepancy
 from generator.output.provenance import verify_page
 from generator.render.claims import ALSO_SHOWN, render_discrepancies
 from generator.render.dossier import render_dossier
@@ -72,7 +72,7 @@ def test_dossier_cites_every_source_of_a_repeated_claim_in_one_row() -> None:
 
 
 def test_checks_list_each_passage_they_checked() -> None:
-    from generator.compare import DateCheck
+    from generator.model.finding import DateCheck
 
     sources, discrepancy = _case(2)
     claim = discrepancy.claims[-1]

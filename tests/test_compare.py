@@ -10,8 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkit import load_yaml, make_source, resolved_entities, seeds, story
-from generator.compare import (compare, infer_dates, curation_problems, date_check_records, date_checks, discrepancy_records,
-                               figure_records, quote_records, date_records, story_years, translation_links)
+from generator.compare.merge import compare
+from generator.resolve.dates import infer_dates, story_years
+from generator.resolve.curation import curation_problems
+from generator.output.serialise import date_check_records, discrepancy_records, figure_records, quote_records, date_records
+from generator.compare.checks import date_checks
+from generator.compare.translations import translation_links
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
 from generator.model.source import CaseInfo
@@ -88,7 +92,7 @@ def test_paraphrases_found_in_a_forked_process_are_the_same() -> None:
 
 
 def test_checks_and_translations_given_by_the_caller_are_not_worked_out_again(monkeypatch) -> None:
-    import generator.compare as module
+    import generator.compare.merge as module
 
     corpus, _, persons = seeds()
     quotes, figures, dates = _claims(corpus, persons)
@@ -392,7 +396,8 @@ def test_lemmas_from_the_cached_dictionaries_are_simplemmas_own() -> None:
     cache: every word of the seeds gets the lemma simplemma itself gives, in every language."""
     import simplemma
 
-    from generator.compare import _LEMMATIZER, _WORD, _lemma_dictionary
+    from generator.text.lemmas import _LEMMATIZER, _lemma_dictionary
+    from generator.text.words import WORD_OR_NUMBER as _WORD
 
     corpus, _, _ = seeds()
     words = sorted({m.group(0).lower() for s in corpus.sources for m in _WORD.finditer(s.text)})
@@ -405,22 +410,21 @@ def test_lemmas_from_the_cached_dictionaries_are_simplemmas_own() -> None:
 
 
 def test_a_summary_names_a_few_sources_one_by_one_and_groups_many_by_wording() -> None:
-    from generator.compare import SAID_IN_FULL, _said
+    from generator.compare.common import SAID_IN_FULL, said_by_source
 
     few = [("001-a", "“300”"), ("002-b", "“200”")]
-    assert _said(few) == "001: “300”; 002: “200”"
+    assert said_by_source(few) == "001: “300”; 002: “200”"
     many = [(f"{n:03d}-wire", "“300 homes”") for n in range(40)]
     many += [(f"{n:03d}-own", "“200 homes”") for n in range(40, 50)]
     many += [(f"{n:03d}-odd", f"“{n} homes”") for n in range(50, 56)]
     assert len(many) > SAID_IN_FULL
-    said = _said(many)
+    said = said_by_source(many)
     assert said.startswith("“300 homes” (000, 001, 002, 003, 004 and 35 more); “200 homes” (040, 041, 042, 043, "
                            "044 and 5 more); “50 homes” (050); “51 homes” (051); and 4 other wordings")
     assert len(said) < 200
 
 
 def test_a_figure_found_in_many_sources_keeps_a_short_summary(seeds) -> None:
-    import json
 
     files = {f"{n:03d}.txt": f"Officials said {300 if n % 3 else 200} homes lost power in Bergen.\n" for n in range(30)}
     case = _case(seeds, files)

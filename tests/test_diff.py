@@ -124,7 +124,7 @@ def test_diff_errors_say_how_to_fix(tmp_path):
     result = run_casefile("diff", "no-such-rev", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        f"casefile diff: 'no-such-rev' is neither a case.json file nor a git revision in . — give a "
+        "casefile diff: 'no-such-rev' is neither a case.json file nor a git revision in . — give a "
         "revision (main, HEAD~1, a commit id) or the path of a case.json")
     bad = tmp_path / "bad.json"
     bad.write_text("[1]")

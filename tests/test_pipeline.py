@@ -74,28 +74,28 @@ def test_a_long_source_is_cut_into_parts_at_paragraph_ends() -> None:
 def test_comparison_reads_lemmas_from_the_analyses_and_loads_no_dictionary(seeds, tmp_path, monkeypatch):
     """A build whose analyses all come from the cache lemmatises nothing itself: the lemmas
     were worked out with each source's analysis (loading simplemma's dictionaries takes seconds)."""
-    from generator import compare
+    from generator.text import lemmas
 
     folder = seeds(story(4))
     cache_dir = tmp_path / "cache"
     first = generate(folder, cache_dir=cache_dir)
-    compare._lemma.cache_clear()
-    compare._PRIMED.clear()
+    lemmas.lemma_of.cache_clear()
+    lemmas._PRIMED.clear()
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("the comparison loaded a lemma dictionary")
 
-    monkeypatch.setattr(compare.simplemma, "lemmatize", refuse)
+    monkeypatch.setattr(lemmas.simplemma, "lemmatize", refuse)
     assert generate(folder, cache_dir=cache_dir).files == first.files
-    compare._lemma.cache_clear()
+    lemmas.lemma_of.cache_clear()
 
 
 def test_word_lemmas_are_the_comparisons_own():
-    from generator.compare import _lemma, word_lemmas
+    from generator.text.lemmas import lemma_of, word_lemmas
 
     pairs = word_lemmas("Crews criticised the Mayor’s plans; crews said so.", "en")
     assert [word for word, _ in pairs] == sorted({word for word, _ in pairs})  # distinct, sorted
-    assert ("mayor's", _lemma("Mayor’s", "en")) in pairs and ("criticised", "criticize") in pairs
+    assert ("mayor's", lemma_of("Mayor’s", "en")) in pairs and ("criticised", "criticize") in pairs
 
 
 def test_workers_end_when_the_build_is_killed_outright():
@@ -120,7 +120,7 @@ def test_workers_end_when_the_build_is_killed_outright():
 
 def test_a_large_case_drops_the_analysis_tables_and_builds_the_same(seeds, monkeypatch):
     import generator.pipeline as pipeline
-    from generator import compare
+    from generator.text import lemmas
 
     folder = seeds(story(6))
     kept = generate(folder)
@@ -129,7 +129,7 @@ def test_a_large_case_drops_the_analysis_tables_and_builds_the_same(seeds, monke
 
     def release() -> None:
         released.append(True)
-        compare.release_dictionaries()
+        lemmas.release_dictionaries()
 
     monkeypatch.setattr(pipeline, "release_dictionaries", release)
     assert generate(folder).files == kept.files and released == [True]

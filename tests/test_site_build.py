@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import ROOT
-from hostile import HOSTILE_LINES, write_hostile_seeds
+from hostile import HOSTILE_LINES
 from sitecheck import broken_internal_links, parse
 
 @pytest.mark.slow

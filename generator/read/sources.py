@@ -23,7 +23,7 @@ from generator.read.language import detect_language, paragraph_language
 from generator.model.source import CaseInfo, Metadata, Paragraph, Source
 from generator.read.segment import segment
 from generator.util.slug import slugify
-from generator.read.yamlfile import LoadedYaml, load_yaml
+from generator.read.yamlfile import load_yaml
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.

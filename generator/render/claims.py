@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
 
-from generator.compare import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
+from generator.model.finding import KINDS
+from generator.model.finding import Claim, DateCheck, Discrepancy, TranslationLink
 from generator.extract.dates import DateMention
 from generator.model.source import Source
 from generator.extract.quotes import Quote

@@ -8,7 +8,6 @@ snippet include. Renderers produce strings; only :mod:`generator.output.site` wr
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 import posixpath
 import re

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.compare import Discrepancy
+from generator.model.finding import Discrepancy
 from generator.model.source import CaseInfo, Source
 from generator.resolve.entities import Entity
 from generator.render.claims import DISCREPANCIES_PAGE, discrepancy_pages, urgency_order

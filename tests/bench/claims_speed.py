@@ -32,7 +32,7 @@ sys.path.insert(0, str(TESTS))
 sys.path.insert(0, os.environ.get("CASEFILE_ROOT", str(ROOT)))
 
 from claimkit import load_yaml, make_source, person_refs  # noqa: E402
-from generator.compare import compare  # noqa: E402
+from generator.compare.merge import compare
 from generator.extract.dates import extract_dates  # noqa: E402
 from generator.extract.figures import extract_figures  # noqa: E402
 from generator.model.source import CaseInfo, Source, count_words  # noqa: E402

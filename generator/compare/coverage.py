@@ -1,0 +1,280 @@
+"""Coverage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
+
+from generator.compare.common import claim_at, stable_id
+from generator.compare.wording import claim_stopwords
+from generator.extract.figures import CURRENCY_MEASURES, Figure
+from generator.lang import language_data, word_set
+from generator.model.entityref import COVERAGE_TYPES, EntityRef
+from generator.model.finding import Discrepancy, short_id
+from generator.model.refs import PersonRef
+from generator.model.source import Source
+from generator.text.lexicon import calendar_words, fold
+from generator.text.words import WORD_OR_NUMBER
+
+_TERM = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖÜ][\w]+(?:[ -][A-ZÆØÅÄÖÜ][\w]+)*)")
+
+
+_OPENERS = " \t\"'“‘«„»–—(-"
+
+
+def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a quote or a paragraph (so its capital says nothing)."""
+    before = text[paragraph_start:start].rstrip(_OPENERS)
+    return not before or before[-1] in ".!?:…"
+
+
+@lru_cache(maxsize=None)
+def _common(word: str, language: str) -> bool:
+    """A frequent word of the language: capitalised, it is a noun (German) or an opener, not a name."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, language) >= _COMMON_ZIPF.get(language, 9.0)
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    """Country names in every supported language (pycountry's ISO 3166 translations), to their code."""
+    import gettext
+
+    import pycountry
+
+    from generator.lang import supported_languages
+    names: dict[str, str] = {}
+    translations = []
+    for language in supported_languages():
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            names[name.lower()] = country.alpha_2
+            for translation in translations:
+                names[translation.gettext(name).lower()] = country.alpha_2
+    return names
+
+
+@lru_cache(maxsize=None)
+def _country_prefixes() -> frozenset[str]:
+    """First letters of country names: "Norwegian" and "American" name no new fact beside "Norway"."""
+    return frozenset(name[:4] for name in _countries() if len(name) >= 4)
+
+
+def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
+    code = _countries().get(term.lower())
+    if code is not None:
+        names = [n for n, c in _countries().items() if c == code]
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", other) for other in others for n in names)
+    return any(term.lower() in other for other in others)
+
+
+# Languages that capitalise every noun: a single capitalised word there is a name only when rare.
+_COMMON_ZIPF = {"de": 3.0}
+
+
+@lru_cache(maxsize=None)
+def _term_stopwords(language: str) -> frozenset[str]:
+    """Words no name is made of: the claim stop words and the entity function words ("Tens")."""
+    return claim_stopwords(language) | word_set(language, "entity_function_words")
+
+
+def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset[str],
+           spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
+    """Capitalised names that are not people and do not open a sentence: the first span of each."""
+    stop = _term_stopwords(source.language)
+    calendar = calendar_words(source.language) if language_data(source.language) else frozenset()
+    refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
+        (p.start, p.end) for p in persons if p.source == source.id]
+    found: dict[str, tuple[int, int]] = {}
+    text = source.text
+    for paragraph in source.paragraphs:
+        for m in _TERM.finditer(text, paragraph.start, paragraph.end):
+            start, end = m.start(1), m.end(1)
+            words = m.group(1).split(" ")
+            if _opens_sentence(text, start, paragraph.start):
+                if len(words) == 1:
+                    continue
+                start += len(words[0]) + 1
+                words = words[1:]
+            if any(s < end and start < e for s, e in refs):
+                continue
+            term = " ".join(words)
+            lower = term.lower()
+            if (len(term) < 3 or lower in stop or fold(term) in calendar or (term.isupper() and len(term) <= 3)
+                    or all(w.lower() in stop or w in person_words for w in words)
+                    or (source.language in _COMMON_ZIPF and any(_common(w.lower(), source.language) for w in words))
+                    or (len(words) == 1 and source.language in _COMMON_ZIPF)
+                    or (lower not in _countries() and lower[:4] in _country_prefixes())):
+                continue
+            found.setdefault(term, (start, start + len(term)))
+    return found
+
+
+def _fold(name: str) -> str:
+    """A name compared without case, accents or a possessive ending."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"'s$", "", re.sub(r"\s+", " ", folded).strip())
+
+
+_TYPE_LABELS = {"person": ("person", "people"), "place": ("place", "places"),
+                "organization": ("organisation", "organisations"), "platform": ("platform", "platforms"),
+                "work": ("work", "works"), "term": ("other name", "other names")}
+
+
+# What may stand between a name and the person it describes ("Hollywood-stjernen Mark Ruffalo",
+# "«Captain America»-stjernen Chris Evans", "Hollywood star Mark Ruffalo"): a compound tail or one word.
+_DESCRIPTOR_GAP = re.compile(r"[»”\"'’]?(?:-(?P<tail>[^\W\d_][\w-]*)|\s+(?P<word>[^\W\d_][\w-]*))\s+$")
+
+
+def _outlet_words(source: Source) -> tuple[frozenset[str], str]:
+    """The words of the source's own outlet, and their initials ("bt" for "Bergens Tidende")."""
+    outlet = source.metadata.outlet or ""
+    words = [w.lower() for w in WORD_OR_NUMBER.findall(outlet)]
+    return frozenset(words), "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _own_outlet(name: str, source: Source) -> bool:
+    """Whether ``name`` is the source's own outlet, part of it, or its initials ("In Touch", "BT")."""
+    words, initials = _outlet_words(source)
+    if not words:
+        return False
+    parts = [w.lower() for w in WORD_OR_NUMBER.findall(name)]
+    return bool(parts) and (all(p in words for p in parts) or (len(parts) == 1 and parts[0] == initials))
+
+
+def _descriptor(source: Source, start: int, end: int, person_starts: set[int]) -> bool:
+    """Whether the name at ``[start, end)`` only describes the person named right after it."""
+    window = source.text[end:end + 40]
+    for offset in range(1, len(window) + 1):
+        if end + offset in person_starts:
+            m = _DESCRIPTOR_GAP.fullmatch(window[:offset])
+            if m is None:
+                return False
+            word = m.group("word")
+            return word is None or (word[:1].islower() and word.lower() not in claim_stopwords(source.language))
+    return False
+
+
+class _OtherTexts:
+    """Every source's lower-cased text but one's, read as often as needed: a list of them for
+    each source was sources × sources entries (25 million at 5,000 sources)."""
+
+    def __init__(self, texts: dict[str, str], skip: str) -> None:
+        self.texts = texts
+        self.skip = skip
+
+    def __iter__(self) -> Iterator[str]:
+        return (text for source_id, text in self.texts.items() if source_id != self.skip)
+
+
+def _named_elsewhere(name: str, others: Iterable[str]) -> bool:
+    """Whether another source writes the name, or (for a longer name) two or more of its words in a row."""
+    if _covered_elsewhere(name, others):
+        return True
+    words = name.split()
+    for size in range(len(words) - 1, 1, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i:i + size]).lower()
+            if any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", other) for other in others):
+                return True
+    return False
+
+
+def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], persons: Sequence[PersonRef],
+              entities: Sequence[EntityRef]) -> list[Discrepancy]:
+    """What only one source reports: figures by measure, and per source the names no other source gives.
+
+    Names come from the resolved entities (people, places, organisations, platforms, works)
+    and from a term pass over capitalised words no entity covers, kept only for names of
+    several words or names the source repeats. A source's own outlet is never a fact.
+    """
+    if len(sources) < 2:
+        return []
+    found = []
+    measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        if figure.measure != "age" and not figure.measure.startswith("word:"):
+            measures[figure.measure][figure.source].append(figure)
+    paying = {sid for measure, per_source in measures.items() if measure in CURRENCY_MEASURES for sid in per_source}
+    for measure, per_source in sorted(measures.items()):
+        if len(per_source) != 1:
+            continue
+        (source, figs), = per_source.items()
+        if measure in CURRENCY_MEASURES and len(paying) > 1:
+            continue  # one sum in kroner, another source's in euros: money is given by more than one
+        key = f"figure|{measure}"
+        found.append(Discrepancy(
+            id=stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {short_id(source)} gives a figure for {measure.replace('_', ' ')}: "
+                    + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
+            explanation="different-scope", severity="low",
+            claims=tuple(claim_at(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
+            detail="figure"))
+    lowered = {sid: s.text.lower() for sid, s in sources.items()}
+    others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
+    person_starts: dict[str, set[int]] = defaultdict(set)
+    person_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ref in persons:
+        person_starts[ref.source].add(ref.start)
+        person_spans[ref.source].append((ref.start, ref.end))
+    entity_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    known: set[str] = set()
+    only: dict[str, list[tuple[int, str, str, int, int]]] = defaultdict(list)  # source → (type order, type, name, span)
+    order = {t: i for i, t in enumerate(COVERAGE_TYPES)}
+    for entity in entities:
+        if entity.type not in COVERAGE_TYPES:
+            continue
+        for source_id, start, end in entity.mentions:
+            entity_spans[source_id].append((start, end))
+            if source_id in sources:
+                known.add(_fold(sources[source_id].text[start:end]))
+        known.add(_fold(entity.name))
+        present = sorted({s for s, _, _ in entity.mentions if s in sources})
+        if len(present) != 1:
+            continue
+        sid = present[0]
+        source = sources[sid]
+        spans = sorted((start, end) for s, start, end in entity.mentions if s == sid)
+        forms = {entity.name} | {source.text[start:end] for start, end in spans}
+        if any(_own_outlet(form, source) for form in forms):
+            continue
+        if all(_descriptor(source, start, end, person_starts[sid]) for start, end in spans):
+            continue
+        if any(_named_elsewhere(form, others_of[sid]) for form in forms):
+            continue
+        only[sid].append((order[entity.type], entity.type, entity.name, *spans[0]))
+    person_words = frozenset(w for p in persons for w in p.name.split())
+    for sid, source in sorted(sources.items()):
+        spans = sorted(entity_spans.get(sid, []) + person_spans.get(sid, []))
+        for term, (start, end) in _terms(source, persons, person_words, {sid: spans}).items():
+            if _fold(term) in known or _own_outlet(term, source):
+                continue
+            if " " not in term and len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w])", source.text)) < 2:
+                continue  # a single capitalised word, once: too often an ordinary word or a descriptor
+            if _descriptor(source, start, end, person_starts[sid]) or _named_elsewhere(term, others_of[sid]):
+                continue
+            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end))
+    for sid, items in sorted(only.items()):
+        items.sort(key=lambda item: (item[0], item[3]))
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for _, kind, name, _, _ in items:
+            by_type[kind].append(name)
+        listed = "; ".join(f"{_TYPE_LABELS[k][len(v) > 1]} {', '.join(v)}" for k, v in by_type.items())
+        count = len(items)
+        key = f"names|{sid}"
+        found.append(Discrepancy(
+            id=stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {short_id(sid)} names {'these' if count > 1 else 'this'} ({count}): {listed}.",
+            explanation="different-scope", severity="low",
+            claims=tuple(claim_at(sources, sid, start, end, name, _TYPE_LABELS[kind][0])
+                         for _, kind, name, start, end in items),
+            detail="names"))
+    return found

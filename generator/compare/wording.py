@@ -1,0 +1,81 @@
+"""Wording."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.lang import word_set
+from generator.text.lemmas import lemma_of
+from generator.text.words import WORD_OR_NUMBER
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]")
+
+
+_CONJUNCTIONS = {"and": "en", "og": "nb", "und": "de", "et": "fr", "but": "en", "men": "nb", "aber": "de", "mais": "fr"}  # words two quotes must share, in order, to be one quote
+
+
+@lru_cache(maxsize=None)
+def claim_stopwords(language: str) -> frozenset[str]:
+    return word_set(language, "claim_stopwords")
+
+
+@lru_cache(maxsize=None)
+def hedge_words(language: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set(language, "claim_hedges"), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    lemma: str
+    content: bool
+    hedge: bool
+
+
+def tokenise(text: str, start: int, end: int, language: str) -> list[Token]:
+    stop = claim_stopwords(language)
+    hedges = set(hedge_words(language))
+    out = []
+    for m in WORD_OR_NUMBER.finditer(text, start, end):
+        word = m.group(0)
+        lower = word.lower().replace("’", "'")
+        lemma = lemma_of(word, language)
+        is_hedge = lower in hedges
+        content = (not is_hedge and not lower[:1].isdigit() and len(lower) > 1
+                   and lower not in stop and lemma not in stop)
+        out.append(Token(m.start(), m.end(), word, lemma, content, is_hedge))
+    return out
+
+
+def split_clauses(text: str, tokens: list[Token], language: str) -> list[list[Token]]:
+    """Tokens cut at punctuation and at coordinating "and"/"og"/"und"/"et"."""
+    conjunctions = _CONJUNCTIONS
+    clauses: list[list[Token]] = [[]]
+    previous_end = tokens[0].start if tokens else 0
+    for token in tokens:
+        gap = text[previous_end:token.start]
+        if _CLAUSE_BREAK.search(gap) or conjunctions.get(token.word.lower()) == language:
+            if clauses[-1]:
+                clauses.append([])
+        if conjunctions.get(token.word.lower()) != language:
+            clauses[-1].append(token)
+        previous_end = token.end
+    return [c for c in clauses if c]
+
+
+@lru_cache(maxsize=100_000)
+def hedge_in(text: str, language: str) -> str | None:
+    lower = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    for hedge in hedge_words(language):
+        if f" {hedge} " in lower or f" {hedge}," in lower or f" {hedge}." in lower:
+            return hedge
+    return None
+
+
+def has_content_word(text: str, language: str) -> bool:
+    stop = claim_stopwords(language)
+    return any(w.lower() not in stop for w in WORD_OR_NUMBER.findall(text))

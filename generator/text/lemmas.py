@@ -1,0 +1,80 @@
+"""Lemmas."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+import simplemma
+from simplemma.strategies import DefaultStrategy
+from simplemma.strategies.dictionaries.dictionary_factory import (
+    DEFAULT_DICTIONARY_FACTORY,
+    MappingStrToByteString,
+)
+
+from generator.text.words import WORD_OR_NUMBER
+from generator.util.derived import persistent, release
+
+# Lemmas worked out with each source's own analysis (in parallel, and cached with it), so
+# that comparing a case whose analyses all come from the cache loads no lemma dictionary
+# (loading simplemma's four dictionaries takes seconds). Filled by :func:`prime_lemmas`.
+_PRIMED: dict[tuple[str, str], str] = {}
+
+
+def word_lemmas(text: str, language: str) -> tuple[tuple[str, str], ...]:
+    """``(word, lemma)`` for each distinct word of ``text`` as the comparison reads words
+    (lower case, typographic apostrophe straightened), sorted."""
+    words = sorted({m.group(0).lower().replace("’", "'") for m in WORD_OR_NUMBER.finditer(text)})
+    return tuple((word, lemma_of(word, language)) for word in words)
+
+
+def prime_lemmas(language: str, pairs: Iterable[tuple[str, str]]) -> None:
+    """Remember lemmas from :func:`word_lemmas` (the same function's results: a word not
+    primed is still lemmatised, so priming changes only how fast it goes)."""
+    for word, lemma in pairs:
+        _PRIMED[(word, language)] = lemma
+
+
+@persistent
+def _lemma_dictionary(language: str) -> dict[bytes, bytes]:
+    """simplemma's dictionary for ``language``, decoded. Its shipped form is front-coded and
+    takes up to half a second a language to decode, in every process; kept as a pickle in
+    the derived-data cache it loads three times faster."""
+    table = DEFAULT_DICTIONARY_FACTORY.get_dictionary(language)
+    return {key.encode(): value.encode() for key, value in table.items()}
+
+
+class _Dictionaries:
+    """simplemma's dictionary factory, reading :func:`_lemma_dictionary`."""
+
+    @lru_cache(maxsize=None)  # noqa: B019 (one instance, for the life of the process)
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        return MappingStrToByteString(_lemma_dictionary(lang))  # type: ignore[arg-type]
+
+
+def release_dictionaries() -> None:
+    """Drop the lemma dictionaries from memory, with every other derived table: once each
+    source's words are primed, comparing needs them only for a stray word (then they load
+    again, the same)."""
+    _Dictionaries.get_dictionary.cache_clear()
+    release()
+
+
+# simplemma's default lemmatizer (not greedy), over the cached dictionaries
+_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_Dictionaries()))
+
+
+@lru_cache(maxsize=200_000)
+def lemma_of(word: str, language: str) -> str:
+    lower = word.lower().replace("’", "'")
+    primed = _PRIMED.get((lower, language))
+    if primed is not None:
+        return primed
+    try:
+        lemma = _LEMMATIZER.lemmatize(lower, lang=language).lower()
+    except ValueError:
+        lemma = lower
+    if language == "en":
+        lemma = re.sub(r"is(e|ed|ing)$", r"iz\1", lemma)  # criticise / criticize
+    return lemma
