@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
+from generator.commands.serve import ServeOptions, serve
 from generator.errors import InputError, OutputError, Problem
+from generator.output.provenance import ProvenanceError
+from generator.output.site import recover, stale_files, write_tree
 from generator.output.store import FileStore, scratch_beside
 from generator.pipeline import Generated, default_jobs, generate
-from generator.output.provenance import ProvenanceError
-from generator.commands.serve import ServeOptions, serve
-from generator.output.site import recover, stale_files, write_tree
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -17,30 +17,36 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.util.cache import Cache, source_key
-from generator.output.casedata import case_document, case_schema, dump_json, write_document
-from generator.model.finding import DateCheck, Discrepancy, TranslationLink
-from generator.compare.merge import compare
-from generator.resolve.curation import curation_problems
-from generator.output.serialise import date_check_records, date_records, discrepancy_records, figure_records, quote_records, translation_records
 from generator.compare.checks import date_checks
-from generator.resolve.dates import infer_dates
-from generator.text.lemmas import prime_lemmas, release_dictionaries, word_lemmas
+from generator.compare.merge import compare
 from generator.compare.translations import translation_links
-from generator.extract.dates import DateMention, extract_dates
-from generator.extract.entities import Mention, extract_mentions
 from generator.errors import InputError, Problem
-from generator.output.exports import write_csv_tables, write_ftm
-from generator.extract.figures import Figure, extract_figures
-from generator.model.entityref import EntityRef
+from generator.extract.dates import extract_dates
+from generator.extract.entities import extract_mentions
+from generator.extract.figures import extract_figures
+from generator.extract.quotes import extract_quotes
 from generator.lang import supported_languages
+from generator.model.claims import DateMention, Figure, Quote
+from generator.model.entity import Ambiguous, Entity, Resolution
+from generator.model.finding import DateCheck, Discrepancy, TranslationLink
+from generator.model.mention import Mention
+from generator.model.refs import EntityRef, PersonRef
 from generator.model.source import CaseInfo, Metadata, Source
-from generator.read.segment import segment
-from generator.model.refs import PersonRef
-from generator.util.parallel import Forked, end_with_parent
-from generator.util.progress import progress
-from generator.extract.quotes import Quote, extract_quotes
+from generator.output.casedata import case_document, case_schema, dump_json, write_document
+from generator.output.exports import write_csv_tables, write_ftm
+from generator.output.provenance import ProvenanceError, verify, verify_page
 from generator.output.records import Records
+from generator.output.serialise import (
+    date_check_records,
+    date_records,
+    discrepancy_records,
+    figure_records,
+    quote_records,
+    translation_records,
+)
+from generator.output.store import FileStore
+from generator.read.segment import segment
+from generator.read.sources import discover, duplicate_ids, read_case, read_source
 from generator.render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
 from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from generator.render.entity_pages import (
@@ -54,13 +60,15 @@ from generator.render.entity_pages import (
     render_review,
 )
 from generator.render.markup import Mark, attr, value_text
-from generator.output.provenance import ProvenanceError, verify, verify_page
 from generator.render.overview import render_home, render_sources_index
 from generator.render.source_page import render_source_page, source_page_path
-from generator.resolve.entities import Ambiguous, Entity, Resolution, entity_records, resolve_entities
-from generator.read.sources import discover, duplicate_ids, read_case, read_source
-from generator.output.store import FileStore
-
+from generator.resolve.curation import curation_problems
+from generator.resolve.dates import infer_dates
+from generator.resolve.entities import entity_records, resolve_entities
+from generator.text.lemmas import prime_lemmas, release_dictionaries, word_lemmas
+from generator.util.cache import Cache, source_key
+from generator.util.parallel import Forked, end_with_parent
+from generator.util.progress import progress
 
 # Fewer sources than this to analyse are done in this process: starting workers costs more.
 PARALLEL_FROM = 16

@@ -12,8 +12,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from generator.model.source import Source
 from generator.model.refs import PersonRef
+from generator.model.source import Source
 from generator.read.sources import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -349,6 +349,7 @@ def test_bidi_overrides_reorder_nothing_and_invisible_characters_are_labelled(ho
 
 def test_paragraph_text_in_the_browser_is_the_source_text(real, visit):
     from conftest import ROOT
+
     from generator.read.sources import read_corpus
 
     corpus, _ = read_corpus(ROOT / "seeds")

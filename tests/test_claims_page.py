@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimkit import make_source
+
 from generator.model.finding import Claim, Discrepancy
 from generator.output.provenance import verify_page
 from generator.render.claims import ALSO_SHOWN, render_discrepancies

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, casefile, copy_docs_skeleton, run_casefile
 
 

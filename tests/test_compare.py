@@ -6,20 +6,26 @@ import json
 import time
 from dataclasses import replace
 
+from claimkit import load_yaml, make_source, resolved_entities, seeds, story
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit import load_yaml, make_source, resolved_entities, seeds, story
-from generator.compare.merge import compare
-from generator.resolve.dates import infer_dates, story_years
-from generator.resolve.curation import curation_problems
-from generator.output.serialise import date_check_records, discrepancy_records, figure_records, quote_records, date_records
 from generator.compare.checks import date_checks
+from generator.compare.merge import compare
 from generator.compare.translations import translation_links
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
-from generator.model.source import CaseInfo
 from generator.extract.quotes import extract_quotes
+from generator.model.source import CaseInfo
+from generator.output.serialise import (
+    date_check_records,
+    date_records,
+    discrepancy_records,
+    figure_records,
+    quote_records,
+)
+from generator.resolve.curation import curation_problems
+from generator.resolve.dates import infer_dates, story_years
 
 
 def _claims(corpus, persons):

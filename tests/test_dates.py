@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from claimkit import load_yaml, make_source, score, seeds, story
+
 from generator.extract.dates import extract_dates, years_fitting
 
 

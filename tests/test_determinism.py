@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from conftest import ROOT, copy_docs_skeleton, run_casefile
+
 from generator.read.sources import read_corpus
 
 ZONES = ["UTC", "Pacific/Kiritimati", "America/Adak", "Europe/Oslo", "Asia/Kathmandu", "Australia/Lord_Howe",

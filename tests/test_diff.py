@@ -11,6 +11,7 @@ from pathlib import Path
 
 from casedocs import base_document, head_document
 from conftest import copy_docs_skeleton, run_casefile
+
 from generator.commands.diff import Loaded, diff_cases, render_diff
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",

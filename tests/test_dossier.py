@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casedocs import base_document, head_document
 from conftest import ROOT
+
 from generator.output.provenance import declared_passages
 from generator.render.dossier import SECTIONS, dossier_sections, render_dossier
 

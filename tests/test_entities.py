@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from helpers import make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import pytest
 
-from generator.extract.entities import Mention, extract_mentions
+from generator.extract.entities import extract_mentions
+from generator.model.mention import Mention
 from generator.read.sources import read_corpus
-
-from helpers import make_source
 
 
 def names(text: str, language: str = "en") -> dict[str, Mention]:

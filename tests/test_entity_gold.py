@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from generator.extract.entities import extract_mentions
-from generator.text.lexicon import fold
-from generator.resolve.entities import resolve_entities
 from generator.read.sources import read_corpus
+from generator.resolve.entities import resolve_entities
+from generator.text.words import fold
 
 STORIES = Path(__file__).parent / "stories"
 # Thresholds the extraction must keep on stories it was not tuned on.

@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
-from followthemoney import model
-
 from casedocs import base_document, head_document
 from conftest import ROOT
+from followthemoney import model
+
 from generator.output.exports import csv_cell, csv_tables, ftm_id, ftm_language, ftm_stream
 
 TABLES = {"sources.csv", "entities.csv", "mentions.csv", "quotes.csv", "figures.csv", "dates.csv",

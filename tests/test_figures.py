@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from claimkit import load_yaml, make_source, refs_for, score, seeds, story
+
 from generator.extract.figures import extract_figures
 
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import make_source
 
 from generator.extract.entities import extract_mentions
 from generator.extract.gender import given_name_gender, noun_gender
+from generator.model.entity import Resolution
 from generator.model.source import CaseInfo, Source
-from generator.resolve.entities import Resolution, entity_records, resolve_entities
 from generator.read.sources import read_corpus
-
-from helpers import make_source
+from generator.resolve.entities import entity_records, resolve_entities
 
 STORIES = Path(__file__).parent / "stories"
 

@@ -13,13 +13,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_docs_skeleton, run_casefile
+from hostile import BUILDING, CASES, FAILING, Hostile
+from sitecheck import PageParser
+
 from generator import cli
 from generator.pipeline import generate
 from generator.read.sources import read_corpus
-from hostile import BUILDING, CASES, FAILING, Hostile
-from sitecheck import PageParser
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from generator.util.cache import Cache, source_key
 from generator.pipeline import PARALLEL_FROM, generate
+from generator.util.cache import Cache, source_key
 from generator.util.progress import progress
 
 
@@ -58,6 +58,7 @@ def test_progress_quiet_lines_when_not_a_terminal():
 
 def test_a_long_source_is_cut_into_parts_at_paragraph_ends() -> None:
     from claimkit import make_source
+
     from generator.output.provenance import verify_page
     from generator.render.source_page import PART_WORDS, render_source_page, source_page_path
 

@@ -19,18 +19,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from generator.errors import Problem
-from generator.read.language import detect_language, paragraph_language
 from generator.lang import supported_languages
 from generator.model.source import Source
 from generator.output.provenance import page_texts, verify, verify_page
+from generator.read.language import detect_language, paragraph_language
+from generator.read.sources import decode_seed, normalise_text, read_corpus, source_from_text
 from generator.render.markup import Mark, annotate, escape_html, escape_md, show_invisible
 from generator.render.source_page import render_source_page
-from generator.read.sources import decode_seed, normalise_text, read_corpus, source_from_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,13 +6,13 @@ import copy
 import json
 
 import pytest
-
 from conftest import ROOT, run_casefile
+
 from generator import pipeline
 from generator.output.casedata import case_document
 from generator.output.provenance import ProvenanceError, page_texts, verify, verify_page
-from generator.render.source_page import render_source_page
 from generator.read.sources import read_corpus
+from generator.render.source_page import render_source_page
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from claimkit import load_yaml, make_source, refs_for, score, seeds, story
+
 from generator.extract.quotes import extract_quotes
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from generator.output.casedata import dump_json_bytes, write_document
 from generator.output.exports import csv_tables, ftm_stream, write_csv_tables, write_ftm
-from generator.pipeline import generate
 from generator.output.records import Records, ordered
-from generator.render.dossier import dossier_parts, render_dossier
 from generator.output.store import FileStore
+from generator.pipeline import generate
+from generator.render.dossier import dossier_parts, render_dossier
 
 STORY = Path(__file__).resolve().parent / "stories" / "storm" / "seeds"
 

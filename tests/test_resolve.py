@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import make_source
 
 from generator.extract.entities import extract_mentions
+from generator.model.entity import Resolution
 from generator.model.source import CaseInfo, Source
-from generator.resolve.entities import Resolution, entity_records, resolve_entities
 from generator.read.sources import read_case, read_corpus
-
-from helpers import make_source
+from generator.resolve.entities import entity_records, resolve_entities
 
 
 def resolve(sources: list[Source], case: CaseInfo | None = None) -> Resolution:

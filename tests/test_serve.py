@@ -14,8 +14,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, copy_docs_skeleton
+
 from generator.commands.serve import SeedWatcher, ServeOptions, check_folders, is_watched
 
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
 from hostile import HOSTILE_LINES
 from sitecheck import broken_internal_links, parse
+
 
 @pytest.mark.slow
 def test_real_site_builds_strictly_with_every_page(real_site):

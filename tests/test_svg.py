@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.render.svg import GraphEdge, GraphNode, TimelineEvent, network_svg, timeline_svg
 from sitecheck import PageParser
+
+from generator.render.svg import GraphEdge, GraphNode, TimelineEvent, network_svg, timeline_svg
 
 
 def nodes(count: int) -> list[GraphNode]:

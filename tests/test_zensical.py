@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sitecheck import copy_repo_docs, mkdocs_build, pages, parse, zensical_build
 
 

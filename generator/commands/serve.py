@@ -26,9 +26,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.errors import InputError, OutputError
-from generator.pipeline import generate
 from generator.output.site import WriteReport, recover, write_in_place
 from generator.output.store import scratch_beside
+from generator.pipeline import generate
 
 # Files in the seeds folder that the build reads.
 WATCHED_SUFFIXES = (".txt", ".yml", ".yaml")

@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.compare.common import claim_at, said_by_source, spans_by_source, stable_id
-from generator.extract.quotes import Quote
 from generator.lang import language_data
+from generator.model.claims import Quote
 from generator.model.finding import Discrepancy
 from generator.model.refs import PersonRef
 from generator.model.source import Source

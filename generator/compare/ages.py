@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 from generator.compare.common import claim_at, said_by_source, stable_id
-from generator.extract.figures import Figure
+from generator.model.claims import Figure
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
 

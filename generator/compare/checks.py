@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from generator.compare.common import claim_at, listed
-from generator.extract.dates import DateMention
+from generator.model.claims import DateMention
 from generator.model.finding import DateCheck
 from generator.model.source import CaseInfo, Source
-from generator.resolve.dates import grouped_by, _event_groups, _years_fitting, story_years
+from generator.resolve.dates import _event_groups, _years_fitting, grouped_by, story_years
 
 
 def _firm(mention: DateMention) -> bool:

@@ -10,14 +10,14 @@ from typing import Iterable, Iterator, Sequence
 
 from generator.compare.common import claim_at, stable_id
 from generator.compare.wording import claim_stopwords
-from generator.extract.figures import CURRENCY_MEASURES, Figure
+from generator.extract.figures import CURRENCY_MEASURES
 from generator.lang import language_data, word_set
-from generator.model.entityref import COVERAGE_TYPES, EntityRef
+from generator.model.claims import Figure
 from generator.model.finding import Discrepancy, short_id
-from generator.model.refs import PersonRef
+from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
-from generator.text.lexicon import calendar_words, fold
-from generator.text.words import WORD_OR_NUMBER
+from generator.text.lexicon import calendar_words
+from generator.text.words import WORD_OR_NUMBER, fold
 
 _TERM = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖÜ][\w]+(?:[ -][A-ZÆØÅÄÖÜ][\w]+)*)")
 

@@ -9,12 +9,12 @@ from typing import Sequence
 
 from generator.compare.common import claim_at, said_by_source, stable_id
 from generator.compare.wording import tokenise
-from generator.extract.dates import DateMention
 from generator.lang import phrase_pattern, word_set
+from generator.model.claims import DateMention
 from generator.model.finding import DateCheck, Discrepancy, short_id
 from generator.model.source import Source
-from generator.text.lexicon import calendar_words, fold
-from generator.text.words import WORD_OR_NUMBER
+from generator.text.lexicon import calendar_words
+from generator.text.words import WORD_OR_NUMBER, fold
 
 
 @dataclass(frozen=True)

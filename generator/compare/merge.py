@@ -29,12 +29,9 @@ from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
 from generator.compare.quotes import quote_findings
 from generator.compare.translations import translation_links
-from generator.extract.dates import DateMention
-from generator.extract.figures import Figure
-from generator.extract.quotes import Quote
-from generator.model.entityref import EntityRef, from_persons
+from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
-from generator.model.refs import PersonRef
+from generator.model.refs import EntityRef, PersonRef, from_persons
 from generator.model.source import CaseInfo, Source
 from generator.resolve.curation import apply_curation
 from generator.util.parallel import Forked

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from generator.compare.common import claim_at, listed, spans_by_source, stable_id
-from generator.compare.wording import split_clauses, hedge_in, Token, tokenise
-from generator.extract.quotes import Quote
+from generator.compare.wording import Token, hedge_in, split_clauses, tokenise
+from generator.model.claims import Quote
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
 from generator.util.spans import SpanSet

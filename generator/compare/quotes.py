@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from generator.compare.common import claim_at, listed, stable_id
 from generator.compare.wording import has_content_word
-from generator.extract.quotes import Quote
+from generator.model.claims import Quote
 from generator.model.finding import DiffPart, Discrepancy
 from generator.model.source import Source
 from generator.text.numbers import number_syntax

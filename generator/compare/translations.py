@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any, Sequence
 
-from generator.extract.quotes import Quote
+from generator.model.claims import Quote
 from generator.model.finding import TranslationLink
 from generator.model.source import CaseInfo
 from generator.text import lexicon as lex

@@ -19,63 +19,26 @@ from typing import Any
 from babel.dates import get_day_names, get_month_names
 
 from generator.lang import canonical_language, language_data, phrase_pattern
+from generator.model.claims import DateMention
 from generator.model.source import Source
 from generator.text.numbers import number_syntax, parse_number
 from generator.text.trigger import DIGIT, Probe, Trigger, last_token
 
-KINDS = ("absolute", "weekday", "relative", "time")
 # Years searched for a weekday and day-month pair when nothing narrows them.
 DEFAULT_YEARS = range(1970, 2070)
+
+
 # An undated day and month is put in the year that brings it nearest the publication,
 # but never more than this many days after it (news reports the past more than the future).
 _FUTURE_SLACK = 60
+
+
 # How far before its digits a clock time may start ("klokken 15.40", "kl. 9").
 _TIME_LOOKBACK = 12
+
+
 # How far before its unit word a "{n} {unit} ago" phrase may start ("il y a vingt jours").
 _AGO_LOOKBACK = 40
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """One date or time written in a source."""
-
-    id: str
-    """Stable id: ``<source>-<paragraph anchor>-d<n>``."""
-    source: str
-    """Id of the source."""
-    anchor: str
-    """Anchor of the paragraph holding the mention."""
-    start: int
-    """Offset of the mention's first character in the source's normalised text."""
-    end: int
-    """Offset one past its last character."""
-    text: str
-    """The exact text ``source.text[start:end]``."""
-    kind: str
-    """``absolute`` (a day and month), ``weekday``, ``relative`` (``i går``) or ``time`` (``6.10am``)."""
-    resolved: str | None
-    """ISO date (``2017-12-08``) when it can be worked out, else ``None`` (shown as unresolved)."""
-    language: str
-    """Language the mention is written in."""
-    day: int | None = None
-    """Day of the month as written."""
-    month: int | None = None
-    """Month (1–12) as written."""
-    year: int | None = None
-    """Year as written."""
-    weekday: int | None = None
-    """Weekday as written, 0 = Monday."""
-    offset: tuple[str, int] | None = None
-    """For relative mentions: unit (``day``, ``week``, ``month``, ``year``) and count (``-2``)."""
-    clock: str | None = None
-    """For times: ``HH:MM`` on the 24-hour clock."""
-    event: str | None = None
-    """Language-independent key of the event the sentence dates (``publish``), if one is named."""
-    event_text: str | None = None
-    """The word that names the event, as written."""
-    inferred_from: str | None = None
-    """When ``resolved`` comes not from the source's own date but from a check across sources
-    (a weekday and a day-month about the same event that fit only one year): how, for the reader."""
 
 
 @dataclass(frozen=True)
@@ -421,6 +384,8 @@ def _sentence_bounds(source: Source, offset: int) -> tuple[int, int]:
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
+
+
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 
 

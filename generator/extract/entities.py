@@ -27,86 +27,83 @@ All language knowledge is data in ``generator/lang/<code>/entities.yml`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.text import lexicon as lex
 from generator.extract.gender import feminine_role
 from generator.lang import canonical_language
+from generator.model.mention import Mention
 from generator.model.source import Source
-
-TYPES = ("person", "place", "organization", "platform", "work", "other")
-"""Entity types, as written in ``case.json``."""
-
-SURFACES = ("full", "single", "possessive", "genitive", "compound", "coordinated", "acronym",
-            "title", "descriptor", "alias")
-"""Kinds of mention: a full name, a single name, a possessive or genitive form, the name part
-of a compound ("Beckham-sønnen"), the first name of a coordination ("Kimberly and Keaton
-Jones"), an acronym, a quoted title, and the curated descriptors and aliases the resolver adds."""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention of a named entity in one source."""
-
-    source: str
-    """Id of the source."""
-    anchor: str
-    """Paragraph anchor (``p3``)."""
-    sentence: str
-    """Sentence anchor (``p3-s2``)."""
-    start: int
-    """Offset of the first character in the source's normalised text."""
-    end: int
-    """Offset one past the last character."""
-    text: str
-    """Exactly ``source.text[start:end]``."""
-    name: str
-    """The name meant, normalised: possessive removed, spaces collapsed, a coordinated
-    first name completed ("Kimberly" in "Kimberly and Keaton Jones" is "Kimberly Jones")."""
-    surface: str
-    """What kind of mention this is: one of :data:`SURFACES`."""
-    type: str
-    """Type guessed from this mention alone: one of :data:`TYPES`."""
-    evidence: tuple[str, ...]
-    """Short reasons for the type and for taking the words as a name."""
-    confidence: str = "high"
-    """``high``, or ``low`` when only a capital letter speaks for it."""
-    language: str = "und"
-    """Language of the paragraph the mention is in."""
-    forms: tuple[str, ...] = ()
-    """Other names this mention may stand for, most likely first (``Bloom`` for ``Blooms``)."""
-
+from generator.text import lexicon as lex
+from generator.text.words import UPPER_CLASS, fold
 
 # ---------------------------------------------------------------------------------------
 # Patterns, built once per language.
 
-_UPPER = lex.UPPER_CLASS
+_UPPER = UPPER_CLASS
+
+
 _WORDC = r"[^\W_]"
+
+
 # A capitalised word: "Keaton", "O'Brien", "Jean-Pierre", "U.S", "Beckham-sønnen", "Keaton's".
 # The capital comes first and the look-behind after it, so the regex engine can skip ahead to
 # capitals instead of testing the look-behind at every character (four times faster).
 _TOKEN = rf"[{_UPPER}](?<![\w\-‐][{_UPPER}]){_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
+
+
 _GAP = r"[ \u00a0]+"
+
+
 _AGE_AFTER = re.compile(r"[ \u00a0]*\((\d{1,3})\)|,[ \u00a0]+(\d{1,3}),")
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-‐]*)[\s,]*$")
+
+
 _WORDS = re.compile(r"[^\W\d_][\w'’\-‐]*")
+
+
 _PUNCT = re.compile(r"[.!?,;:…]")
+
+
 _HYPHEN_HEAD = re.compile(r"[-‐]([^\W\d_]+)")
+
+
 _HYPHENS = re.compile(r"[-‐]")
+
+
 _POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
 _NEXT_WORD_COMMA = re.compile(r",?[ \u00a0]+([^\W\d_]+)")
+
+
 _ADJACENT = re.compile(r"([^\W\d_][\w'’\-‐]*)[ \u00a0]+$")
+
+
 _BEFORE_COMMA = re.compile(rf"([{_UPPER}][\w .'-]*?),[ \u00a0]*$")
+
+
 _OPENERS = set("\"'“”‘’«»„‹›–—-:([*")
+
+
 _QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n]{1,80})”|„([^„“”\n]{1,80})[“”]"
                      r"|\"([^\"\n]{1,80})\"|''([^'\n]{1,80})''")
+
+
 _APPOSITION = re.compile(r",[ \u00a0]+(?:(?:a|an|the|en|et|ei|ein|eine|der|die|das|un|une|le|la)[ \u00a0]+)?"
                          r"(?:[^\W\d_]+[ \u00a0]+)?([^\W\d_][\w\-]*)")
+
+
 # Small words inside a title: "The Last Summer in the Valley", "Le Dîner de cons".
 _TITLE_GAP = re.compile(r"[ \u00a0]+(?:(?:in|the|of|and|a|an|on|at|to|for|with|from|de|du|des|la|le|les|et|i|og|på|"
                         r"av|til|der|die|das|und|von|im|am)[ \u00a0]+)+")
+
+
 _ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
                           "einer", "eines", "kein", "keine", "jede", "jeder", "jedes", "diese",
                           "dieser", "dieses", "seine", "ihre", "unsere", "im", "am", "zum", "zur",
@@ -484,7 +481,7 @@ def _classify_uncached(name: str, lang: str) -> tuple[str | None, bool, list[str
     if place is not None and name not in lex.place_abbreviations():
         if name.isupper() and len(name) <= 4 and not place.name.isupper():
             place = None  # "TUI" is no town Tui: a short word in capitals is an acronym
-        elif place.kind == "city" and lex.fold(place.name) != lex.fold(name) \
+        elif place.kind == "city" and fold(place.name) != fold(name) \
                 and lex.zipf(name.casefold(), "en") >= 4.0:
             place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:
@@ -788,7 +785,11 @@ def _org_suffix(word: str, lang: str, p: _Patterns) -> str | None:
 
 
 _COMPOUNDING = frozenset({"de", "nb", "sv", "da", "nl"})
+
+
 _BREAK = re.compile(r"[,;:\"“”«»„]\s*$|[,;:\"“”«»„][^\w]*$")  # punctuation between a cue word and a name
+
+
 def _town(word: str, lang: str) -> bool:
     """A town or region of the gazetteer that is no common word ("Frankfurt"; not "Airport")."""
     place = lex.place(word)
@@ -879,25 +880,25 @@ def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
             continue
         name = cand.name or ""
         if len(cand.tokens) > 1 or cand.surface in ("coordinated",):
-            full_names.add(lex.fold(name))
+            full_names.add(fold(name))
             for part in name.split():
                 if len(part.rstrip(".")) > 1 and part[:1].isupper():
-                    known.add(lex.fold(part))
+                    known.add(fold(part))
         elif cand.strong or not cand.initial:
-            known.add(lex.fold(name))
+            known.add(fold(name))
     mentions: list[Mention] = []
     for cand in cands:
         name = cand.name or ""
-        folded = lex.fold(name)
+        folded = fold(name)
         surface = cand.surface
         evidence = list(cand.evidence)
         kind = cand.type
         confidence = "low" if cand.low else "high"
         forms = cand.forms
-        if forms and folded not in known and lex.fold(forms[0]) in known | full_names:
+        if forms and folded not in known and fold(forms[0]) in known | full_names:
             name, forms, surface = forms[0], (name,), "genitive"
             evidence.append(f"genitive of '{name}'")
-            folded = lex.fold(name)
+            folded = fold(name)
         if cand.needs_support:
             if folded in known:
                 evidence.append("named elsewhere in the source")
@@ -928,8 +929,3 @@ def _finish(source: Source, cands: list[_Cand]) -> tuple[Mention, ...]:
         result.append(mention)
         last_end = mention.end
     return tuple(result)
-
-
-def with_type(mention: Mention, kind: str, why: str) -> Mention:
-    """``mention`` with another type and the reason added to its evidence."""
-    return replace(mention, type=kind, evidence=(*mention.evidence, why))

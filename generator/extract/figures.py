@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from generator.extract.dates import DateMention, extract_dates
-from generator.text.lexicon import calendar_words, fold
+from generator.extract.dates import extract_dates
 from generator.lang import canonical_language, language_data, word_set
-from generator.model.source import Source
-from generator.text.numbers import number_syntax, parse_number
+from generator.model.claims import DateMention, Figure
 from generator.model.refs import PersonIndex, PersonRef
+from generator.model.source import Source
+from generator.text.lexicon import calendar_words
+from generator.text.numbers import number_syntax, parse_number
 from generator.text.trigger import DIGIT, Probe, Trigger, last_token
+from generator.text.words import fold
 
 # The range a qualifier implies, as factors of the value (None: open-ended).
 QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -34,6 +36,8 @@ QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
     "up_to": (None, 1.0),
     "range": (None, None),  # "between 300 and 400": low and high are the two numbers as written
 }
+
+
 # Unit conversions to one base unit per dimension: unit -> (measure, factor to the base unit).
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "kg": ("weight", 1.0), "lb": ("weight", 0.45359237),
@@ -46,8 +50,12 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     # temperatures, in degrees Celsius (Fahrenheit: offset first, see UNIT_OFFSETS)
     "C": ("temperature", 1.0), "F": ("temperature", 5.0 / 9.0),
 }
+
+
 # Added to a value before its factor (°F: 111 → (111 − 32) × 5/9 = 43.9 °C).
 UNIT_OFFSETS: dict[str, float] = {"F": -32.0}
+
+
 # The unit a converted value is in, by measure: what a reader sees beside the value.
 BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s", "area": "m²", "temperature": "°C"}
 
@@ -66,63 +74,43 @@ def with_unit(text: str, measure: str) -> str:
 # Measures that are sums of money, by currency (the measure keys of the language lists).
 CURRENCY_MEASURES = frozenset({"euros", "dollars", "kroner", "pounds_sterling", "francs", "swiss_francs", "yen",
                                "yuan", "rubles", "crowns"})
+
+
 # Counters that grow while a story runs: two sources citing them at different times differ.
 # People as such are not among them ("182 people on board" does not grow); what happened to
 # them is ("injured", "evacuated": the outcome words of each language).
 GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments", "dead", "injured",
                               "signatures", "retweets", "donations", "messages", "tweets", "evacuated"})
+
+
 _MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske elever")
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 _CONTEXT_WORDS = 6
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
 _ELIDED_WORD = re.compile(r"['’]([^\W\d_]+(?:-[^\W\d_]+)*)")  # after an elided link word: "millions d'euros"
+
+
 _GLUED_WORD = re.compile(r"[-\u00a0 ]?°?([^\W\d_]+²?)")  # "400-pound", "44C", "44 °C", "12 km²"
+
+
 _AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,1}[^\W\d_]+(?:[ \u00a0]+|,[ \u00a0]+)")
+
+
 _AGE_TITLE_REACH = 40
+
+
 _SI_PER_SECOND = re.compile(r"[ \u00a0]*/[ \u00a0]*s(?!\w)")  # "m/s" in any language, even where "m" means million
+
+
 _AGE_AFTER_NAME = re.compile(r"(?:\s\(|, )(\d{1,3})(?:\)|,)")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One number in one source, with what it counts."""
-
-    id: str
-    """Stable id: ``<source>-<paragraph anchor>-f<n>``."""
-    source: str
-    """Id of the source."""
-    anchor: str
-    """Anchor of the paragraph holding the figure."""
-    start: int
-    """Offset of the figure's first character (qualifier included) in the normalised text."""
-    end: int
-    """Offset one past its last character."""
-    text: str
-    """The exact text ``source.text[start:end]``."""
-    value: float
-    """The number as written, scale applied (``17m`` is 17000000); in base units for measures with units."""
-    low: float | None
-    """Lowest value the wording allows (``None``: no lower bound)."""
-    high: float | None
-    """Highest value the wording allows (``None``: no upper bound)."""
-    measure: str
-    """What is counted, language-independent (``views``, ``dead``, ``age``, ``weight``) or ``word:<noun>``."""
-    qualifier: str
-    """``exact``, ``more_than``, ``at_least``, ``about``, ``nearly``, ``less_than``, ``up_to`` or
-    ``range`` ("between 300 and 400": ``low`` and ``high`` are the two numbers, ``value`` their middle)."""
-    subject: str | None
-    """Entity id of the person the figure is about (ages), else ``None``."""
-    language: str
-    """Language of the source."""
-    unit: str | None = None
-    """Unit as written, normalised (``lb``, ``kg``), for measures with units."""
-    written_value: float | None = None
-    """The value in the unit as written (``400`` for ``400-pound``)."""
-    measure_text: str | None = None
-    """The word that says what is counted, as written."""
-    counted_by: str | None = None
-    """Who gave the figure, when the text says so right after it ("80 000 manifestants selon la
-    police": ``police``), lower case without articles; figures are compared by who counted."""
 
 
 @dataclass(frozen=True)
@@ -581,6 +569,8 @@ def _measure(text: str, end: int, start: int, syntax: _Syntax) -> tuple[str, int
 
 
 _PEOPLE_MEASURES = frozenset({"people", "responders", "passengers", "spectators"})  # outcome words refine them
+
+
 _OUTCOME_REACH = 4  # words after what a number counts to the word saying what happened to them
 
 
@@ -595,6 +585,8 @@ def _outcome(text: str, end: int, syntax: _Syntax) -> str | None:
 
 
 _OUTCOME_STOP = re.compile(r"[.;:!?]|\d")
+
+
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")  # the word right before, no punctuation between
 
 

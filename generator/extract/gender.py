@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Sequence
 
-from generator.text import lexicon as lex
 from generator.lang import canonical_language, language_data, shared_data
 from generator.model.source import Source
+from generator.text import lexicon as lex
+from generator.text.words import fold
 
 GENDERS = ("f", "m")
 # Languages whose nouns have grammatical gender: any named thing may be what a pronoun means.
@@ -86,7 +87,7 @@ def _by_gender(data: Mapping[str, object], key: str) -> dict[str, str]:
     if isinstance(raw, dict):
         for gender in GENDERS:
             for word in raw.get(gender) or ():
-                table[lex.fold(str(word))] = gender
+                table[fold(str(word))] = gender
     return table
 
 
@@ -101,17 +102,17 @@ def _words(lang: str) -> _Words:
         gendered=_by_gender(data, "entity_gender_words"),
         heads=tuple(sorted(heads.items(), key=lambda item: -len(item[0]))),
         feminine_stems=tuple(str(s) for s in data.get("entity_gender_feminine_stems") or ()),
-        roles=frozenset(lex.fold(x) for x in lex.words(lang, "entity_person_roles")
+        roles=frozenset(fold(x) for x in lex.words(lang, "entity_person_roles")
                         | lex.words(lang, "entity_person_role_heads")),
         articles=_by_gender(data, "entity_gender_articles"),
         pronouns=_by_gender(data, "entity_gender_pronouns"),
         stops=lex.words(lang, "entity_gender_stop_pronouns"),
         object_context=lex.words(lang, "entity_gender_object_context"),
-        impersonal=frozenset(lex.fold(str(w)) for w in data.get("entity_gender_impersonal") or ()),
-        markers={g: frozenset(lex.fold(str(w)) for w in markers_raw.get(g) or ()) for g in GENDERS},
+        impersonal=frozenset(fold(str(w)) for w in data.get("entity_gender_impersonal") or ()),
+        markers={g: frozenset(fold(str(w)) for w in markers_raw.get(g) or ()) for g in GENDERS},
         plural_verbs=lex.words(lang, "entity_gender_plural_verbs"),
-        not_subject_after=frozenset(lex.fold(str(x)) for x in language_data(lang).get("entity_gender_not_subject_after") or ()),
-        animals=frozenset(lex.fold(x) for x in lex.words(lang, "entity_animal_cues")),
+        not_subject_after=frozenset(fold(str(x)) for x in language_data(lang).get("entity_gender_not_subject_after") or ()),
+        animals=frozenset(fold(x) for x in lex.words(lang, "entity_animal_cues")),
         given=given,
     )
 
@@ -120,7 +121,7 @@ def _words(lang: str) -> _Words:
 def noun_gender(word: str, lang: str) -> str | None:
     """Gender a title, kinship or role noun gives the person it names ("mother" → ``f``)."""
     w = _words(canonical_language(lang))
-    folded = lex.fold(word).rstrip(".")
+    folded = fold(word).rstrip(".")
     if folded in w.gendered:
         return w.gendered[folded]
     for head, gender in w.heads:
@@ -138,7 +139,7 @@ def feminine_role(word: str, lang: str) -> bool:
     """A capitalised feminine agent noun where the language makes them with a suffix
     ("Hundebesitzerin", "Polizistin"): a role noun, and the person it names is female."""
     w = _words(canonical_language(lang))
-    folded = lex.fold(word)
+    folded = fold(word)
     return bool(w.feminine_stems) and word[:1].isupper() and folded.endswith("in") and len(folded) >= 7 \
         and folded[:-2].endswith(tuple(w.feminine_stems)) and lex.zipf(folded, lang) < 4.0
 
@@ -146,7 +147,7 @@ def feminine_role(word: str, lang: str) -> bool:
 def given_name_gender(name: str, lang: str) -> str | None:
     """Gender of the first word of ``name`` when it is a given name of one gender only."""
     first = name.split()[0] if name.split() else ""
-    return _words(canonical_language(lang)).given.get(lex.fold(first))
+    return _words(canonical_language(lang)).given.get(fold(first))
 
 
 class _SourceView:
@@ -266,8 +267,8 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
         word = before[-1]
         if not (word.endswith(".") and len(word) == 2 and word[0] != "M"):
             gender = noun_gender(word, lang)
-            if gender is None and lex.fold(word) in w.roles and len(before) > 1:
-                gender = w.articles.get(lex.fold(before[-2]))  # "la ministre", "le maire"
+            if gender is None and fold(word) in w.roles and len(before) > 1:
+                gender = w.articles.get(fold(before[-2]))  # "la ministre", "le maire"
                 if gender is not None:
                     word = f"{before[-2]} {word}"
             if gender is not None:
@@ -277,20 +278,20 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     if apposition:
         function_words = lex.words(lang, "entity_function_words")
         after = text[apposition.end():apposition.end() + 30]
-        closes = after[:1] in (",", ".", ";", ")", "") or lex.fold(
+        closes = after[:1] in (",", ".", ";", ")", "") or fold(
             (_WORD.match(after.lstrip()) or _EMPTY).group(0)) in w.not_subject_after
         for word in _WORD.findall(apposition.group(0))[:3]:
-            if lex.fold(word) in function_words:
+            if fold(word) in function_words:
                 continue
             gender = noun_gender(word, lang) if closes and word == _WORD.findall(apposition.group(0))[-1] else None
             if gender is not None:
                 found.append((gender, f"'{word}' in apposition"))
             break
     # A pronoun that points back to the person, when the person is the subject.
-    object_of = before and lex.fold(before[-1].rstrip(".")) in w.not_subject_after \
+    object_of = before and fold(before[-1].rstrip(".")) in w.not_subject_after \
         and not text[max(s_start, mention.start - 2):mention.start].strip(" \u00a0").endswith(",")
     if first and not object_of and not view.quoted(mention.start) and not (
-            apposition and lex.fold(_WORD.findall(apposition.group(0))[0]) in w.pronouns):
+            apposition and fold(_WORD.findall(apposition.group(0))[0]) in w.pronouns):
         hit = _pronoun_after(view, mention, s_index, lang, w)
         if hit is not None:
             found.append(hit)
@@ -313,7 +314,7 @@ def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang
         if view.blocker_between(mention.end, match.start(), mention.entity):
             return None  # another person or animal came first
         word = match.group(0).rstrip(".")
-        folded = lex.fold(word)
+        folded = fold(word)
         if view.quoted(match.start()):
             continue
         if folded in w.stops:
@@ -325,7 +326,7 @@ def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang
             if lang == "de" and word == "Sie" and not _sentence_start(text, match.start()):
                 return None  # formal "you"
             nxt = _WORD.match(text, match.end() + 1) if match.end() < len(text) else None
-            nxt_word = lex.fold(nxt.group(0)) if nxt else ""
+            nxt_word = fold(nxt.group(0)) if nxt else ""
             if lang == "de" and folded == "sie" and (nxt_word in w.plural_verbs or nxt_word.endswith("en")):
                 return None  # "sie sind": they
             if lang == "fr" and folded == "il" and nxt_word in w.impersonal:

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from generator.text.lexicon import UPPER_CLASS, calendar_words, fold
 from generator.lang import canonical_language, language_data, word_set
-from generator.model.source import Paragraph, Source
-from generator.util.spans import SpanSet
+from generator.model.claims import Quote
 from generator.model.refs import PersonIndex, PersonRef
+from generator.model.source import Paragraph, Source
+from generator.text.lexicon import calendar_words
+from generator.text.words import UPPER_CLASS, fold
+from generator.util.spans import SpanSet
 
 # (style name, pattern whose group 1 is the quoted text), in order of preference.
 _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -38,47 +40,39 @@ _MARK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("straight-single", r"(?<![\w'])'(?=[^\s'])((?:[^'\n]|'(?=\w))+?)(?<=\S)'(?![\w'])"),
     )
 )
+
+
 _DASH_OPEN = re.compile(r"[–—]\s+|-\s+")
+
+
 _DASH_AGAIN = re.compile(r"\s*[.!?:]?\s+[–—]\s+")  # the next dash quote after an attribution
+
+
 _DASH_INSIDE = re.compile(r"(?<=[.!?])\s+([–—])\s+")  # a dash opening a sentence inside a paragraph
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+
+
 _TITLE_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*|\d+")
+
+
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
+
+
 _MIN_WORDS = 3
+
+
 _INTRODUCING = (":", "-", "–", "—")  # a paragraph ending so introduces the quote that follows
+
+
 _PARAGRAPHS_BACK = 5  # how far back a pronoun looks for its person …
+
+
 _CHARS_BACK = 1500  # … and at most this many characters
+
+
 _VERB_REACH = 6  # tokens between the quote and the speech verb after it
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One direct quote in one source."""
-
-    id: str
-    """Stable id: ``<source>-<paragraph anchor>-q<n>``."""
-    source: str
-    """Id of the source."""
-    anchor: str
-    """Anchor of the paragraph holding the quote."""
-    start: int
-    """Offset of the quoted text's first character (inside the marks)."""
-    end: int
-    """Offset one past its last character."""
-    text: str
-    """The quoted words, exactly ``source.text[start:end]``."""
-    language: str
-    """Language the quote is written in."""
-    speaker: str | None
-    """Entity id of the speaker, or ``None`` when no evidence names one."""
-    evidence: str | None
-    """Why the speaker is who it is, in words (``"sier han" → Keaton Jones, nearest male person``)."""
-    evidence_kind: str = "none"
-    """``name``, ``pronoun``, ``description``, ``continuation`` or ``none``."""
-    style: str = "curly"
-    """How the quote is marked: ``curly``, ``guillemets``, ``dash``, …"""
-    speaker_name: str | None = None
-    """Display name of the speaker."""
 
 
 @dataclass(frozen=True)

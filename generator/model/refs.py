@@ -1,8 +1,10 @@
-"""The person mentions the claim stages need, as a small protocol of their own.
+"""The persons and entities the claim stages need, as a small protocol of their own.
 
-Quotes need speakers, ages need the person they belong to, and the comparison keys
-claims by person. The entity stages produce richer records; the pipeline adapts them to
-:class:`PersonRef` so that the claim stages depend on nothing but this module.
+Quotes need speakers, ages need the person they belong to, the comparison keys claims by
+person, and coverage ("only one source names X") is reported from resolved entities, not
+from capitalised words. The resolve stage produces richer records; the pipeline adapts them
+to :class:`PersonRef` and :class:`EntityRef` so that the claim stages depend on nothing but
+this module.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
+
+from generator.model.mention import EntityType
 
 
 @dataclass(frozen=True, order=True)
@@ -69,3 +73,34 @@ class PersonIndex:
         for i in range(bisect_left(self.starts, offset) - 1, -1, -1):  # no slice: a copy is O(n)
             if refs[i].end <= offset:
                 yield refs[i]
+
+
+# Entity types coverage reports; "other" is too weakly typed to be a fact of its own.
+COVERAGE_TYPES: tuple[EntityType, ...] = ("person", "place", "organization", "platform", "work")
+
+
+@dataclass(frozen=True, order=True)
+class EntityRef:
+    """One resolved entity with the spans that name it."""
+
+    id: str
+    """Id of the entity (``justin-bieber``)."""
+    name: str
+    """Display name."""
+    type: EntityType
+    """What the entity is."""
+    sources: tuple[str, ...]
+    """Ids of the sources that name it, sorted."""
+    mentions: tuple[tuple[str, int, int], ...]
+    """``(source, start, end)`` of each mention, sorted."""
+
+
+def from_persons(persons: Iterable[PersonRef]) -> tuple[EntityRef, ...]:
+    """Entity refs for person mentions alone (when no resolution is at hand, as in tests)."""
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    names: dict[str, str] = {}
+    for ref in persons:
+        spans.setdefault(ref.entity_id, []).append((ref.source, ref.start, ref.end))
+        names.setdefault(ref.entity_id, ref.name)
+    return tuple(sorted(EntityRef(eid, names[eid], "person", tuple(sorted({s for s, _, _ in ms})), tuple(sorted(ms)))
+                        for eid, ms in spans.items()))

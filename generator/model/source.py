@@ -1,33 +1,15 @@
-"""Typed, frozen records that flow between the pipeline stages.
-
-Every record that points into a source carries ``source`` (the source id), ``anchor``
-(the paragraph anchor, e.g. ``p3``) and ``start``/``end``: character offsets into the
-source's *normalised* text, so that ``source.text[start:end] == record.text``.
-"""
+"""What the read stage makes of the seeds: sources with their paragraphs and sentences, the
+sidecars' metadata and ``case.yml``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of one source's normalised text."""
-
-    source: str
-    """Id of the source the span points into."""
-    anchor: str
-    """Anchor of the paragraph holding the span (``p3``)."""
-    start: int
-    """Offset of the first character in the source's normalised text."""
-    end: int
-    """Offset one past the last character."""
-    text: str
-    """The exact text ``source_text[start:end]``."""
+from generator.model.span import Span
+from generator.text.words import count_words
 
 
 @dataclass(frozen=True)
@@ -151,8 +133,3 @@ class CaseInfo:
     """Line of every key and list item by its path (``("aliases", "keaton-jones", 0)``)."""
     path: str = "seeds/case.yml"
     """Where the file was read from, for error messages."""
-
-
-def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of letters or digits (``don't`` is one word)."""
-    return len(re.findall(r"\w+(?:['’]\w+)*", text))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import io
 import json
-
-import orjson
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, BinaryIO
+
+import orjson
 
 from generator.model.source import CaseInfo, Source
 from generator.output.records import Records

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from generator.extract.dates import DateMention
-from generator.extract.figures import Figure
-from generator.extract.quotes import Quote
+from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 
 

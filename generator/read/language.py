@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from generator.util.derived import persistent
 from generator.lang import supported_languages
+from generator.util.derived import persistent
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # How many of a language's most frequent words count as its function words.

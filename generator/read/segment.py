@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from generator.lang import language_data, word_set
-from generator.read.language import frequent_words
 from generator.model.source import Paragraph, Sentence
+from generator.read.language import frequent_words
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A candidate sentence end: terminal punctuation, optional closing quotes or brackets,

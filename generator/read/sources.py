@@ -19,11 +19,11 @@ from babel import Locale, UnknownLocaleError
 
 from generator.errors import Problem
 from generator.lang import canonical_language
-from generator.read.language import detect_language, paragraph_language
 from generator.model.source import CaseInfo, Metadata, Paragraph, Source
+from generator.read.language import detect_language, paragraph_language
 from generator.read.segment import segment
-from generator.util.slug import slugify
 from generator.read.yamlfile import load_yaml
+from generator.util.slug import slugify
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
 # Top-level keys of case.yml; the curation keys are read by later stages.

@@ -11,12 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
 
-from generator.model.finding import KINDS
-from generator.model.finding import Claim, DateCheck, Discrepancy, TranslationLink
-from generator.extract.dates import DateMention
-from generator.model.source import Source
-from generator.extract.quotes import Quote
 from generator.extract.figures import with_unit
+from generator.model.claims import DateMention, Quote
+from generator.model.finding import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
+from generator.model.source import Source
 from generator.render.markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,

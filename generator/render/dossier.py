@@ -20,9 +20,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from generator.output.records import ordered
-from generator.util.slug import unique_slugs
-from generator.render.standalone import STANDALONE_END, standalone_start
 from generator.render.markup import attr, declares, escape_html, escape_md, href, html_table, md_link
+from generator.render.standalone import STANDALONE_END, standalone_start
+from generator.util.slug import unique_slugs
 
 DOSSIER_PAGE = "dossier.md"
 DOSSIER_FILE = "dossier.html"

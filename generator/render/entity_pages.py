@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from generator.extract.figures import Figure, with_unit
+from generator.extract.figures import with_unit
+from generator.model.claims import Figure, Quote
+from generator.model.entity import Ambiguous, Candidate, Entity, Resolution
+from generator.model.mention import Mention
 from generator.model.source import Source
-from generator.extract.quotes import Quote
-from generator.extract.entities import Mention
-from generator.resolve.entities import Ambiguous, Candidate, Entity, Resolution
 from generator.render.markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,

@@ -8,12 +8,12 @@ snippet include. Renderers produce strings; only :mod:`generator.output.site` wr
 
 from __future__ import annotations
 
-from functools import lru_cache
 import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that can open Markdown (or extension, or template) syntax anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~^<>&])")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from generator.model.entity import Entity
 from generator.model.finding import Discrepancy
 from generator.model.source import CaseInfo, Source
-from generator.resolve.entities import Entity
 from generator.render.claims import DISCREPANCIES_PAGE, discrepancy_pages, urgency_order
 from generator.render.markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from generator.render.source_page import language_name, source_row_cells

@@ -9,7 +9,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from generator.extract.dates import DEFAULT_YEARS, DateMention, years_fitting
+from generator.extract.dates import DEFAULT_YEARS, years_fitting
+from generator.model.claims import DateMention
 from generator.model.finding import short_id
 from generator.model.source import CaseInfo, Source
 

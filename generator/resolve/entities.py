@@ -40,125 +40,40 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from generator.text import lexicon as lex
-from generator.extract.entities import TYPES, Mention, with_type
 from generator.errors import Problem
 from generator.extract.gender import PersonMention, infer_genders
+from generator.model.entity import Ambiguous, Candidate, CoMention, Entity, Resolution
+from generator.model.mention import TYPES, Mention, with_type
 from generator.model.source import CaseInfo, Source
+from generator.text import lexicon as lex
+from generator.text.words import fold
 from generator.util.slug import slugify, unique_slugs
 
 # Evidence that only says "capital letter": it does not vote for a type.
 _WEAK = ("capitalised within a sentence", "named elsewhere in the source", "name of several capitalised words",
          "capital letter only where every word may have one", "capitalised ordinary word",
          "capitalised ordinary words", "at sentence start")
+
+
 # Evidence that a name is no person's however much it looks like a given name ("Bamse", "Storm Ingrid").
 _NOT_PERSON = ("animal", "storm")
+
+
 # How far back (in paragraphs) the nearest full name may be to settle a short form.
 _CONTEXT_PARAGRAPHS = 2
+
+
 # An ambiguous mention lists at most this many candidates (the nearest named before it), and
 # its reason names at most _REASON_NAMES of them: a short form that fits thousands of people
 # (a long source naming many "Jones") must not make the review quadratic in size.
 _MAX_CANDIDATES = 10
+
+
 _REASON_NAMES = 5
+
+
 # How many earlier full names the search for the nearest candidates looks at, at most.
 _NEAREST_LOOKBACK = 500
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One real-world referent with all its mentions."""
-
-    id: str
-    """Slug of the canonical name, unique in the case (``keaton-jones``)."""
-    name: str
-    """Canonical name: the most used full name, the gazetteer's or the list's name."""
-    type: str
-    """One of ``person``, ``place``, ``organization``, ``platform``, ``work``, ``other``."""
-    type_evidence: tuple[str, ...]
-    """Why this type, most frequent reason first ("role 'popstjernen'", "gazetteer: city …")."""
-    aliases: tuple[tuple[str, str], ...]
-    """Other names and descriptors seen, as sorted ``(language, alias)`` pairs."""
-    mentions: tuple[Mention, ...]
-    """Every mention, sorted by source and offset."""
-    sources: tuple[str, ...]
-    """Ids of the sources that mention it, sorted."""
-    key: str = ""
-    """Internal key the mentions were joined by (``place:country:US``, ``name:keaton jones``)."""
-    gender: str | None = None
-    """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.extract.gender`)."""
-    gender_evidence: tuple[str, ...] = ()
-    """Why that gender (or why none: "conflicting evidence" and both sides), most frequent first."""
-
-
-@dataclass(frozen=True)
-class Ambiguous:
-    """A mention that fits more than one entity and was left unresolved."""
-
-    mention: Mention
-    """The mention."""
-    candidates: tuple[str, ...]
-    """Ids of the entities it could stand for, sorted."""
-    reason: str
-    """Why it was not resolved."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A possible entity that only a capital letter speaks for: listed for review."""
-
-    name: str
-    """The name as found."""
-    type: str
-    """Type guessed."""
-    mentions: tuple[Mention, ...]
-    """Where it was found."""
-    reason: str
-    """Why it is not an entity."""
-
-
-@dataclass(frozen=True)
-class CoMention:
-    """Two entities mentioned together."""
-
-    a: str
-    """Id of the first entity (the smaller id)."""
-    b: str
-    """Id of the second entity."""
-    sentences: int
-    """Number of sentences that mention both."""
-    paragraphs: int
-    """Number of paragraphs that mention both."""
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """Everything the resolve stage produces."""
-
-    entities: tuple[Entity, ...]
-    """Entities, sorted by id."""
-    ambiguous: tuple[Ambiguous, ...] = ()
-    """Mentions left unresolved, by source and offset."""
-    candidates: tuple[Candidate, ...] = ()
-    """Low-confidence names for review, by name."""
-    co_mentions: tuple[CoMention, ...] = ()
-    """Pairs of entities mentioned together, sorted by ids."""
-    problems: tuple[Problem, ...] = ()
-    """Warnings (and errors) about the curation in ``case.yml``."""
-
-    def entity(self, entity_id: str) -> Entity | None:
-        """The entity with id ``entity_id``, if any."""
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity
-        return None
-
-    def find(self, name: str) -> Entity | None:
-        """The entity whose canonical name is ``name`` (any case), if any."""
-        folded = lex.fold(name)
-        for entity in self.entities:
-            if lex.fold(entity.name) == folded:
-                return entity
-        return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -217,8 +132,8 @@ def _key(mention: Mention) -> str:
         for table in (lex.platforms(), lex.organizations()):
             listed = lex.listed(mention.name, table)
             if listed:
-                return f"list:{lex.fold(listed)}"
-    return f"name:{lex.fold(mention.name)}"
+                return f"list:{fold(listed)}"
+    return f"name:{fold(mention.name)}"
 
 
 def _words(name: str) -> list[str]:
@@ -241,12 +156,12 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
                    key=lambda m: (order.get(m.source, len(order)), m.source, m.start, m.end))
     # Rejected names go first, so they neither form entities nor settle short forms.
     used_rejects: set[int] = set()
-    reject_names = {lex.fold(text): i for i, (text, _line) in enumerate(curation.rejects)}
+    reject_names = {fold(text): i for i, (text, _line) in enumerate(curation.rejects)}
     kept: list[Mention] = []
     for mention in every:
-        hit = reject_names.get(lex.fold(mention.name))
+        hit = reject_names.get(fold(mention.name))
         if hit is None:
-            hit = reject_names.get(lex.fold(mention.text))
+            hit = reject_names.get(fold(mention.text))
         if hit is not None:
             used_rejects.add(hit)
             continue
@@ -269,7 +184,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
 
     ambiguous: list[Ambiguous] = []
     index = _person_index(clusters)
-    named = [m for m in weak if not _is_multi(m) and any(lex.fold(f) in index for f in (m.name, *m.forms))]
+    named = [m for m in weak if not _is_multi(m) and any(fold(f) in index for f in (m.name, *m.forms))]
     named_ids = {id(m) for m in named}
     weak = [m for m in weak if id(m) not in named_ids]
     singles = sorted(singles + named, key=lambda m: (order.get(m.source, len(order)), m.source, m.start))
@@ -288,7 +203,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     return Resolution(
         entities=entities,
         ambiguous=tuple(sorted(ambiguous, key=lambda a: (a.mention.source, a.mention.start))),
-        candidates=tuple(sorted(candidates, key=lambda c: (lex.fold(c.name), c.name))),
+        candidates=tuple(sorted(candidates, key=lambda c: (fold(c.name), c.name))),
         co_mentions=_co_mentions(entities),
         problems=tuple(problems),
     )
@@ -307,14 +222,14 @@ def _merge_spellings(clusters: dict[str, _Cluster]) -> None:
     for key, cluster in sorted(clusters.items()):
         words = _words(cluster.mentions[0].name) if cluster.type == "person" and cluster.mentions else []
         if len(words) == 2:
-            people[lex.fold(words[-1])].append(key)
+            people[fold(words[-1])].append(key)
     for keys in people.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 if a not in clusters or b not in clusters:
                     continue
-                first_a = lex.fold(_words(clusters[a].mentions[0].name)[0])
-                first_b = lex.fold(_words(clusters[b].mentions[0].name)[0])
+                first_a = fold(_words(clusters[a].mentions[0].name)[0])
+                first_b = fold(_words(clusters[b].mentions[0].name)[0])
                 if first_a == first_b or ratio(first_a, first_b) < _SPELLING_SIMILARITY:
                     continue
                 keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
@@ -346,7 +261,7 @@ def _person_index(clusters: Mapping[str, _Cluster]) -> dict[str, list[str]]:
         if cluster.type != "person" or not key.startswith("name:"):
             continue
         names = {m.name for m in cluster.mentions if _is_multi(m)}
-        parts = {lex.fold(w) for name in names for w in _words(name)}
+        parts = {fold(w) for name in names for w in _words(name)}
         for part in sorted(parts):
             index[part].append(key)
     return index
@@ -373,7 +288,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
         form_used = mention.name
         if not animal:
             for form in forms:
-                keys = index.get(lex.fold(form), [])
+                keys = index.get(fold(form), [])
                 if keys:
                     local = [k for k in keys if mention.source in sources_of[k]]
                     matched = local or keys
@@ -406,7 +321,7 @@ def _link_singles(singles: list[Mention], clusters: dict[str, _Cluster], ambiguo
         key = _key(mention)
         if key not in clusters and mention.forms:
             for form in mention.forms:
-                other = f"name:{lex.fold(form)}"
+                other = f"name:{fold(form)}"
                 if other in clusters:
                     key = other
                     break
@@ -427,7 +342,7 @@ def _by_context(mention: Mention, form: str, keys: list[str], history: list[tupl
     reason, and, when none was chosen, the candidates to list: at most
     :data:`_MAX_CANDIDATES`, those named nearest before the mention first.
     """
-    folded = lex.fold(form)
+    folded = fold(form)
     wanted = set(keys)
     here = _paragraph_number(mention.anchor)
     last: Mention | None = None
@@ -442,7 +357,7 @@ def _by_context(mention: Mention, form: str, keys: list[str], history: list[tupl
             shortlist = _nearest(keys, history, position, folded)
             return None, (f"'{form}' fits {_names_phrase(shortlist, len(keys))}, and none of them is named in "
                           f"the {_CONTEXT_PARAGRAPHS} paragraphs before it"), shortlist
-        if key in wanted and folded in {lex.fold(w) for w in _words(candidate.name)}:
+        if key in wanted and folded in {fold(w) for w in _words(candidate.name)}:
             last = last or candidate
             together.add(key)
             if last is candidate:
@@ -466,7 +381,7 @@ def _nearest(keys: list[str], history: list[tuple[Mention, str]], position: int,
     found: list[str] = []
     for index in range(position, max(position - _NEAREST_LOOKBACK, -1), -1):
         key = history[index][1]
-        if key in wanted and key not in found and folded in {lex.fold(w) for w in _words(history[index][0].name)}:
+        if key in wanted and key not in found and folded in {fold(w) for w in _words(history[index][0].name)}:
             found.append(key)
             if len(found) == _MAX_CANDIDATES:
                 break
@@ -511,7 +426,7 @@ def _link_weak(weak: list[Mention], clusters: dict[str, _Cluster]) -> list[Candi
         if key in clusters:
             clusters[key].linked.append((mention, "same name as an entity found elsewhere"))
             continue
-        keys = index.get(lex.fold(mention.name), []) if not _is_multi(mention) else []
+        keys = index.get(fold(mention.name), []) if not _is_multi(mention) else []
         if len(keys) == 1:
             clusters[keys[0]].linked.append((mention, f"short form of '{_display_name(clusters[keys[0]])}'"))
             continue
@@ -777,15 +692,15 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
 def _apply_alias(alias: str, cluster: _Cluster, entities: dict[str, _Cluster], ambiguous: list[Ambiguous],
                  candidates: list[Candidate], sources: Mapping[str, Source]) -> int:
     """Give ``cluster`` every mention named ``alias`` and every occurrence of it in the texts."""
-    folded = lex.fold(alias)
+    folded = fold(alias)
     hits = 0
     why = f"alias in case.yml: '{alias}'"
     # Mentions of other entities with that very name.
     for other in list(entities.values()):
         if other is cluster:
             continue
-        moving = [m for m in other.mentions if lex.fold(m.name) == folded or lex.fold(m.text) == folded]
-        moving_linked = [(m, w) for m, w in other.linked if lex.fold(m.name) == folded or lex.fold(m.text) == folded]
+        moving = [m for m in other.mentions if fold(m.name) == folded or fold(m.text) == folded]
+        moving_linked = [(m, w) for m, w in other.linked if fold(m.name) == folded or fold(m.text) == folded]
         if moving or moving_linked:
             other.mentions = [m for m in other.mentions if m not in moving]
             other.linked = [(m, w) for m, w in other.linked if (m, w) not in moving_linked]
@@ -795,12 +710,12 @@ def _apply_alias(alias: str, cluster: _Cluster, entities: dict[str, _Cluster], a
             if not other.all():
                 entities.pop(other.id)
     for item in list(ambiguous):
-        if lex.fold(item.mention.name) == folded:
+        if fold(item.mention.name) == folded:
             cluster.linked.append((item.mention, why))
             ambiguous.remove(item)
             hits += 1
     for item in list(candidates):
-        if lex.fold(item.name) == folded:
+        if fold(item.name) == folded:
             cluster.linked.extend((m, why) for m in item.mentions)
             candidates.remove(item)
             hits += len(item.mentions)

@@ -16,8 +16,9 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from generator.util.derived import persistent
 from generator.lang import canonical_language, language_data, shared_data, supported_languages
+from generator.text.words import fold
+from generator.util.derived import persistent
 
 # Frequency (Zipf scale) from which a word counts as an ordinary word of a language.
 COMMON_ZIPF = 4.0
@@ -44,23 +45,6 @@ class Place:
     """``country``, ``region``, ``admin`` (state, county, …) or ``city``."""
     population: int
     """Population when known (0 otherwise); larger entries win a name both use."""
-
-
-# Letters no Unicode decomposition takes to a base letter, spelt so in other languages'
-# writing of the same name ("Strømstad", "Strömstad"; "Færder", "Faerder").
-_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "’": "'"})
-
-
-# Capital letters of the Latin, Greek and Cyrillic scripts, for a regex character class ("[...]").
-UPPER_CLASS = "".join(re.escape(chr(c)) for c in range(0x41, 0x530) if chr(c).isupper() or chr(c).istitle())
-
-
-@lru_cache(maxsize=500_000)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: ``"Zoë  Ball"`` → ``"zoe ball"``, ``"Strømstad"`` → ``"stromstad"``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.translate(_UNDECOMPOSED).split())
 
 
 def words(lang: str, key: str) -> frozenset[str]:

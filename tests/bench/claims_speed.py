@@ -32,13 +32,15 @@ sys.path.insert(0, str(TESTS))
 sys.path.insert(0, os.environ.get("CASEFILE_ROOT", str(ROOT)))
 
 from claimkit import load_yaml, make_source, person_refs  # noqa: E402
+
 from generator.compare.merge import compare
 from generator.extract.dates import extract_dates  # noqa: E402
 from generator.extract.figures import extract_figures  # noqa: E402
-from generator.model.source import CaseInfo, Source, count_words  # noqa: E402
-from generator.model.refs import PersonRef  # noqa: E402
 from generator.extract.quotes import extract_quotes  # noqa: E402
+from generator.model.refs import PersonRef  # noqa: E402
+from generator.model.source import CaseInfo, Source
 from generator.read.sources import read_corpus  # noqa: E402
+from generator.text.words import count_words
 
 FIRST_NAMES = ["Anna", "Ola", "Kari", "Jonas", "Marie", "Lukas", "Sophie", "Hugo", "Emma", "Liam", "Ingrid",
                "Felix", "Chloé", "Noah", "Sara", "Erik", "Léa", "Paul", "Nora", "Max", "Julia", "Arne",

@@ -34,12 +34,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator.text import lexicon as lex  # noqa: E402
+from helpers import make_source  # noqa: E402
+
 from generator.extract.entities import extract_mentions  # noqa: E402
 from generator.model.source import CaseInfo, Source  # noqa: E402
-from generator.resolve.entities import resolve_entities  # noqa: E402
 from generator.read.sources import read_corpus  # noqa: E402
-from helpers import make_source  # noqa: E402
+from generator.resolve.entities import resolve_entities  # noqa: E402
+from generator.text import lexicon as lex  # noqa: E402
 
 GIVEN = ["Astrid", "Bernd", "Camille", "Dorothea", "Emil", "Farah", "Gustav", "Hedda", "Ilias", "Jorunn",
          "Konrad", "Liselotte", "Magnus", "Noémie", "Osvald", "Pernille", "Quentin", "Rakel", "Sølve", "Till"]
