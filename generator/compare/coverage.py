@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -17,17 +16,16 @@ from generator.model.finding import Discrepancy, short_id
 from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
 from generator.text.lexicon import calendar_words
-from generator.text.words import WORD_OR_NUMBER, fold
+from generator.text.words import OPENING_SPACE, UPPER_CLASS, WORD_OR_NUMBER, fold
 
-_TERM = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖÜ][\w]+(?:[ -][A-ZÆØÅÄÖÜ][\w]+)*)")
+_TERM = re.compile(rf"(?<![\w-])([{UPPER_CLASS}][\w]+(?:[ -][{UPPER_CLASS}][\w]+)*)")
 
 
-_OPENERS = " \t\"'“‘«„»–—(-"
 
 
 def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
     """Whether the word at ``start`` opens a sentence, a quote or a paragraph (so its capital says nothing)."""
-    before = text[paragraph_start:start].rstrip(_OPENERS)
+    before = text[paragraph_start:start].rstrip(OPENING_SPACE)
     return not before or before[-1] in ".!?:…"
 
 
@@ -118,10 +116,11 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
 
 
 def _fold(name: str) -> str:
-    """A name compared without case, accents or a possessive ending."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"'s$", "", re.sub(r"\s+", " ", folded).strip())
+    """A name compared without case, accents or a possessive ending ("Strømstad's": "stromstad")."""
+    return _POSSESSIVE.sub("", fold(name))
+
+
+_POSSESSIVE = re.compile(r"'s$")
 
 
 _TYPE_LABELS = {"person": ("person", "people"), "place": ("place", "places"),

@@ -11,7 +11,7 @@ from generator.model.finding import TranslationLink
 from generator.model.source import CaseInfo
 from generator.text import lexicon as lex
 from generator.text.numbers import number_syntax
-from generator.text.words import WORD_OR_NUMBER
+from generator.text.words import UPPER_CLASS, WORD_OR_NUMBER
 
 
 def _quote_ref(entry: Any, quotes: Sequence[Quote]) -> Quote | None:
@@ -65,7 +65,7 @@ def _marks(text: str, language: str) -> set[str]:
         value = words.get(word.lower())
         if value is not None and value >= 2 and value == int(value):
             numbers.add(str(int(value)))
-    names = {m.group(0) for m in re.finditer(r"(?<=[\w,;] )[A-ZÆØÅÄÖÜ]\w+", text)
+    names = {m.group(0) for m in re.finditer(rf"(?<=[\w,;] )[{UPPER_CLASS}]\w+", text)
              if not (language == "de" and lex.zipf(m.group(0).lower(), "de") >= 3.0
                      and lex.place(m.group(0)) is None and not lex.is_given_name(m.group(0)))}
     return numbers | names

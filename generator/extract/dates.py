@@ -23,6 +23,7 @@ from generator.model.claims import DateMention
 from generator.model.source import Source
 from generator.text.numbers import number_syntax, parse_number
 from generator.text.trigger import DIGIT, Probe, Trigger, last_token
+from generator.text.words import LETTER_RUN
 
 # Years searched for a weekday and day-month pair when nothing narrows them.
 DEFAULT_YEARS = range(1970, 2070)
@@ -386,7 +387,6 @@ def _sentence_bounds(source: Source, offset: int) -> tuple[int, int]:
 _CLAUSE_END = re.compile(r"[,.;:!?]")
 
 
-_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _event(source: Source, start: int, end: int, patterns: _Patterns) -> tuple[str | None, str | None]:
@@ -404,7 +404,7 @@ def _event(source: Source, start: int, end: int, patterns: _Patterns) -> tuple[s
     if best is not None and best[2].lower() in patterns.particles:
         # "Am Donnerstag nahm die Polizei einen Verdächtigen fest": the particle ending the clause says which
         clause = _CLAUSE_END.search(source.text, best[3], s_end)
-        words = _CLAUSE_WORD.findall(source.text, best[3], clause.start() if clause else s_end)
+        words = LETTER_RUN.findall(source.text, best[3], clause.start() if clause else s_end)
         particle = words[-1].lower() if len(words) > 1 else ""
         table = patterns.particles[best[2].lower()]
         if particle in table:

@@ -35,12 +35,11 @@ from generator.lang import canonical_language
 from generator.model.mention import Mention
 from generator.model.source import Source
 from generator.text import lexicon as lex
-from generator.text.words import UPPER_CLASS, fold
+from generator.text.words import CLAUSE_OPENERS, UPPER_CLASS, WORD_AND_TAIL, fold
 
 # ---------------------------------------------------------------------------------------
 # Patterns, built once per language.
 
-_UPPER = UPPER_CLASS
 
 
 _WORDC = r"[^\W_]"
@@ -49,7 +48,7 @@ _WORDC = r"[^\W_]"
 # A capitalised word: "Keaton", "O'Brien", "Jean-Pierre", "U.S", "Beckham-sønnen", "Keaton's".
 # The capital comes first and the look-behind after it, so the regex engine can skip ahead to
 # capitals instead of testing the look-behind at every character (four times faster).
-_TOKEN = rf"[{_UPPER}](?<![\w\-‐][{_UPPER}]){_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
+_TOKEN = rf"[{UPPER_CLASS}](?<![\w\-‐][{UPPER_CLASS}]){_WORDC}*(?:[.'’\-‐]{_WORDC}+)*"
 
 
 _GAP = r"[ \u00a0]+"
@@ -61,7 +60,6 @@ _AGE_AFTER = re.compile(r"[ \u00a0]*\((\d{1,3})\)|,[ \u00a0]+(\d{1,3}),")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-‐]*)[\s,]*$")
 
 
-_WORDS = re.compile(r"[^\W\d_][\w'’\-‐]*")
 
 
 _PUNCT = re.compile(r"[.!?,;:…]")
@@ -85,10 +83,9 @@ _NEXT_WORD_COMMA = re.compile(r",?[ \u00a0]+([^\W\d_]+)")
 _ADJACENT = re.compile(r"([^\W\d_][\w'’\-‐]*)[ \u00a0]+$")
 
 
-_BEFORE_COMMA = re.compile(rf"([{_UPPER}][\w .'-]*?),[ \u00a0]*$")
+_BEFORE_COMMA = re.compile(rf"([{UPPER_CLASS}][\w .'-]*?),[ \u00a0]*$")
 
 
-_OPENERS = set("\"'“”‘’«»„‹›–—-:([*")
 
 
 _QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n]{1,80})”|„([^„“”\n]{1,80})[“”]"
@@ -234,7 +231,7 @@ def _initial(text: str, sentence_start: int, pos: int) -> bool:
         i -= 1
     if i < sentence_start:
         return True
-    if text[i] in _OPENERS:
+    if text[i] in CLAUSE_OPENERS:
         # "asked -", "«Du", "(Artikkelen", ": Slik" — but not the hyphen inside a word.
         if text[i] in "-‐" and i > sentence_start and text[i - 1].isalnum():
             return False
@@ -313,7 +310,7 @@ def _quoted_works(text: str, start: int, end: int, lang: str, p: _Patterns, anch
             continue
         after = text[match.end():match.end() + 30]
         head = _HYPHEN_HEAD.match(after)
-        before = _WORDS.findall(text[max(start, match.start() - 40):match.start()])
+        before = WORD_AND_TAIL.findall(text[max(start, match.start() - 40):match.start()])
         cue = before[-1].casefold() if before else ""
         evidence: list[str] = []
         if head:
@@ -626,7 +623,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     if not bare_name or (len(tokens) == 1 and _bare(bare_name) in p.calendar):
         return None  # "Monday's rally": a day, not a name
     # Context before and after.
-    before_words = _WORDS.findall(text[max(s_start, start - 60):start])
+    before_words = WORD_AND_TAIL.findall(text[max(s_start, start - 60):start])
     prev = before_words[-1] if before_words else ""
     prev_l = prev.casefold()
     after = text[end:min(s_end, end + 40)]
@@ -813,7 +810,7 @@ def _street_after(text: str, end: int, s_end: int, p: _Patterns) -> str | None:
     return tail.group(1) if tail and tail.group(1) in p.street_words else None
 
 
-_ACRONYM_WORD = re.compile(r"[A-ZÆØÅÄÖÜ]{2,4}")
+_ACRONYM_WORD = re.compile(rf"[{UPPER_CLASS}]{{2,4}}")
 
 
 def _starts_name(tok: _Tok, p: _Patterns) -> bool:

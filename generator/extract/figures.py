@@ -23,7 +23,7 @@ from generator.model.source import Source
 from generator.text.lexicon import calendar_words
 from generator.text.numbers import number_syntax, parse_number
 from generator.text.trigger import DIGIT, Probe, Trigger, last_token
-from generator.text.words import fold
+from generator.text.words import HYPHENATED_WORD, fold
 
 # The range a qualifier implies, as factors of the value (None: open-ended).
 QUALIFIER_RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -86,7 +86,6 @@ GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments
 _MAX_SKIPPED = 2  # words between a number and what it counts ("39.000 norske elever")
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 _CONTEXT_WORDS = 6
@@ -248,7 +247,7 @@ def _counter(who: str, syntax: _Syntax) -> str | None:
     """Who gave a figure, as a key: its first words after any article, up to the next function
     word, lower case ("la police": police; "police while unions claimed": police)."""
     words: list[str] = []
-    for word in _WORD.findall(who):
+    for word in HYPHENATED_WORD.findall(who):
         lower = word.lower()
         if lower in syntax.stopwords:
             if words:
@@ -577,7 +576,7 @@ _OUTCOME_REACH = 4  # words after what a number counts to the word saying what h
 def _outcome(text: str, end: int, syntax: _Syntax) -> str | None:
     """The measure an outcome word right after a count names ("… wurden verletzt": injured)."""
     window = _OUTCOME_STOP.split(text[end:end + 60], maxsplit=1)[0]  # not past a sentence or the next count
-    for word in _WORD.findall(window)[:_OUTCOME_REACH]:
+    for word in HYPHENATED_WORD.findall(window)[:_OUTCOME_REACH]:
         found = syntax.outcomes.get(word.lower())
         if found:
             return found
@@ -607,11 +606,11 @@ def _counted_word(word: str, syntax: _Syntax) -> bool:
 def _context_measure(text: str, start: int, end: int, syntax: _Syntax) -> str | None:
     """For "sett over 20 millioner ganger": the measure a verb near the number names (``sett``: views)."""
     window = text[max(0, start - 80):start]
-    words = _WORD.findall(window)[-_CONTEXT_WORDS:]
+    words = HYPHENATED_WORD.findall(window)[-_CONTEXT_WORDS:]
     for word in reversed(words):
         if word.lower() in syntax.context:
             return syntax.context[word.lower()]
-    for word in _WORD.findall(text[end:end + 40])[:3]:  # "1,2 Millionen Mal angesehen"
+    for word in HYPHENATED_WORD.findall(text[end:end + 40])[:3]:  # "1,2 Millionen Mal angesehen"
         if word.lower() in syntax.context:
             return syntax.context[word.lower()]
     return None

@@ -29,7 +29,7 @@ from typing import Mapping, NamedTuple, Sequence
 from generator.lang import canonical_language, language_data, shared_data
 from generator.model.source import Source
 from generator.text import lexicon as lex
-from generator.text.words import fold
+from generator.text.words import ABBREVIATED_WORD, fold
 
 GENDERS = ("f", "m")
 # Languages whose nouns have grammatical gender: any named thing may be what a pronoun means.
@@ -37,7 +37,6 @@ _GRAMMATICAL_GENDER = frozenset({"de", "fr"})
 # How many words after the name a pronoun may be to count.
 _PRONOUN_WINDOW = 25
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _QUOTES = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)|''[^'\n]*''|»[^«\n]*«")
 _DASHES = ("–", "—", "-")
 _EMPTY = re.compile("").match("")
@@ -259,7 +258,7 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     s_start, s_end, _ = view.sentences[s_index] if view.sentences else (0, len(text), 0)
     found: list[tuple[str, str]] = []
     # A title or role noun right before the name: "his mother Kimberly Jones", "Her father, Tomas Berg".
-    before = _WORD.findall(text[max(s_start, mention.start - 60):mention.start])
+    before = ABBREVIATED_WORD.findall(text[max(s_start, mention.start - 60):mention.start])
     gap = text[max(s_start, mention.start - 3):mention.start]
     closed = text[mention.end:mention.end + 1] in (",", ")")
     if before and (gap.endswith((" ", "\u00a0")) and not gap.endswith(", ") or gap.endswith(", ") and closed) \
@@ -279,11 +278,11 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
         function_words = lex.words(lang, "entity_function_words")
         after = text[apposition.end():apposition.end() + 30]
         closes = after[:1] in (",", ".", ";", ")", "") or fold(
-            (_WORD.match(after.lstrip()) or _EMPTY).group(0)) in w.not_subject_after
-        for word in _WORD.findall(apposition.group(0))[:3]:
+            (ABBREVIATED_WORD.match(after.lstrip()) or _EMPTY).group(0)) in w.not_subject_after
+        for word in ABBREVIATED_WORD.findall(apposition.group(0))[:3]:
             if fold(word) in function_words:
                 continue
-            gender = noun_gender(word, lang) if closes and word == _WORD.findall(apposition.group(0))[-1] else None
+            gender = noun_gender(word, lang) if closes and word == ABBREVIATED_WORD.findall(apposition.group(0))[-1] else None
             if gender is not None:
                 found.append((gender, f"'{word}' in apposition"))
             break
@@ -291,7 +290,7 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     object_of = before and fold(before[-1].rstrip(".")) in w.not_subject_after \
         and not text[max(s_start, mention.start - 2):mention.start].strip(" \u00a0").endswith(",")
     if first and not object_of and not view.quoted(mention.start) and not (
-            apposition and fold(_WORD.findall(apposition.group(0))[0]) in w.pronouns):
+            apposition and fold(ABBREVIATED_WORD.findall(apposition.group(0))[0]) in w.pronouns):
         hit = _pronoun_after(view, mention, s_index, lang, w)
         if hit is not None:
             found.append(hit)
@@ -307,7 +306,7 @@ def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang
     limit = sentences[min(s_index + 1, len(sentences) - 1)][1] if sentences else len(text)
     noun_genders: set[str] = set()
     count = 0
-    for match in _WORD.finditer(text, mention.end, limit):
+    for match in ABBREVIATED_WORD.finditer(text, mention.end, limit):
         count += 1
         if count > _PRONOUN_WINDOW:
             return None
@@ -325,7 +324,7 @@ def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang
         if gender is not None:
             if lang == "de" and word == "Sie" and not _sentence_start(text, match.start()):
                 return None  # formal "you"
-            nxt = _WORD.match(text, match.end() + 1) if match.end() < len(text) else None
+            nxt = ABBREVIATED_WORD.match(text, match.end() + 1) if match.end() < len(text) else None
             nxt_word = fold(nxt.group(0)) if nxt else ""
             if lang == "de" and folded == "sie" and (nxt_word in w.plural_verbs or nxt_word.endswith("en")):
                 return None  # "sie sind": they

@@ -23,7 +23,7 @@ from generator.model.claims import Quote
 from generator.model.refs import PersonIndex, PersonRef
 from generator.model.source import Paragraph, Source
 from generator.text.lexicon import calendar_words
-from generator.text.words import UPPER_CLASS, fold
+from generator.text.words import HYPHENATED_WORD_OR_INTEGER, UPPER_CLASS, WORD_OR_INTEGER, fold
 from generator.util.spans import SpanSet
 
 # (style name, pattern whose group 1 is the quoted text), in order of preference.
@@ -51,10 +51,8 @@ _DASH_AGAIN = re.compile(r"\s*[.!?:]?\s+[–—]\s+")  # the next dash quote aft
 _DASH_INSIDE = re.compile(r"(?<=[.!?])\s+([–—])\s+")  # a dash opening a sentence inside a paragraph
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*|\d+")
 
 
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
@@ -133,7 +131,7 @@ def _mark_quotes(text: str, paragraph: Paragraph) -> list[_Raw]:
 def _is_quote(text: str, raw: _Raw) -> bool:
     """Quotes say something; titles and terms («Avengers»-premieren, ''N'' word) do not."""
     inner = text[raw.start:raw.end]
-    words = _WORD.findall(inner)
+    words = WORD_OR_INTEGER.findall(inner)
     if raw.outer_end < len(text) and text[raw.outer_end] == "-" and raw.outer_end + 1 < len(text) \
             and text[raw.outer_end + 1].isalpha():
         return False
@@ -178,7 +176,7 @@ def _dash_attribution(text: str, start: int, end: int, words: _Words,
     """Where ``, VERB SUBJECT`` ends a dash quote: (offset of the comma, end of the clause)."""
     for comma in re.finditer(r"[,?!]\s+", text[start:end]):
         at = start + comma.end()
-        verb = _WORD.match(text, at, end)
+        verb = WORD_OR_INTEGER.match(text, at, end)
         if not verb or verb.group(0).lower() not in words.verbs:
             continue
         found = _subject_after_verb(text, verb.end(), end, words, index)
@@ -215,7 +213,7 @@ def _subject_after_verb(text: str, at: int, end: int, words: _Words,
         return found
     position = at
     for n in range(_MAX_TITLE_WORDS):
-        token = _TITLE_WORD.match(text, position, end)  # "sagte Verdi-Sprecherin Petra Klein"
+        token = HYPHENATED_WORD_OR_INTEGER.match(text, position, end)  # "sagte Verdi-Sprecherin Petra Klein"
         if token is None or token.group(0)[:1].isdigit():
             return None
         lower = token.group(0).lower()
@@ -243,11 +241,11 @@ def _after_time_words(text: str, at: int, end: int, words: _Words) -> int:
     position = at
     skipped = 0
     while skipped < 3:
-        token = _WORD.match(text, position, end)
+        token = WORD_OR_INTEGER.match(text, position, end)
         if token is None:
             break
         word = fold(token.group(0))
-        following = _WORD.match(text, token.end() + 1, end) if text.startswith(" ", token.end()) else None
+        following = WORD_OR_INTEGER.match(text, token.end() + 1, end) if text.startswith(" ", token.end()) else None
         if word in words.calendar or (word in words.stopwords and following is not None
                                       and fold(following.group(0)) in words.calendar):
             position = token.end()
@@ -256,7 +254,7 @@ def _after_time_words(text: str, at: int, end: int, words: _Words) -> int:
             skipped += 1
             continue
         break
-    return position if skipped and _WORD.match(text, position, end) else at
+    return position if skipped and WORD_OR_INTEGER.match(text, position, end) else at
 
 
 _APPOSITION_REACH = 80  # characters of a long title before the name set off by a comma
@@ -267,7 +265,7 @@ def _named_after_title(text: str, at: int, end: int, words: _Words,
     """A speaker named after a longer title and a comma, where the clause ends: "a expliqué le
     directeur régional de la SNCF, Jean-Pierre Martin", "said the head of the rail company,
     John Smith". The title opens with an article; nothing between verb and name ends a clause."""
-    first = _WORD.match(text, at, end)
+    first = WORD_OR_INTEGER.match(text, at, end)
     if first is None or first.group(0).lower() not in words.stopwords or first.group(0).lower() in words.pronouns:
         return None
     comma = text.find(", ", at, min(end, at + _APPOSITION_REACH))
@@ -288,7 +286,7 @@ def _subject_at(text: str, at: int, end: int, words: _Words, index: PersonIndex)
     for phrase, _ in words.descriptors:
         if lower.startswith(phrase) and not lower[len(phrase):len(phrase) + 1].isalpha():
             return "description", at, at + len(phrase)
-    word = _WORD.match(text, at, end)
+    word = WORD_OR_INTEGER.match(text, at, end)
     if word and word.group(0).lower() in words.pronouns:
         return "pronoun", word.start(), word.end()
     return None
@@ -405,7 +403,7 @@ class _Attributor:
 
     def _from_window(self, side: str, start: int, end: int) -> tuple[str | None, str | None, str | None, str] | None:
         text = self.text
-        tokens = list(_WORD.finditer(text, start, end))
+        tokens = list(WORD_OR_INTEGER.finditer(text, start, end))
         verbs = [k for k, t in enumerate(tokens) if t.group(0).lower() in self.words.verbs]
         if side == "after":
             verbs = [k for k in verbs if k < _VERB_REACH]
@@ -473,7 +471,6 @@ class _Attributor:
         if i == 0 or not done or done[-1].speaker is None:
             return None, None, None, "none"
         raw, previous = self.raws[i], self.raws[i - 1]
-        paragraphs = self.source.paragraphs
         gap_paragraphs = raw.paragraph.index - previous.paragraph.index
         if gap_paragraphs > 1:
             return None, None, None, "none"

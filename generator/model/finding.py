@@ -1,35 +1,46 @@
-"""Findings: what the sources say about one thing (claims) and where they disagree."""
+"""Findings: what each source says about one thing (claims) and where the sources disagree.
+
+A finding's ``kind`` says what was compared, its ``explanation`` why the claims differ, its
+``severity`` how much that matters to a reader, and its ``status`` what the curator decided.
+Each is a ``Literal`` type, with the tuple of its values in the order the site lists them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-KINDS = ("figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage")
+from generator.model.span import Span
 
+Kind = Literal["figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage"]
+"""What a finding compares: figures, a quote's wording, narrative against a quote, dates and
+times, ages and roles, who did what, and what only one source reports."""
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
-EXPLANATIONS = ("rounding", "different-time", "different-scope", "translation", "conflict")
+Explanation = Literal["rounding", "different-time", "different-scope", "translation", "conflict"]
+"""Why the claims differ: within rounding, written at different moments, about different
+things, in translation, or they cannot all be true."""
+EXPLANATIONS: tuple[Explanation, ...] = get_args(Explanation)
 
+Status = Literal["open", "explained", "resolved"]
+"""What the curator decided in ``case.yml``."""
+STATUSES: tuple[Status, ...] = get_args(Status)
 
-STATUSES = ("open", "explained", "resolved")
+Severity = Literal["low", "medium", "high"]
+"""How much the difference matters to a reader."""
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
+DiffOp = Literal["equal", "replace", "delete", "insert"]
+"""One step of a word diff: the same words, other words, words only in the first or only in the second."""
 
-SEVERITIES = ("low", "medium", "high")
+TranslationOrigin = Literal["curated", "detected"]
+"""Whether a translation link was given in ``case.yml`` or found."""
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Span):
     """What one source says, pointing at the exact passage."""
 
-    source: str
-    """Id of the source."""
-    anchor: str
-    """Anchor of the paragraph holding the passage."""
-    start: int
-    """Offset of the passage's first character in the source's normalised text."""
-    end: int
-    """Offset one past its last character."""
-    text: str
-    """The exact text ``source.text[start:end]``."""
     value: str | float | None = None
     """The value compared (a number, an ISO date, a name), when there is one."""
     role: str = "claim"
@@ -40,7 +51,7 @@ class Claim:
 class DiffPart:
     """One step of a word-level diff between two renderings of a quote."""
 
-    op: str
+    op: DiffOp
     """``equal``, ``replace``, ``delete`` (only in the first) or ``insert`` (only in the second)."""
     left: str
     """Words of the first claim."""
@@ -54,19 +65,19 @@ class Discrepancy:
 
     id: str
     """Stable id: ``<kind>-<hash of the key>``."""
-    kind: str
-    """One of :data:`KINDS`."""
+    kind: Kind
+    """What was compared."""
     key: str
     """What the claims are about, readable (``views``, ``keaton-jones|age``)."""
     summary: str
     """One sentence saying what differs."""
-    explanation: str
-    """One of :data:`EXPLANATIONS`."""
-    severity: str
-    """``low``, ``medium`` or ``high``."""
+    explanation: Explanation
+    """Why the claims differ."""
+    severity: Severity
+    """How much it matters to a reader."""
     claims: tuple[Claim, ...]
     """Every source's claim, in source order."""
-    status: str = "open"
+    status: Status = "open"
     """From ``case.yml``: ``open``, ``explained`` or ``resolved``."""
     note: str | None = None
     """The curator's note from ``case.yml``."""
@@ -74,6 +85,8 @@ class Discrepancy:
     """Word-level diff for quote variants."""
     detail: str | None = None
     """A more specific label (``substitution``, ``hedge dropped``, ``omission``, ``years 2017``)."""
+    rules: tuple[str, ...] = ()
+    """Names of the rules that decided the finding's explanation and severity, in the order they applied."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +113,12 @@ class TranslationLink:
 
     quotes: tuple[str, ...]
     """Ids of the linked quotes, sorted."""
-    origin: str
+    origin: TranslationOrigin
     """``curated`` (``case.yml``) or ``detected``."""
     evidence: str
     """Why they are linked."""
 
 
 def short_id(source_id: str) -> str:
+    """The number a source is known by in summaries: ``001`` for ``001-71882606a5f9e5a9``."""
     return source_id.split("-")[0]

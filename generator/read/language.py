@@ -7,12 +7,10 @@ language differs clearly from the source's are flagged.
 
 from __future__ import annotations
 
-import re
-
 from generator.lang import supported_languages
+from generator.text.words import WORD
 from generator.util.derived import persistent
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # How many of a language's most frequent words count as its function words.
 _TOP_WORDS = 300
 
@@ -38,7 +36,7 @@ def language_scores(text: str) -> list[tuple[str, float]]:
 
     Only the first ``_SAMPLE_CHARS`` characters are read.
     """
-    return _scores([t.lower() for t in _TOKEN.findall(text, 0, _SAMPLE_CHARS)])
+    return _scores([t.lower() for t in WORD.findall(text, 0, _SAMPLE_CHARS)])
 
 
 def _scores(tokens: list[str]) -> list[tuple[str, float]]:
@@ -71,7 +69,7 @@ def _decide(scores: list[tuple[str, float]]) -> tuple[str, float]:
 
 def paragraph_language(text: str, source_language: str) -> str | None:
     """The paragraph's language when it is clearly not the source's, else ``None``."""
-    tokens = _TOKEN.findall(text, 0, _SAMPLE_CHARS)
+    tokens = WORD.findall(text, 0, _SAMPLE_CHARS)
     if len(tokens) < 8:
         return None
     code, confidence = _decide(_scores([t.lower() for t in tokens]))

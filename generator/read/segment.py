@@ -12,14 +12,13 @@ import re
 from generator.lang import language_data, word_set
 from generator.model.source import Paragraph, Sentence
 from generator.read.language import frequent_words
+from generator.text.words import LETTER_RUN, SENTENCE_OPENERS
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A candidate sentence end: terminal punctuation, optional closing quotes or brackets,
 # then whitespace. Whether it really ends a sentence is decided by _is_boundary.
 _END = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s)")
-_OPENERS = "\"'“‘«„»([–—-¿¡"
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -73,7 +72,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
     if after >= len(paragraph):
         return False
     following = paragraph[after]
-    if not (following.isupper() or following.isdigit() or following in _OPENERS):
+    if not (following.isupper() or following.isdigit() or following in SENTENCE_OPENERS):
         return False
     punct = match.group(0)
     if not punct.startswith("."):
@@ -87,7 +86,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
     if bare in word_set(language, "abbreviations") or re.fullmatch(r"(?:\w\.)+\w", word):
         # "Dec. 8", "Mr. Smith", "U.S. officials": not an end, unless a common word such as
         # "They" follows, which starts a sentence far more often than it continues a name.
-        next_word = _NEXT_WORD.match(paragraph, after)
+        next_word = LETTER_RUN.match(paragraph, after)
         return bool(next_word) and next_word.group(0).lower() in frequent_words(language)
     if word.isdigit() and len(word) <= 2 and language_data(language).get("ordinal_period"):
         return False
