@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.compare.common import claim_at, said_by_source, spans_by_source, stable_id
-from generator.lang import language_data
+from generator.lang import language_data, shared_data
 from generator.model.claims import Quote
 from generator.model.finding import Discrepancy
 from generator.model.refs import PersonRef
@@ -17,9 +17,12 @@ from generator.model.source import Source
 from generator.text.words import WORD_OR_NUMBER
 from generator.util.spans import SpanSet
 
-# Platforms people post on; names, the same in every language.
-PLATFORMS = ("Facebook", "Instagram", "YouTube", "Twitter", "TikTok", "Snapchat", "Reddit", "WhatsApp",
-             "Telegram", "LinkedIn", "Twitch", "Threads", "Bluesky")
+
+@lru_cache(maxsize=None)
+def _platform_pattern() -> re.Pattern[str]:
+    """The platforms people post on (``actor_platforms``), as written, each a whole word."""
+    names = [str(name) for name in shared_data().get("actor_platforms")]
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +38,7 @@ def _event_words(language: str) -> dict[str, str]:
 def actions(sources: Sequence[Source], quotes: Sequence[Quote],
              persons: Sequence[PersonRef]) -> list[tuple[str, str, str | None, str, int, int, int, int]]:
     """(source, event, platform, actor, sentence start, end, actor start, end) of each sentence naming one."""
-    platform_re = re.compile(r"(?<!\w)(" + "|".join(PLATFORMS) + r")(?!\w)")
+    platform_re = _platform_pattern()
     refs_by_source: dict[str, list[PersonRef]] = defaultdict(list)
     for ref in persons:
         refs_by_source[ref.source].append(ref)

@@ -10,11 +10,12 @@ from typing import Iterable, Iterator, Sequence
 from generator.compare.common import claim_at, stable_id
 from generator.compare.wording import claim_stopwords
 from generator.extract.figures import CURRENCY_MEASURES
-from generator.lang import language_data, word_set
+from generator.lang import language_data, trait, word_set
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy, short_id
 from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
+from generator.text import lexicon as lex
 from generator.text.lexicon import calendar_words
 from generator.text.words import OPENING_SPACE, UPPER_CLASS, WORD_OR_NUMBER, fold
 
@@ -33,7 +34,7 @@ def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
 def _common(word: str, language: str) -> bool:
     """A frequent word of the language: capitalised, it is a noun (German) or an opener, not a name."""
     from wordfreq import zipf_frequency
-    return zipf_frequency(word, language) >= _COMMON_ZIPF.get(language, 9.0)
+    return zipf_frequency(word, language) >= lex.COMMON_NOUN_ZIPF
 
 
 @lru_cache(maxsize=None)
@@ -73,10 +74,6 @@ def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
     return any(term.lower() in other for other in others)
 
 
-# Languages that capitalise every noun: a single capitalised word there is a name only when rare.
-_COMMON_ZIPF = {"de": 3.0}
-
-
 @lru_cache(maxsize=None)
 def _term_stopwords(language: str) -> frozenset[str]:
     """Words no name is made of: the claim stop words and the entity function words ("Tens")."""
@@ -87,6 +84,7 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
            spans_by_source: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Capitalised names that are not people and do not open a sentence: the first span of each."""
     stop = _term_stopwords(source.language)
+    nouns = bool(trait(source.language, "capitalises_nouns"))  # a single capitalised word is a name only when rare
     calendar = calendar_words(source.language) if language_data(source.language) else frozenset()
     refs = spans_by_source.get(source.id, []) if spans_by_source is not None else [
         (p.start, p.end) for p in persons if p.source == source.id]
@@ -107,8 +105,8 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
             lower = term.lower()
             if (len(term) < 3 or lower in stop or fold(term) in calendar or (term.isupper() and len(term) <= 3)
                     or all(w.lower() in stop or w in person_words for w in words)
-                    or (source.language in _COMMON_ZIPF and any(_common(w.lower(), source.language) for w in words))
-                    or (len(words) == 1 and source.language in _COMMON_ZIPF)
+                    or (nouns and any(_common(w.lower(), source.language) for w in words))
+                    or (len(words) == 1 and nouns)
                     or (lower not in _countries() and lower[:4] in _country_prefixes())):
                 continue
             found.setdefault(term, (start, start + len(term)))

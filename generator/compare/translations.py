@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any, Sequence
 
+from generator.lang import trait
 from generator.model.claims import Quote
 from generator.model.finding import TranslationLink
 from generator.model.source import CaseInfo
@@ -66,6 +67,6 @@ def _marks(text: str, language: str) -> set[str]:
         if value is not None and value >= 2 and value == int(value):
             numbers.add(str(int(value)))
     names = {m.group(0) for m in re.finditer(rf"(?<=[\w,;] )[{UPPER_CLASS}]\w+", text)
-             if not (language == "de" and lex.zipf(m.group(0).lower(), "de") >= 3.0
+             if not (trait(language, "capitalises_nouns") and lex.zipf(m.group(0).lower(), language) >= lex.COMMON_NOUN_ZIPF
                      and lex.place(m.group(0)) is None and not lex.is_given_name(m.group(0)))}
     return numbers | names

@@ -13,7 +13,6 @@ from generator.text.words import WORD_OR_NUMBER
 _CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]")
 
 
-_CONJUNCTIONS = {"and": "en", "og": "nb", "und": "de", "et": "fr", "but": "en", "men": "nb", "aber": "de", "mais": "fr"}  # words two quotes must share, in order, to be one quote
 
 
 @lru_cache(maxsize=None)
@@ -53,15 +52,15 @@ def tokenise(text: str, start: int, end: int, language: str) -> list[Token]:
 
 def split_clauses(text: str, tokens: list[Token], language: str) -> list[list[Token]]:
     """Tokens cut at punctuation and at coordinating "and"/"og"/"und"/"et"."""
-    conjunctions = _CONJUNCTIONS
+    conjunctions = word_set(language, "claim_conjunctions")
     clauses: list[list[Token]] = [[]]
     previous_end = tokens[0].start if tokens else 0
     for token in tokens:
         gap = text[previous_end:token.start]
-        if _CLAUSE_BREAK.search(gap) or conjunctions.get(token.word.lower()) == language:
+        if _CLAUSE_BREAK.search(gap) or token.word.lower() in conjunctions:
             if clauses[-1]:
                 clauses.append([])
-        if conjunctions.get(token.word.lower()) != language:
+        if token.word.lower() not in conjunctions:
             clauses[-1].append(token)
         previous_end = token.end
     return [c for c in clauses if c]

@@ -18,7 +18,7 @@ from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 
-from generator.lang import canonical_language, language_data, phrase_pattern
+from generator.lang import DISPLAY_LANGUAGE, canonical_language, language_data, phrase_pattern
 from generator.model.claims import DateMention
 from generator.model.source import Source
 from generator.text.numbers import number_syntax, parse_number
@@ -68,6 +68,11 @@ class _Patterns:
     record), to the event each particle makes (``None``: no event)."""
 
 
+def _optional_words(words: Any) -> str:
+    """A pattern for one of ``words`` and a space, or nothing ("" when there are no words)."""
+    return f"(?:(?:{_alternation(words)}) )?" if words else ""
+
+
 def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -77,7 +82,7 @@ def _patterns(language: str) -> _Patterns:
     data = language_data(language)
     case_sensitive = bool(data.get("date_case_sensitive", False))
     flags = 0 if case_sensitive else re.IGNORECASE
-    locale = language if data else "en"
+    locale = language if data else DISPLAY_LANGUAGE  # month and weekday names of a language we have no data for
     months: dict[str, int] = {}
     full_months = frozenset(n.lower() for n in get_month_names("wide", locale=locale).values())
     for width in ("wide", "abbreviated"):
@@ -100,7 +105,9 @@ def _patterns(language: str) -> _Patterns:
         return _alternation([w[:1].upper() + w[1:] for w in words])
 
     month_re = f"(?P<mon>{cased(months)})\\.?"
-    wd_re = f"(?:(?P<wd>{cased(weekday_abbr)})\\.?,? (?:den |le )?)?"
+    wd_links = _optional_words(data.get("date_weekday_links"))  # "Freitag, den 8.", "vendredi le 8"
+    day_links = _optional_words(data.get("date_day_month_links"))  # "8 of December", "8 de décembre"
+    wd_re = f"(?:(?P<wd>{cased(weekday_abbr)})\\.?,? {wd_links})?"
     ordinal = str(data.get("date_ordinal_suffix", ""))
     day_re = rf"(?P<d>[0-3]?\d){ordinal}"
     year_re = r"(?:,? (?P<y>(?:1[89]|20)\d\d)(?!\d))?"
@@ -109,7 +116,7 @@ def _patterns(language: str) -> _Patterns:
     if "md" in orders:
         absolute.append(re.compile(rf"(?<!\w){wd_re}{month_re} {day_re}(?![\d\w]){year_re}", flags))
     if "dm" in orders:
-        absolute.append(re.compile(rf"(?<![\w.]){wd_re}{day_re} (?:de |of )?{month_re}(?!\w){year_re}", flags))
+        absolute.append(re.compile(rf"(?<![\w.]){wd_re}{day_re} {day_links}{month_re}(?!\w){year_re}", flags))
     absolute.append(re.compile(r"(?<![\d-])(?P<y>(?:1[89]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])"))
     if "dm" in orders and "md" not in orders:
         absolute.append(re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)(?!\d)"))

@@ -27,11 +27,21 @@ All language knowledge is data in ``generator/lang/<code>/entities.yml`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from generator.extract.gender import feminine_role
-from generator.lang import canonical_language
+from generator.lang import (
+    canonical_language,
+    hook,
+    language_data,
+    loanword_language,
+    shared_data,
+    supported_languages,
+    trait,
+    word_set,
+)
 from generator.model.mention import Mention
 from generator.model.source import Source
 from generator.text import lexicon as lex
@@ -92,19 +102,23 @@ _QUOTED = re.compile(r"«[ \u00a0]?([^«»\n]{1,80}?)[ \u00a0]?»|“([^“”\n
                      r"|\"([^\"\n]{1,80})\"|''([^'\n]{1,80})''")
 
 
-_APPOSITION = re.compile(r",[ \u00a0]+(?:(?:a|an|the|en|et|ei|ein|eine|der|die|das|un|une|le|la)[ \u00a0]+)?"
-                         r"(?:[^\W\d_]+[ \u00a0]+)?([^\W\d_][\w\-]*)")
+@cache
+def _apposition() -> re.Pattern[str]:
+    """A comma, an optional article, up to one word, then the word that may describe the name (", a singer")."""
+    articles = "|".join(re.escape(w) for w in _shared_words("entity_apposition_articles"))
+    return re.compile(rf",[ \u00a0]+(?:(?:{articles})[ \u00a0]+)?(?:[^\W\d_]+[ \u00a0]+)?([^\W\d_][\w\-]*)")
 
 
-# Small words inside a title: "The Last Summer in the Valley", "Le Dîner de cons".
-_TITLE_GAP = re.compile(r"[ \u00a0]+(?:(?:in|the|of|and|a|an|on|at|to|for|with|from|de|du|des|la|le|les|et|i|og|på|"
-                        r"av|til|der|die|das|und|von|im|am)[ \u00a0]+)+")
+@cache
+def _title_gap() -> re.Pattern[str]:
+    """Small words inside a title: "The Last Summer in the Valley", "Le Dîner de cons"."""
+    small = "|".join(re.escape(w) for w in _shared_words("entity_title_small_words"))
+    return re.compile(rf"[ \u00a0]+(?:(?:{small})[ \u00a0]+)+")
 
 
-_ARTICLES_DE = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
-                          "einer", "eines", "kein", "keine", "jede", "jeder", "jedes", "diese",
-                          "dieser", "dieses", "seine", "ihre", "unsere", "im", "am", "zum", "zur",
-                          "vom", "beim", "ins"})
+def _shared_words(key: str) -> list[str]:
+    """A shared word list as written (lower case), in its order."""
+    return [str(w) for w in shared_data().get(key)]
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language, used as a cache key
@@ -133,12 +147,28 @@ class _Patterns:
     definite_suffixes: tuple[str, ...] = ()
     street_words: frozenset[str] = frozenset()
     """Words that make a name a street, square or bridge ("rue", "Platz", "plass", "Street")."""
+    articles: frozenset[str] = frozenset()
+    """Articles and determiners before a noun ("ein", "dem"): what follows is a noun."""
+    adjective_endings: tuple[str, ...] = ()
+    """Endings of an adjective before a noun ("deutliches"): what follows is a noun."""
+    capitalises_nouns: bool = False
+    """Every noun has a capital: a capital alone is no sign of a name."""
+    forms_compounds: bool = False
+    """Nouns join into one word: an organisation word may end a one-word name."""
+    genitive_s: bool = False
+    """The genitive adds a bare -s: "Bergs" may be Berg's."""
+    org_word_after_name: bool = False
+    """A lower-case organisation word may follow the name ("Statens vegvesen")."""
+    quoted_titles_in_title_case: bool = False
+    """A quoted run of capitalised words is a title."""
+    role_stems: Callable[[str], tuple[str, ...]] = field(default=lambda word: ())
+    """Other forms of a case-folded role noun to look up (the language's hook)."""
 
 
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> _Patterns:
     def w(key: str) -> frozenset[str]:
-        return lex.words(lang, key)
+        return word_set(lang, key)
 
     links = w("entity_connectors") | w("entity_name_particles") | w("entity_coordinators")
     link = "|".join(re.escape(x) for x in sorted(links, key=len, reverse=True)) or "(?!)"
@@ -159,7 +189,12 @@ def _patterns(lang: str) -> _Patterns:
         never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
         | w("entity_not_names"),
         definite_suffixes=tuple(sorted(w("entity_definite_suffixes"), key=len, reverse=True)),
-        street_words=w("entity_street_words"),
+        street_words=w("entity_street_words"), articles=w("entity_articles"),
+        adjective_endings=tuple(str(e) for e in language_data(lang).get("entity_adjective_endings")),
+        capitalises_nouns=bool(trait(lang, "capitalises_nouns")), forms_compounds=bool(trait(lang, "forms_compounds")),
+        genitive_s=bool(trait(lang, "genitive_s")), org_word_after_name=bool(trait(lang, "org_word_after_name")),
+        quoted_titles_in_title_case=bool(trait(lang, "quoted_titles_in_title_case")),
+        role_stems=hook(lang, "role_stems"),
     )
 
 
@@ -204,15 +239,15 @@ def _bare(text: str) -> str:
 
 
 def _is_role(word: str, p: _Patterns) -> bool:
-    return _is_role_cached(word.casefold(), p) or (p.lang == "de" and feminine_role(word, "de"))
+    return _is_role_cached(word.casefold(), p) or feminine_role(word, p.lang)
 
 
 @lru_cache(maxsize=100_000)
 def _is_role_cached(lowered: str, p: _Patterns) -> bool:
     if lowered in p.roles:
         return True
-    if p.lang == "de" and lowered.endswith("n") and (lowered[:-1] in p.roles or lowered[:-2] in p.roles):
-        return True  # weak nouns: "des Meteorologen", "dem Experten"
+    if any(stem in p.roles for stem in p.role_stems(lowered)):
+        return True  # German weak nouns: "des Meteorologen", "dem Experten"
     return any(lowered.endswith(head) and len(lowered) > len(head) for head in p.role_heads)
 
 
@@ -275,14 +310,14 @@ def _sentence_candidates(text: str, start: int, end: int, lang: str, anchor: str
                 found.append(cand)
             blocked.append(span)
     matches = list(p.run.finditer(text, start, end))
-    title_case = lang != "de" and _title_case(text, start, end, sum(
+    title_case = not p.capitalises_nouns and _title_case(text, start, end, sum(
         1 for m in matches for w in m.group(0).split() if w[:1].isupper()))  # not "on" in "Bamse on Thursday"
     for match in matches:
         if any(s <= match.start() < e for s, e in blocked):
             continue
         if found and found[-1].type == "work" and found[-1].end is not None and match.start() > found[-1].end:
             gap = text[found[-1].end:match.start()]
-            if _TITLE_GAP.fullmatch(gap) and found[-1].surface != "title":
+            if _title_gap().fullmatch(gap) and found[-1].surface != "title":
                 work = found[-1]
                 work.end = match.end() - (1 if match.group(0).endswith(".") else 0)
                 work.name = " ".join(text[work.tokens[0].start:work.end].split())
@@ -317,7 +352,7 @@ def _quoted_works(text: str, start: int, end: int, lang: str, p: _Patterns, anch
             evidence.append(f"quoted title before '-{head.group(1)}'")
         elif cue in p.work_cues:
             evidence.append(f"quoted title after '{before[-1]}'")
-        elif lang == "en" and len(stripped.split()) >= 2 and all(
+        elif p.quoted_titles_in_title_case and len(stripped.split()) >= 2 and all(
                 w[0].isupper() or w.casefold() in p.function_words for w in stripped.split()):
             evidence.append("quoted title in title case")
         else:
@@ -424,7 +459,7 @@ def _is_compound(parts: list[str], lang: str, word: str) -> bool:
         return False
     if head[0].islower():
         return True
-    return lang == "de" and lex.is_common_word(head, lang)
+    return _patterns(lang).capitalises_nouns and lex.is_common_word(head, lang)
 
 
 def _compound_candidate(tok: _Tok, parts: list[str], initial: bool, lang: str, p: _Patterns,
@@ -479,7 +514,7 @@ def _classify_uncached(name: str, lang: str) -> tuple[str | None, bool, list[str
         if name.isupper() and len(name) <= 4 and not place.name.isupper():
             place = None  # "TUI" is no town Tui: a short word in capitals is an acronym
         elif place.kind == "city" and fold(place.name) != fold(name) \
-                and lex.zipf(name.casefold(), "en") >= 4.0:
+                and lex.zipf(name.casefold(), loanword_language()) >= 4.0:
             place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:
         return "place", True, [f"gazetteer: {place.kind} {place.name}"]
@@ -532,13 +567,13 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         elif len(tokens) > 2 and (tokens[1].bare in p.honorifics or _is_role(tokens[1].text, p)) \
                 and (_ordinary(head.text, lang, p) or lex.zipf(bare, lang) >= 3.0) and not _name_itself(head.text, lang):
             pass  # the first word of a title: "Prime Minister Erik Solheim", "Finance Minister Kari Dahl"
-        elif len(tokens) > 1 and _is_role(head.text, p) and (lang == "de" or initial):
+        elif len(tokens) > 1 and _is_role(head.text, p) and (p.capitalises_nouns or initial):
             evidence.append(f"role '{head.text}'")
             person_cue = True
-        elif len(tokens) > 1 and bare in p.work_cues and (lang == "de" or initial):
+        elif len(tokens) > 1 and bare in p.work_cues and (p.capitalises_nouns or initial):
             evidence.append(f"after '{head.text}'")
             work_cue = True
-        elif len(tokens) > 1 and bare in p.animals and (lang == "de" or initial):
+        elif len(tokens) > 1 and bare in p.animals and (p.capitalises_nouns or initial):
             evidence.append(f"animal '{head.text}'")
             animal = True
         elif len(tokens) > 1 and bare in p.storms:
@@ -556,7 +591,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         elif initial and len(tokens) > 1 and lex.is_common_word(head.text, lang) \
                 and not lex.is_given_name(head.text) and lex.place(head.text) is None:
             pass
-        elif lang == "de" and len(tokens) > 1 and _german_common(head.text, p) \
+        elif p.capitalises_nouns and len(tokens) > 1 and _common_noun(head.text, p) \
                 and not lex.is_given_name(head.text) and lex.place(head.text) is None:
             pass
         else:
@@ -574,7 +609,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             tokens.pop()
         elif bare in p.calendar and not lex.is_given_name(tokens[-2].text):
             tokens.pop()
-        elif lang == "de" and _german_common(tail.text, p) and not _name_like_pair(tokens, lang) \
+        elif p.capitalises_nouns and _common_noun(tail.text, p) and not _name_like_pair(tokens, lang) \
                 and not (tokens[0].bare in p.org_words and lex.place(tail.text) is not None):
             tokens.pop()
         else:
@@ -608,9 +643,9 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             (end + 1 >= len(text) or not text[end + 1].isalnum()):
         end += 1
         surface = "possessive"
-    elif lang in ("nb", "de", "sv", "da") and name.endswith("s") and (len(name) > 3 or name[:-1].isupper()):
+    elif p.genitive_s and name.endswith("s") and (len(name) > 3 or name[:-1].isupper()):
         forms = (name[:-1],)
-    if lang == "nb" and surface == "single":
+    if p.org_word_after_name and surface == "single":
         tail = _NEXT_WORD.match(text, end, s_end)
         if tail and tail.group(1)[0].islower() and tail.group(1) in p.org_words:
             end = tail.end()
@@ -628,14 +663,14 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     prev_l = prev.casefold()
     after = text[end:min(s_end, end + 40)]
     if prev and not initial:
-        if _is_role(prev, p) and (prev[0].islower() or lang == "de"):
+        if _is_role(prev, p) and (prev[0].islower() or p.capitalises_nouns):
             evidence.append(f"role '{prev}'")
             person_cue = True
         elif prev_l in p.honorifics and prev[0].isupper():
             evidence.append(f"title '{prev}'")
             person_cue = True
     touching = bool(prev) and not _BREAK.search(text, max(s_start, start - 60), start)
-    if prev_l in p.work_cues and (prev[0].islower() or lang == "de") and touching:
+    if prev_l in p.work_cues and (prev[0].islower() or p.capitalises_nouns) and touching:
         evidence.append(f"after '{prev}'")
         work_cue = True
     last3 = [w.casefold() for w in before_words[-3:]]
@@ -654,7 +689,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         if nxt and nxt.group(1).casefold() in p.person_after:
             evidence.append(f"followed by '{nxt.group(1)}'")
             person_cue = True
-    apposition = _APPOSITION.match(after)
+    apposition = _apposition().match(after)
     if apposition and apposition.group(1).casefold() in p.roles and apposition.group(1)[0].islower() \
             and len(tokens) > 1:
         evidence.append(f"apposition '{apposition.group(1)}'")
@@ -672,10 +707,10 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
     strong = False
     low = False
     needs_support = False
-    if listed_type == "place" and len(tokens) == 1 and not place_cue and (initial or lang == "de") and (
+    if listed_type == "place" and len(tokens) == 1 and not place_cue and (initial or p.capitalises_nouns) and (
             bare_name.casefold() in p.function_words or lex.zipf(bare_name.casefold(), lang) >= lex.VERY_COMMON_ZIPF
-            or (lang == "de" and (prev_l in _ARTICLES_DE
-                                  or (prev_l in p.function_words and _german_common(bare_name, p)))
+            or (p.capitalises_nouns and (prev_l in p.articles
+                                         or (prev_l in p.function_words and _common_noun(bare_name, p)))
                 and not listed_why[0].startswith("gazetteer: country"))):
         listed_type = None  # "Essen", "auf dem Hof": ordinary words unless "in Essen"
     if listed_type == "place" and person_cue and len(tokens) > 1:
@@ -684,9 +719,10 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         kind, strong = "other", True
     elif street and listed_type not in ("platform", "organization"):
         kind, strong = "place", True
-    elif listed_type in ("platform", "organization") and lang == "de" and len(tokens) == 1 \
-            and not bare_name.isupper() and lex.zipf(bare_name.casefold(), "de") >= 3.0 and prev[:1].islower() \
-            and (prev_l in _ARTICLES_DE or (len(prev_l) > 4 and prev_l.endswith(("es", "en", "er", "em")))):
+    elif listed_type in ("platform", "organization") and p.capitalises_nouns and len(tokens) == 1 \
+            and not bare_name.isupper() and lex.zipf(bare_name.casefold(), lang) >= lex.COMMON_NOUN_ZIPF \
+            and prev[:1].islower() and (prev_l in p.articles
+                                        or (len(prev_l) > 4 and prev_l.endswith(p.adjective_endings))):
         return None  # "ein deutliches Signal": the German noun, not the messaging app
     elif listed_type in ("platform", "organization") and listed_why != ["acronym"]:
         kind, strong = listed_type, True
@@ -720,17 +756,18 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
         kind = "organization"  # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name
         evidence.append(f"acronym '{acronym}' in the name")
     elif len(tokens) > 1 and (town := next((t.text for t in tokens[1:] if _town(t.text, lang)), None)) \
-            and lex.place(name) is None and not lex.is_common_word(tokens[0].text, "en"):
+            and lex.place(name) is None and not lex.is_common_word(tokens[0].text, loanword_language()):
         kind = "organization"  # "Eintracht Frankfurt", "Bayern München": a club or firm named after its town
         evidence.append(f"place '{town}' in the name")
     elif len(tokens) > 1:
-        commons = [lex.is_common_word(t.text, lang) or (lang == "de" and _german_common(t.text, p))
+        commons = [_ordinary(t.text, lang, p)
                    for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
         capitalised = [t.text for t in tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
         if any(commons):
             kind, low = "other", True
             evidence.append("capitalised ordinary words")
-        elif lang != "en" and capitalised and all(lex.is_common_word(t, "en") for t in capitalised):
+        elif lang != loanword_language() and capitalised \
+                and all(lex.is_common_word(t, loanword_language()) for t in capitalised):
             # "Color Line" in a Norwegian text: a name of English words is a brand, a work or an
             # event far more often than a person; a name still, of no type we can tell
             kind = "other"
@@ -742,7 +779,7 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
             evidence.append("at sentence start")
     else:
         word = bare_name
-        if lang == "de":
+        if p.capitalises_nouns:
             needs_support = True  # a capital says nothing in German
             kind = "other"
         elif initial:
@@ -774,14 +811,13 @@ def _judge(text: str, group: list[_Tok], initial: bool, lang: str, p: _Patterns,
 def _org_suffix(word: str, lang: str, p: _Patterns) -> str | None:
     """In a language that compounds its nouns, an organisation word ending a one-word name
     ("Utenriksdepartementet": departementet), if any."""
-    if lang not in _COMPOUNDING:
+    if not p.forms_compounds:
         return None
     lower = word.lower()
     return next((w for w in sorted(p.org_words, key=len, reverse=True)
                  if len(w) >= 5 and len(lower) > len(w) + 2 and lower.endswith(w)), None)
 
 
-_COMPOUNDING = frozenset({"de", "nb", "sv", "da", "nl"})
 
 
 _BREAK = re.compile(r"[,;:\"“”«»„]\s*$|[,;:\"“”«»„][^\w]*$")  # punctuation between a cue word and a name
@@ -791,7 +827,7 @@ def _town(word: str, lang: str) -> bool:
     """A town or region of the gazetteer that is no common word ("Frankfurt"; not "Airport")."""
     place = lex.place(word)
     return (place is not None and place.kind in ("city", "admin") and not lex.is_common_word(word, lang)
-            and not lex.is_common_word(word, "en"))
+            and not lex.is_common_word(word, loanword_language()))
 
 
 def _street_before(before_words: list[str], p: _Patterns) -> str | None:
@@ -829,27 +865,28 @@ def _keeps_period(word: str, p: _Patterns) -> bool:
 
 def _ordinary(word: str, lang: str, p: _Patterns) -> bool:
     """An ordinary word of ``lang`` (German: any common noun or compound of one)."""
-    return lex.is_common_word(word, lang) or (lang == "de" and _german_common(word, p))
+    return lex.is_common_word(word, lang) or (p.capitalises_nouns and _common_noun(word, p))
 
 
-def _german_common(word: str, p: _Patterns) -> bool:
-    """An ordinary German noun: frequent in German and clearly less so elsewhere, or a compound of one."""
-    return _german_common_cached(word, p)
+def _common_noun(word: str, p: _Patterns) -> bool:
+    """An ordinary noun of a language that capitalises its nouns (German): frequent in the language and
+    clearly less so in the others, or a compound of one."""
+    return _common_noun_cached(word, p)
 
 
 @lru_cache(maxsize=100_000)
-def _german_common_cached(word: str, p: _Patterns) -> bool:
+def _common_noun_cached(word: str, p: _Patterns) -> bool:
     lowered = word.casefold()
     if lowered in p.function_words or lowered in p.not_names:
         return True
-    own = lex.zipf(lowered, "de")
+    own = lex.zipf(lowered, p.lang)
     if own >= lex.VERY_COMMON_ZIPF:
         return True
     if own >= 2.5:
-        others = max(lex.zipf(lowered, other) for other in ("en", "fr", "nb"))
+        others = max((lex.zipf(lowered, other) for other in supported_languages() if other != p.lang), default=0.0)
         if own - others >= lex.COMMON_SPREAD:
             return True
-    return own < 2.5 and lex.is_compound_of_common(word, "de")
+    return own < 2.5 and lex.is_compound_of_common(word, p.lang)
 
 
 def _name_like_pair(tokens: list[_Tok], lang: str) -> bool:

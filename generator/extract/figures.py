@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from generator.extract.dates import extract_dates
-from generator.lang import canonical_language, language_data, word_set
+from generator.lang import canonical_language, language_data, trait, word_set
 from generator.model.claims import DateMention, Figure
 from generator.model.refs import PersonIndex, PersonRef
 from generator.model.source import Source
@@ -224,7 +224,7 @@ def _syntax(language: str) -> _Syntax:
                    _word_pattern(data.get("figure_range_open"), r"(?<!\w)(?:{})[ \u00a0]+$"),
                    _word_pattern(data.get("figure_range_join"), r"[ \u00a0]+(?:{})[ \u00a0]+"),
                    Trigger(keys - {DIGIT}), number_probe, age_probes, calendar_words(language),
-                   bool(data.get("figure_capitalised_nouns", False)),
+                   bool(trait(language, "capitalises_nouns")),
                    table("figure_outcome_words"), word_set(language, "figure_approximate_words"),
                    {str(k).lower(): str(g) for g, words in (data.get("figure_age_articles") or {}).items()
                     for k in words},

@@ -26,14 +26,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Sequence
 
-from generator.lang import canonical_language, language_data, shared_data
+from generator.lang import canonical_language, language_data, shared_data, trait, word_set
 from generator.model.source import Source
 from generator.text import lexicon as lex
 from generator.text.words import ABBREVIATED_WORD, fold
 
 GENDERS = ("f", "m")
-# Languages whose nouns have grammatical gender: any named thing may be what a pronoun means.
-_GRAMMATICAL_GENDER = frozenset({"de", "fr"})
 # How many words after the name a pronoun may be to count.
 _PRONOUN_WINDOW = 25
 
@@ -78,6 +76,16 @@ class _Words:
     not_subject_after: frozenset[str]
     animals: frozenset[str]
     given: Mapping[str, str]
+    formal: frozenset[str]
+    """Pronouns that, capitalised inside a sentence, address the reader (German "Sie"), as written."""
+    plural: frozenset[str]
+    """Pronouns that are plural before a plural verb (German "sie")."""
+    plural_endings: tuple[str, ...]
+    """Endings of plural verbs (German "-en")."""
+    impersonal_pronouns: frozenset[str]
+    """Pronouns that are impersonal before the words of ``impersonal`` (French "il")."""
+    object_pronouns: frozenset[str]
+    """Pronouns that are objects before the words of ``object_context`` (English "her")."""
 
 
 def _by_gender(data: Mapping[str, object], key: str) -> dict[str, str]:
@@ -101,18 +109,23 @@ def _words(lang: str) -> _Words:
         gendered=_by_gender(data, "entity_gender_words"),
         heads=tuple(sorted(heads.items(), key=lambda item: -len(item[0]))),
         feminine_stems=tuple(str(s) for s in data.get("entity_gender_feminine_stems") or ()),
-        roles=frozenset(fold(x) for x in lex.words(lang, "entity_person_roles")
-                        | lex.words(lang, "entity_person_role_heads")),
+        roles=frozenset(fold(x) for x in word_set(lang, "entity_person_roles")
+                        | word_set(lang, "entity_person_role_heads")),
         articles=_by_gender(data, "entity_gender_articles"),
         pronouns=_by_gender(data, "entity_gender_pronouns"),
-        stops=lex.words(lang, "entity_gender_stop_pronouns"),
-        object_context=lex.words(lang, "entity_gender_object_context"),
+        stops=word_set(lang, "entity_gender_stop_pronouns"),
+        object_context=word_set(lang, "entity_gender_object_context"),
         impersonal=frozenset(fold(str(w)) for w in data.get("entity_gender_impersonal") or ()),
         markers={g: frozenset(fold(str(w)) for w in markers_raw.get(g) or ()) for g in GENDERS},
-        plural_verbs=lex.words(lang, "entity_gender_plural_verbs"),
+        plural_verbs=word_set(lang, "entity_gender_plural_verbs"),
         not_subject_after=frozenset(fold(str(x)) for x in language_data(lang).get("entity_gender_not_subject_after") or ()),
-        animals=frozenset(fold(x) for x in lex.words(lang, "entity_animal_cues")),
+        animals=frozenset(fold(x) for x in word_set(lang, "entity_animal_cues")),
         given=given,
+        formal=frozenset(str(w) for w in data.get("entity_gender_formal_pronouns")),
+        plural=frozenset(fold(str(w)) for w in data.get("entity_gender_plural_pronouns")),
+        plural_endings=tuple(str(w) for w in data.get("entity_gender_plural_verb_endings")),
+        impersonal_pronouns=frozenset(fold(str(w)) for w in data.get("entity_gender_impersonal_pronouns")),
+        object_pronouns=frozenset(fold(str(w)) for w in data.get("entity_gender_object_pronouns")),
     )
 
 
@@ -208,7 +221,7 @@ def infer_genders(persons: Sequence[PersonMention], others: Sequence[PersonMenti
         by_source.setdefault(mention.source, []).append(mention)
     blockers: dict[str, list[tuple[int, int, str]]] = {}
     for mention in [*persons, *others]:
-        if mention.blocks or canonical_language(mention.language) in _GRAMMATICAL_GENDER:
+        if mention.blocks or trait(mention.language, "grammatical_gender"):  # any named thing may be meant
             blockers.setdefault(mention.source, []).append((mention.start, mention.end, mention.entity))
     for source_id in sorted(by_source):
         source = sources.get(source_id)
@@ -275,7 +288,7 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     # Apposition: "Tomas Berg, her father,", "Lena Berg, 11, a schoolgirl".
     apposition = _APPOSITION.match(text, mention.end, s_end)
     if apposition:
-        function_words = lex.words(lang, "entity_function_words")
+        function_words = word_set(lang, "entity_function_words")
         after = text[apposition.end():apposition.end() + 30]
         closes = after[:1] in (",", ".", ";", ")", "") or fold(
             (ABBREVIATED_WORD.match(after.lstrip()) or _EMPTY).group(0)) in w.not_subject_after
@@ -322,15 +335,15 @@ def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang
             return None  # "the boy", "the dog": the pronoun may be theirs
         gender = w.pronouns.get(folded)
         if gender is not None:
-            if lang == "de" and word == "Sie" and not _sentence_start(text, match.start()):
+            if word in w.formal and not _sentence_start(text, match.start()):
                 return None  # formal "you"
             nxt = ABBREVIATED_WORD.match(text, match.end() + 1) if match.end() < len(text) else None
             nxt_word = fold(nxt.group(0)) if nxt else ""
-            if lang == "de" and folded == "sie" and (nxt_word in w.plural_verbs or nxt_word.endswith("en")):
+            if folded in w.plural and (nxt_word in w.plural_verbs or nxt_word.endswith(w.plural_endings)):
                 return None  # "sie sind": they
-            if lang == "fr" and folded == "il" and nxt_word in w.impersonal:
+            if folded in w.impersonal_pronouns and nxt_word in w.impersonal:
                 continue
-            if lang == "en" and folded == "her" and (nxt is None or nxt_word in w.object_context
+            if folded in w.object_pronouns and (nxt is None or nxt_word in w.object_context
                                                      or text[match.end():match.end() + 1] in ".,;:!?"):
                 return None  # "told her": someone else
             if gender in noun_genders:

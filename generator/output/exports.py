@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, ContextManager, TextIO
 
 import pycountry
 
+from generator.lang import shared_data
 from generator.output.records import Records, ordered
 
 # CSV cells that spreadsheet programs would run as formulas start with one of these.
@@ -148,8 +149,6 @@ def ftm_id(kind: str, *parts: object, readable: bool = True) -> str:
     return f"cf-{kind}-{digest}"
 
 
-# FtM knows the macrolanguage only: Norwegian Bokmål and Nynorsk are ``nor``.
-_FTM_LANGUAGE_OVERRIDES = {"nb": "nor", "nn": "nor", "no": "nor"}
 
 
 def ftm_language(code: str | None) -> str | None:
@@ -157,8 +156,9 @@ def ftm_language(code: str | None) -> str | None:
     if not code:
         return None
     base = code.split("-")[0].lower()
-    if base in _FTM_LANGUAGE_OVERRIDES:
-        return _FTM_LANGUAGE_OVERRIDES[base]
+    macrolanguage = shared_data().get("ftm_language_codes").get(base)  # FtM knows only "nor" for nb and nn
+    if macrolanguage is not None:
+        return str(macrolanguage)
     language = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
     return getattr(language, "alpha_3", None) if language else None
 

@@ -13,10 +13,9 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
 from generator.model.source import Source
 from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
-
-LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (Bokmål)", "de": "German", "fr": "French"}
 
 
 def source_page_path(source: Source) -> str:
@@ -26,12 +25,12 @@ def source_page_path(source: Source) -> str:
 
 def language_name(code: str) -> str:
     """A reader's name for a language code (Babel's English name when we have none)."""
-    if code in LANGUAGE_NAMES:
-        return LANGUAGE_NAMES[code]
+    if code in supported_languages() and language_data(code).get("display_name"):
+        return str(language_data(code).get("display_name"))
     try:
         from babel import Locale
 
-        return str(Locale.parse(code).get_display_name("en"))
+        return str(Locale.parse(code).get_display_name(DISPLAY_LANGUAGE))
     except Exception:  # noqa: BLE001 - any unknown code is shown as it is
         return code
 

