@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve build check diff clean bench system-deps
+.PHONY: site test lint serve build check diff clean bench system-deps
 
 # Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
 # Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
@@ -44,6 +44,11 @@ site: build
 test: $(VENV)/.test-installed
 	sh .ci/system-deps $(SYSTEM_PACKAGES)
 	$(BIN)/python -m pytest
+
+# ruff (style and likely bugs) and mypy (types) over the generator and its tests.
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 
 # The live site on http://127.0.0.1:8000/: editing a seed, sidecar or case.yml regenerates
 # docs_src/ and reloads the browser.

@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         print(f"casefile: terminated; {args.out.as_posix()} was left as it was.", file=sys.stderr)
         return 143
-    except Exception as exc:  # noqa: BLE001 - a bug must not show the reader a traceback
+    except Exception as exc:
         if os.environ.get("CASEFILE_DEBUG"):
             raise
         print(f"casefile: internal error ({type(exc).__name__}: {exc}); nothing was written. This is a bug "

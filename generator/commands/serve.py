@@ -119,7 +119,7 @@ class SeedWatcher:
                 break
             try:
                 self.on_change()
-            except Exception as exc:  # noqa: BLE001 - a failed regeneration must not end the server
+            except Exception as exc:
                 print(f"casefile: regeneration failed: {exc!r}", file=sys.stderr, flush=True)
 
     def start(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
+from functools import cache
 
 from generator.compare.common import claim_at, said_by_source, spans_by_source, stable_id
 from generator.lang import language_data, shared_data
@@ -18,14 +18,14 @@ from generator.text.words import WORD_OR_NUMBER
 from generator.util.spans import SpanSet
 
 
-@lru_cache(maxsize=None)
+@cache
 def _platform_pattern() -> re.Pattern[str]:
     """The platforms people post on (``actor_platforms``), as written, each a whole word."""
     names = [str(name) for name in shared_data().get("actor_platforms")]
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _event_words(language: str) -> dict[str, str]:
     out = {}
     for key, words in (language_data(language).get("date_event_words") or {}).items():

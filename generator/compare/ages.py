@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from generator.compare.common import claim_at, said_by_source, stable_id
 from generator.model.claims import Figure

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.compare.common import claim_at, listed
 from generator.model.claims import DateMention

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 
 from generator.compare.common import claim_at, stable_id
 from generator.compare.wording import claim_stopwords
@@ -30,14 +30,14 @@ def _opens_sentence(text: str, start: int, paragraph_start: int) -> bool:
     return not before or before[-1] in ".!?:…"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _common(word: str, language: str) -> bool:
     """A frequent word of the language: capitalised, it is a noun (German) or an opener, not a name."""
     from wordfreq import zipf_frequency
     return zipf_frequency(word, language) >= lex.COMMON_NOUN_ZIPF
 
 
-@lru_cache(maxsize=None)
+@cache
 def _countries() -> dict[str, str]:
     """Country names in every supported language (pycountry's ISO 3166 translations), to their code."""
     import gettext
@@ -60,7 +60,7 @@ def _countries() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_prefixes() -> frozenset[str]:
     """First letters of country names: "Norwegian" and "American" name no new fact beside "Norway"."""
     return frozenset(name[:4] for name in _countries() if len(name) >= 4)
@@ -74,7 +74,7 @@ def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
     return any(term.lower() in other for other in others)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _term_stopwords(language: str) -> frozenset[str]:
     """Words no name is made of: the claim stop words and the entity function words ("Tens")."""
     return claim_stopwords(language) | word_set(language, "entity_function_words")

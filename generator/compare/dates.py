@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from generator.compare.common import claim_at, said_by_source, stable_id
 from generator.compare.wording import tokenise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from generator.compare.common import claim_at, said_by_source, stable_id
 from generator.extract.figures import GROWING_MEASURES

@@ -18,7 +18,7 @@ Ids are a stable hash of the kind and the key, so curation survives re-runs and 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from generator.compare.common import claim_at, listed, spans_by_source, stable_id
 from generator.compare.wording import Token, hedge_in, split_clauses, tokenise

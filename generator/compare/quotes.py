@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from difflib import SequenceMatcher
-from functools import lru_cache
-from typing import Any, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from generator.compare.common import claim_at, listed, stable_id
 from generator.compare.wording import has_content_word
@@ -31,7 +32,7 @@ def _quote_words(quote: Quote) -> list[tuple[int, int, str]]:
             for m in WORD_OR_NUMBER.finditer(masked) for word in (m.group(0).lower().replace("’", "'"),)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _number_words(language: str) -> dict[str, str]:
     """Number words as digits, so that "forty years" and "40 years" quote the same words."""
     return {word: str(int(value)) for word, value in number_syntax(language).words.items()

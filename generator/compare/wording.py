@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from generator.lang import word_set
 from generator.text.lemmas import lemma_of
@@ -15,12 +15,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]")
 
 
 
-@lru_cache(maxsize=None)
+@cache
 def claim_stopwords(language: str) -> frozenset[str]:
     return word_set(language, "claim_stopwords")
 
 
-@lru_cache(maxsize=None)
+@cache
 def hedge_words(language: str) -> tuple[str, ...]:
     return tuple(sorted(word_set(language, "claim_hedges"), key=len, reverse=True))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel.dates import get_day_names, get_month_names
@@ -77,7 +77,7 @@ def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(language: str) -> _Patterns:
     data = language_data(language)
     case_sensitive = bool(data.get("date_case_sensitive", False))

@@ -165,7 +165,7 @@ class _Patterns:
     """Other forms of a case-folded role noun to look up (the language's hook)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(lang: str) -> _Patterns:
     def w(key: str) -> frozenset[str]:
         return word_set(lang, key)
@@ -204,7 +204,7 @@ def _patterns(lang: str) -> _Patterns:
 class _Tok:
     """A token of a run: offsets, text, and the text without a final period, case-folded."""
 
-    __slots__ = ("start", "end", "text", "bare")
+    __slots__ = ("bare", "end", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start

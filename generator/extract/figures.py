@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Iterable
+from functools import cache
+from typing import Any
 
 from generator.extract.dates import extract_dates
 from generator.lang import canonical_language, language_data, trait, word_set
@@ -168,7 +169,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _syntax(language: str) -> _Syntax:
     data = language_data(language)
     num = number_syntax(language).pattern

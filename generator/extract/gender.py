@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Mapping, NamedTuple, Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from generator.lang import canonical_language, language_data, shared_data, trait, word_set
 from generator.model.source import Source
@@ -98,7 +99,7 @@ def _by_gender(data: Mapping[str, object], key: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(lang: str) -> _Words:
     data = language_data(lang)
     markers_raw = data.get("entity_gender_noun_markers") or {}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable
+from functools import cache
 
 from generator.lang import canonical_language, language_data, word_set
 from generator.model.claims import Quote
@@ -85,7 +85,7 @@ class _Words:
     calendar: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(language: str) -> _Words:
     data = language_data(language)
     pronouns = {str(w).lower(): str(g) for g, words in (data.get("quote_pronouns") or {}).items() for w in words}

@@ -10,8 +10,8 @@ this module.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from generator.model.mention import EntityType
 

@@ -133,3 +133,9 @@ class CaseInfo:
     """Line of every key and list item by its path (``("aliases", "keaton-jones", 0)``)."""
     path: str = "seeds/case.yml"
     """Where the file was read from, for error messages."""
+
+
+def published_text(source: Source) -> str | None:
+    """The publication date as ISO text, or ``None``."""
+    value = source.metadata.published
+    return value.isoformat() if value is not None else None

@@ -13,9 +13,8 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from generator.model.source import CaseInfo, Source
+from generator.model.source import CaseInfo, Source, published_text
 from generator.output.records import Records
-from generator.render.source_page import published_text
 
 SCHEMA_VERSION = 1
 

@@ -278,7 +278,7 @@ def ftm_entities(document: Mapping[str, Any], folder: Path | None = None) -> Ite
 
     rest = Records(others(), folder)
     made = Records(article_entities(), folder)
-    by_id: Callable[[Mapping[str, Any]], str] = lambda entity: str(entity["id"])  # noqa: E731
+    by_id: Callable[[Mapping[str, Any]], str] = lambda entity: str(entity["id"])
     yield from _merged(made.ordered(by_id), rest.ordered(by_id))
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, Claim, DateCheck, Discrepancy, TranslationLink

@@ -68,7 +68,8 @@ def _word_before(paragraph: str, end: int) -> str:
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
-    after = _SPACE.match(paragraph, match.end()).end()
+    space = _SPACE.match(paragraph, match.end())  # always matches, maybe nothing
+    after = space.end() if space is not None else match.end()
     if after >= len(paragraph):
         return False
     following = paragraph[after]
@@ -87,7 +88,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], language: str) -> bool:
         # "Dec. 8", "Mr. Smith", "U.S. officials": not an end, unless a common word such as
         # "They" follows, which starts a sentence far more often than it continues a name.
         next_word = LETTER_RUN.match(paragraph, after)
-        return bool(next_word) and next_word.group(0).lower() in frequent_words(language)
+        return next_word is not None and next_word.group(0).lower() in frequent_words(language)
     if word.isdigit() and len(word) <= 2 and language_data(language).get("ordinal_period"):
         return False
     return True

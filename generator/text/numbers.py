@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from generator.lang import language_data
 
@@ -26,7 +26,7 @@ class NumberSyntax:
     """Number words, lower-cased, to their value."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def number_syntax(language: str) -> NumberSyntax:
     """The number syntax of ``language`` (English conventions when it has no data)."""
     data = language_data(language)

@@ -12,8 +12,8 @@ at the word starts a little before each such hit, and yields the matches that
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 DIGIT = "#"
 """The key of a hit that is a run of digits."""

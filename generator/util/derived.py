@@ -22,7 +22,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from generator.util.cache import code_fingerprint
 
@@ -81,7 +81,7 @@ def release() -> None:
 def persistent(function: Callable[..., T]) -> Callable[..., T]:
     """Memoise ``function`` in memory and on disk; its arguments must be plain values."""
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def wrapper(*args: Any) -> T:
         folder = cache_folder()
         if folder is None:
@@ -92,7 +92,7 @@ def persistent(function: Callable[..., T]) -> Callable[..., T]:
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)
-            return MappingProxyType(stored) if isinstance(stored, dict) else stored
+            return cast("T", MappingProxyType(stored) if isinstance(stored, dict) else stored)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass
         value = function(*args)
