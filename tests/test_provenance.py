@@ -103,7 +103,7 @@ def test_declared_passages_on_any_page_are_checked(corpus):
 
 def test_build_fails_with_exit_2_when_a_stage_misquotes(tmp_path, seeds, monkeypatch, capsys):
     folder = seeds({"a.txt": "First paragraph here.\n\nSecond paragraph here."})
-    real = pipeline.case_document
+    real = pipeline.files.case_document
 
     def misquoting(case, sources, **sections):
         source = sources[0]
@@ -111,7 +111,7 @@ def test_build_fails_with_exit_2_when_a_stage_misquotes(tmp_path, seeds, monkeyp
                  "language": "en", "speaker": None, "evidence": None}
         return real(case, sources, **{**sections, "quotes": [quote]})
 
-    monkeypatch.setattr(pipeline, "case_document", misquoting)
+    monkeypatch.setattr(pipeline.files, "case_document", misquoting)
     with pytest.raises(ProvenanceError):
         pipeline.generate(folder)
     from generator import cli
@@ -164,14 +164,14 @@ def test_a_misquote_is_caught_when_the_document_files_are_made_in_a_forked_proce
     """With jobs, case.json and the dossier are written and checked in a forked process: its
     problems come back and stop the build just the same."""
     folder = seeds({"a.txt": "First paragraph here.\n\nSecond paragraph here."})
-    real = pipeline.case_document
+    real = pipeline.files.case_document
 
     def misquoting(case, sources, **sections):
         quote = {"id": "q", "source": sources[0].id, "anchor": "p2", "start": 23, "end": 29, "text": "Secund",
                  "language": "en", "speaker": None, "evidence": None}
         return real(case, sources, **{**sections, "quotes": [quote]})
 
-    monkeypatch.setattr(pipeline, "case_document", misquoting)
+    monkeypatch.setattr(pipeline.files, "case_document", misquoting)
     with pytest.raises(ProvenanceError) as raised:
         pipeline.generate(folder, jobs=2)
     assert [p.path for p in raised.value.problems] == ["data/case.json", "dossier.html"]
