@@ -148,7 +148,6 @@ KEYS: dict[str, Key] = {
     "entity_person_role_heads": _k("words", "Endings of compound role nouns (\"-stjernen\", \"-sprecherin\")."),
     "entity_person_after": _k("words", "Words after a name that make it a person's."),
     "entity_animal_cues": _k("words", "Animal nouns before a name: the name is an animal's."),
-    "entity_animal_role_heads": _k("words", "Animal nouns that are role heads too (\"hunden\")."),
     "entity_naming_words": _k("words", "Words of naming (\"named\", \"called\") between an animal and its name."),
     "entity_storm_cues": _k("words", "Storm nouns before a name: the name is a storm's."),
     "entity_work_cues": _k("words", "Nouns before a title of a work (\"film\", \"album\")."),
