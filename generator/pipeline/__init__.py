@@ -36,8 +36,9 @@ from generator.read.sources import discover, duplicate_ids, read_case
 from generator.text.lemmas import prime_lemmas, release_dictionaries
 from generator.util.cache import Cache
 
-__all__ = ["CASE_STAGES", "PARALLEL_FROM", "RENDER_STAGES", "SOURCE_STAGES", "STAGES", "Analysis", "Case", "Generated", "analyse_case",
-           "analyse_seed", "default_jobs", "entity_refs", "generate", "person_refs", "render_files"]
+__all__ = ["CASE_STAGES", "PARALLEL_FROM", "RENDER_STAGES", "SOURCE_STAGES", "STAGES", "Analysis", "Case",
+           "Generated", "analyse_case", "analyse_seed", "default_jobs", "entity_refs", "generate", "person_refs",
+           "render_files"]
 
 RELEASE_FROM = 500
 """From this many sources, the tables per-source analysis needed (lemma dictionaries, word

@@ -57,7 +57,8 @@ def source_marks(page: str, source: Source, grouped: MarksBySource) -> list[Mark
     for start, end, entity in grouped.mentions.get(source.id, ()):
         marks.append(entity_link_mark(page, entity, start, end))
     for quote in grouped.quotes.get(source.id, ()):
-        title = f"Quote — {quote.speaker_name or 'speaker unknown'}" + (f" ({quote.evidence})" if quote.evidence else "")
+        evidence = f" ({quote.evidence})" if quote.evidence else ""
+        title = f"Quote — {quote.speaker_name or 'speaker unknown'}{evidence}"
         marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
                           "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
     for figure in grouped.figures.get(source.id, ()):
