@@ -1,4 +1,4 @@
-"""Command line: ``casefile build|check|diff|serve`` — parses options, calls the library, reports.
+"""Command line: ``casefile build|check|diff|serve|eval`` — parses options, calls the library, reports.
 
 Exit codes: 0 success; 1 ``check`` found stale files (or ``serve`` could not build the
 site); 2 the input or output has problems (each printed as ``path:line: problem — how to fix``).
@@ -7,6 +7,7 @@ site); 2 the input or output has problems (each printed as ``path:line: problem 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
+from generator.commands.evaluate import GoldError, evaluate, load_gold, pick_case, score_lines, score_record
 from generator.commands.serve import ServeOptions, serve
 from generator.errors import InputError, OutputError, Problem
 from generator.output.provenance import ProvenanceError
@@ -57,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
                          help="git repository to read revisions from (default: the working directory)")
     command.add_argument("--case-path", default=CASE_PATH, metavar="PATH",
                          help=f"path of case.json inside the repository (default: {CASE_PATH})")
+    help_text = "score a built case against gold annotations (the format of ../shared/devset/gold.json)"
+    command = sub.add_parser("eval", help=help_text, description=help_text)
+    command.add_argument("gold", type=Path, metavar="GOLD", help="gold annotations (JSON, one object per case)")
+    command.add_argument("--case-json", type=Path, default=Path(CASE_PATH), metavar="FILE",
+                         help=f"the built case's case.json (default: {CASE_PATH})")
+    command.add_argument("--case", default=None, metavar="NAME",
+                         help="the gold case to score (default: the one whose title is the case's)")
+    command.add_argument("--json", action="store_true", help="print the score as JSON instead of Markdown")
     help_text = "build, then serve the site live: editing a seed regenerates the pages and reloads the browser"
     command = sub.add_parser("serve", help=help_text, description=help_text)
     command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
@@ -133,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 2
         return 0
+    if args.command == "eval":
+        return _eval(args)
     if args.command == "serve":
         return serve(ServeOptions(args.seeds, args.out, args.config_file, args.dev_addr,
                                   cache_dir=args.seeds.absolute().parent / ".cache" / "casefile"))
@@ -170,6 +182,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"casefile: terminated; {args.out.as_posix()} is complete.", file=sys.stderr)
         return 143
     return code
+
+
+def _eval(args: argparse.Namespace) -> int:
+    """Score a built case against gold; the report goes to stdout, problems to stderr (exit 2)."""
+    try:
+        case = json.loads(args.case_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"{args.case_json}: cannot read the case ({exc}) — build it first (casefile build --out DIR) and "
+              "give DIR/data/case.json", file=sys.stderr)
+        return 2
+    try:
+        gold = load_gold(args.gold)
+        name = pick_case(gold, case, args.case, args.gold)
+        score = evaluate(case, gold[name], name)
+    except GoldError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(score_record(score), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(score_lines(score, case)))
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
