@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve build check diff clean bench system-deps
+.PHONY: site test lint serve build check diff clean bench eval system-deps
 
 # Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
 # Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
@@ -67,3 +67,11 @@ clean:
 # The benchmark (not part of `make test`): cases of 100, 1,000 and 5,000 sources, seeds to site.
 bench: $(VENV)/.test-installed
 	$(BIN)/python tests/bench/bench.py
+
+# The accuracy benchmark (not part of `make test`): the development set's stories, rebuilt from
+# their public repositories (MIRROR: the folder holding their snapshots), built and scored with
+# `casefile eval`; writes tests/bench/accuracy.json and docs_src/accuracy.md.
+MIRROR ?= ../.mirror
+LABEL ?= latest
+eval: $(VENV)/.site-installed
+	MIRROR=$(MIRROR) $(BIN)/python tests/bench/devset.py --label "$(LABEL)"
