@@ -40,6 +40,7 @@ from generator.output.serialise import (
     date_check_records,
     date_records,
     discrepancy_records,
+    entity_records,
     figure_records,
     quote_records,
     translation_records,
@@ -64,7 +65,7 @@ from generator.render.overview import render_home, render_sources_index
 from generator.render.source_page import render_source_page, source_page_path
 from generator.resolve.curation import curation_problems
 from generator.resolve.dates import infer_dates
-from generator.resolve.entities import entity_records, resolve_entities
+from generator.resolve.entities import resolve_entities
 from generator.text.lemmas import prime_lemmas, release_dictionaries, word_lemmas
 from generator.util.cache import Cache, source_key
 from generator.util.parallel import Forked, end_with_parent
