@@ -48,7 +48,7 @@ from generator.output.serialise import (
 from generator.output.store import FileStore
 from generator.read.segment import segment
 from generator.read.sources import discover, duplicate_ids, read_case, read_source
-from generator.render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
+from generator.render.claims import render_discrepancies
 from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from generator.render.entity_pages import (
     EntityFacts,
@@ -62,7 +62,9 @@ from generator.render.entity_pages import (
 )
 from generator.render.markup import Mark, attr, value_text
 from generator.render.overview import render_home, render_sources_index
+from generator.render.quotes import render_quotes, speaker_links
 from generator.render.source_page import render_source_page, source_page_path
+from generator.render.timeline import render_timeline
 from generator.resolve.curation import curation_problems
 from generator.resolve.dates import infer_dates
 from generator.resolve.entities import resolve_entities
