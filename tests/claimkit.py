@@ -103,7 +103,7 @@ def matches(found_source: str, gold_source: Any) -> bool:
 def resolved_entities(corpus):
     """Entity refs from the real entity stages (extraction and resolution), as the pipeline builds them."""
     from generator.extract.entities import extract_mentions
-    from generator.pipeline import entity_refs
+    from generator.pipeline.stages import entity_refs
     from generator.resolve.entities import resolve_entities
 
     mentions = {s.id: extract_mentions(s) for s in corpus.sources}

@@ -12,8 +12,9 @@ from generator.extract.entities import extract_mentions
 from generator.extract.gender import given_name_gender, noun_gender
 from generator.model.entity import Resolution
 from generator.model.source import CaseInfo, Source
+from generator.output.serialise import entity_records
 from generator.read.sources import read_corpus
-from generator.resolve.entities import entity_records, resolve_entities
+from generator.resolve.entities import resolve_entities
 
 STORIES = Path(__file__).parent / "stories"
 

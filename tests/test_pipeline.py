@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from generator.pipeline import PARALLEL_FROM, generate
+from generator.pipeline import generate
+from generator.pipeline.analyse import PARALLEL_FROM
 from generator.util.cache import Cache, source_key
 from generator.util.progress import progress
 

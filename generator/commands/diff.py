@@ -179,7 +179,8 @@ def diff_cases(base: Mapping[str, Any], head: Mapping[str, Any]) -> CaseDiff:
         fields = _fields(before, after, ("name", "type"))
         if sorted(before.get("aliases", [])) != sorted(after.get("aliases", [])):
             fields += ("aliases",)
-        if sorted(map(_mention_key, before.get("mentions", []))) != sorted(map(_mention_key, after.get("mentions", []))):
+        mentions = [sorted(map(_mention_key, record.get("mentions", []))) for record in (before, after)]
+        if mentions[0] != mentions[1]:
             fields += ("mentions",)
         if fields:
             entities_changed.append(Change(eid, before, after, fields))
@@ -287,15 +288,7 @@ def _mentions_in(record: Record) -> list[str]:
     return sorted({str(m.get("source")) for m in record.get("mentions", [])})
 
 
-def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
-    """The Markdown summary of ``diff`` ("What changed in the case file")."""
-    lines = ["## What changed in the case file", "",
-             f"Comparing {_code(base.label)} with {_code(head.label)}.", ""]
-    for note in (base.note, head.note):
-        if note:
-            lines += [f"*{escape_md(note)}*", ""]
-    if diff.empty:
-        return "\n".join([*lines, "No change to the case file.", ""])
+def _counts_table(diff: CaseDiff) -> list[str]:
     counts = [
         ("Sources", f"{len(diff.sources_added)} added, {len(diff.sources_removed)} removed, "
                     f"{len(diff.sources_changed)} changed"),
@@ -307,8 +300,10 @@ def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
                     f"{len(diff.figures_changed)} changed"),
     ]
     counts += [(kind.capitalize(), f"{a} → {b}") for kind, a, b in diff.counts if a != b]
-    lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in counts), ""]
+    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in counts), ""]
 
+
+def _sources_section(diff: CaseDiff) -> list[str]:
     section: list[str] = []
     for change in diff.sources_added:
         record = change.after or {}
@@ -326,10 +321,11 @@ def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
     section += [f"- **Removed** {_source_label(c.before or {})}" for c in diff.sources_removed]
     section += [f"- **Changed** {_source_label(c.after or {})}: {_field_changes(c, SOURCE_FIELDS)}"
                 for c in diff.sources_changed]
-    if section:
-        lines += ["### Sources", "", *section, ""]
+    return ["### Sources", "", *section, ""] if section else []
 
-    section = []
+
+def _entities_section(diff: CaseDiff) -> list[str]:
+    section: list[str] = []
     for change in diff.entities_added:
         record = change.after or {}
         section.append(f"- **Added** {_entity_label(record)} in " + ", ".join(map(_code, _mentions_in(record))))
@@ -345,10 +341,12 @@ def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
         if "mentions" in change.fields:
             parts.append(f"mentions {len(before.get('mentions', []))} → {len(after.get('mentions', []))}")
         section.append(f"- **Changed** {_entity_label(after)}: " + "; ".join(parts))
-    if section:
-        lines += ["### Entities", "", *section, ""]
+    return ["### Entities", "", *section, ""] if section else []
 
-    section = [f"- **New** {_discrepancy_label(c.after or {})}: {_claims(c.after or {})}" for c in diff.discrepancies_new]
+
+def _discrepancies_section(diff: CaseDiff) -> list[str]:
+    section = [f"- **New** {_discrepancy_label(c.after or {})}: {_claims(c.after or {})}"
+               for c in diff.discrepancies_new]
     for change in diff.discrepancies_resolved:
         if change.after is None:
             section.append(f"- **Resolved** {_discrepancy_label(change.before or {})}: no longer found")
@@ -357,21 +355,37 @@ def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
                            f"{_field_changes(change, DISCREPANCY_FIELDS)}")
     section += [f"- **Changed** {_discrepancy_label(c.after or {})}: {_field_changes(c, DISCREPANCY_FIELDS)}"
                 for c in diff.discrepancies_changed]
-    if section:
-        lines += ["### Discrepancies", "", *section, ""]
+    return ["### Discrepancies", "", *section, ""] if section else []
 
-    def figure(record: Record) -> str:
-        value = f" = {_text(record.get('value'))}" if record.get("value") is not None else ""
-        measure = f" {_text(record.get('measure'))}" if record.get("measure") else ""
-        return (f"{_quoted(record.get('text'))}{value}{measure} ({_code(record.get('source'))} "
-                f"§{_text(str(record.get('anchor', '')).removeprefix('p'))}, {_code(record['id'])})")
 
-    section = [f"- **Added** {figure(c.after or {})}" for c in diff.figures_added]
-    section += [f"- **Removed** {figure(c.before or {})}" for c in diff.figures_removed]
-    section += [f"- **Changed** {figure(c.after or {})}: {_field_changes(c, FIGURE_FIELDS)}"
+def _figure(record: Record) -> str:
+    value = f" = {_text(record.get('value'))}" if record.get("value") is not None else ""
+    measure = f" {_text(record.get('measure'))}" if record.get("measure") else ""
+    return (f"{_quoted(record.get('text'))}{value}{measure} ({_code(record.get('source'))} "
+            f"§{_text(str(record.get('anchor', '')).removeprefix('p'))}, {_code(record['id'])})")
+
+
+def _figures_section(diff: CaseDiff) -> list[str]:
+    section = [f"- **Added** {_figure(c.after or {})}" for c in diff.figures_added]
+    section += [f"- **Removed** {_figure(c.before or {})}" for c in diff.figures_removed]
+    section += [f"- **Changed** {_figure(c.after or {})}: {_field_changes(c, FIGURE_FIELDS)}"
                 for c in diff.figures_changed]
-    if section:
-        lines += ["### Figures", "", *section, ""]
+    return ["### Figures", "", *section, ""] if section else []
+
+
+def render_diff(diff: CaseDiff, base: Loaded, head: Loaded) -> str:
+    """The Markdown summary of ``diff`` ("What changed in the case file"): the counts, then a
+    section for each kind of record that changed."""
+    lines = ["## What changed in the case file", "",
+             f"Comparing {_code(base.label)} with {_code(head.label)}.", ""]
+    for note in (base.note, head.note):
+        if note:
+            lines += [f"*{escape_md(note)}*", ""]
+    if diff.empty:
+        return "\n".join([*lines, "No change to the case file.", ""])
+    lines += _counts_table(diff)
+    for section in (_sources_section, _entities_section, _discrepancies_section, _figures_section):
+        lines += section(diff)
     return "\n".join(lines) + "\n"
 
 

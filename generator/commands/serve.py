@@ -120,7 +120,7 @@ class SeedWatcher:
             try:
                 self.on_change()
             except Exception as exc:
-                print(f"casefile: regeneration failed: {exc!r}", file=sys.stderr, flush=True)
+                _say(f"casefile: regeneration failed: {exc!r}")
 
     def start(self) -> None:
         handler = FileSystemEventHandler()
@@ -154,6 +154,12 @@ def check_folders(options: ServeOptions) -> str | None:
     return None
 
 
+def _say(message: str) -> None:
+    """A line on standard error, at once: the console is where the person serving looks."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -162,7 +168,7 @@ def serve(options: ServeOptions) -> int:
     """Build, then serve the site live until interrupted (Ctrl-C or SIGTERM); the exit code."""
     problem = check_folders(options)
     if problem:
-        print(problem, file=sys.stderr)
+        _say(problem)
         return 2
     recover(options.out)
     if regenerate(options) is None:
@@ -179,13 +185,13 @@ def serve(options: ServeOptions) -> int:
     watcher = SeedWatcher(options.seeds, lambda: regenerate(options), options.debounce)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     watcher.start()
-    print(f"casefile: watching {options.seeds} for changes", file=sys.stderr, flush=True)
+    _say(f"casefile: watching {options.seeds} for changes")
     try:
         mkdocs_serve(config_file=str(options.config_file), livereload=True, dev_addr=options.dev_addr)
     except KeyboardInterrupt:
         pass
     except (Exception, SystemExit) as exc:  # MkDocs aborts a failed first build (strict) this way
-        print(f"casefile: the site could not be built: {exc}", file=sys.stderr)
+        _say(f"casefile: the site could not be built: {exc}")
         return 1
     finally:
         watcher.stop()

@@ -4,7 +4,7 @@ mentions it could not settle, the names left for review, and who is named with w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from generator.errors import Problem
 from generator.model.mention import EntityType, Mention
@@ -12,6 +12,7 @@ from generator.text.words import fold
 
 Gender = Literal["m", "f"]
 """The gender a person's pronouns take, when the texts say so."""
+GENDERS: tuple[Gender, ...] = get_args(Gender)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Entity:
     """For persons: ``m`` or ``f`` when the texts say so without contradiction (see :mod:`generator.extract.gender`)."""
     gender_evidence: tuple[str, ...] = ()
     """Why that gender (or why none: "conflicting evidence" and both sides), most frequent first."""
+    rules: tuple[str, ...] = ()
+    """Names of the resolve rules that decided the type, in the order they applied ("majority vote",
+    "curated type", …; see :data:`generator.resolve.clusters.TYPE_RULES`). Not written to ``case.json``."""
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, BinaryIO, ContextManager, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pycountry
 
@@ -115,7 +116,8 @@ def _tables(document: Mapping[str, Any]) -> Iterator[tuple[str, Sequence[str], I
     yield "claims.csv", CLAIM_COLUMNS, _children(document.get("discrepancies", []), "claims", "discrepancy")
 
 
-def write_csv_tables(document: Mapping[str, Any], open_file: Callable[[str], ContextManager[BinaryIO]]) -> list[str]:
+def write_csv_tables(document: Mapping[str, Any],
+                     open_file: Callable[[str], AbstractContextManager[BinaryIO]]) -> list[str]:
     """Write each table of the case into ``open_file(name)`` (UTF-8, header row, LF line
     ends), a row at a time; returns the file names."""
     names = []
@@ -278,7 +280,9 @@ def ftm_entities(document: Mapping[str, Any], folder: Path | None = None) -> Ite
 
     rest = Records(others(), folder)
     made = Records(article_entities(), folder)
-    by_id: Callable[[Mapping[str, Any]], str] = lambda entity: str(entity["id"])
+    def by_id(entity: Mapping[str, Any]) -> str:
+        return str(entity["id"])
+
     yield from _merged(made.ordered(by_id), rest.ordered(by_id))
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -267,9 +268,8 @@ def declared_passages(markup: str) -> Iterator[tuple[dict[str, str], str]]:
     found = markup.find(_DECLARED)
     while found >= 0:
         tag = markup.rfind("<", 0, found)
-        element = None
-        for element in iter_page_texts(markup, tag, one_element=True):
-            pass
+        texts = deque(iter_page_texts(markup, tag, one_element=True), maxlen=1)  # the element's own, last
+        element = texts[0] if texts else None
         if element is not None and _DECLARED[:-1] in element[0]:
             yield element
         found = markup.find(_DECLARED, found + len(_DECLARED))

@@ -1,11 +1,14 @@
-"""Serialisers."""
+"""Serialisers: the records of ``case.json`` (entities, quotes, figures, dates, discrepancies …)
+as JSON-serialisable dicts, sorted."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.model.claims import DateMention, Figure, Quote
+from generator.model.entity import Resolution
 from generator.model.finding import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 
 
@@ -18,6 +21,35 @@ def _num(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def entity_records(resolution: Resolution) -> Iterator[dict[str, Any]]:
+    """The ``entities`` array of ``case.json``, one record at a time: sorted, JSON-serialisable."""
+    related: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for pair in resolution.co_mentions:
+        related[pair.a].append({"id": pair.b, "sentences": pair.sentences, "paragraphs": pair.paragraphs})
+        related[pair.b].append({"id": pair.a, "sentences": pair.sentences, "paragraphs": pair.paragraphs})
+    for entity in resolution.entities:
+        by_language: dict[str, list[str]] = defaultdict(list)
+        for language, alias in entity.aliases:
+            by_language[language].append(alias)
+        yield {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "type_evidence": list(entity.type_evidence),
+            "gender": entity.gender,
+            "gender_evidence": list(entity.gender_evidence),
+            "aliases": sorted({alias for _, alias in entity.aliases}),
+            "aliases_by_language": {k: sorted(v) for k, v in sorted(by_language.items())},
+            "sources": list(entity.sources),
+            "mentions": [
+                {"source": m.source, "anchor": m.anchor, "sentence": m.sentence, "start": m.start,
+                 "end": m.end, "text": m.text, "surface": m.surface}
+                for m in entity.mentions
+            ],
+            "co_mentions": sorted(related[entity.id], key=lambda r: (-r["sentences"], -r["paragraphs"], r["id"])),
+        }
 
 
 def quote_records(quotes: Iterable[Quote]) -> Iterator[dict[str, Any]]:

@@ -21,13 +21,14 @@ from generator.output.serialise import (
     date_check_records,
     date_records,
     discrepancy_records,
+    entity_records,
     figure_records,
     quote_records,
     translation_records,
 )
 from generator.output.store import FileStore
 from generator.pipeline.case import Case
-from generator.render.claims import render_discrepancies, render_quotes, render_timeline, speaker_links
+from generator.render.claims import render_discrepancies
 from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from generator.render.entity_pages import (
     EntityFacts,
@@ -40,8 +41,9 @@ from generator.render.entity_pages import (
 )
 from generator.render.marks import MarksBySource, source_marks
 from generator.render.overview import render_home, render_sources_index
+from generator.render.quotes import render_quotes, speaker_links
 from generator.render.source_page import render_source_page, source_page_path
-from generator.resolve.entities import entity_records
+from generator.render.timeline import render_timeline
 from generator.util.parallel import Forked
 
 

@@ -138,7 +138,8 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
     parts = [f'<h3 id={attr("source-" + str(source["id"]))}>S{number}. {escape_html(str(source.get("title", "")))}'
              f"{derived}</h3>", f'<dl class="cf-card">\n{body}\n</dl>']
     if "page" in source:
-        parts.append(f'<p>On the site: <a href={attr(href(DOSSIER_FILE, str(source["page"])))}>the source page</a>.</p>')
+        link = href(DOSSIER_FILE, str(source["page"]))
+        parts.append(f"<p>On the site: <a href={attr(link)}>the source page</a>.</p>")
     text = source.get("text")
     if not isinstance(text, str):
         parts.append("<p><em>The text is not in this case data.</em></p>")

@@ -79,8 +79,8 @@ def _ranked(entities: Sequence[Entity]) -> list[Entity]:
 def entity_link_mark(page: str, entity: Entity, start: int, end: int) -> Mark:
     """A link from a mention in a text to the entity's page."""
     title = f"{entity.name} ({entity.type})"
-    return Mark(start, end, 5, f'<a class="cf-entity cf-{entity.type}" href={attr(href(page, entity_page_path(entity.id)))} '
-                               f"title={attr(title)}>", "</a>")
+    link = href(page, entity_page_path(entity.id))
+    return Mark(start, end, 5, f'<a class="cf-entity cf-{entity.type}" href={attr(link)} title={attr(title)}>', "</a>")
 
 
 def render_entities_index(resolution: Resolution, sources: Sequence[Source]) -> str:
@@ -135,7 +135,8 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
              f"# {escape_md(entity.name)}", "",
              f'<p class="cf-type"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
              f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "
-             f"of {len(sources)} sources. Type evidence: {escape_html('; '.join(entity.type_evidence) or 'none recorded')}.</p>",
+             f"of {len(sources)} sources. Type evidence: "
+             f"{escape_html('; '.join(entity.type_evidence) or 'none recorded')}.</p>",
              ""]
     if by_language:
         parts += ["## Names used", "", "| Language | Written as |", "|---|---|"]
@@ -185,7 +186,8 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
         for other, shared in co_mentions[:30]:
             parts.append(f"| {md_link(other.name, page, entity_page_path(other.id))} | {other.type} | {shared} |")
         if len(co_mentions) > 30:
-            parts.append(f"\n… and {len(co_mentions) - 30} more, see the {md_link('coverage matrix', page, 'coverage.md')}.")
+            parts.append(f"\n… and {len(co_mentions) - 30} more, see the "
+                         f"{md_link('coverage matrix', page, 'coverage.md')}.")
         parts.append("")
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
@@ -296,14 +298,14 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
         header = ["Entity", "Type", *[escape_md(label) for label in labels], "Sources"]
         parts += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for entity in top:
-            cells = [md_link(entity.name, page, entity_page_path(entity.id)) + (" ◆" if len(entity.sources) == 1 else ""),
-                     entity.type]
+            marker = " ◆" if len(entity.sources) == 1 else ""
+            cells = [md_link(entity.name, page, entity_page_path(entity.id)) + marker, entity.type]
             cells += [str(counts[entity.id][s.id]) if counts[entity.id][s.id] else "·" for s in sources]
             cells.append(str(len(entity.sources)))
             parts.append("| " + " | ".join(cells) + " |")
         parts.append("")
         parts += ["Sources: " + "; ".join(f"{escape_md(label)} = {md_link(s.title, page, source_page_path(s))}"
-                                          for label, s in zip(labels, sources)), ""]
+                                          for label, s in zip(labels, sources, strict=True)), ""]
     else:
         parts += ["| Entity | Type | Sources naming it | Mentions |", "|---|---|---|---|"]
         for entity in top:
@@ -324,8 +326,8 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
         for source_id in sorted(by_source):
             names = ", ".join(md_link(e.name, page, entity_page_path(e.id)) for e in by_source[source_id][:60])
             more = f" … and {len(by_source[source_id]) - 60} more" if len(by_source[source_id]) > 60 else ""
-            parts.append(f"- {md_link(source_by_id[source_id].title, page, source_page_path(source_by_id[source_id]))}: "
-                         f"{names}{more}")
+            source = source_by_id[source_id]
+            parts.append(f"- {md_link(source.title, page, source_page_path(source))}: {names}{more}")
         parts.append("")
     return "\n".join(parts)
 

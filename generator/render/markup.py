@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 # Characters that can open Markdown (or extension, or template) syntax anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~^<>&])")
@@ -174,7 +175,7 @@ def annotate(text: str, start: int, end: int, marks: Iterable[Mark]) -> str:
     opened: set[Mark] = set()
     waiting = list(reversed(chosen))  # next to open at the end of the list
     active: list[Mark] = []
-    for left, right in zip(points, points[1:]):
+    for left, right in pairwise(points):
         active = [m for m in active if m.end > left]
         while waiting and waiting[-1].start <= left:
             active.append(waiting.pop())

@@ -196,7 +196,8 @@ def source_row_cells(source: Source, from_page: str) -> list[str]:
     summaries and passages cite it), title link, language, date, words."""
     return [
         escape_md(source.id.split("-")[0]),
-        md_link(source.title, from_page, source_page_path(source)) + (" *(derived title)*" if source.title_derived else ""),
+        md_link(source.title, from_page, source_page_path(source))
+        + (" *(derived title)*" if source.title_derived else ""),
         f"`{source.language}`",
         escape_md(source.metadata.outlet) if source.metadata.outlet else "—",
         published_text(source) or "—",

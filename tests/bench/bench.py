@@ -101,7 +101,6 @@ def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
     mkdocs_config(work)
     wall, peak, err = measured([PYTHON, *build, f"--jobs={jobs}"], work)  # fills the cache
     stages = timings(serial_err)
-    clean = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     first = sorted(seeds.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n\nOne more paragraph, added for the benchmark.\n",
                      encoding="utf-8")

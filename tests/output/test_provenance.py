@@ -56,7 +56,7 @@ def test_a_corrupted_text_names_the_page_and_the_passage(corpus):
 
 
 def test_a_shifted_span_a_wrong_anchor_and_an_unknown_source(corpus):
-    document, source, paragraph = records(corpus)
+    document, _source, paragraph = records(corpus)
     bad = copy.deepcopy(document)
     bad["quotes"][0]["start"] += 1
     bad["entities"][0]["mentions"][0]["anchor"] = "p1"

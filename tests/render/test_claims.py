@@ -6,8 +6,9 @@ from claimkit import make_source
 
 from generator.model.finding import Claim, Discrepancy
 from generator.output.provenance import verify_page
-from generator.render.claims import ALSO_SHOWN, render_discrepancies
+from generator.render.claims import render_discrepancies
 from generator.render.dossier import render_dossier
+from generator.render.passages import ALSO_SHOWN
 
 WIRE = "Officials said 300 homes lost power. The storm passed at night."
 OWN = "Only 200 homes lost power, the utility said."
@@ -111,7 +112,8 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
     assert set(pages) == {"discrepancies.md", "discrepancies/figure.md", "discrepancies/figure-2.md"}
     where = discrepancy_pages(many)
     assert where["figure-0007"] == "discrepancies/figure.md"  # the most serious leads the first page
-    assert pages["discrepancies/figure.md"].index("{#figure-0007}") < pages["discrepancies/figure.md"].index("{#figure-0000}")
+    figures = pages["discrepancies/figure.md"]
+    assert figures.index("{#figure-0007}") < figures.index("{#figure-0000}")
     assert sum(page.count("{#figure-") for page in pages.values()) == PER_PAGE + 5
     assert "# Figures (2 of 2)" in pages["discrepancies/figure-2.md"]
     assert "[1](figure.md) **2**" in pages["discrepancies/figure-2.md"]
@@ -122,7 +124,7 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
 
 
 def test_a_finding_across_many_passages_shows_every_role_and_folds_the_rest_into_links() -> None:
-    from generator.render.claims import PASSAGES_SHOWN
+    from generator.render.passages import PASSAGES_SHOWN
 
     sources = [make_source(f"Report {n}: officials said 300 homes lost power.", source_id=f"{n:03d}-own")
                for n in range(40)]

@@ -114,7 +114,7 @@ def test_diff_between_two_revisions_where_a_seed_was_added(tmp_path):
     assert "- **Added** **Amina Haddad** (person, <code>amina-haddad</code>) in <code>b</code>" in text
     for discrepancy_id, kind in new_discrepancies:
         assert re.search(rf"- \*\*New\*\* \*\*.+\*\* \({kind}, open, <code>{discrepancy_id}</code>\): ", text), text
-    assert "| Discrepancies | %d new, 0 resolved, 0 changed |" % len(new_discrepancies) in text
+    assert f"| Discrepancies | {len(new_discrepancies)} new, 0 resolved, 0 changed |" in text
     # HEAD defaults to the working tree; --repo reads another folder's history
     assert run_casefile("diff", "HEAD", cwd=repo).stdout.endswith("No change to the case file.\n")
     other = run_casefile("diff", "main~1", "main", "--repo", str(repo), cwd=tmp_path)

@@ -17,7 +17,7 @@ from generator.output.store import FileStore
 from generator.pipeline import generate
 from generator.render.dossier import dossier_parts, render_dossier
 
-STORY = Path(__file__).resolve().parent / "stories" / "storm" / "seeds"
+STORY = Path(__file__).resolve().parent.parent / "stories" / "storm" / "seeds"
 
 
 def test_records_give_back_what_they_were_given_in_order_and_sorted(tmp_path):

@@ -11,7 +11,7 @@ import jsonschema
 from generator.output.casedata import case_schema
 from generator.pipeline import generate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def committed_case() -> dict:

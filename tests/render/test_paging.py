@@ -14,18 +14,18 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
-from generator.render import claims, entity_pages
+from generator.render import entity_pages, quotes, timeline
 from generator.render.markup import SEARCH_EXCLUDED
 
-STORY = Path(__file__).parent / "stories" / "storm" / "seeds"
+STORY = Path(__file__).parent.parent / "stories" / "storm" / "seeds"
 ROW = re.compile(r"<tr(?: id=\"[^\"]*\")?><td>.*?</tr>")
 ITEM = re.compile(r"<li>.*?</li>|<details class=\"cf-mentions\"[^>]*>.*?</details>")
 
 
 def _small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(claims, "QUOTES_PER_PAGE", 3)
-    monkeypatch.setattr(claims, "TIMELINE_PER_PAGE", 2)
-    monkeypatch.setattr(claims, "TIMELINE_ROWS", 2)
+    monkeypatch.setattr(quotes, "QUOTES_PER_PAGE", 3)
+    monkeypatch.setattr(timeline, "TIMELINE_PER_PAGE", 2)
+    monkeypatch.setattr(timeline, "TIMELINE_ROWS", 2)
     monkeypatch.setattr(entity_pages, "GROUPS_SHOWN", 1)
     monkeypatch.setattr(entity_pages, "ITEMS_SHOWN", 1)
     monkeypatch.setattr(entity_pages, "MAX_REVIEW_ITEMS", 1)
@@ -133,12 +133,12 @@ def test_the_split_case_builds_with_every_link_and_anchor_resolving(split, tmp_p
 
 
 def test_review_names_the_entities_an_ambiguous_mention_may_mean() -> None:
-    review = generate(Path(__file__).parent / "stories" / "flood-dog" / "seeds").files["review.md"].decode()
+    review = generate(Path(__file__).parent.parent / "stories" / "flood-dog" / "seeds").files["review.md"].decode()
     assert 'could be <a href="../entities/erik-larsen/">Erik Larsen</a>' in review
 
 
 def test_mentions_that_may_mean_an_entity_beyond_the_first_are_in_its_side_file(monkeypatch) -> None:
-    story = Path(__file__).parent / "stories" / "flood-dog" / "seeds"
+    story = Path(__file__).parent.parent / "stories" / "flood-dog" / "seeds"
     whole = {name: data.decode() for name, data in generate(story).files.items()}
     monkeypatch.setattr(entity_pages, "MAX_AMBIGUOUS_SHOWN", 1)
     split = {name: data.decode() for name, data in generate(story).files.items()}

@@ -14,7 +14,7 @@ import pytest
 from generator.errors import OutputError
 from generator.output.site import MANIFEST, read_manifest, recover, stale_files, write_tree
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
