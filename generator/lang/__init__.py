@@ -211,7 +211,7 @@ def _check(path: Path, text: str, data: Mapping[str, Any], shared: bool) -> None
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise LanguageDataError(f"{shown}:{line}: unknown key '{key}' — {hint}every key is listed, with "
                                     "its shape and purpose, in generator/lang/schema.py")
-        if spec.scope == "shared" and not shared or spec.scope == "language" and shared:
+        if (spec.scope == "shared" and not shared) or (spec.scope == "language" and shared):
             where = "generator/lang/_all/" if spec.scope == "shared" else "a language's folder"
             raise LanguageDataError(f"{shown}:{line}: '{key}' belongs in {where} — move it there")
         problem = _shape_problem(spec, value)

@@ -92,7 +92,8 @@ KEYS: dict[str, Key] = {
     "date_day_month_links": _k("words", "Words between the day's number and the month (\"8 of December\")."),
     "date_month_extra": _k("groups", "More names of each month (1–12) than CLDR gives."),
     "date_weekday_extra": _k("groups", "More names of each weekday (0 = Monday) than CLDR gives."),
-    "date_weekday_parts": _k("words", "Parts of a day glued to or after a weekday (\"Freitagabend\", \"fredag kveld\")."),
+    "date_weekday_parts": _k("words", "Parts of a day glued to or after a weekday (\"Freitagabend\", "
+                                      "\"fredag kveld\")."),
     "date_weekday_modifiers": _k("numbers", "Templates with {weekday} and the direction they point: -1 last, "
                                             "1 next (\"last {weekday}\": -1)."),
     "date_relative_days": _k("numbers", "Words for a day relative to the publication (\"yesterday\": -1)."),

@@ -198,7 +198,7 @@ def read_sidecar(path: Path) -> tuple[Metadata, list[Problem]]:
     if loaded.data is None:
         return Metadata(), problems
     if not isinstance(loaded.data, dict):
-        return Metadata(), problems + [Problem(shown, 1, "the sidecar is not a mapping of keys to values",
+        return Metadata(), [*problems, Problem(shown, 1, "the sidecar is not a mapping of keys to values",
                                                "write one 'key: value' per line")]
     values: dict[str, Any] = {}
     for key, value in loaded.data.items():
@@ -257,7 +257,7 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
     if loaded is None or loaded.data is None:
         return CaseInfo(), problems
     if not isinstance(loaded.data, dict):
-        return CaseInfo(), problems + [Problem(shown, 1, "case.yml is not a mapping of keys to values",
+        return CaseInfo(), [*problems, Problem(shown, 1, "case.yml is not a mapping of keys to values",
                                                "start with 'title: …'")]
     data: dict[str, Any] = loaded.data
     for key in data:

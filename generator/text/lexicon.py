@@ -278,7 +278,8 @@ def gazetteer() -> Mapping[str, Place]:
     for code, names in (shared_data().get("entity_country_names") or {}).items():
         if str(code) in english:
             for name in names:  # names CLDR and pycountry no longer give ("Turkey" for Türkiye)
-                add(str(name), Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0)))
+                country = Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0))
+                add(str(name), country)
     for code, names in (shared_data().get("entity_region_names") or {}).items():
         sub = pycountry.subdivisions.get(code=str(code))
         if sub is not None:
@@ -302,7 +303,8 @@ def gazetteer() -> Mapping[str, Place]:
             for other in city.get("alternatenames", ()):
                 if other.isupper():
                     continue  # airport and other codes ("BKK" is Bangkok's): abbreviations, not names
-                if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in other.replace(" ", "").replace("-", "")):
+                letters = other.replace(" ", "").replace("-", "")
+                if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in letters):
                     add(other, place)
     return MappingProxyType(table)
 
