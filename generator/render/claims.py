@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import TypeVar
 
-from generator.extract.figures import with_unit
+from generator.extract.measures import with_unit
 from generator.model.claims import DateMention, Quote
 from generator.model.finding import KINDS, Claim, DateCheck, Discrepancy, TranslationLink
 from generator.model.source import Source
