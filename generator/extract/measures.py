@@ -88,7 +88,7 @@ class Clues(NamedTuple):
     """A currency sign before the number ("$5 million")."""
     previous: Reading | None
     """When the words after it only say who counted it: what the figure before in its sentence
-    counts ("80 000 manifestants selon la police, 400 000 selon la CGT")."""
+    counts ("5000 vues selon YouTube, 7000 selon la chaîne")."""
     after: Reading | None
     """What the words after it say it counts ("%", "400-pound", "millions de vues", "elever")."""
     before: str | None
@@ -117,7 +117,7 @@ class MeasureRule(NamedTuple):
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     # "$5 million", "€ 3 millions": a currency sign before the number
     MeasureRule("currency", lambda c: c.currency),
-    # "80 000 manifestants selon la police, 400 000 selon la CGT": what the figure before counts
+    # "5000 vues selon YouTube, 7000 selon la chaîne": what the figure before counts
     MeasureRule("as_before", lambda c: c.previous if c.previous is not None and not _weak(c.previous) else None),
     # "8 %", "400-pound", "45 m/s", "20 million views", "17 million times": the words after name it
     MeasureRule("said_after", lambda c: c.after if c.after is not None and not _weak(c.after) else None),
@@ -126,7 +126,7 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
                 if c.before and c.previous is None and c.after is None else None),
     # "a magnitude 6.1 earthquake", "styrken til 6,1": a word before names it, over people or a noun after
     MeasureRule("named_before", lambda c: c.named),
-    # "… 2000 personnes selon la police, 5000 selon les syndicats": people or a noun, as the figure before
+    # "80 000 manifestants selon la police, 400 000 selon la CGT": people or a noun, as the figure before
     MeasureRule("counted_as_before", lambda c: c.previous),
     # "39.000 norske elever", "12 people", "four paintings": people or a noun after the number
     MeasureRule("counted_after", lambda c: c.after),
