@@ -72,8 +72,11 @@ class _Taken:
 
     def free(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps no span taken; only the neighbours by start can."""
-        i = bisect_left(self.spans, (start, start))
-        return not any(s < end and start < e for s, e in self.spans[max(0, i - 1):i + 1])
+        spans = self.spans
+        i = bisect_left(spans, (start, start))
+        if i > 0 and spans[i - 1][0] < end and start < spans[i - 1][1]:
+            return False
+        return not (i < len(spans) and spans[i][0] < end and start < spans[i][1])
 
     def take(self, start: int, end: int) -> None:
         insort(self.spans, (start, end))
@@ -129,7 +132,8 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     for a range its second number; what it measures, decided by the measure rules; how it is
     qualified. ``None`` when it says nothing it counts, or is a word or a year, not a count."""
     text = source.text
-    scale = m.groupdict().get("scale")  # a language without scale words has no such group
+    groups = m.groupdict()  # a language without scale words or currencies has no such group
+    scale = groups.get("scale")
     if scale:
         value *= syntax.scales[scale.lower()]
     value, high, measured_from = _second_number(text, m, value, scale, syntax, language)
@@ -138,7 +142,8 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     if according and according.group("lead"):
         according = None  # words between: the figure counts them ("80,000 people marched according to …")
     named = syntax.named_before.search(text, max(0, opening - 40), opening) if syntax.named_before else None
-    clues = _clues(source, m, measured_from, opening, according is not None, named, previous, syntax)
+    clues = _clues(source, m, groups.get("cur"), measured_from, opening, according is not None, named, previous,
+                   syntax)
     decided = decide(clues)
     if decided is None:
         return None
@@ -189,13 +194,13 @@ def _second_number(text: str, m: re.Match[str], value: float, scale: str | None,
     return value, high, second
 
 
-def _clues(source: Source, m: re.Match[str], measured_from: re.Match[str], opening: int, according: bool,
-           named: re.Match[str] | None, previous: _Draft | None, syntax: FigureSyntax) -> Clues:
-    """Everything the words around the number ``m`` say it measures (``opening``: where it starts
-    with its qualifier; ``according``: the words after only say who counted it)."""
+def _clues(source: Source, m: re.Match[str], currency: str | None, measured_from: re.Match[str], opening: int,
+           according: bool, named: re.Match[str] | None, previous: _Draft | None, syntax: FigureSyntax) -> Clues:
+    """Everything the words around the number ``m`` say it measures (``currency``: the sign before
+    it; ``opening``: where it starts with its qualifier; ``according``: the words after only say
+    who counted it)."""
     text = source.text
     end = measured_from.end()
-    currency = m.groupdict().get("cur")  # a language without currencies has no such group
     return Clues(
         currency=Reading(syntax.currency[currency], m.end(), None, currency) if currency else None,
         previous=(Reading(previous.measure, end, previous.unit, previous.measure_text)
