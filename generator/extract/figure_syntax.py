@@ -213,7 +213,8 @@ def _probes(data: LanguageData, language: str, number: re.Pattern[str], currency
 
 
 def _named_before(table: dict[str, Any]) -> re.Pattern[str] | None:
-    """"magnitude", then an optional link word ("of", "de", "til"), right before a number."""
+    """A word naming the measure, then an optional link word ("magnitude of", "styrken til"), right
+    before a number."""
     words = [str(w) for ws in table.values() for w in ws if " " not in str(w)]
     links = [str(w).split(" ", 1)[1] for ws in table.values() for w in ws if " " in str(w)]
     if not words:

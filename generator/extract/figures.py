@@ -47,7 +47,8 @@ _COUNTER_WORDS = 3
 
 
 class _Draft(NamedTuple):
-    """A figure before its id, which it gets once every figure of the source is found and sorted."""
+    """A figure before its id, which it gets once every figure of the source is found and sorted
+    (the fields are :class:`~generator.model.claims.Figure`'s, ``written`` its ``written_value``)."""
 
     start: int
     end: int
