@@ -9,7 +9,7 @@ from functools import cache
 
 from generator.compare.common import claim_at, stable_id
 from generator.compare.wording import claim_stopwords
-from generator.extract.figures import CURRENCY_MEASURES
+from generator.extract.measures import CURRENCY_MEASURES
 from generator.lang import language_data, trait, word_set
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy, short_id

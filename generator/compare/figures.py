@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from generator.compare.common import claim_at, said_by_source, stable_id
-from generator.extract.figures import GROWING_MEASURES
+from generator.extract.measures import GROWING_MEASURES
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy
 from generator.model.source import Source

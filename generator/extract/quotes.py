@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.lang import canonical_language, language_data, word_set
-from generator.model.claims import Quote
+from generator.model.claims import Quote, QuoteEvidence
 from generator.model.refs import PersonIndex, PersonRef
 from generator.model.source import Paragraph, Source
 from generator.text.lexicon import calendar_words
@@ -323,6 +323,10 @@ def extract_quotes(source: Source, persons: Iterable[PersonRef] = ()) -> tuple[Q
     return tuple(quotes)
 
 
+_Attribution = tuple[str | None, str | None, str | None, QuoteEvidence]
+"""A quote's speaker (entity id), the speaker's name, the evidence in words, and how it was found."""
+
+
 class _Attributor:
     """Finds the speaker of each quote of one source."""
 
@@ -337,7 +341,7 @@ class _Attributor:
         self.raws = raws
         self.outer_ends = sorted(r.outer_end for r in raws)
 
-    def attribute(self, i: int, done: list[Quote]) -> tuple[str | None, str | None, str | None, str]:
+    def attribute(self, i: int, done: list[Quote]) -> _Attribution:
         raw = self.raws[i]
         windows = []
         if raw.attribution is not None:
@@ -401,7 +405,7 @@ class _Attributor:
         position = paragraph.index - 1
         return self.source.paragraphs[position - 1] if position > 0 else None
 
-    def _from_window(self, side: str, start: int, end: int) -> tuple[str | None, str | None, str | None, str] | None:
+    def _from_window(self, side: str, start: int, end: int) -> _Attribution | None:
         text = self.text
         tokens = list(WORD_OR_INTEGER.finditer(text, start, end))
         verbs = [k for k, t in enumerate(tokens) if t.group(0).lower() in self.words.verbs]
@@ -439,7 +443,7 @@ class _Attributor:
         gender = (self.words.pronouns.get(text[s_start:s_end].lower()) if kind == "pronoun"
                   else dict(self.words.descriptors)[text[s_start:s_end].lower()])
         person = self._nearest_fitting(s_start, gender)
-        label = "pronoun" if kind == "pronoun" else "description"
+        label: QuoteEvidence = "pronoun" if kind == "pronoun" else "description"
         if person is None:
             return None, None, f"“{phrase}”: no person of fitting gender before the {label}", "none"
         where = self.source.paragraph_at(person.start).anchor
@@ -466,7 +470,7 @@ class _Attributor:
                 return None if unknown - {ref.entity_id} else ref
         return None
 
-    def _continuation(self, i: int, done: list[Quote]) -> tuple[str | None, str | None, str | None, str]:
+    def _continuation(self, i: int, done: list[Quote]) -> _Attribution:
         """A quote that follows an attributed one, with no other person between, continues it."""
         if i == 0 or not done or done[-1].speaker is None:
             return None, None, None, "none"

@@ -75,6 +75,9 @@ class Figure(Span):
     counted_by: str | None = None
     """Who gave the figure, when the text says so right after it ("80 000 manifestants selon la
     police": ``police``), lower case without articles; figures are compared by who counted."""
+    rules: tuple[str, ...] = ()
+    """Names of the rules that decided what the figure measures, in the order they applied
+    (:data:`generator.extract.measures.MEASURE_RULES`); never written to case.json."""
 
 
 @dataclass(frozen=True)

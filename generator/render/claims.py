@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from generator.extract.figures import with_unit
+from generator.extract.measures import with_unit
 from generator.model.finding import KINDS, DateCheck, Discrepancy
 from generator.model.source import Source
 from generator.render.markup import NO_SEARCH, attr, escape_html, escape_md, md_link, value_text

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from generator.extract.figures import with_unit
+from generator.extract.measures import with_unit
 from generator.model.claims import Figure, Quote
 from generator.model.entity import Ambiguous, Candidate, Entity, Resolution
 from generator.model.mention import Mention

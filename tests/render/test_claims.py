@@ -156,7 +156,7 @@ def test_converted_values_are_shown_to_two_decimals_and_grouped() -> None:
 
 
 def test_converted_figure_values_show_their_unit() -> None:
-    from generator.extract.figures import with_unit
+    from generator.extract.measures import with_unit
 
     assert with_unit("25", "speed") == "25\u00a0m/s" and with_unit("18.14", "weight") == "18.14\u00a0kg"
     assert with_unit("3\u202f000", "spectators") == "3\u202f000" and with_unit("", "speed") == ""

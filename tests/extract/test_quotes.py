@@ -39,7 +39,8 @@ def test_dialogue_dash_runs_to_the_attribution() -> None:
             "– De gjør narr av nesen min, sier at jeg er stygg og at jeg ikke har noen venner, hikster han.")
     source = make_source(text, "nb")
     quotes = extract_quotes(source, refs_for(source, ("Keaton Jones", "keaton", "m")))
-    assert [q.text for q in quotes] == ["De gjør narr av nesen min, sier at jeg er stygg og at jeg ikke har noen venner"]
+    assert [q.text for q in quotes] == [
+        "De gjør narr av nesen min, sier at jeg er stygg og at jeg ikke har noen venner"]
     assert quotes[0].speaker == "keaton"
     assert quotes[0].evidence_kind == "pronoun"
     assert "hikster han" in (quotes[0].evidence or "")

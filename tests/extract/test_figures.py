@@ -113,7 +113,8 @@ def test_vague_quantities_are_not_figures() -> None:
 ])
 def test_range_is_one_figure_from_low_to_high(language: str, text: str, written: str) -> None:
     figures = extract_figures(make_source(text, language))
-    assert [(f.text, f.low, f.high, f.qualifier, f.measure) for f in figures] == [(written, 300, 400, "range", "evacuated")]
+    assert [(f.text, f.low, f.high, f.qualifier, f.measure) for f in figures] == [
+        (written, 300, 400, "range", "evacuated")]
 
 
 def test_range_scale_said_once_applies_to_both_numbers() -> None:
