@@ -7,8 +7,9 @@ hand-written gold entity lists instead, by exact string search of each entity's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 

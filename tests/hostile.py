@@ -206,7 +206,8 @@ CASES: list[Hostile] = [
     Hostile("raw-html-block", {"block.txt": "Intro.\n\n<div markdown=\"1\">\n<script>alert(17)</script>\n"
                                             "**bold**\n</div>\n\n<style>body{display:none}</style>"},
             shows=("<style>body{display:none}</style>",)),
-    Hostile("attribute-list", {"attrs.txt": 'Text {: onclick="alert(18)" } more.\n\n{: #p1 .cf-p onclick=alert(19) }\n\n'
+    Hostile("attribute-list", {"attrs.txt": 'Text {: onclick="alert(18)" } more.\n\n'
+                                            "{: #p1 .cf-p onclick=alert(19) }\n\n"
                                             "Para\n{: style=\"display:none\" }"},
             shows=('{: onclick="alert(18)" }',)),
     Hostile("front-matter-fences", {"fm.txt": "---\ntitle: Injected\ntemplate: evil.html\n---\n\nBody text.\n\n---\n"},
@@ -234,7 +235,8 @@ CASES: list[Hostile] = [
     # --- sidecars and case.yml ---------------------------------------------------------------------------
     Hostile("sidecar-hostile-values", {
         "meta.txt": "An ordinary text.\n",
-        "meta.yml": _sidecar(title="<script>alert(20)</script> {{ config }} \u202eevil", outlet="<b onclick=alert(21)>O</b>",
+        "meta.yml": _sidecar(title="<script>alert(20)</script> {{ config }} \u202eevil",
+                             outlet="<b onclick=alert(21)>O</b>",
                              author="[a](javascript:alert(22))", notes="--8<-- \"/etc/passwd\"\n{: onclick=x }",
                              url="https://example.org/a?b=c&d=e#f")},
             shows=("<script>alert(20)</script> {{ config }} \u202eevil", "<b onclick=alert(21)>O</b>")),
@@ -253,7 +255,8 @@ CASES: list[Hostile] = [
                     "{d}/types.yml:4: 'language' is a bool (True) — give a language code such as en, nb, de or fr",
                     "{d}/types.yml:5: 'author' is a dict ({'a': 1}) — give non-empty text")),
     Hostile("sidecar-url-with-controls", {"u.txt": "Text.\n", "u.yml": 'url: "https://example.org/\\u202egnp.exe"\n'},
-            errors=("{d}/u.yml:1: 'url' is 'https://example.org/\u202egnp.exe' — give an http:// or https:// address",)),
+            errors=("{d}/u.yml:1: 'url' is 'https://example.org/\u202egnp.exe' — "
+                    "give an http:// or https:// address",)),
     Hostile("sidecar-alias-bomb", {"bomb.txt": "Text.\n", "bomb.yml": _alias_bomb()},
             errors=("{d}/bomb.yml:3: YAML alias not allowed (alias *a0) — write the value out instead of referring "
                     "to an anchor (&name / *name)",)),

@@ -41,7 +41,7 @@ class PageParser(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(values["id"] or "")
-        for name, value in attrs:
+        for name, _ in attrs:
             if name.startswith("on"):
                 self.handlers.append((tag, name))
         if tag == "a" and values.get("href") is not None:

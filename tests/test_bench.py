@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 
-import claims_speed  # noqa: E402
+import claims_speed
 
 
 def test_realistic_corpus_is_deterministic_and_distinct() -> None:

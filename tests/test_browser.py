@@ -69,7 +69,7 @@ def browser():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -86,7 +86,7 @@ class Served:
         return self.base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _serve(root: Path) -> Served:
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -56,8 +56,10 @@ def _load_optional_extractors() -> None:
     """Extractors that other stages add, when their modules exist (entities, quotes, …)."""
     import importlib
 
-    for module_name, function in (("generator.extract.entities", "extract_mentions"), ("generator.extract.quotes", "extract_quotes"),
-                                  ("generator.extract.figures", "extract_figures"), ("generator.extract.dates", "extract_dates")):
+    for module_name, function in (("generator.extract.entities", "extract_mentions"),
+                                  ("generator.extract.quotes", "extract_quotes"),
+                                  ("generator.extract.figures", "extract_figures"),
+                                  ("generator.extract.dates", "extract_dates")):
         try:
             module = importlib.import_module(module_name)
         except ImportError:
@@ -71,10 +73,9 @@ _load_optional_extractors()
 
 # Characters that stress segmenters and escaping: punctuation of the languages in use,
 # quotes of every style, line ends of every kind, bidi and zero-width characters, markup.
-HOSTILE_ALPHABET = list(".!?…,;:\"'“”‘’«»„‚—–-  \n\n\n\t\r\u00a0\u2028\u2029\u0085\x0c\u202e\u2066\u2069\u200b\u200d"
-                        "\ufeff<>&{}[]()#*_`|\\~=^$%@!\u0301\u0308ÆØÅæøåéüß0123456789") + ["Mr.", "Dec.", "U.S.",
-                                                                                       "J. K.", "8. desember",
-                                                                                       "\n\n", " \u3000 \n"]
+HOSTILE_ALPHABET = [*".!?…,;:\"'“”‘’«»„‚—–-  \n\n\n\t\r\u00a0\u2028\u2029\u0085\x0c\u202e\u2066\u2069\u200b\u200d"
+                    "\ufeff<>&{}[]()#*_`|\\~=^$%@!\u0301\u0308ÆØÅæøåéüß0123456789",
+                    "Mr.", "Dec.", "U.S.", "J. K.", "8. desember", "\n\n", " \u3000 \n"]
 REAL_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 REAL_TEXTS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/golden/fixture/seeds").glob("*.txt"))]
 
@@ -119,7 +120,7 @@ def check_extractors(source: Source) -> None:
         records = list(extractor(source))
         dicts = []
         for record in records:
-            start, end, quoted, anchor = _span_of(record)
+            start, end, quoted, _anchor = _span_of(record)
             assert 0 <= start <= end <= len(text), (name, record)
             if quoted is not None:
                 assert quoted == text[start:end], (name, record)

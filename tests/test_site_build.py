@@ -65,7 +65,7 @@ def test_mkdocs_config_promises():
     assert theme["name"] == "material" and theme["language"] == "en" and theme["font"] == "false"
     assert {"navigation.prune", "navigation.indexes"} <= set(theme["features"])
     assert len(theme["palette"]) == 2
-    search = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p][0]["search"]
+    search = next(p for p in config["plugins"] if isinstance(p, dict) and "search" in p)["search"]
     assert search["lang"] == ["en", "no"]
     assert "hooks" not in config
     extensions = {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}

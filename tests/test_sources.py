@@ -184,7 +184,8 @@ def test_missing_and_empty_seed_folder(tmp_path):
         "in it as .txt files, or pass --seeds DIR"]
     (tmp_path / "empty").mkdir()
     assert errors(tmp_path / "empty") == [
-        f"{rel(tmp_path / 'empty')}:1: no seed texts (*.txt) found — put each article in the folder as a UTF-8 .txt file"]
+        f"{rel(tmp_path / 'empty')}:1: no seed texts (*.txt) found — "
+        "put each article in the folder as a UTF-8 .txt file"]
 
 
 def test_symlink_outside_seeds_is_refused(seeds, tmp_path):

@@ -75,7 +75,8 @@ def test_workflows_are_valid_against_the_github_workflow_schema():
 
 def test_a_broken_workflow_fails_the_schema_check(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - rum: make test\n")
+    broken.write_text("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+                      "    steps:\n      - rum: make test\n")
     result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
                              str(broken)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
@@ -122,7 +123,7 @@ def test_developer_commands_are_the_ones_ci_runs():
         for step in steps(load(name)):
             for words in simple_commands(step.get("run", "")):
                 if words[0] == "make":
-                    target = [w for w in words[1:] if not w.startswith("-") and "=" not in w][0]
+                    target = next(w for w in words[1:] if not w.startswith("-") and "=" not in w)
                     assert f"make {target}" in readme, target
     assert (ROOT / ".ci" / "run").read_text().rstrip().endswith("make test")
     runs = [s["run"] for s in steps(load("ci.yml")) if "run" in s]
@@ -149,9 +150,9 @@ def test_pull_request_workflow_uploads_the_site_and_summarises_the_change():
     assert workflow["permissions"] == {"contents": "read"}
     all_steps = steps(workflow)
     assert all_steps[0]["with"]["fetch-depth"] == 0
-    upload = [s for s in all_steps if s.get("uses", "").startswith("actions/upload-artifact@")][0]
+    upload = next(s for s in all_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
-    summary = [s for s in all_steps if "GITHUB_STEP_SUMMARY" in s.get("run", "")][0]
+    summary = next(s for s in all_steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
     assert summary["run"].startswith("make --silent diff ")
     # the base revision reaches the shell through the environment, never pasted into the script
     assert "${{" not in summary["run"] and "BASE_SHA" in summary["env"]

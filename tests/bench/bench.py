@@ -99,7 +99,7 @@ def run_size(count: int, work: Path, jobs: int) -> dict[str, object]:
     serial, serial_peak, serial_err = measured([PYTHON, *build, "--jobs", "1", "--no-cache"], work)
     shutil.rmtree(docs)
     mkdocs_config(work)
-    wall, peak, err = measured([PYTHON, *build, f"--jobs={jobs}"], work)  # fills the cache
+    wall, peak, _ = measured([PYTHON, *build, f"--jobs={jobs}"], work)  # fills the cache
     stages = timings(serial_err)
     first = sorted(seeds.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n\nOne more paragraph, added for the benchmark.\n",
@@ -244,7 +244,7 @@ def targets(results: list[dict[str, object]]) -> list[tuple[str, str, str]]:
         return "not measured" if ok is None else ("yes" if ok else "**no**")
 
     out = []
-    rates = [r["extraction_words_per_second_per_core"] for r in results if r.get("extraction_words_per_second_per_core")]
+    rates = [rate for r in results if (rate := r.get("extraction_words_per_second_per_core"))]
     out.append(("Extraction and comparison ≥ 200,000 words/s per core",
                 ", ".join(f"{v:,}" for v in rates) or "—", verdict(min(rates) >= 200_000 if rates else None)))
     big = by_size.get(1000)
@@ -262,7 +262,8 @@ def targets(results: list[dict[str, object]]) -> list[tuple[str, str, str]]:
     out.append(("MkDocs ≥ 100 pages/s", ", ".join(str(v) for v in speeds) or "—",
                 verdict(min(speeds) >= 100 if speeds else None)))
     out.append(("One seed changed in 1,000: rebuilt within 1 s, identical to a clean build",
-                f"{big['incremental_seconds']} s, identical: {'yes' if big.get('incremental_identical_to_clean') else 'no'}"
+                f"{big['incremental_seconds']} s, identical: "
+                f"{'yes' if big.get('incremental_identical_to_clean') else 'no'}"
                 if big and "incremental_seconds" in big else "—",
                 verdict(big["incremental_seconds"] <= 1 and bool(big.get("incremental_identical_to_clean"))
                         if big and "incremental_seconds" in big else None)))

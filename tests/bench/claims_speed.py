@@ -33,14 +33,14 @@ sys.path.insert(0, os.environ.get("CASEFILE_ROOT", str(ROOT)))
 
 from claimkit import load_yaml, make_source, person_refs  # noqa: E402
 
-from generator.compare.merge import compare
+from generator.compare.merge import compare  # noqa: E402
 from generator.extract.dates import extract_dates  # noqa: E402
 from generator.extract.figures import extract_figures  # noqa: E402
 from generator.extract.quotes import extract_quotes  # noqa: E402
 from generator.model.refs import PersonRef  # noqa: E402
-from generator.model.source import CaseInfo, Source
+from generator.model.source import CaseInfo, Source  # noqa: E402
 from generator.read.sources import read_corpus  # noqa: E402
-from generator.text.words import count_words
+from generator.text.words import count_words  # noqa: E402
 
 FIRST_NAMES = ["Anna", "Ola", "Kari", "Jonas", "Marie", "Lukas", "Sophie", "Hugo", "Emma", "Liam", "Ingrid",
                "Felix", "Chloé", "Noah", "Sara", "Erik", "Léa", "Paul", "Nora", "Max", "Julia", "Arne",
@@ -70,7 +70,8 @@ def _story_dirs() -> list[Path]:
 
 
 def _gold_persons(seeds_dir: Path) -> list[dict]:
-    gold = seeds_dir.parent / "gold" / "persons.yml" if seeds_dir.parent != ROOT else TESTS / "seeds_gold" / "persons.yml"
+    gold = (seeds_dir.parent / "gold" / "persons.yml" if seeds_dir.parent != ROOT
+            else TESTS / "seeds_gold" / "persons.yml")
     return load_yaml(gold) or []
 
 

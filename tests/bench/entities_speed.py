@@ -112,7 +112,8 @@ def clear_word_caches() -> None:
 
     getattr(wordfreq, "_wf_cache", {}).clear()  # wordfreq's own per-word cache
 
-    modules = [importlib.import_module(f"generator.{name}") for name in ("extract.entities", "resolve.entities", "extract.gender", "text.lexicon")
+    names = ("extract.entities", "resolve.entities", "extract.gender", "text.lexicon")
+    modules = [importlib.import_module(f"generator.{name}") for name in names
                if importlib.util.find_spec(f"generator.{name}") is not None]
     for module in modules:
         for value in vars(module).values():
