@@ -32,6 +32,7 @@ SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 DiffOp = Literal["equal", "replace", "delete", "insert"]
 """One step of a word diff: the same words, other words, words only in the first or only in the second."""
+DIFF_OPS: tuple[DiffOp, ...] = get_args(DiffOp)
 
 TranslationOrigin = Literal["curated", "detected"]
 """Whether a translation link was given in ``case.yml`` or found."""
