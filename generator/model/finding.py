@@ -87,7 +87,8 @@ class Discrepancy:
     detail: str | None = None
     """A more specific label (``substitution``, ``hedge dropped``, ``omission``, ``years 2017``)."""
     rules: tuple[str, ...] = ()
-    """Names of the rules that decided the finding's explanation and severity, in the order they applied."""
+    """Names of the rules that decided the finding (that made it one, and chose its explanation and
+    severity), in the order they applied; not written to ``case.json`` or the pages."""
 
 
 @dataclass(frozen=True)

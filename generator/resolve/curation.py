@@ -1,4 +1,15 @@
-"""Curation."""
+"""Curation of findings: the status and note a curator gives a finding in ``case.yml``.
+
+::
+
+    discrepancies:
+      figure-3f2a9c01de: {status: explained, note: "view counts grow; the sources were written days apart"}
+
+A finding's id is a hash of its kind and key, so a curated entry holds across re-runs and
+edits. An entry that matches no finding of the build is a warning (the finding may come
+back when a source does); a status other than ``open``, ``explained`` or ``resolved`` is an
+error.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +47,7 @@ def curation_problems(discrepancies: Sequence[Discrepancy], case: CaseInfo | Non
 
 
 def apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepancy:
+    """The finding with the status and note ``case.yml`` gives it (a bad status leaves its own)."""
     if case is None:
         return discrepancy
     curated = case.raw.get("discrepancies") or {}
