@@ -9,7 +9,8 @@ against all, and each grouping has its rule:
 
 ``different-actors``
     by event and platform: every source names one person for it, and not all the same:
-    ``conflict``, ``high`` — who did it is what the story reports, and only one can have.
+    ``conflict``, ``high`` — who did it is what the story reports, and the sources cannot all
+    be right.
     A source naming several people for one action is not read as disagreeing; its group
     is left out.
 ``different-platforms``

@@ -3,8 +3,11 @@
 A finding's id is a hash of its kind and its key, so that a curator's status and note in
 ``case.yml`` survive re-runs and edits of other sources. A claim is a source's exact passage.
 A summary says what each source says, one by one for a few sources and grouped by wording for
-many. Explanation and severity are decided by an ordered table of named :class:`Rule`: the
-first rule that holds decides, and its name goes into :attr:`Discrepancy.rules`.
+many. Where a finding's explanation and severity depend on what is compared (figures, ages,
+quotes, dates), an ordered table of named :class:`Rule` decides them: the first rule that
+holds decides, and its name goes into :attr:`Discrepancy.rules`. A kind whose findings each
+come of one rule (actors, coverage) names it the same way; paraphrase departures have a
+table of their own, in which every rule that holds finds one.
 """
 
 from __future__ import annotations

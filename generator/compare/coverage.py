@@ -1,7 +1,8 @@
 """Coverage findings: what only one source reports.
 
-Neither is a contradiction: a source that reports more tells the reader where else to look,
-so both are ``different-scope``, ``low``, and each is named by the rule that made it a finding:
+Two kinds of finding, each named by the rule that made it one. Neither is a contradiction (a
+source that reports more tells the reader where else to look), so both are
+``different-scope``, ``low``:
 
 ``measure-in-one-source`` (detail ``figure``)
     one source alone gives figures of a measure (dead, injured, views …; not ages, nor counts
@@ -14,17 +15,18 @@ so both are ``different-scope``, ``low``, and each is named by the rule that mad
     two rules found its names.
 
 Names come from the resolved entities of the coverage types whose mentions are all in one
-source (``entity-in-one-source``), and from a term pass over capitalised words that no
-entity or person mention covers (``term-in-one-source``): a run of capitalised words not
-opening a sentence, neither a function nor a calendar word, nor a short acronym, nor (in a
-language that capitalises nouns) a common noun or a single word, nor a country's adjective
-("Norwegian" beside "Norway"), nor a name an entity has. A name is left out when it is the
+source (``entity-in-one-source``), and from a term pass over runs of capitalised words that
+no entity or person mention covers (``term-in-one-source``), less a first word that opens a
+sentence. A term is none of these: shorter than three letters, a function or calendar word,
+an acronym of three letters or fewer, made only of function words and words of people's
+names, a country's adjective ("Norwegian" beside "Norway"), in a language that capitalises
+nouns a single word or one holding a common word, nor a name or mention of an entity
+(compared without case, accents or a possessive ending). A name is left out when it is the
 source's own outlet, part of it or its initials ("In Touch", "BT"); when it only describes
 the person named right after it ("Hollywood-stjernen Mark Ruffalo"); when another source
 writes it, or two or more of its words in a row (a country also in another language:
-"Tyskland" covers "Germany"); and a term of one word, when the source writes it only once
-(too often an ordinary word or a descriptor). Names are compared folded: without case,
-accents or a possessive ending.
+"Tyskland" covers "Germany"); and a term of one word when the source writes it only once
+(too often an ordinary word or a descriptor).
 """
 
 from __future__ import annotations

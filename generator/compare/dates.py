@@ -7,19 +7,22 @@ weekday
     (:func:`~generator.compare.checks.date_checks`, which groups mentions of equal value).
 event
     mentions naming the same event ("posted", "died": the language's event words) resolve to
-    different days, one day per source (a source giving the event two days is left out).
+    different days, one day in each source (an event that a source gives two days makes no
+    finding: which day would stand for it is a guess).
 lead
-    each source's opening paragraph after any headline, where news says when the story
-    happened, gives one day, and they differ, whatever the event is called. A date right
-    after a speech verb ("the club said on Wednesday") dates the telling and is left out.
-    When every source gives one and the same day to an event an opening names ("killed on
-    Monday"), the openings date other things and make no finding; nor do openings that are
-    already a finding of a named event.
+    the sources' opening paragraphs after any headline, where news says when the story
+    happened, give one day each, and they differ, whatever the event is called (an opening
+    with two days is left out). A date right after a speech verb ("the club said on
+    Wednesday") dates the telling and is left out. When every source gives one and the same
+    day to an event an opening names ("killed on Monday"), the openings date other things
+    and make no finding.
 context
     one happening told in the same words with different days ("declared a state of emergency
     on Saturday" / "on Sunday"): sentences of different sources, one date each, sharing three
     content words or more (function and calendar words aside) in one language, joined
     through an index of their words (a word in more than fifty dated sentences joins none).
+
+A lead or context finding whose mentions are all in an earlier finding is not made again.
 
 The lead and context passes run for days and again for clock times (``time-lead``,
 ``time-context``; for times the opening is the first two paragraphs, since news gives the
@@ -134,7 +137,7 @@ def _zones_apart(mentions: Sequence[DateMention]) -> tuple[str, ...]:
                         if minutes[a] != minutes[b] and (minutes[a] - minutes[b]) % 60 == 0))
 
 
-Found = Literal["weekday", "event", "lead", "context"]
+FoundBy = Literal["weekday", "event", "lead", "context"]
 """The pass that found a date finding."""
 
 
@@ -142,7 +145,7 @@ Found = Literal["weekday", "event", "lead", "context"]
 class _Dated:
     """What the date rules decide on."""
 
-    found_by: Found
+    found_by: FoundBy
     """The pass that found it."""
     whole_hours: bool
     """Clock times, every source's a whole number of hours from another's."""
@@ -286,7 +289,7 @@ def _told_alike(entries: Sequence[tuple[DateMention, str, frozenset[str]]],
 
 
 def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Sequence[DateMention],
-                  found_by: Found, detail: str, reading: _Reading = _DAYS) -> Discrepancy:
+                  found_by: FoundBy, detail: str, reading: _Reading = _DAYS) -> Discrepancy:
     """A date finding: each source's mention of one happening, with the day it resolves to (or
     the clock time it gives). Clock times a whole number of hours apart are told as such: the
     sources may give one time in two time zones ("local time", "norsk tid")."""

@@ -121,9 +121,13 @@ class _Rendered:
     """One speaker's renderings of one quote text, by source (``sources`` sorted)."""
 
     speaker: str | None
+    """Entity id of the speaker, if known."""
     who: str
+    """The speaker's name for summaries (``the speaker`` when unknown)."""
     by_source: dict[str, list[Quote]]
+    """The renderings by quoting source."""
     sources: list[str]
+    """The quoting sources, sorted."""
 
     def first_other(self, source: str) -> str | None:
         """The first quoting source (by id) other than ``source``, or ``None``."""
