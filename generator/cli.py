@@ -23,7 +23,8 @@ from generator.errors import InputError, OutputError, Problem
 from generator.output.provenance import ProvenanceError
 from generator.output.site import recover, stale_files, write_tree
 from generator.output.store import FileStore, scratch_beside
-from generator.pipeline import Generated, default_jobs, generate
+from generator.pipeline import Generated, generate
+from generator.pipeline.analyse import default_jobs
 
 
 def _parser() -> argparse.ArgumentParser:

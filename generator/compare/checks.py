@@ -1,4 +1,16 @@
-"""Checks."""
+"""Weekday checks: a weekday and a day-month that date the same event, checked for the years both fit.
+
+"Dec. 8" in one source and "fredag" in another, both dating the post, agree in 2017 (and in
+every year whose 8 December is a Friday). Mentions are grouped by the event they date, then
+by equal value (day, month and year; weekday; and whether the source's own date resolved
+it), and each pair of a day group and a weekday group is one check citing every mention of
+both: a thousand sources saying "Dec. 8" and "Friday" make one check, not a million. A pair
+whose mentions were both resolved from their own sources is compared as dates by
+:func:`~generator.compare.dates.date_findings` instead. The years checked are those of the
+story period (:func:`~generator.resolve.dates.story_years`), or the year written with the
+day. A check that no year fits becomes a date finding (``weekday-never-fits``); the others are
+shown as consistent, with the years they fit.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +20,7 @@ from generator.compare.common import claim_at, listed
 from generator.model.claims import DateMention
 from generator.model.finding import DateCheck
 from generator.model.source import CaseInfo, Source
-from generator.resolve.dates import _event_groups, _years_fitting, grouped_by, story_years
+from generator.resolve.dates import event_groups, fitting_years, grouped_by, story_years
 
 
 def _firm(mention: DateMention) -> bool:
@@ -39,18 +51,18 @@ def date_checks(sources: Sequence[Source], dates: Sequence[DateMention],
     where = {"case.yml": "the story period in case.yml", "published dates": "the published dates",
              "no hint": f"{years[0]}–{years[-1]}"}[origin]
     checks = []
-    for event, members in sorted(_event_groups(dates).items()):
+    for event, members in sorted(event_groups(dates).items()):
         days = grouped_by((m for m in members if m.kind == "absolute" and m.day and m.month),
-                       lambda m: (m.day, m.month, m.year, _firm(m)))
+                          lambda m: (m.day, m.month, m.year, _firm(m)))
         weekdays = grouped_by((m for m in members if m.kind == "weekday" and m.weekday is not None),
-                           lambda m: (m.weekday, _firm(m)))
+                              lambda m: (m.weekday, _firm(m)))
         for day_group in days:
             day = day_group[0]
             for weekday_group in weekdays:
                 weekday = weekday_group[0]
                 if _firm(day) and _firm(weekday):
                     continue  # both resolved: compared as dates by date_findings
-                fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
+                fit = fitting_years(day.day or 0, day.month or 0, weekday.weekday or 0,
                                      (day.year,) if day.year else years)
                 claims = tuple(claim_at(by_id, m.source, m.start, m.end, m.resolved, "date")
                                for m in (*day_group, *weekday_group))

@@ -1,22 +1,68 @@
-"""Helpers."""
+"""What every finding kind builds its findings with: stable ids, claims, summaries, rule tables.
+
+A finding's id is a hash of its kind and its key, so that a curator's status and note in
+``case.yml`` survive re-runs and edits of other sources. A claim is a source's exact passage.
+A summary says what each source says, one by one for a few sources and grouped by wording for
+many. Where a finding's explanation and severity depend on what is compared (figures, ages,
+quotes, dates), an ordered table of named :class:`Rule` decides them: the first rule that
+holds decides, and its name goes into :attr:`Discrepancy.rules`. A kind whose findings each
+come of one rule (actors, coverage) names it the same way; paraphrase departures have a
+table of their own, in which every rule that holds finds one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from generator.model.finding import Claim, short_id
+from generator.model.finding import Claim, Explanation, Severity, short_id
 from generator.model.source import Source
+from generator.model.span import Span
+
+Case = TypeVar("Case")
+
+
+def always(_: object) -> bool:
+    """The test of a table's last rule, which decides whatever the earlier ones left."""
+    return True
+
+
+@dataclass(frozen=True)
+class Rule(Generic[Case]):
+    """One named rule of an ordered table: when it is the first whose test holds, it decides
+    the finding's explanation and severity."""
+
+    name: str
+    """What the rule is called in :attr:`Discrepancy.rules` (``far-apart``, ``birthday-between``)."""
+    holds: Callable[[Case], bool]
+    """Whether the rule applies to what is compared."""
+    explanation: Explanation
+    """The explanation it gives."""
+    severity: Severity
+    """The severity it gives."""
+    note: str = ""
+    """Why, in the words the summary gives it, where the kind words it by rule."""
+
+
+def first_rule(rules: Sequence[Rule[Case]], case: Case) -> Rule[Case]:
+    """The first rule of ``rules`` that holds for ``case``: the order of the table is the order of the decision."""
+    for rule in rules:
+        if rule.holds(case):
+            return rule
+    raise ValueError(f"no rule of {[r.name for r in rules]} holds — end the table with a rule that always holds")
 
 
 def stable_id(kind: str, key: str) -> str:
+    """``<kind>-<first ten hex digits of sha256(kind|key)>``: the same key gives the same id in every build."""
     return f"{kind}-{hashlib.sha256(f'{kind}|{key}'.encode()).hexdigest()[:10]}"
 
 
-def claim_at(sources: dict[str, Source], source: str, start: int, end: int, value: Any = None,
-           role: str = "claim") -> Claim:
+def claim_at(sources: dict[str, Source], source: str, start: int, end: int, value: str | float | None = None,
+             role: str = "claim") -> Claim:
+    """The claim of ``source``'s passage ``[start, end)``, with the value compared and what the passage is."""
     span = sources[source].span(start, end)
     return Claim(span.source, span.anchor, span.start, span.end, span.text, value, role)
 
@@ -43,14 +89,7 @@ def said_by_source(pairs: Sequence[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
-def number_text(value: float) -> str:
-    for factor, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= factor and (value / factor) == round(value / factor, 2):
-            return f"{value / factor:g} {word}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-
-
-def spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
+def spans_by_source(records: Iterable[Span]) -> dict[str, list[tuple[int, int]]]:
     """(start, end) of each record, by source, sorted: one pass instead of one per source."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for record in records:
@@ -59,6 +98,7 @@ def spans_by_source(records: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
 
 
 def listed(ids: Iterable[str]) -> str:
+    """Source ids as a summary lists them: ``001``, ``001 and 004``, ``001, 002, 003, 004, 005 and 9 more``."""
     shorts = sorted({short_id(i) for i in ids})
     if len(shorts) > 6:
         return ", ".join(shorts[:5]) + f" and {len(shorts) - 5} more"

@@ -1,4 +1,33 @@
-"""Coverage."""
+"""Coverage findings: what only one source reports.
+
+Two kinds of finding, each named by the rule that made it one. Neither is a contradiction (a
+source that reports more tells the reader where else to look), so both are
+``different-scope``, ``low``:
+
+``measure-in-one-source`` (detail ``figure``)
+    one source alone gives figures of a measure (dead, injured, views …; not ages, nor counts
+    named by the noun after them); its first three figures are the claims. A sum of money is
+    no fact of its own when more than one source gives a sum in some currency (one in kroner,
+    another in euros).
+``entity-in-one-source``, ``term-in-one-source`` (detail ``names``)
+    the names one source gives and no other, one finding per source listing them by type
+    (people, places, organisations, platforms, works, other names), recording which of the
+    two rules found its names.
+
+Names come from the resolved entities of the coverage types whose mentions are all in one
+source (``entity-in-one-source``), and from a term pass over runs of capitalised words that
+no entity or person mention covers (``term-in-one-source``), less a first word that opens a
+sentence. A term is none of these: shorter than three letters, a function or calendar word,
+an acronym of three letters or fewer, made only of function words and words of people's
+names, a country's adjective ("Norwegian" beside "Norway"), in a language that capitalises
+nouns a single word or one holding a common word, nor a name or mention of an entity
+(compared without case, accents or a possessive ending). A name is left out when it is the
+source's own outlet, part of it or its initials ("In Touch", "BT"); when it only describes
+the person named right after it ("Hollywood-stjernen Mark Ruffalo"); when another source
+writes it, or two or more of its words in a row (a country also in another language:
+"Tyskland" covers "Germany"); and a term of one word when the source writes it only once
+(too often an ordinary word or a descriptor).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
-from generator.compare.common import claim_at, stable_id
+from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.wording import claim_stopwords
 from generator.extract.measures import CURRENCY_MEASURES
 from generator.lang import language_data, trait, word_set
@@ -67,6 +96,7 @@ def _country_prefixes() -> frozenset[str]:
 
 
 def _covered_elsewhere(term: str, others: Iterable[str]) -> bool:
+    """Whether another source writes the term (a country: its name in any supported language)."""
     code = _countries().get(term.lower())
     if code is not None:
         names = [n for n, c in _countries().items() if c == code]
@@ -185,8 +215,21 @@ def _named_elsewhere(name: str, others: Iterable[str]) -> bool:
     return False
 
 
+_ONLY_MEASURE: Rule[object] = Rule("measure-in-one-source", always, "different-scope", "low")
+"""One source alone gives figures of a measure."""
+
+_ONLY_ENTITY: Rule[object] = Rule("entity-in-one-source", always, "different-scope", "low")
+"""One source alone names an entity."""
+
+_ONLY_TERM: Rule[object] = Rule("term-in-one-source", always, "different-scope", "low")
+"""One source alone writes a capitalised name no entity covers."""
+
+Named = tuple[int, str, str, int, int]
+"""A name only one source gives: the order of its type, the type, the name, its first span."""
+
+
 def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], persons: Sequence[PersonRef],
-              entities: Sequence[EntityRef]) -> list[Discrepancy]:
+                      entities: Sequence[EntityRef]) -> list[Discrepancy]:
     """What only one source reports: figures by measure, and per source the names no other source gives.
 
     Names come from the resolved entities (people, places, organisations, platforms, works)
@@ -195,6 +238,33 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
     """
     if len(sources) < 2:
         return []
+    found = _measure_findings(sources, figures)
+    lowered = {sid: s.text.lower() for sid, s in sources.items()}
+    others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
+    person_starts: dict[str, set[int]] = defaultdict(set)
+    person_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ref in persons:
+        person_starts[ref.source].add(ref.start)
+        person_spans[ref.source].append((ref.start, ref.end))
+    only: dict[str, list[Named]] = defaultdict(list)  # source → names only it gives
+    known, entity_spans = _entity_names(sources, entities, person_starts, others_of, only)
+    person_words = frozenset(w for p in persons for w in p.name.split())
+    for sid, source in sorted(sources.items()):
+        spans = sorted(entity_spans.get(sid, []) + person_spans.get(sid, []))
+        for term, (start, end) in _terms(source, persons, person_words, {sid: spans}).items():
+            if _fold(term) in known or _own_outlet(term, source):
+                continue
+            if " " not in term and len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w])", source.text)) < 2:
+                continue  # a single capitalised word, once: too often an ordinary word or a descriptor
+            if _descriptor(source, start, end, person_starts[sid]) or _named_elsewhere(term, others_of[sid]):
+                continue
+            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end))
+    found.extend(_names_finding(sources, sid, items) for sid, items in sorted(only.items()))
+    return found
+
+
+def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure]) -> list[Discrepancy]:
+    """A finding per measure only one source gives figures of."""
     found = []
     measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
@@ -204,27 +274,27 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
     for measure, per_source in sorted(measures.items()):
         if len(per_source) != 1:
             continue
-        (source, figs), = per_source.items()
+        (sid, figs), = per_source.items()
         if measure in CURRENCY_MEASURES and len(paying) > 1:
             continue  # one sum in kroner, another source's in euros: money is given by more than one
         key = f"figure|{measure}"
         found.append(Discrepancy(
             id=stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {short_id(source)} gives a figure for {measure.replace('_', ' ')}: "
+            summary=f"Only {short_id(sid)} gives a figure for {measure.replace('_', ' ')}: "
                     + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
-            explanation="different-scope", severity="low",
-            claims=tuple(claim_at(sources, source, f.start, f.end, f.value, "figure") for f in figs[:3]),
-            detail="figure"))
-    lowered = {sid: s.text.lower() for sid, s in sources.items()}
-    others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
-    person_starts: dict[str, set[int]] = defaultdict(set)
-    person_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for ref in persons:
-        person_starts[ref.source].add(ref.start)
-        person_spans[ref.source].append((ref.start, ref.end))
+            explanation=_ONLY_MEASURE.explanation, severity=_ONLY_MEASURE.severity,
+            claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
+            detail="figure", rules=(_ONLY_MEASURE.name,)))
+    return found
+
+
+def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], person_starts: dict[str, set[int]],
+                  others_of: dict[str, _OtherTexts], only: dict[str, list[Named]],
+                  ) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
+    """The entities only one source names, into ``only``; returns every entity name and mention,
+    folded (what the term pass leaves to the entities), and the entity spans by source."""
     entity_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     known: set[str] = set()
-    only: dict[str, list[tuple[int, str, str, int, int]]] = defaultdict(list)  # source → (type order, type, name, span)
     order = {t: i for i, t in enumerate(COVERAGE_TYPES)}
     for entity in entities:
         if entity.type not in COVERAGE_TYPES:
@@ -248,30 +318,24 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
         if any(_named_elsewhere(form, others_of[sid]) for form in forms):
             continue
         only[sid].append((order[entity.type], entity.type, entity.name, *spans[0]))
-    person_words = frozenset(w for p in persons for w in p.name.split())
-    for sid, source in sorted(sources.items()):
-        spans = sorted(entity_spans.get(sid, []) + person_spans.get(sid, []))
-        for term, (start, end) in _terms(source, persons, person_words, {sid: spans}).items():
-            if _fold(term) in known or _own_outlet(term, source):
-                continue
-            if " " not in term and len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w])", source.text)) < 2:
-                continue  # a single capitalised word, once: too often an ordinary word or a descriptor
-            if _descriptor(source, start, end, person_starts[sid]) or _named_elsewhere(term, others_of[sid]):
-                continue
-            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end))
-    for sid, items in sorted(only.items()):
-        items.sort(key=lambda item: (item[0], item[3]))
-        by_type: dict[str, list[str]] = defaultdict(list)
-        for _, kind, name, _, _ in items:
-            by_type[kind].append(name)
-        listed = "; ".join(f"{_TYPE_LABELS[k][len(v) > 1]} {', '.join(v)}" for k, v in by_type.items())
-        count = len(items)
-        key = f"names|{sid}"
-        found.append(Discrepancy(
-            id=stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {short_id(sid)} names {'these' if count > 1 else 'this'} ({count}): {listed}.",
-            explanation="different-scope", severity="low",
-            claims=tuple(claim_at(sources, sid, start, end, name, _TYPE_LABELS[kind][0])
-                         for _, kind, name, start, end in items),
-            detail="names"))
-    return found
+    return known, entity_spans
+
+
+def _names_finding(sources: dict[str, Source], sid: str, items: list[Named]) -> Discrepancy:
+    """The finding of the names only source ``sid`` gives, listed by type."""
+    items.sort(key=lambda item: (item[0], item[3]))
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for _, kind, name, _, _ in items:
+        by_type[kind].append(name)
+    listed = "; ".join(f"{_TYPE_LABELS[k][len(v) > 1]} {', '.join(v)}" for k, v in by_type.items())
+    count = len(items)
+    key = f"names|{sid}"
+    rules = tuple(rule.name for rule, holds in ((_ONLY_ENTITY, any(k != "term" for k in by_type)),
+                                                (_ONLY_TERM, "term" in by_type)) if holds)
+    return Discrepancy(
+        id=stable_id("coverage", key), kind="coverage", key=key,
+        summary=f"Only {short_id(sid)} names {'these' if count > 1 else 'this'} ({count}): {listed}.",
+        explanation=_ONLY_ENTITY.explanation, severity=_ONLY_ENTITY.severity,
+        claims=tuple(claim_at(sources, sid, start, end, name, _TYPE_LABELS[kind][0])
+                     for _, kind, name, start, end in items),
+        detail="names", rules=rules)

@@ -1,4 +1,48 @@
-"""Dates."""
+"""Date findings: the day, or the clock time, different sources give one happening.
+
+Mentions are grouped by what they date, never compared all against all, in four passes:
+
+weekday
+    a weekday and a day-month that date the same event fit no year of the story period
+    (:func:`~generator.compare.checks.date_checks`, which groups mentions of equal value).
+event
+    mentions naming the same event ("posted", "died": the language's event words) resolve to
+    different days, one day in each source (an event that a source gives two days makes no
+    finding: which day would stand for it is a guess).
+lead
+    the sources' opening paragraphs after any headline, where news says when the story
+    happened, give one day each, and they differ, whatever the event is called (an opening
+    with two days is left out). A date right after a speech verb ("the club said on
+    Wednesday") dates the telling and is left out. When every source gives one and the same
+    day to an event an opening names ("killed on Monday"), the openings date other things
+    and make no finding.
+context
+    one happening told in the same words with different days ("declared a state of emergency
+    on Saturday" / "on Sunday"): sentences of different sources, one date each, sharing three
+    content words or more (function and calendar words aside) in one language, joined
+    through an index of their words (a word in more than fifty dated sentences joins none).
+
+A lead or context finding whose mentions are all in an earlier finding is not made again.
+
+The lead and context passes run for days and again for clock times (``time-lead``,
+``time-context``; for times the opening is the first two paragraphs, since news gives the
+time in the second as often as not). Days differ when they are not the same day, except two
+days in a row when a source dates a night ("overnight on Tuesday", "natt til tirsdag"); clock
+times differ by any minute, or by more than half an hour when a source gives one roughly
+("around 8 p.m.", "vers 20 heures"). The first rule of :data:`_DATE_RULES` that holds decides:
+
+``whole-hours-apart``
+    clock times, every source's a whole number of hours from another's: ``different-scope``,
+    ``low`` — likely one time given in two time zones ("local time", "norsk tid").
+``weekday-never-fits``
+    ``conflict``, ``high`` — a weekday and a date no year fits cannot both be right.
+``event-dated-apart``
+    ``conflict``, ``high`` — the sources name the event they date, and give it different days.
+``opening-dated-apart``
+    ``conflict``, ``medium`` — the openings may still date different happenings of one story.
+``told-alike-dated-apart``
+    ``conflict``, ``medium`` — the same words may still tell two happenings.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +50,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from generator.compare.common import claim_at, said_by_source, stable_id
+from generator.compare.common import Rule, always, claim_at, first_rule, said_by_source, stable_id
 from generator.compare.wording import tokenise
 from generator.lang import phrase_pattern, word_set
 from generator.model.claims import DateMention
@@ -56,6 +101,7 @@ def _minutes(mention: DateMention, sources: dict[str, Source]) -> tuple[int, boo
 
 
 def _clock_minutes(mention: DateMention) -> int:
+    """The mention's clock time in minutes after midnight."""
     hours, minutes = (mention.clock or "0:0").split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -91,14 +137,42 @@ def _zones_apart(mentions: Sequence[DateMention]) -> tuple[str, ...]:
                         if minutes[a] != minutes[b] and (minutes[a] - minutes[b]) % 60 == 0))
 
 
+FoundBy = Literal["weekday", "event", "lead", "context"]
+"""The pass that found a date finding."""
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """What the date rules decide on."""
+
+    found_by: FoundBy
+    """The pass that found it."""
+    whole_hours: bool
+    """Clock times, every source's a whole number of hours from another's."""
+
+
+_DATE_RULES: tuple[Rule[_Dated], ...] = (
+    Rule("whole-hours-apart", lambda d: d.whole_hours, "different-scope", "low"),
+    Rule("weekday-never-fits", lambda d: d.found_by == "weekday", "conflict", "high"),
+    Rule("event-dated-apart", lambda d: d.found_by == "event", "conflict", "high"),
+    Rule("opening-dated-apart", lambda d: d.found_by == "lead", "conflict", "medium"),
+    Rule("told-alike-dated-apart", always, "conflict", "medium"),
+)
+"""How a date finding is explained, first rule that holds first."""
+
+
 def date_findings(sources: dict[str, Source], dates: Sequence[DateMention],
-                        checks: Sequence[DateCheck]) -> list[Discrepancy]:
+                  checks: Sequence[DateCheck]) -> list[Discrepancy]:
+    """Every date finding: weekday checks that fit no year, then events, openings and
+    sentences told alike that the sources date differently (days, then clock times)."""
     found = []
+    weekday = first_rule(_DATE_RULES, _Dated("weekday", False))
     for check in checks:
         if check.consistent:
             continue
         found.append(Discrepancy(id=stable_id("date", check.key), kind="date", key=check.key, summary=check.summary,
-                                 explanation="conflict", severity="high", claims=check.claims, detail="weekday"))
+                                 explanation=weekday.explanation, severity=weekday.severity, claims=check.claims,
+                                 detail="weekday", rules=(weekday.name,)))
     groups: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:
         if mention.event and mention.kind in ("absolute", "weekday", "relative") and mention.resolved:
@@ -114,7 +188,7 @@ def date_findings(sources: dict[str, Source], dates: Sequence[DateMention],
             continue
         chosen = sorted(members, key=lambda m: (m.source, m.start))
         found.append(_date_finding(sources, f"{event}|resolved", f"The sources date the event ({event}) differently",
-                                   chosen, "high", "date"))
+                                   chosen, "event", "date"))
     for reading in (_DAYS, _CLOCKS):
         found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims},
                                             reading))
@@ -156,6 +230,34 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
                                      and not any(m.start <= t.start < m.end for m in mentions)))
         order[len(entries)] = lemmas
         entries.append((mentions[0], language, frozenset(lemmas)))
+    groups, shared = _told_alike(entries)
+    found = []
+    for members in groups:
+        chosen: dict[str, DateMention] = {}
+        for number in members:
+            chosen.setdefault(entries[number][0].source, entries[number][0])
+        picked = sorted(chosen.values(), key=lambda m: (m.source, m.start))
+        if len(picked) < 2 or not _apart(reading, picked, sources):
+            continue
+        if all((m.source, m.start) in reported for m in picked):
+            continue
+        words = frozenset.intersection(*(entries[n][2] for n in members))
+        if len(words) < _SHARED_CONTEXT:
+            words = max((shared.get((a, b), frozenset()) for a in members for b in members if a < b), key=len)
+        telling = sorted((n for n in members if words <= entries[n][2]),
+                         key=lambda n: (entries[n][0].source, entries[n][0].start))
+        label = " ".join(w for w in order[telling[0]] if w in words)  # "declare state emergency"
+        found.append(_date_finding(sources, f"{reading.detail}context|{label}",
+                                   f"The sources {reading.noun} what they tell in the same words ({label}) differently",
+                                   picked, "context", f"{reading.detail}context", reading))
+    return sorted(found, key=lambda d: d.key)
+
+
+def _told_alike(entries: Sequence[tuple[DateMention, str, frozenset[str]]],
+                ) -> tuple[list[list[int]], dict[tuple[int, int], frozenset[str]]]:
+    """The entries (a dated sentence's first mention, its language, its content words) joined
+    when two of different sources share :data:`_SHARED_CONTEXT` words or more, through an
+    index of their words: each group's entry numbers, and the words each pair compared shares."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, (_, language, words) in enumerate(entries):
         for word in words:
@@ -183,30 +285,11 @@ def _context_date_discrepancies(sources: dict[str, Source], dates: Sequence[Date
     groups: dict[int, list[int]] = defaultdict(list)
     for number in range(len(entries)):
         groups[root(number)].append(number)
-    found = []
-    for members in groups.values():
-        chosen: dict[str, DateMention] = {}
-        for number in members:
-            chosen.setdefault(entries[number][0].source, entries[number][0])
-        picked = sorted(chosen.values(), key=lambda m: (m.source, m.start))
-        if len(picked) < 2 or not _apart(reading, picked, sources):
-            continue
-        if all((m.source, m.start) in reported for m in picked):
-            continue
-        words = frozenset.intersection(*(entries[n][2] for n in members))
-        if len(words) < _SHARED_CONTEXT:
-            words = max((shared.get((a, b), frozenset()) for a in members for b in members if a < b), key=len)
-        telling = sorted((n for n in members if words <= entries[n][2]),
-                         key=lambda n: (entries[n][0].source, entries[n][0].start))
-        label = " ".join(w for w in order[telling[0]] if w in words)  # "declare state emergency"
-        found.append(_date_finding(sources, f"{reading.detail}context|{label}",
-                                   f"The sources {reading.noun} what they tell in the same words ({label}) differently",
-                                   picked, "medium", f"{reading.detail}context", reading))
-    return sorted(found, key=lambda d: d.key)
+    return list(groups.values()), shared
 
 
 def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Sequence[DateMention],
-                  severity: str, detail: str, reading: _Reading = _DAYS) -> Discrepancy:
+                  found_by: FoundBy, detail: str, reading: _Reading = _DAYS) -> Discrepancy:
     """A date finding: each source's mention of one happening, with the day it resolves to (or
     the clock time it gives). Clock times a whole number of hours apart are told as such: the
     sources may give one time in two time zones ("local time", "norsk tid")."""
@@ -216,13 +299,13 @@ def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Seque
     if zones:
         whose = "" if every else " (" + ", ".join(dict.fromkeys(short_id(z) for z in zones)) + ")"
         why = f" — whole hours apart{whose}: the sources may give the time in different time zones"
+    rule = first_rule(_DATE_RULES, _Dated(found_by, bool(zones) and every))
+    said = said_by_source([(m.source, f"“{m.text}” = {reading.value(m)}") for m in chosen])
     return Discrepancy(
-        id=stable_id("date", key), kind="date", key=key,
-        summary=f"{what}: " + said_by_source([(m.source, f"“{m.text}” = {reading.value(m)}") for m in chosen]) + why + ".",
-        explanation="different-scope" if every and zones else "conflict",
-        severity="low" if every and zones else severity,
+        id=stable_id("date", key), kind="date", key=key, summary=f"{what}: {said}{why}.",
+        explanation=rule.explanation, severity=rule.severity,
         claims=tuple(claim_at(sources, m.source, m.start, m.end, reading.value(m), "date") for m in chosen),
-        detail=detail)
+        detail=detail, rules=(rule.name,))
 
 
 _HEADLINE_WORDS = 20  # a first paragraph this short and without a full stop is a headline
@@ -280,7 +363,7 @@ def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMenti
                 and mention.kind in reading.kinds and not _dates_the_telling(sources[mention.source], mention)):
             by_source[mention.source].append(mention)
     chosen = []
-    for source_id, mentions in sorted(by_source.items()):
+    for _, mentions in sorted(by_source.items()):
         if len({reading.value(m) for m in mentions}) != 1:
             continue  # a lead with two dates ("announced on Wednesday what happened on Tuesday"): no guess
         chosen.append(min(mentions, key=lambda m: m.start))
@@ -292,4 +375,4 @@ def _lead_date_discrepancy(sources: dict[str, Source], dates: Sequence[DateMenti
         return []  # every source gives one day to the event an opening names: the openings date other things
     key = "lead|resolved" if reading is _DAYS else "time-lead|clock"
     return [_date_finding(sources, key, f"The sources' opening paragraphs {reading.noun} the story differently",
-                          chosen, "medium", f"{reading.detail}lead", reading)]
+                          chosen, "lead", f"{reading.detail}lead", reading)]

@@ -1,4 +1,37 @@
-"""Figures."""
+"""Figure findings: the numbers different sources give for one measure.
+
+Figures are grouped by measure and subject (the person an age belongs to; ages themselves are
+:mod:`~generator.compare.ages`' own), never compared all against all. Counts named by the
+noun after them ("four paintings", ``word:`` measures) and percentages are compared within one
+language only: no dictionary here says that *paintings* are *tableaux*, nor of what a
+percentage is. Where a source gives counts by different counters ("80 000 selon la police,
+400 000 selon la CGT"), each counter's counts are compared with that counter's in other
+sources only.
+
+Within a group, each source's figures are narrowed to those that can be compared: a value far
+from every other source's, beside values near them, is about something else and is set
+aside; a source whose values still exclude each other counts different things under one name
+and is left out rather than guessed at. Of what is left, a source's most precise figure
+stands for it. The sources disagree when those figures differ in value or qualifier. Each
+value is widened by the rounding its wording implies (:func:`_tolerance`: "6 years" is
+itself, "1000" is 900–1100, "2 millions" keeps its last digit's rounding), and the first rule
+of :data:`_FIGURE_RULES` that holds decides the explanation and the severity:
+
+``far-apart``
+    the widened ranges do not meet and the values are more than five times apart:
+    ``different-scope``, ``medium`` — a part and the whole, or another event, is likelier than
+    one count wrong by that much.
+``growing-within-rounding``
+    the measure grows while a story runs (dead, injured, evacuated, views) and the ranges
+    meet: ``different-time``, ``low``.
+``growing``
+    the measure grows, the ranges do not meet: ``different-time``, ``medium`` — counted at
+    different moments, but the difference is more than rounding.
+``within-rounding``
+    one value with different qualifiers, or ranges that meet: ``rounding``, ``low``.
+``conflict``
+    anything else: ``conflict``, ``high`` — the values cannot all be true.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +39,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from generator.compare.common import claim_at, said_by_source, stable_id
+from generator.compare.common import Rule, always, claim_at, first_rule, said_by_source, stable_id
 from generator.extract.measures import GROWING_MEASURES
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy
@@ -32,7 +66,7 @@ def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
     value = written or figure.value
     factor = figure.value / value if value else 1.0
     step = 1.0
-    integer = int(round(value))
+    integer = round(value)
     if integer == value and integer != 0:
         while integer % 10 == 0 and step * 10 < abs(value):
             integer //= 10
@@ -57,6 +91,7 @@ def _precision(figure: Figure) -> tuple[float, int]:
 
 
 def _overlap(ranges: list[tuple[float | None, float | None]]) -> bool:
+    """Whether the ranges (``None``: open on that side) have a value in common."""
     low = max((r[0] for r in ranges if r[0] is not None), default=None)
     high = min((r[1] for r in ranges if r[1] is not None), default=None)
     return low is None or high is None or low <= high
@@ -66,6 +101,7 @@ _FAR_APART = 5  # values this many times apart count different things more likel
 
 
 def _far_apart(values: Iterable[float]) -> bool:
+    """Whether the largest of the non-zero values is more than :data:`_FAR_APART` times the smallest."""
     positive = [abs(v) for v in values if v]
     return len(positive) > 1 and max(positive) > _FAR_APART * min(positive)
 
@@ -88,7 +124,8 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
             return len(values) + zeros > len(own)
         low, high = abs(value) / _FAR_APART, abs(value) * _FAR_APART
         mine = sum(1 for f in own if f.value and low <= abs(f.value) <= high)
-        return zeros > sum(1 for f in own if not f.value) or bisect_right(values, high) - bisect_left(values, low) > mine
+        return (zeros > sum(1 for f in own if not f.value)
+                or bisect_right(values, high) - bisect_left(values, low) > mine)
 
     kept: dict[str, list[Figure]] = {}
     for source, figures in by_source.items():
@@ -104,7 +141,38 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
 _SHARES = frozenset({"percent"})
 
 
+@dataclass(frozen=True)
+class _Spread:
+    """How the figures that stand for the sources relate: what the figure rules decide on."""
+
+    growing: bool
+    """The measure grows while a story runs (:data:`~generator.extract.figures.GROWING_MEASURES`)."""
+    within_rounding: bool
+    """The figures' ranges, widened by the rounding their wording implies, meet."""
+    far_apart: bool
+    """The values are more than :data:`_FAR_APART` times apart."""
+    one_value: bool
+    """The figures give one value (with different qualifiers)."""
+
+
+_GROWING = "{measure} grow over time and the sources count at different moments"
+
+_FIGURE_RULES: tuple[Rule[_Spread], ...] = (
+    Rule("far-apart", lambda s: not s.within_rounding and s.far_apart, "different-scope", "medium",
+         f"the values are more than {_FAR_APART} times apart: the sources likely count different things "
+         "(a part and the whole, or another event)"),
+    Rule("growing-within-rounding", lambda s: s.growing and s.within_rounding, "different-time", "low", _GROWING),
+    Rule("growing", lambda s: s.growing, "different-time", "medium", _GROWING),
+    Rule("within-rounding", lambda s: s.one_value or s.within_rounding, "rounding", "low",
+         "the values agree within rounding and the qualifiers used"),
+    Rule("conflict", always, "conflict", "high", "the values cannot all be true"),
+)
+"""How a figure finding is explained, first rule that holds first."""
+
+
 def figure_findings(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
+    """Figures of one measure, subject and scope that differ between sources, a finding per
+    group (per counter, where a source gives counts by different counters)."""
     groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.measure == "age":
@@ -144,26 +212,16 @@ def _figure_finding(measure: str, subject: str | None, scope: str, by_source: di
     if len({(f.value, f.qualifier) for f in chosen}) == 1:
         return None
     values = {f.value for f in chosen}
-    compatible = _overlap([_tolerance(f) for f in chosen])
-    if not compatible and _far_apart(values):
-        explanation, severity = "different-scope", "medium"
-    elif measure in GROWING_MEASURES:
-        explanation, severity = "different-time", "low" if compatible else "medium"
-    elif len(values) == 1 or compatible:
-        explanation, severity = "rounding", "low"
-    else:
-        explanation, severity = "conflict", "high"
+    within_rounding = _overlap([_tolerance(f) for f in chosen])
+    rule = first_rule(_FIGURE_RULES, _Spread(measure in GROWING_MEASURES, within_rounding, _far_apart(values),
+                                             len(values) == 1))
     label = measure.removeprefix("word:").replace("_", " ") + (f" counted by {counter}" if counter else "")
     said = said_by_source([(f.source, f"“{f.text}”") for f in chosen])
-    why = {"different-time": f"{measure.removeprefix('word:')} grow over time and the sources count at different "
-                             "moments",
-           "rounding": "the values agree within rounding and the qualifiers used",
-           "different-scope": f"the values are more than {_FAR_APART} times apart: the sources likely count "
-                              "different things (a part and the whole, or another event)",
-           "conflict": "the values cannot all be true"}[explanation]
+    why = rule.note.format(measure=measure.removeprefix("word:"))
     key = "|".join(x for x in (measure, subject or "", scope, f"by:{counter}" if counter else "") if x)
     return Discrepancy(
         id=stable_id("figure", key), kind="figure", key=key,
         summary=f"The sources give different figures for {label}: {said} — {why}.",
-        explanation=explanation, severity=severity,
-        claims=tuple(claim_at(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen))
+        explanation=rule.explanation, severity=rule.severity,
+        claims=tuple(claim_at(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen),
+        rules=(rule.name,))

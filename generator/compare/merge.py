@@ -1,24 +1,20 @@
-"""Compare stage: claims about the same thing from different sources, as typed discrepancies.
+"""The comparison: every finding kind run in the order :data:`FINDING_KINDS` declares, merged and ranked.
 
-Claims are grouped by key, never compared all against all: figures by measure and subject,
-ages by person, quotes and narrative by the words they share (an inverted index), dates
-by the event they date, actions by actor and by platform, coverage by entity, measure and
-term. Each discrepancy carries every source's claim with its exact text, an explanation
-class, a severity, and the status and note a curator gave it in ``case.yml``::
-
-    discrepancies:
-      figure-3f2a9c01de: {status: explained, note: "view counts grow; the sources were written days apart"}
-    translations:
-      - [002-…-p4-q1, 001-…-p2-q3]          # a quote and its rendering in another language
-    year: 2017                              # or period: 2017-12, narrows weekday and date checks
-
-Ids are a stable hash of the kind and the key, so curation survives re-runs and edits.
+Each kind is a function of the same inputs (:class:`Inputs`), worked out once here: sources
+by id, display names of people, and each quote's renderings in other languages
+(:func:`~generator.compare.translations.translation_links`). The paraphrase pass, the
+longest, runs in a forked process meanwhile when ``jobs`` allow: the same findings either
+way. A finding two kinds both make (the same id) is kept once, as the first kind in the
+table made it. Findings are ranked by kind, in the order the site lists kinds
+(:data:`~generator.model.finding.KINDS`), then by id, and carry the status and note a
+curator gave them in ``case.yml`` (:func:`~generator.resolve.curation.apply_curation`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings
@@ -37,6 +33,60 @@ from generator.resolve.curation import apply_curation
 from generator.util.parallel import Forked
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What the finding kinds compare, as :func:`compare` was given it, with what it works out once."""
+
+    sources: Sequence[Source]
+    """The sources, in order."""
+    by_id: dict[str, Source]
+    """The sources by id."""
+    quotes: Sequence[Quote]
+    """Every quote."""
+    figures: Sequence[Figure]
+    """Every figure."""
+    dates: Sequence[DateMention]
+    """Every date mention."""
+    persons: Sequence[PersonRef]
+    """Every person mention."""
+    names: dict[str, str]
+    """Display names of people by entity id."""
+    links: dict[str, tuple[str, ...]]
+    """Each linked quote's renderings in other languages, as ``source|start|end``, by quote id."""
+    case: CaseInfo | None
+    """The case, for the story period of weekday checks."""
+    entities: Sequence[EntityRef] | None
+    """The resolved entities coverage is reported from, if given."""
+    checks: Sequence[DateCheck] | None
+    """The weekday checks, if given."""
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """One kind of finding the comparison runs."""
+
+    name: str
+    """The module that finds it."""
+    find: Callable[[Inputs], list[Discrepancy]]
+    """Its findings in the inputs."""
+    forked: bool = False
+    """Run in a forked process meanwhile when ``jobs`` allow (the longest pass)."""
+
+
+FINDING_KINDS: tuple[FindingKind, ...] = (
+    FindingKind("figures", lambda i: figure_findings(i.figures, i.by_id)),
+    FindingKind("ages", lambda i: age_findings(i.figures, i.by_id, i.names)),
+    FindingKind("quotes", lambda i: quote_findings(i.quotes, i.by_id)),
+    FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links), forked=True),
+    FindingKind("dates", lambda i: date_findings(
+        i.by_id, i.dates, date_checks(i.sources, i.dates, i.case) if i.checks is None else i.checks)),
+    FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
+    FindingKind("coverage", lambda i: coverage_findings(
+        i.by_id, i.figures, i.persons, from_persons(i.persons) if i.entities is None else i.entities)),
+)
+"""Every finding kind, in the order their findings are merged."""
+
+
 def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
             dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
             case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None,
@@ -50,8 +100,6 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     same discrepancies either way. ``checks`` and ``translations`` are :func:`date_checks`
     and :func:`translation_links` of the same input, worked out here when not given.
     """
-    by_id = {s.id: s for s in sources}
-    names = {p.entity_id: p.name for p in persons}
     links: dict[str, tuple[str, ...]] = defaultdict(tuple)
     quote_by_id = {q.id: q for q in quotes}
     for link in translation_links(quotes, case) if translations is None else translations:
@@ -59,19 +107,13 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
             others = tuple(f"{quote_by_id[o].source}|{quote_by_id[o].start}|{quote_by_id[o].end}"
                            for o in link.quotes if o != qid)
             links[qid] = links[qid] + others
-    aside = Forked(paraphrase_findings, by_id, quotes, links) if jobs > 1 else None
-    before: list[Discrepancy] = []
-    before += figure_findings(figures, by_id)
-    before += age_findings(figures, by_id, names)
-    before += quote_findings(quotes, by_id)
-    after: list[Discrepancy] = []
-    after += date_findings(by_id, dates, date_checks(sources, dates, case) if checks is None else checks)
-    after += actor_findings(by_id, actions(sources, quotes, persons), names)
-    after += coverage_findings(by_id, figures, persons, from_persons(persons) if entities is None else entities)
-    paraphrases = aside.result() if aside else paraphrase_findings(by_id, quotes, links)
-    found = [*before, *paraphrases, *after]
+    inputs = Inputs(sources, {s.id: s for s in sources}, quotes, figures, dates, persons,
+                    {p.entity_id: p.name for p in persons}, links, case, entities, checks)
+    aside = {kind.name: Forked(kind.find, inputs) for kind in FINDING_KINDS if kind.forked and jobs > 1}
+    found = {kind.name: kind.find(inputs) for kind in FINDING_KINDS if kind.name not in aside}
     unique: dict[str, Discrepancy] = {}
-    for discrepancy in found:
-        unique.setdefault(discrepancy.id, discrepancy)
+    for kind in FINDING_KINDS:
+        for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
+            unique.setdefault(discrepancy.id, discrepancy)
     return tuple(sorted((apply_curation(d, case) for d in unique.values()),
                         key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -32,6 +32,7 @@ SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 DiffOp = Literal["equal", "replace", "delete", "insert"]
 """One step of a word diff: the same words, other words, words only in the first or only in the second."""
+DIFF_OPS: tuple[DiffOp, ...] = get_args(DiffOp)
 
 TranslationOrigin = Literal["curated", "detected"]
 """Whether a translation link was given in ``case.yml`` or found."""
@@ -86,7 +87,8 @@ class Discrepancy:
     detail: str | None = None
     """A more specific label (``substitution``, ``hedge dropped``, ``omission``, ``years 2017``)."""
     rules: tuple[str, ...] = ()
-    """Names of the rules that decided the finding's explanation and severity, in the order they applied."""
+    """Names of the rules that decided the finding (that made it one, and chose its explanation and
+    severity), in the order they applied; not written to ``case.json`` or the pages."""
 
 
 @dataclass(frozen=True)

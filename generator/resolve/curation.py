@@ -15,7 +15,17 @@ Entity curation, all optional; entity ids are those of the generated case file::
       cbs: organization
 
 An entry that matches nothing is reported as a warning with its line in ``case.yml``; an
-unknown type is an error. Discrepancies take a status and a note by id (``discrepancies:``).
+unknown type is an error.
+
+Findings take a status and a note by id::
+
+    discrepancies:
+      figure-3f2a9c01de: {status: explained, note: "view counts grow; the sources were written days apart"}
+
+A finding's id is a hash of its kind and key, so a curated entry holds across re-runs and
+edits. An entry that matches no finding of the build is a warning (the finding may come
+back when a source does); a status other than ``open``, ``explained`` or ``resolved`` is an
+error.
 """
 
 from __future__ import annotations
@@ -62,6 +72,7 @@ def curation_problems(discrepancies: Sequence[Discrepancy], case: CaseInfo | Non
 
 
 def apply_curation(discrepancy: Discrepancy, case: CaseInfo | None) -> Discrepancy:
+    """The finding with the status and note ``case.yml`` gives it (a bad status leaves its own)."""
     if case is None:
         return discrepancy
     curated = case.raw.get("discrepancies") or {}

@@ -1,14 +1,23 @@
-"""Dates."""
+"""Date inference: the years a story can lie in, and dates placed by a weekday check across sources.
+
+A day and month written without a year ("Dec. 8") in a source without a publication date
+cannot be resolved from that source alone. When a weekday in any source dates the same event
+("fredag") and exactly one year of the story period has that day on that weekday, both
+mentions are placed on that day and marked inferred, with the reason for the reader. The
+story period is ``case.yml``'s ``year:`` or ``period:``, else the years of the publication
+dates and of dates written with a year, else a default range. The weekday checks
+(:func:`~generator.compare.checks.date_checks`) group mentions the same way: by the event
+they date, then by equal value.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
 from generator.extract.dates import DEFAULT_YEARS, years_fitting
 from generator.model.claims import DateMention
@@ -56,11 +65,12 @@ def story_years(sources: Iterable[Source], case: CaseInfo | None,
 
 
 @lru_cache(maxsize=10_000)
-def _years_fitting(day: int, month: int, weekday: int, years: tuple[int, ...]) -> tuple[int, ...]:
+def fitting_years(day: int, month: int, weekday: int, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years of ``years`` in which the day of the month falls on the weekday (cached)."""
     return years_fitting(day, month, weekday, years)
 
 
-def _event_groups(dates: Iterable[DateMention]) -> dict[str, list[DateMention]]:
+def event_groups(dates: Iterable[DateMention]) -> dict[str, list[DateMention]]:
     """Day-month and weekday mentions by the event they date."""
     groups: dict[str, list[DateMention]] = defaultdict(list)
     for mention in dates:
@@ -69,13 +79,13 @@ def _event_groups(dates: Iterable[DateMention]) -> dict[str, list[DateMention]]:
     return groups
 
 
-def grouped_by(mentions: Iterable[DateMention], key: Any) -> list[list[DateMention]]:
+def grouped_by(mentions: Iterable[DateMention], key: Callable[[DateMention], Hashable]) -> list[list[DateMention]]:
     """``mentions`` grouped by ``key``, groups in order of their first member.
 
     Weekday checks compare groups of equal values, never all pairs of mentions: a thousand
     sources that each say "Dec. 8" and "Friday" make one check, not a million.
     """
-    groups: dict[Any, list[DateMention]] = {}
+    groups: dict[Hashable, list[DateMention]] = {}
     for mention in mentions:
         groups.setdefault(key(mention), []).append(mention)
     return list(groups.values())
@@ -96,16 +106,16 @@ def infer_dates(sources: Sequence[Source], dates: Sequence[DateMention],
              "no hint": f"{years[0]}–{years[-1]}"}[origin]
     candidates: dict[str, set[str]] = defaultdict(set)
     reasons: dict[str, str] = {}
-    for event, members in sorted(_event_groups(dates).items()):
+    for event, members in sorted(event_groups(dates).items()):
         days = grouped_by((m for m in members if m.kind == "absolute" and m.day and m.month and m.weekday is None),
-                       lambda m: (m.day, m.month, m.year, m.resolved))
+                          lambda m: (m.day, m.month, m.year, m.resolved))
         weekdays = grouped_by((m for m in members if m.kind == "weekday" and m.weekday is not None and not m.resolved),
-                           lambda m: m.weekday)
+                              lambda m: m.weekday)
         for day_group in days:
             day = day_group[0]
             for weekday_group in weekdays:
                 weekday = weekday_group[0]
-                fit = _years_fitting(day.day or 0, day.month or 0, weekday.weekday or 0,
+                fit = fitting_years(day.day or 0, day.month or 0, weekday.weekday or 0,
                                      (day.year,) if day.year else years)
                 if len(fit) != 1:
                     continue

@@ -1,4 +1,11 @@
-"""Lemmas."""
+"""Lemmas: the dictionary form of a word, so that "said" and "says" compare as one word.
+
+simplemma's default lemmatizer (not greedy) over its own dictionaries, kept decoded in the
+derived-data cache (decoding the shipped form takes up to half a second a language, in every
+process), and the language's ``lemma_rewrites`` after it (one spelling of a word: criticise,
+criticize). Lemmas worked out with each source's analysis are primed, so that comparing a
+case whose analyses come from the cache loads no dictionary at all.
+"""
 
 from __future__ import annotations
 
@@ -46,19 +53,24 @@ def _lemma_dictionary(language: str) -> dict[bytes, bytes]:
     return {key.encode(): value.encode() for key, value in table.items()}
 
 
+@cache
+def _dictionary(lang: str) -> Mapping[str, str]:
+    """simplemma's view of :func:`_lemma_dictionary`, made once a language."""
+    return MappingStrToByteString(_lemma_dictionary(lang))
+
+
 class _Dictionaries:
     """simplemma's dictionary factory, reading :func:`_lemma_dictionary`."""
 
-    @cache
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
-        return MappingStrToByteString(_lemma_dictionary(lang))
+        return _dictionary(lang)
 
 
 def release_dictionaries() -> None:
     """Drop the lemma dictionaries from memory, with every other derived table: once each
     source's words are primed, comparing needs them only for a stray word (then they load
     again, the same)."""
-    _Dictionaries.get_dictionary.cache_clear()
+    _dictionary.cache_clear()
     release()
 
 
@@ -68,6 +80,7 @@ _LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictio
 
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, language: str) -> str:
+    """The lemma of ``word`` (lower case, typographic apostrophe straightened): primed, else worked out."""
     lower = word.lower().replace("’", "'")
     primed = _PRIMED.get((lower, language))
     if primed is not None:

@@ -1,15 +1,18 @@
-"""Curation of entities in case.yml: aliases, merges, splits, rejects and types."""
+"""Curation in case.yml: of entities (aliases, merges, splits, rejects, types) and of findings
+(statuses and notes)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from comparekit import seed_discrepancies
 from helpers import make_source
 
 from generator.extract.entities import extract_mentions
 from generator.model.entity import Resolution
 from generator.model.source import CaseInfo, Source
 from generator.read.sources import read_case
+from generator.resolve.curation import curation_problems
 from generator.resolve.entities import resolve_entities
 
 
@@ -108,3 +111,19 @@ def test_curated_entities_record_the_rules_of_their_type(tmp_path: Path) -> None
     keaton, cousin = result.entity("keaton-jones"), result.entity("keaton-jones-cousin")
     assert keaton is not None and cousin is not None
     assert (cousin.type, cousin.type_evidence, cousin.rules) == (keaton.type, keaton.type_evidence, keaton.rules)
+
+
+def test_curated_status_and_note_and_unknown_ids_warn() -> None:
+    _, found, _ = seed_discrepancies()
+    views = next(d for d in found if d.key == "views")
+    case = CaseInfo(raw={"discrepancies": {views.id: {"status": "explained", "note": "counted on different days"},
+                                           "figure-0000000000": {"status": "resolved"}}},
+                    lines={"discrepancies": 4})
+    _, curated, _ = seed_discrepancies(case)
+    views = next(d for d in curated if d.key == "views")
+    assert (views.status, views.note) == ("explained", "counted on different days")
+    assert all(d.status == "open" for d in curated if d.key != "views")
+    problems = curation_problems(curated, case)
+    assert [str(p) for p in problems] == [
+        "seeds/case.yml:4: warning: discrepancy 'figure-0000000000' is not found in this build — "
+        "check the id on discrepancies/figure.md (every id is also in data/case.json), or remove the entry"]

@@ -1,0 +1,27 @@
+"""Age findings: a birthday between the reports, or ages that cannot all be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimkit import make_source, refs_for
+from comparekit import compared
+
+Given = tuple[int, dt.date | None]
+
+
+def _ages(first: Given, second: Given) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The age findings of two sources giving Keaton Jones ``(age, published)``."""
+    sources = [make_source(f"Keaton Jones, {age}, was bullied at school.", source_id=sid, published=published)
+               for sid, (age, published) in (("a", first), ("b", second))]
+    persons = tuple(ref for s in sources for ref in refs_for(s, ("Keaton Jones", "keaton", "m")))
+    return [(d.explanation, d.severity, d.rules) for d in compared(*sources, persons=persons) if d.kind == "attribute"]
+
+
+def test_ages_a_year_apart_are_a_birthday_only_if_the_publication_dates_allow_it() -> None:
+    early, late = dt.date(2017, 12, 1), dt.date(2017, 12, 10)
+    assert _ages((11, early), (12, late)) == [("different-time", "low", ("birthday-between",))]
+    assert _ages((11, None), (12, late)) == [("different-time", "low", ("birthday-between",))]  # unknown dates fit
+    assert _ages((11, late), (12, early)) == [("conflict", "medium", ("birthday-ruled-out",))]
+    assert _ages((11, early), (14, late)) == [("conflict", "medium", ("ages-differ",))]
+    assert _ages((11, early), (11, late)) == []
