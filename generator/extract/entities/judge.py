@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Literal
 
 from generator.extract.entities.lookups import (
     ListedType,
@@ -42,6 +42,9 @@ from generator.text import lexicon as lex
 from generator.text.words import WORD_AND_TAIL
 
 _LISTED_NAMES = ("platform", "organization")
+
+Words = Literal["any", "one", "several"]
+"""How many words a name has for a rule to look at it."""
 
 
 @dataclass(frozen=True)
@@ -79,37 +82,37 @@ class Context:
     listed_why: tuple[str, ...]
     """The lists' evidence for ``listed_type``."""
 
-    @cached_property
+    @property
     def given(self) -> bool:
         """The name begins with a given name."""
         return lex.is_given_name(self.tokens[0].text)
 
-    @cached_property
+    @property
     def edge_street(self) -> str | None:
         """A street word first or last in the name ("Place de la République", "Oxford Street")."""
         return next((t.text for t in (self.tokens[0], self.tokens[-1]) if t.bare in self.p.street_words), None)
 
-    @cached_property
+    @property
     def edge_org(self) -> str | None:
         """An organisation word first or last in the name ("Universität Wien", "Statens vegvesen")."""
         return next((t.text for t in (self.tokens[0], self.tokens[-1]) if t.bare in self.p.org_words), None)
 
-    @cached_property
+    @property
     def acronym(self) -> str | None:
         """An acronym among the words of the name ("IG Metall")."""
         return next((t.text for t in self.tokens if ACRONYM_WORD.fullmatch(t.text)), None)
 
-    @cached_property
+    @property
     def town(self) -> str | None:
         """A town or region after the first word of the name ("Eintracht Frankfurt")."""
         return next((t.text for t in self.tokens[1:] if town(t.text, self.lang)), None)
 
-    @cached_property
+    @property
     def capitalised(self) -> list[str]:
         """The capitalised words of the name longer than one letter."""
         return [t.text for t in self.tokens if t.text[:1].isupper() and len(t.text.rstrip(".")) > 1]
 
-    @cached_property
+    @property
     def org_suffix(self) -> str | None:
         """An organisation word ending a one-word name ("Utenriksdepartementet")."""
         return org_suffix(self.bare_name, self.p)
@@ -125,6 +128,8 @@ class TypeRule:
     """Over the name's context."""
     kind: EntityType | None
     """The type it gives; ``None``: the words are no name after all."""
+    words: Words = "any"
+    """The names it looks at: of ``one`` word, of ``several``, or ``any``."""
     strong: bool = False
     """The type is certain enough to stand on its own."""
     low: bool = False
@@ -140,7 +145,7 @@ class TypeRule:
 def _noun_not_listed_name(c: Context) -> bool:
     """"ein deutliches Signal": a noun after an article or adjective, not the messaging app."""
     prev_l = c.prev.casefold()
-    return c.listed_type in _LISTED_NAMES and c.p.capitalises_nouns and len(c.tokens) == 1 \
+    return c.listed_type in _LISTED_NAMES and c.p.capitalises_nouns \
         and not c.bare_name.isupper() and lex.zipf(c.bare_name.casefold(), c.lang) >= lex.COMMON_NOUN_ZIPF \
         and c.prev[:1].islower() and (prev_l in c.p.articles
                                       or (len(prev_l) > 4 and prev_l.endswith(c.p.adjective_endings)))
@@ -148,18 +153,18 @@ def _noun_not_listed_name(c: Context) -> bool:
 
 def _town_in_name(c: Context) -> bool:
     """"Eintracht Frankfurt", "Bayern München": a club or firm named after its town."""
-    return len(c.tokens) > 1 and c.town is not None and lex.place(c.name) is None \
+    return c.town is not None and lex.place(c.name) is None \
         and not lex.is_common_word(c.tokens[0].text, loanword_language())
 
 
 def _ordinary_words_in_name(c: Context) -> bool:
-    return len(c.tokens) > 1 and any(ordinary(t, c.lang, c.p) for t in c.capitalised)
+    return any(ordinary(t, c.lang, c.p) for t in c.capitalised)
 
 
 def _loanwords(c: Context) -> bool:
     """"Color Line" in a Norwegian text: a name of English words is a brand, a work or an event far
     more often than a person; a name still, of no type we can tell."""
-    return len(c.tokens) > 1 and c.lang != loanword_language() and bool(c.capitalised) \
+    return c.lang != loanword_language() and bool(c.capitalised) \
         and all(lex.is_common_word(t, loanword_language()) for t in c.capitalised)
 
 
@@ -171,15 +176,15 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("animal or storm", lambda c: c.animal, "other", strong=True),
     # "place de la République", "boulevard Voltaire", "Karl Johans gate"
     TypeRule("street", lambda c: bool(c.street) and c.listed_type not in _LISTED_NAMES, "place", strong=True),
-    TypeRule("noun, not a listed name", _noun_not_listed_name, None),
+    TypeRule("noun, not a listed name", _noun_not_listed_name, None, words="one"),
     TypeRule("platform list", lambda c: c.listed_type == "platform", "platform", strong=True,
              evidence=lambda c: c.listed_why),
     TypeRule("organisation list", lambda c: c.listed_type == "organization" and c.listed_why != ("acronym",),
              "organization", strong=True, evidence=lambda c: c.listed_why),
     TypeRule("work cue", lambda c: c.work_cue, "work", strong=True),
     # "Kapteinen (58) er avhørt": the captain, a noun opening the sentence, not a name
-    TypeRule("role noun opening the sentence", lambda c: c.person_cue and c.initial and len(c.tokens) == 1
-             and ordinary_noun(c.bare_name, c.lang, c.p), None),
+    TypeRule("role noun opening the sentence", lambda c: c.person_cue and c.initial
+             and ordinary_noun(c.bare_name, c.lang, c.p), None, words="one"),
     TypeRule("person cue", lambda c: c.person_cue, "person", strong=True),
     TypeRule("gazetteer place", lambda c: c.listed_type == "place", "place", strong=True,
              evidence=lambda c: c.listed_why),
@@ -187,25 +192,29 @@ TYPE_RULES: tuple[TypeRule, ...] = (
              evidence=lambda c: (f"US state code {c.bare_name}",)),
     TypeRule("acronym", lambda c: c.listed_type == "organization", "organization", strong=True,
              evidence=lambda c: c.listed_why, surface="acronym"),
-    TypeRule("street word in the name", lambda c: len(c.tokens) > 1 and c.edge_street is not None, "place",
+    TypeRule("street word in the name", lambda c: c.edge_street is not None, "place", words="several",
              strong=True, evidence=lambda c: (f"street word '{c.edge_street}'",)),
-    TypeRule("organisation word in the name", lambda c: len(c.tokens) > 1 and c.edge_org is not None,
-             "organization", strong=True, evidence=lambda c: (f"organisation word '{c.edge_org}'",)),
-    TypeRule("given name and surname", lambda c: len(c.tokens) > 1 and c.given, "person", strong=True,
+    TypeRule("organisation word in the name", lambda c: c.edge_org is not None, "organization", words="several",
+             strong=True, evidence=lambda c: (f"organisation word '{c.edge_org}'",)),
+    TypeRule("given name and surname", lambda c: c.given, "person", words="several", strong=True,
              evidence=lambda c: (f"given name '{c.tokens[0].text}'",)),
     # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name
-    TypeRule("acronym in the name", lambda c: len(c.tokens) > 1 and c.acronym is not None, "organization",
+    TypeRule("acronym in the name", lambda c: c.acronym is not None, "organization", words="several",
              evidence=lambda c: (f"acronym '{c.acronym}' in the name",)),
-    TypeRule("town in the name", _town_in_name, "organization",
+    TypeRule("town in the name", _town_in_name, "organization", words="several",
              evidence=lambda c: (f"place '{c.town}' in the name",)),
-    TypeRule("ordinary words in the name", _ordinary_words_in_name, "other", low=True,
+    TypeRule("ordinary words in the name", _ordinary_words_in_name, "other", words="several", low=True,
              evidence=lambda c: ("capitalised ordinary words",)),
-    TypeRule("name of loanwords", _loanwords, "other", evidence=lambda c: ("name of English words", *_at_start(c))),
-    TypeRule("several capitalised words", lambda c: len(c.tokens) > 1, "person",
+    TypeRule("name of loanwords", _loanwords, "other", words="several",
+             evidence=lambda c: ("name of English words", *_at_start(c))),
+    TypeRule("several capitalised words", lambda c: True, "person", words="several",
              evidence=lambda c: ("name of several capitalised words", *_at_start(c))),
 )
 """The rules for the type of a name, in order: the first that holds decides. A single word that none
 types is judged by :data:`CAPITAL_RULES` and :data:`SINGLE_WORD_RULES`."""
+_TYPE_RULES_FOR = {several: tuple(r for r in TYPE_RULES if r.words != ("one" if several else "several"))
+                   for several in (False, True)}
+"""The rules that look at a name of one word (``False``) or of several (``True``), in the same order."""
 
 
 def _ordinary_word(c: Context) -> bool:
@@ -274,7 +283,7 @@ def judge(text: str, group: list[Tok], initial: bool, lang: str, p: Patterns, an
         return None
     end, name, bare_name, surface, forms = shaped
     context = _context(text, tokens, name, bare_name, end, initial, lang, p, s_start, s_end, cues, evidence, rules)
-    rule = _first(TYPE_RULES, context)
+    rule = _first(_TYPE_RULES_FOR[len(tokens) > 1], context)
     capital: TypeRule | None = None
     if rule is None:  # a single word no rule typed
         capital = _first(CAPITAL_RULES, context) or CAPITALISED_WITHIN

@@ -110,8 +110,11 @@ def town(word: str, lang: str) -> bool:
 def org_suffix(word: str, p: Patterns) -> str | None:
     """In a language that compounds its nouns, an organisation word ending a one-word name
     ("Utenriksdepartementet": departementet), if any."""
-    if not p.forms_compounds:
-        return None
+    return _org_suffix_cached(word, p) if p.forms_compounds else None
+
+
+@lru_cache(maxsize=100_000)
+def _org_suffix_cached(word: str, p: Patterns) -> str | None:
     lower = word.lower()
     return next((w for w in p.org_suffixes if len(lower) > len(w) + 2 and lower.endswith(w)), None)
 

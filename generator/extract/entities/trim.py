@@ -33,6 +33,8 @@ class LeadRule:
 
     name: str
     """The rule's name, recorded in the mention's ``rules``."""
+    min_words: int
+    """The rule looks at groups of at least this many words (1 to 3) only."""
     test: Callable[[list[Tok], bool, Patterns, str], bool]
     """Over the words left, whether they open a sentence, the language's patterns and its code."""
     action: Action
@@ -55,32 +57,32 @@ class TailRule:
 
 
 def _town_institution(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and t[0].bare in p.org_words and lex.place(t[-1].text) is not None
+    return t[0].bare in p.org_words and lex.place(t[-1].text) is not None
 
 
 def _title(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and t[0].bare in p.honorifics
+    return t[0].bare in p.honorifics
 
 
 def _title_first_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 2 and (t[1].bare in p.honorifics or is_role(t[1].text, p)) \
+    return (t[1].bare in p.honorifics or is_role(t[1].text, p)) \
         and (ordinary(t[0].text, lang, p) or lex.zipf(t[0].bare, lang) >= 3.0) and not name_itself(t[0].text)
 
 
 def _role(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and is_role(t[0].text, p) and (p.capitalises_nouns or initial)
+    return is_role(t[0].text, p) and (p.capitalises_nouns or initial)
 
 
 def _work_cue(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and t[0].bare in p.work_cues and (p.capitalises_nouns or initial)
+    return t[0].bare in p.work_cues and (p.capitalises_nouns or initial)
 
 
 def _animal(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and t[0].bare in p.animals and (p.capitalises_nouns or initial)
+    return t[0].bare in p.animals and (p.capitalises_nouns or initial)
 
 
 def _storm(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return len(t) > 1 and t[0].bare in p.storms
+    return t[0].bare in p.storms
 
 
 def _no_name(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
@@ -88,46 +90,48 @@ def _no_name(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
 
 
 def _opening_function_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and t[0].bare in p.function_words and len(t) > 1
+    return initial and t[0].bare in p.function_words
 
 
 def _opening_before_name(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and len(t) > 1 and starts_name(t[1], p) and not name_itself(t[0].text)
+    return initial and starts_name(t[1], p) and not name_itself(t[0].text)
 
 
 def _opening_frequent_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and len(t) > 2 and not name_itself(t[0].text) and (
+    return initial and not name_itself(t[0].text) and (
         lex.zipf(t[0].bare, lang) >= 3.0 or lex.is_compound_of_common(t[0].text, lang))
 
 
 def _opening_common_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and len(t) > 1 and lex.is_common_word(t[0].text, lang) \
+    return initial and lex.is_common_word(t[0].text, lang) \
         and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
 
 
 def _noun_first(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return p.capitalises_nouns and len(t) > 1 and common_noun(t[0].text, p) \
+    return p.capitalises_nouns and common_noun(t[0].text, p) \
         and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
 
 
 LEADING_RULES: tuple[LeadRule, ...] = (
-    LeadRule("institution named after its town", _town_institution, "keep"),  # "Landgericht Hamburg"
-    LeadRule("leading title", _title, "cue", "person", "title '{}'"),
+    LeadRule("institution named after its town", 2, _town_institution, "keep"),  # "Landgericht Hamburg"
+    LeadRule("leading title", 2, _title, "cue", "person", "title '{}'"),
     # "Prime Minister Erik Solheim", "Finance Minister Kari Dahl": the first word of a title
-    LeadRule("leading title word", _title_first_word, "drop"),
-    LeadRule("leading role noun", _role, "cue", "person", "role '{}'"),
-    LeadRule("leading work cue", _work_cue, "cue", "work", "after '{}'"),
-    LeadRule("leading animal word", _animal, "cue", "animal", "animal '{}'"),
-    LeadRule("leading storm word", _storm, "cue", "animal", "storm '{}'"),  # "Storm Ingrid", "Ekstremværet Ingrid"
-    LeadRule("leading word that is no name", _no_name, "drop"),
-    LeadRule("leading function word", _opening_function_word, "drop"),
-    LeadRule("leading word before a given name or role", _opening_before_name, "drop"),
+    LeadRule("leading title word", 3, _title_first_word, "drop"),
+    LeadRule("leading role noun", 2, _role, "cue", "person", "role '{}'"),
+    LeadRule("leading work cue", 2, _work_cue, "cue", "work", "after '{}'"),
+    LeadRule("leading animal word", 2, _animal, "cue", "animal", "animal '{}'"),
+    LeadRule("leading storm word", 2, _storm, "cue", "animal", "storm '{}'"),  # "Storm Ingrid", "Ekstremværet Ingrid"
+    LeadRule("leading word that is no name", 1, _no_name, "drop"),
+    LeadRule("leading function word", 2, _opening_function_word, "drop"),
+    LeadRule("leading word before a given name or role", 2, _opening_before_name, "drop"),
     # "Filmmaker Anders Holm", "Dokumentarfilmskaper Anders Holm" at the start of a sentence
-    LeadRule("leading frequent word", _opening_frequent_word, "drop"),
-    LeadRule("leading common word", _opening_common_word, "drop"),
-    LeadRule("leading common noun", _noun_first, "drop"),  # German: "Hafenbecken von Tromsø"
+    LeadRule("leading frequent word", 3, _opening_frequent_word, "drop"),
+    LeadRule("leading common word", 2, _opening_common_word, "drop"),
+    LeadRule("leading common noun", 2, _noun_first, "drop"),  # German: "Hafenbecken von Tromsø"
 )
 """The rules for the first word of a group, in order: the first that holds decides; none: keep it."""
+_LEADING_BY_SIZE = {size: tuple(r for r in LEADING_RULES if r.min_words <= size) for size in (1, 2, 3)}
+"""The rules that look at a group of 1, 2, or 3 and more words, in the same order."""
 
 
 def _function_word_last(t: list[Tok], p: Patterns) -> bool:
@@ -153,7 +157,7 @@ TRAILING_RULES: tuple[TailRule, ...] = (
 
 
 def _lead_rule(tokens: list[Tok], initial: bool, p: Patterns, lang: str) -> LeadRule | None:
-    for rule in LEADING_RULES:
+    for rule in _LEADING_BY_SIZE[min(len(tokens), 3)]:
         if rule.test(tokens, initial, p, lang):
             return rule
     return None
