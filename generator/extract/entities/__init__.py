@@ -25,9 +25,11 @@ All language knowledge is data in ``generator/lang/<code>/entities.yml`` and
 
 The modules, in the order they work: :mod:`.patterns` (what is read of a language),
 :mod:`.lookups` (what a word is, cached per word), :mod:`.candidates` (runs of capitalised
-words split into groups), :mod:`.trim` and :mod:`.judge` (each group trimmed to a name and
-typed, by ordered tables of named rules), :mod:`.finish` (names that need support from
-elsewhere in the source). :mod:`.records` holds the working records.
+words split into groups), :mod:`.judge` (each group trimmed to a name by the rule tables of
+:mod:`.trim`, its surroundings gathered by :mod:`.context`, its type decided by ordered tables
+of named rules), :mod:`.finish` (names that need support from elsewhere in the source).
+:mod:`.records` holds the working records. Each mention's ``rules`` names the rules that
+decided it, in the order they applied; it is not written out.
 """
 
 from __future__ import annotations

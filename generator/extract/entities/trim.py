@@ -26,6 +26,17 @@ Cue = Literal["person", "work", "animal"]
 Action = Literal["keep", "drop", "cue"]
 """What becomes of the first word: part of the name (stop trimming), dropped, or dropped as a cue."""
 
+Where = Literal["anywhere", "opening", "nouns", "opening or nouns"]
+"""Where a rule looks: anywhere; only at the opening of a sentence, quotation or clause (where any word
+has a capital); only in a language that capitalises its nouns; or in either of those two."""
+
+
+def looks(where: Where, initial: bool, capitalises_nouns: bool) -> bool:
+    """Whether a rule of ``where`` looks at a name that opens a sentence (``initial``) or not, in a
+    language that capitalises its nouns or not."""
+    return where == "anywhere" or (initial and where in ("opening", "opening or nouns")) \
+        or (capitalises_nouns and where in ("nouns", "opening or nouns"))
+
 
 @dataclass(frozen=True)
 class LeadRule:
@@ -35,8 +46,10 @@ class LeadRule:
     """The rule's name, recorded in the mention's ``rules``."""
     min_words: int
     """The rule looks at groups of at least this many words (1 to 3) only."""
-    test: Callable[[list[Tok], bool, Patterns, str], bool]
-    """Over the words left, whether they open a sentence, the language's patterns and its code."""
+    where: Where
+    """Where the rule looks."""
+    test: Callable[[list[Tok], Patterns, str], bool]
+    """Over the words left, the language's patterns and its code."""
     action: Action
     """``keep``: the word begins the name; ``drop``: it is no part of it; ``cue``: no part of it, but it
     says what the name is."""
@@ -56,82 +69,85 @@ class TailRule:
     """Over the words left and the language's patterns."""
 
 
-def _town_institution(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
+def _town_institution(t: list[Tok], p: Patterns, lang: str) -> bool:
     return t[0].bare in p.org_words and lex.place(t[-1].text) is not None
 
 
-def _title(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
+def _title(t: list[Tok], p: Patterns, lang: str) -> bool:
     return t[0].bare in p.honorifics
 
 
-def _title_first_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
+def _title_first_word(t: list[Tok], p: Patterns, lang: str) -> bool:
     return (t[1].bare in p.honorifics or is_role(t[1].text, p)) \
         and (ordinary(t[0].text, lang, p) or lex.zipf(t[0].bare, lang) >= 3.0) and not name_itself(t[0].text)
 
 
-def _role(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return is_role(t[0].text, p) and (p.capitalises_nouns or initial)
+def _role(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return is_role(t[0].text, p)
 
 
-def _work_cue(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.work_cues and (p.capitalises_nouns or initial)
+def _work_cue(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return t[0].bare in p.work_cues
 
 
-def _animal(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.animals and (p.capitalises_nouns or initial)
+def _animal(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return t[0].bare in p.animals
 
 
-def _storm(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
+def _storm(t: list[Tok], p: Patterns, lang: str) -> bool:
     return t[0].bare in p.storms
 
 
-def _no_name(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
+def _no_name(t: list[Tok], p: Patterns, lang: str) -> bool:
     return t[0].bare in p.not_names or (t[0].bare in p.calendar and len(t) > 1)
 
 
-def _opening_function_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and t[0].bare in p.function_words
+def _function_word(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return t[0].bare in p.function_words
 
 
-def _opening_before_name(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and starts_name(t[1], p) and not name_itself(t[0].text)
+def _before_given_name_or_role(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return starts_name(t[1], p) and not name_itself(t[0].text)
 
 
-def _opening_frequent_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and not name_itself(t[0].text) and (
+def _frequent_word(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return not name_itself(t[0].text) and (
         lex.zipf(t[0].bare, lang) >= 3.0 or lex.is_compound_of_common(t[0].text, lang))
 
 
-def _opening_common_word(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return initial and lex.is_common_word(t[0].text, lang) \
+def _common_word(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return lex.is_common_word(t[0].text, lang) \
         and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
 
 
-def _noun_first(t: list[Tok], initial: bool, p: Patterns, lang: str) -> bool:
-    return p.capitalises_nouns and common_noun(t[0].text, p) \
-        and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
+def _noun_first(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return common_noun(t[0].text, p) and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
 
 
 LEADING_RULES: tuple[LeadRule, ...] = (
-    LeadRule("institution named after its town", 2, _town_institution, "keep"),  # "Landgericht Hamburg"
-    LeadRule("leading title", 2, _title, "cue", "person", "title '{}'"),
+    LeadRule("institution named after its town", 2, "anywhere", _town_institution, "keep"),  # "Landgericht Hamburg"
+    LeadRule("leading title", 2, "anywhere", _title, "cue", "person", "title '{}'"),
     # "Prime Minister Erik Solheim", "Finance Minister Kari Dahl": the first word of a title
-    LeadRule("leading title word", 3, _title_first_word, "drop"),
-    LeadRule("leading role noun", 2, _role, "cue", "person", "role '{}'"),
-    LeadRule("leading work cue", 2, _work_cue, "cue", "work", "after '{}'"),
-    LeadRule("leading animal word", 2, _animal, "cue", "animal", "animal '{}'"),
-    LeadRule("leading storm word", 2, _storm, "cue", "animal", "storm '{}'"),  # "Storm Ingrid", "Ekstremværet Ingrid"
-    LeadRule("leading word that is no name", 1, _no_name, "drop"),
-    LeadRule("leading function word", 2, _opening_function_word, "drop"),
-    LeadRule("leading word before a given name or role", 2, _opening_before_name, "drop"),
+    LeadRule("leading title word", 3, "anywhere", _title_first_word, "drop"),
+    LeadRule("leading role noun", 2, "opening or nouns", _role, "cue", "person", "role '{}'"),
+    LeadRule("leading work cue", 2, "opening or nouns", _work_cue, "cue", "work", "after '{}'"),
+    LeadRule("leading animal word", 2, "opening or nouns", _animal, "cue", "animal", "animal '{}'"),
+    # "Storm Ingrid", "Ekstremværet Ingrid"
+    LeadRule("leading storm word", 2, "anywhere", _storm, "cue", "animal", "storm '{}'"),
+    LeadRule("leading word that is no name", 1, "anywhere", _no_name, "drop"),
+    LeadRule("leading function word", 2, "opening", _function_word, "drop"),
+    LeadRule("leading word before a given name or role", 2, "opening", _before_given_name_or_role, "drop"),
     # "Filmmaker Anders Holm", "Dokumentarfilmskaper Anders Holm" at the start of a sentence
-    LeadRule("leading frequent word", 3, _opening_frequent_word, "drop"),
-    LeadRule("leading common word", 2, _opening_common_word, "drop"),
-    LeadRule("leading common noun", 2, _noun_first, "drop"),  # German: "Hafenbecken von Tromsø"
+    LeadRule("leading frequent word", 3, "opening", _frequent_word, "drop"),
+    LeadRule("leading common word", 2, "opening", _common_word, "drop"),
+    LeadRule("leading common noun", 2, "nouns", _noun_first, "drop"),  # German: "Hafenbecken von Tromsø"
 )
 """The rules for the first word of a group, in order: the first that holds decides; none: keep it."""
-_LEADING_BY_SIZE = {size: tuple(r for r in LEADING_RULES if r.min_words <= size) for size in (1, 2, 3)}
-"""The rules that look at a group of 1, 2, or 3 and more words, in the same order."""
+_LEADING_FOR = {(size, initial, nouns): tuple(r for r in LEADING_RULES
+                                              if r.min_words <= size and looks(r.where, initial, nouns))
+                for size in (1, 2, 3) for initial in (False, True) for nouns in (False, True)}
+"""The rules that look at a group of 1, 2, or 3 and more words, opening a sentence or not, in a language
+that capitalises its nouns or not; in the same order."""
 
 
 def _function_word_last(t: list[Tok], p: Patterns) -> bool:
@@ -157,8 +173,8 @@ TRAILING_RULES: tuple[TailRule, ...] = (
 
 
 def _lead_rule(tokens: list[Tok], initial: bool, p: Patterns, lang: str) -> LeadRule | None:
-    for rule in _LEADING_BY_SIZE[min(len(tokens), 3)]:
-        if rule.test(tokens, initial, p, lang):
+    for rule in _LEADING_FOR[min(len(tokens), 3), initial, p.capitalises_nouns]:
+        if rule.test(tokens, p, lang):
             return rule
     return None
 
