@@ -66,6 +66,8 @@ class _Words:
     gendered: Mapping[str, Gender]
     heads: tuple[tuple[str, Gender], ...]
     feminine_stems: tuple[str, ...]
+    feminine_suffix: str
+    """The suffix of a feminine agent noun after one of ``feminine_stems`` (German "in"); "" when none."""
     roles: frozenset[str]
     articles: Mapping[str, Gender]
     pronouns: Mapping[str, Gender]
@@ -110,6 +112,7 @@ def _words(lang: str) -> _Words:
         gendered=_by_gender(data, "entity_gender_words"),
         heads=tuple(sorted(heads.items(), key=lambda item: -len(item[0]))),
         feminine_stems=tuple(str(s) for s in data.get("entity_gender_feminine_stems") or ()),
+        feminine_suffix=str(data.get("entity_gender_feminine_suffix") or ""),
         roles=frozenset(fold(x) for x in word_set(lang, "entity_person_roles")
                         | word_set(lang, "entity_person_role_heads")),
         articles=_by_gender(data, "entity_gender_articles"),
@@ -142,7 +145,7 @@ def noun_gender(word: str, lang: str) -> Gender | None:
             return gender
     if feminine_role(word, lang):
         return "f"  # German: "Hundebesitzerin", "Polizistin"
-    if w.feminine_stems and folded in w.roles and folded + "in" in w.roles:
+    if w.feminine_stems and w.feminine_suffix and folded in w.roles and folded + w.feminine_suffix in w.roles:
         return "m"  # German: "Sänger" where "Sängerin" would be written for a woman
     return None
 
@@ -153,8 +156,9 @@ def feminine_role(word: str, lang: str) -> bool:
     ("Hundebesitzerin", "Polizistin"): a role noun, and the person it names is female."""
     w = _words(canonical_language(lang))
     folded = fold(word)
-    return bool(w.feminine_stems) and word[:1].isupper() and folded.endswith("in") and len(folded) >= 7 \
-        and folded[:-2].endswith(tuple(w.feminine_stems)) and lex.zipf(folded, lang) < 4.0
+    suffix = w.feminine_suffix
+    return bool(w.feminine_stems) and bool(suffix) and word[:1].isupper() and folded.endswith(suffix) \
+        and len(folded) >= 7 and folded[:-len(suffix)].endswith(w.feminine_stems) and lex.zipf(folded, lang) < 4.0
 
 
 def given_name_gender(name: str, lang: str) -> Gender | None:
@@ -278,7 +282,8 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     if before and ((gap.endswith((" ", "\u00a0")) and not gap.endswith(", ")) or (gap.endswith(", ") and closed)) \
             and not view.quoted(mention.start):
         word = before[-1]
-        if not (word.endswith(".") and len(word) == 2 and word[0] != "M"):
+        # A lone initial is no title, unless the language lists it as one (French "M.").
+        if not (word.endswith(".") and len(word) == 2 and fold(word).rstrip(".") not in w.gendered):
             gender = noun_gender(word, lang)
             if gender is None and fold(word) in w.roles and len(before) > 1:
                 gender = w.articles.get(fold(before[-2]))  # "la ministre", "le maire"
