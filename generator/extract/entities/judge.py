@@ -23,18 +23,24 @@ _LISTED_NAMES: tuple[ListedType, ...] = ("platform", "organization")
 Words = Literal["any", "one", "several"]
 """How many words a name has for a rule to look at it."""
 
+Flag = Literal["animal", "street", "work_cue", "person_cue", "place_cue", "given"]
+"""What the context of a name may say: the fields and properties of :class:`~.context.Context` a type rule
+may name in ``when``."""
+
 
 @dataclass(frozen=True)
 class TypeRule:
-    """A rule for the type of a name: when ``test`` holds, the name is of type ``kind``. The rule is
-    tried only on the names it looks at (``words``, ``where``, ``listed``)."""
+    """A rule for the type of a name: when ``when`` and ``test`` hold, the name is of type ``kind``. The
+    rule is tried only on the names it looks at (``words``, ``where``, ``listed``)."""
 
     name: str
     """The rule's name, recorded in the mention's ``rules``."""
-    test: Callable[[Context], bool]
-    """Over the name's context."""
     kind: EntityType | None
     """The type it gives; ``None``: the words are no name after all."""
+    when: Flag | None = None
+    """What the context must say, if anything."""
+    test: Callable[[Context], bool] | None = None
+    """What else must hold of the context, if anything."""
     words: Words = "any"
     """The names it looks at: of ``one`` word, of ``several``, or ``any``."""
     where: Where = "anywhere"
@@ -47,7 +53,7 @@ class TypeRule:
     """Low confidence: little more than a capital speaks for a name."""
     needs_support: bool = False
     """A name only if it is named elsewhere in the source (or is no ordinary word)."""
-    evidence: Callable[[Context], tuple[str, ...]] = lambda context: ()
+    evidence: Callable[[Context], tuple[str, ...]] | None = None
     """The evidence it adds, in order."""
     surface: Surface | None = None
     """The kind of mention it makes, when not the one the name's form gives."""
@@ -72,8 +78,8 @@ def _by_case(rules: tuple[TypeRule, ...]) -> dict[Case, tuple[TypeRule, ...]]:
     return {case: tuple(rule for rule in rules if rule.looks_at(case)) for case in _CASES}
 
 
-def _always(c: Context) -> bool:
-    return True
+def _listed_why(c: Context) -> tuple[str, ...]:
+    return c.listed_why
 
 
 def _noun_not_listed_name(c: Context) -> bool:
@@ -106,41 +112,40 @@ def _at_start(c: Context) -> tuple[str, ...]:
 
 
 TYPE_RULES: tuple[TypeRule, ...] = (
-    TypeRule("animal or storm", lambda c: c.animal, "other", strong=True),
+    TypeRule("animal or storm", "other", when="animal", strong=True),
     # "place de la République", "boulevard Voltaire", "Karl Johans gate"
-    TypeRule("street", lambda c: bool(c.street), "place", listed=(None, "place"), strong=True),
-    TypeRule("noun, not a listed name", _noun_not_listed_name, None, words="one", where="nouns",
+    TypeRule("street", "place", when="street", listed=(None, "place"), strong=True),
+    TypeRule("noun, not a listed name", None, test=_noun_not_listed_name, words="one", where="nouns",
              listed=_LISTED_NAMES),
-    TypeRule("platform list", _always, "platform", listed=("platform",), strong=True,
-             evidence=lambda c: c.listed_why),
-    TypeRule("organisation list", lambda c: c.listed_why != ("acronym",), "organization", listed=("organization",),
-             strong=True, evidence=lambda c: c.listed_why),
-    TypeRule("work cue", lambda c: c.work_cue, "work", strong=True),
+    TypeRule("platform list", "platform", listed=("platform",), strong=True, evidence=_listed_why),
+    TypeRule("organisation list", "organization", test=lambda c: c.listed_why != ("acronym",),
+             listed=("organization",), strong=True, evidence=_listed_why),
+    TypeRule("work cue", "work", when="work_cue", strong=True),
     # "Kapteinen (58) er avhørt": the captain, a noun opening the sentence, not a name
-    TypeRule("role noun opening the sentence", lambda c: c.person_cue and ordinary_noun(c.bare_name, c.lang, c.p),
-             None, words="one", where="opening"),
-    TypeRule("person cue", lambda c: c.person_cue, "person", strong=True),
-    TypeRule("gazetteer place", _always, "place", listed=("place",), strong=True, evidence=lambda c: c.listed_why),
-    TypeRule("US state code", lambda c: state_code(c.text, c.tokens[0].start, c.bare_name), "place", strong=True,
-             evidence=lambda c: (f"US state code {c.bare_name}",)),
-    TypeRule("acronym", _always, "organization", listed=("organization",), strong=True,
-             evidence=lambda c: c.listed_why, surface="acronym"),
-    TypeRule("street word in the name", lambda c: c.edge_street is not None, "place", words="several",
+    TypeRule("role noun opening the sentence", None, when="person_cue",
+             test=lambda c: ordinary_noun(c.bare_name, c.lang, c.p), words="one", where="opening"),
+    TypeRule("person cue", "person", when="person_cue", strong=True),
+    TypeRule("gazetteer place", "place", listed=("place",), strong=True, evidence=_listed_why),
+    TypeRule("US state code", "place", test=lambda c: state_code(c.text, c.tokens[0].start, c.bare_name),
+             strong=True, evidence=lambda c: (f"US state code {c.bare_name}",)),
+    TypeRule("acronym", "organization", listed=("organization",), strong=True, evidence=_listed_why,
+             surface="acronym"),
+    TypeRule("street word in the name", "place", test=lambda c: c.edge_street is not None, words="several",
              strong=True, evidence=lambda c: (f"street word '{c.edge_street}'",)),
-    TypeRule("organisation word in the name", lambda c: c.edge_org is not None, "organization", words="several",
-             strong=True, evidence=lambda c: (f"organisation word '{c.edge_org}'",)),
-    TypeRule("given name and surname", lambda c: c.given, "person", words="several", strong=True,
+    TypeRule("organisation word in the name", "organization", test=lambda c: c.edge_org is not None,
+             words="several", strong=True, evidence=lambda c: (f"organisation word '{c.edge_org}'",)),
+    TypeRule("given name and surname", "person", when="given", words="several", strong=True,
              evidence=lambda c: (f"given name '{c.tokens[0].text}'",)),
     # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name
-    TypeRule("acronym in the name", lambda c: c.acronym is not None, "organization", words="several",
+    TypeRule("acronym in the name", "organization", test=lambda c: c.acronym is not None, words="several",
              evidence=lambda c: (f"acronym '{c.acronym}' in the name",)),
-    TypeRule("town in the name", _town_in_name, "organization", words="several",
+    TypeRule("town in the name", "organization", test=_town_in_name, words="several",
              evidence=lambda c: (f"place '{c.town}' in the name",)),
-    TypeRule("ordinary words in the name", _ordinary_words_in_name, "other", words="several", low=True,
+    TypeRule("ordinary words in the name", "other", test=_ordinary_words_in_name, words="several", low=True,
              evidence=lambda c: ("capitalised ordinary words",)),
-    TypeRule("name of loanwords", _loanwords, "other", words="several",
+    TypeRule("name of loanwords", "other", test=_loanwords, words="several",
              evidence=lambda c: ("name of English words", *_at_start(c))),
-    TypeRule("several capitalised words", _always, "person", words="several",
+    TypeRule("several capitalised words", "person", words="several",
              evidence=lambda c: ("name of several capitalised words", *_at_start(c))),
 )
 """The rules for the type of a name, in order: the first that holds decides. A single word that none
@@ -154,25 +159,25 @@ def _ordinary_word(c: Context) -> bool:
 
 
 CAPITAL_RULES: tuple[TypeRule, ...] = (
-    TypeRule("capital on every noun", _always, "other", where="nouns", needs_support=True),
-    TypeRule("capital opening the sentence", _always, "other", where="opening", needs_support=True),
-    TypeRule("capitalised ordinary word", _ordinary_word, "other", low=True,
+    TypeRule("capital on every noun", "other", where="nouns", needs_support=True),
+    TypeRule("capital opening the sentence", "other", where="opening", needs_support=True),
+    TypeRule("capitalised ordinary word", "other", test=_ordinary_word, low=True,
              evidence=lambda c: ("capitalised ordinary word",)),
 )
 """What the capital of a single word says, in order (for its confidence and evidence)."""
-CAPITALISED_WITHIN = TypeRule("capitalised within a sentence", _always, "other",
+CAPITALISED_WITHIN = TypeRule("capitalised within a sentence", "other",
                               evidence=lambda c: ("capitalised within a sentence",))
 """What the capital says when no rule of :data:`CAPITAL_RULES` holds."""
 
 SINGLE_WORD_RULES: tuple[TypeRule, ...] = (
-    TypeRule("given name", lambda c: c.given, "person", evidence=lambda c: (f"given name '{c.tokens[0].text}'",)),
+    TypeRule("given name", "person", when="given", evidence=lambda c: (f"given name '{c.tokens[0].text}'",)),
     # "Utenriksdepartementet", "Bundesgerichtshof"
-    TypeRule("organisation word ending the name", lambda c: c.org_suffix is not None, "organization",
+    TypeRule("organisation word ending the name", "organization", test=lambda c: c.org_suffix is not None,
              evidence=lambda c: (f"organisation word '{c.org_suffix}' ending the name",)),
-    TypeRule("after a place word", lambda c: c.place_cue, "place", evidence=lambda c: (f"after '{c.prev}'",)),
+    TypeRule("after a place word", "place", when="place_cue", evidence=lambda c: (f"after '{c.prev}'",)),
 )
 """The type of a single word, in order (after :data:`CAPITAL_RULES`)."""
-NO_TYPE = TypeRule("single word of no known type", _always, "other")
+NO_TYPE = TypeRule("single word of no known type", "other")
 """The type when no rule of :data:`SINGLE_WORD_RULES` holds."""
 
 _TYPE_RULES_FOR = _by_case(TYPE_RULES)
@@ -181,7 +186,7 @@ _CAPITAL_RULES_FOR = _by_case(CAPITAL_RULES)
 
 def _first(rules: tuple[TypeRule, ...], context: Context) -> TypeRule | None:
     for rule in rules:
-        if rule.test(context):
+        if (rule.when is None or getattr(context, rule.when)) and (rule.test is None or rule.test(context)):
             return rule
     return None
 
@@ -222,12 +227,14 @@ def judge(text: str, group: list[Tok], initial: bool, lang: str, p: Patterns, an
     if rule is None:  # a single word no rule typed
         capital = _first(_CAPITAL_RULES_FOR[case], context) or CAPITALISED_WITHIN
         rules.append(capital.name)
-        evidence.extend(capital.evidence(context))
+        if capital.evidence is not None:
+            evidence.extend(capital.evidence(context))
         rule = _first(SINGLE_WORD_RULES, context) or NO_TYPE
     if rule.kind is None:
         return None
     rules.append(rule.name)
-    evidence.extend(rule.evidence(context))
+    if rule.evidence is not None:
+        evidence.extend(rule.evidence(context))
     low, needs_support = (rule.low, rule.needs_support) if capital is None else (capital.low, capital.needs_support)
     return Cand(tokens, context.initial, sentence, anchor, evidence, rule.kind, rule.strong,
                 surface=rule.surface or surface, name=bare_name, end=end, needs_support=needs_support, low=low,

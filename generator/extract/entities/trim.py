@@ -26,6 +26,9 @@ Cue = Literal["person", "work", "animal"]
 Action = Literal["keep", "drop", "cue"]
 """What becomes of the first word: part of the name (stop trimming), dropped, or dropped as a cue."""
 
+WordList = Literal["honorifics", "work_cues", "animals", "storms", "function_words", "org_words"]
+"""The word lists of :class:`~generator.extract.entities.patterns.Patterns` a leading rule may name."""
+
 Where = Literal["anywhere", "opening", "nouns", "opening or nouns"]
 """Where a rule looks: anywhere; only at the opening of a sentence, quotation or clause (where any word
 has a capital); only in a language that capitalises its nouns; or in either of those two."""
@@ -48,11 +51,13 @@ class LeadRule:
     """The rule looks at groups of at least this many words (1 to 3) only."""
     where: Where
     """Where the rule looks."""
-    test: Callable[[list[Tok], Patterns, str], bool]
-    """Over the words left, the language's patterns and its code."""
     action: Action
     """``keep``: the word begins the name; ``drop``: it is no part of it; ``cue``: no part of it, but it
     says what the name is."""
+    first_in: WordList | None = None
+    """The language's word list the first word must be in, if any."""
+    test: Callable[[list[Tok], Patterns, str], bool] | None = None
+    """What else must hold, over the words left, the language's patterns and its code."""
     cue: Cue | None = None
     """For a cue: what the name is."""
     evidence: str = ""
@@ -69,12 +74,8 @@ class TailRule:
     """Over the words left and the language's patterns."""
 
 
-def _town_institution(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.org_words and lex.place(t[-1].text) is not None
-
-
-def _title(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.honorifics
+def _town_last(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return lex.place(t[-1].text) is not None
 
 
 def _title_first_word(t: list[Tok], p: Patterns, lang: str) -> bool:
@@ -86,24 +87,8 @@ def _role(t: list[Tok], p: Patterns, lang: str) -> bool:
     return is_role(t[0].text, p)
 
 
-def _work_cue(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.work_cues
-
-
-def _animal(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.animals
-
-
-def _storm(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.storms
-
-
 def _no_name(t: list[Tok], p: Patterns, lang: str) -> bool:
     return t[0].bare in p.not_names or (t[0].bare in p.calendar and len(t) > 1)
-
-
-def _function_word(t: list[Tok], p: Patterns, lang: str) -> bool:
-    return t[0].bare in p.function_words
 
 
 def _before_given_name_or_role(t: list[Tok], p: Patterns, lang: str) -> bool:
@@ -125,22 +110,23 @@ def _noun_first(t: list[Tok], p: Patterns, lang: str) -> bool:
 
 
 LEADING_RULES: tuple[LeadRule, ...] = (
-    LeadRule("institution named after its town", 2, "anywhere", _town_institution, "keep"),  # "Landgericht Hamburg"
-    LeadRule("leading title", 2, "anywhere", _title, "cue", "person", "title '{}'"),
+    # "Landgericht Hamburg", "Universität Wien"
+    LeadRule("institution named after its town", 2, "anywhere", "keep", "org_words", _town_last),
+    LeadRule("leading title", 2, "anywhere", "cue", "honorifics", cue="person", evidence="title '{}'"),
     # "Prime Minister Erik Solheim", "Finance Minister Kari Dahl": the first word of a title
-    LeadRule("leading title word", 3, "anywhere", _title_first_word, "drop"),
-    LeadRule("leading role noun", 2, "opening or nouns", _role, "cue", "person", "role '{}'"),
-    LeadRule("leading work cue", 2, "opening or nouns", _work_cue, "cue", "work", "after '{}'"),
-    LeadRule("leading animal word", 2, "opening or nouns", _animal, "cue", "animal", "animal '{}'"),
+    LeadRule("leading title word", 3, "anywhere", "drop", test=_title_first_word),
+    LeadRule("leading role noun", 2, "opening or nouns", "cue", test=_role, cue="person", evidence="role '{}'"),
+    LeadRule("leading work cue", 2, "opening or nouns", "cue", "work_cues", cue="work", evidence="after '{}'"),
+    LeadRule("leading animal word", 2, "opening or nouns", "cue", "animals", cue="animal", evidence="animal '{}'"),
     # "Storm Ingrid", "Ekstremværet Ingrid"
-    LeadRule("leading storm word", 2, "anywhere", _storm, "cue", "animal", "storm '{}'"),
-    LeadRule("leading word that is no name", 1, "anywhere", _no_name, "drop"),
-    LeadRule("leading function word", 2, "opening", _function_word, "drop"),
-    LeadRule("leading word before a given name or role", 2, "opening", _before_given_name_or_role, "drop"),
+    LeadRule("leading storm word", 2, "anywhere", "cue", "storms", cue="animal", evidence="storm '{}'"),
+    LeadRule("leading word that is no name", 1, "anywhere", "drop", test=_no_name),
+    LeadRule("leading function word", 2, "opening", "drop", "function_words"),
+    LeadRule("leading word before a given name or role", 2, "opening", "drop", test=_before_given_name_or_role),
     # "Filmmaker Anders Holm", "Dokumentarfilmskaper Anders Holm" at the start of a sentence
-    LeadRule("leading frequent word", 3, "opening", _frequent_word, "drop"),
-    LeadRule("leading common word", 2, "opening", _common_word, "drop"),
-    LeadRule("leading common noun", 2, "nouns", _noun_first, "drop"),  # German: "Hafenbecken von Tromsø"
+    LeadRule("leading frequent word", 3, "opening", "drop", test=_frequent_word),
+    LeadRule("leading common word", 2, "opening", "drop", test=_common_word),
+    LeadRule("leading common noun", 2, "nouns", "drop", test=_noun_first),  # German: "Hafenbecken von Tromsø"
 )
 """The rules for the first word of a group, in order: the first that holds decides; none: keep it."""
 _LEADING_FOR = {(size, initial, nouns): tuple(r for r in LEADING_RULES
@@ -172,22 +158,19 @@ TRAILING_RULES: tuple[TailRule, ...] = (
 """The rules for the last word of a group, in order: the first that holds drops it; none: keep it."""
 
 
-def _lead_rule(tokens: list[Tok], initial: bool, p: Patterns, lang: str) -> LeadRule | None:
-    for rule in _LEADING_FOR[min(len(tokens), 3), initial, p.capitalises_nouns]:
-        if rule.test(tokens, p, lang):
-            return rule
-    return None
-
-
 def trim_leading(tokens: list[Tok], initial: bool, p: Patterns, lang: str, evidence: list[str],
                  rules: list[str]) -> tuple[bool, tuple[Cue, ...]]:
     """Drop leading titles, role nouns, cue words and sentence-initial ordinary words from ``tokens``
     (in place); whether what is left opens the sentence, and the cues found."""
     cues: tuple[Cue, ...] = ()
     while tokens:
-        rule = _lead_rule(tokens, initial, p, lang)
-        if rule is None:
-            break
+        head = tokens[0].bare
+        for rule in _LEADING_FOR[min(len(tokens), 3), initial, p.capitalises_nouns]:
+            if (rule.first_in is None or head in getattr(p, rule.first_in)) \
+                    and (rule.test is None or rule.test(tokens, p, lang)):
+                break
+        else:
+            break  # no rule holds: the first word begins the name
         rules.append(rule.name)
         if rule.action == "keep":
             break
