@@ -28,17 +28,17 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from generator.lang import canonical_language, language_data, shared_data, trait, word_set
+from generator.model.entity import Gender
 from generator.model.source import Source
 from generator.text import lexicon as lex
 from generator.text.words import ABBREVIATED_WORD, fold
 
-GENDERS = ("f", "m")
+GENDERS: tuple[Gender, ...] = ("f", "m")
 # How many words after the name a pronoun may be to count.
 _PRONOUN_WINDOW = 25
 
 _QUOTES = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)|''[^'\n]*''|»[^«\n]*«")
 _DASHES = ("–", "—", "-")
-_EMPTY = re.compile("").match("")
 _APPOSITION = re.compile(r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:[^\W\d_][\w\-]*[ \u00a0]+){0,2}[^\W\d_][\w\-]*")
 
 
@@ -63,20 +63,22 @@ class PersonMention(NamedTuple):
 
 @dataclass(frozen=True, eq=False)
 class _Words:
-    gendered: Mapping[str, str]
-    heads: tuple[tuple[str, str], ...]
+    gendered: Mapping[str, Gender]
+    heads: tuple[tuple[str, Gender], ...]
     feminine_stems: tuple[str, ...]
+    feminine_suffix: str
+    """The suffix of a feminine agent noun after one of ``feminine_stems`` (German "in"); "" when none."""
     roles: frozenset[str]
-    articles: Mapping[str, str]
-    pronouns: Mapping[str, str]
+    articles: Mapping[str, Gender]
+    pronouns: Mapping[str, Gender]
     stops: frozenset[str]
     object_context: frozenset[str]
     impersonal: frozenset[str]
-    markers: Mapping[str, frozenset[str]]
+    markers: Mapping[Gender, frozenset[str]]
     plural_verbs: frozenset[str]
     not_subject_after: frozenset[str]
     animals: frozenset[str]
-    given: Mapping[str, str]
+    given: Mapping[str, Gender]
     formal: frozenset[str]
     """Pronouns that, capitalised inside a sentence, address the reader (German "Sie"), as written."""
     plural: frozenset[str]
@@ -89,8 +91,8 @@ class _Words:
     """Pronouns that are objects before the words of ``object_context`` (English "her")."""
 
 
-def _by_gender(data: Mapping[str, object], key: str) -> dict[str, str]:
-    table: dict[str, str] = {}
+def _by_gender(data: Mapping[str, object], key: str) -> dict[str, Gender]:
+    table: dict[str, Gender] = {}
     raw = data.get(key) or {}
     if isinstance(raw, dict):
         for gender in GENDERS:
@@ -110,6 +112,7 @@ def _words(lang: str) -> _Words:
         gendered=_by_gender(data, "entity_gender_words"),
         heads=tuple(sorted(heads.items(), key=lambda item: -len(item[0]))),
         feminine_stems=tuple(str(s) for s in data.get("entity_gender_feminine_stems") or ()),
+        feminine_suffix=str(data.get("entity_gender_feminine_suffix") or ""),
         roles=frozenset(fold(x) for x in word_set(lang, "entity_person_roles")
                         | word_set(lang, "entity_person_role_heads")),
         articles=_by_gender(data, "entity_gender_articles"),
@@ -119,7 +122,7 @@ def _words(lang: str) -> _Words:
         impersonal=frozenset(fold(str(w)) for w in data.get("entity_gender_impersonal") or ()),
         markers={g: frozenset(fold(str(w)) for w in markers_raw.get(g) or ()) for g in GENDERS},
         plural_verbs=word_set(lang, "entity_gender_plural_verbs"),
-        not_subject_after=frozenset(fold(str(x)) for x in language_data(lang).get("entity_gender_not_subject_after") or ()),
+        not_subject_after=frozenset(fold(str(x)) for x in data.get("entity_gender_not_subject_after") or ()),
         animals=frozenset(fold(x) for x in word_set(lang, "entity_animal_cues")),
         given=given,
         formal=frozenset(str(w) for w in data.get("entity_gender_formal_pronouns")),
@@ -131,7 +134,7 @@ def _words(lang: str) -> _Words:
 
 
 @lru_cache(maxsize=50_000)
-def noun_gender(word: str, lang: str) -> str | None:
+def noun_gender(word: str, lang: str) -> Gender | None:
     """Gender a title, kinship or role noun gives the person it names ("mother" → ``f``)."""
     w = _words(canonical_language(lang))
     folded = fold(word).rstrip(".")
@@ -142,7 +145,7 @@ def noun_gender(word: str, lang: str) -> str | None:
             return gender
     if feminine_role(word, lang):
         return "f"  # German: "Hundebesitzerin", "Polizistin"
-    if w.feminine_stems and folded in w.roles and folded + "in" in w.roles:
+    if w.feminine_stems and w.feminine_suffix and folded in w.roles and folded + w.feminine_suffix in w.roles:
         return "m"  # German: "Sänger" where "Sängerin" would be written for a woman
     return None
 
@@ -153,11 +156,12 @@ def feminine_role(word: str, lang: str) -> bool:
     ("Hundebesitzerin", "Polizistin"): a role noun, and the person it names is female."""
     w = _words(canonical_language(lang))
     folded = fold(word)
-    return bool(w.feminine_stems) and word[:1].isupper() and folded.endswith("in") and len(folded) >= 7 \
-        and folded[:-2].endswith(tuple(w.feminine_stems)) and lex.zipf(folded, lang) < 4.0
+    suffix = w.feminine_suffix
+    return bool(w.feminine_stems) and bool(suffix) and word[:1].isupper() and folded.endswith(suffix) \
+        and len(folded) >= 7 and folded[:-len(suffix)].endswith(w.feminine_stems) and lex.zipf(folded, lang) < 4.0
 
 
-def given_name_gender(name: str, lang: str) -> str | None:
+def given_name_gender(name: str, lang: str) -> Gender | None:
     """Gender of the first word of ``name`` when it is a given name of one gender only."""
     first = name.split()[0] if name.split() else ""
     return _words(canonical_language(lang)).given.get(fold(first))
@@ -210,12 +214,12 @@ class _SourceView:
 
 
 def infer_genders(persons: Sequence[PersonMention], others: Sequence[PersonMention],
-                  sources: Mapping[str, Source]) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+                  sources: Mapping[str, Source]) -> dict[str, tuple[Gender | None, tuple[str, ...]]]:
     """Gender and evidence for every entity in ``persons``.
 
     ``others`` are mentions of animals and other named things a pronoun could point to.
     """
-    votes: dict[str, Counter[tuple[str, str]]] = {}
+    votes: dict[str, Counter[tuple[Gender, str]]] = {}
     by_source: dict[str, list[PersonMention]] = {}
     for mention in persons:
         votes.setdefault(mention.entity, Counter())
@@ -238,18 +242,18 @@ def infer_genders(persons: Sequence[PersonMention], others: Sequence[PersonMenti
                 first_in_sentence.add(id(mention))
             for gender, why in _mention_evidence(view, mention, id(mention) in first_in_sentence):
                 votes[mention.entity][(gender, why)] += 1
-    given: set[tuple[str, str, str]] = set()
+    given: set[tuple[str, Gender, str]] = set()
     for mention in persons:
-        gender = given_name_gender(mention.name, mention.language) if len(mention.name.split()) > 1 else None
-        if gender is not None:
-            given.add((mention.entity, gender, f"given name '{mention.name.split()[0]}'"))
-    given_genders: dict[str, set[str]] = {}
+        by_name = given_name_gender(mention.name, mention.language) if len(mention.name.split()) > 1 else None
+        if by_name is not None:
+            given.add((mention.entity, by_name, f"given name '{mention.name.split()[0]}'"))
+    given_genders: dict[str, set[Gender]] = {}
     for entity, gender, _ in given:
         given_genders.setdefault(entity, set()).add(gender)
     for entity, gender, why in sorted(given):
         if len(given_genders[entity]) == 1:  # "Jean" is m in French texts, f in English ones: no evidence
             votes[entity][(gender, why)] += 1
-    out: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+    out: dict[str, tuple[Gender | None, tuple[str, ...]]] = {}
     for entity, counter in votes.items():
         genders = {g for g, _ in counter}
         ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
@@ -264,21 +268,22 @@ def infer_genders(persons: Sequence[PersonMention], others: Sequence[PersonMenti
     return out
 
 
-def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) -> list[tuple[str, str]]:
+def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) -> list[tuple[Gender, str]]:
     lang = canonical_language(mention.language)
     w = _words(lang)
     text = view.text
     s_index = view.sentence_index(mention.start)
     s_start, s_end, _ = view.sentences[s_index] if view.sentences else (0, len(text), 0)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[Gender, str]] = []
     # A title or role noun right before the name: "his mother Kimberly Jones", "Her father, Tomas Berg".
     before = ABBREVIATED_WORD.findall(text[max(s_start, mention.start - 60):mention.start])
     gap = text[max(s_start, mention.start - 3):mention.start]
     closed = text[mention.end:mention.end + 1] in (",", ")")
-    if before and (gap.endswith((" ", "\u00a0")) and not gap.endswith(", ") or gap.endswith(", ") and closed) \
+    if before and ((gap.endswith((" ", "\u00a0")) and not gap.endswith(", ")) or (gap.endswith(", ") and closed)) \
             and not view.quoted(mention.start):
         word = before[-1]
-        if not (word.endswith(".") and len(word) == 2 and word[0] != "M"):
+        # A lone initial is no title, unless the language lists it as one (French "M.").
+        if not (word.endswith(".") and len(word) == 2 and fold(word).rstrip(".") not in w.gendered):
             gender = noun_gender(word, lang)
             if gender is None and fold(word) in w.roles and len(before) > 1:
                 gender = w.articles.get(fold(before[-2]))  # "la ministre", "le maire"
@@ -291,12 +296,14 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
     if apposition:
         function_words = word_set(lang, "entity_function_words")
         after = text[apposition.end():apposition.end() + 30]
+        next_word = ABBREVIATED_WORD.match(after.lstrip())
         closes = after[:1] in (",", ".", ";", ")", "") or fold(
-            (ABBREVIATED_WORD.match(after.lstrip()) or _EMPTY).group(0)) in w.not_subject_after
-        for word in ABBREVIATED_WORD.findall(apposition.group(0))[:3]:
+            next_word.group(0) if next_word else "") in w.not_subject_after
+        words = ABBREVIATED_WORD.findall(apposition.group(0))
+        for word in words[:3]:
             if fold(word) in function_words:
                 continue
-            gender = noun_gender(word, lang) if closes and word == ABBREVIATED_WORD.findall(apposition.group(0))[-1] else None
+            gender = noun_gender(word, lang) if closes and word == words[-1] else None
             if gender is not None:
                 found.append((gender, f"'{word}' in apposition"))
             break
@@ -312,13 +319,13 @@ def _mention_evidence(view: _SourceView, mention: PersonMention, first: bool) ->
 
 
 def _pronoun_after(view: _SourceView, mention: PersonMention, s_index: int, lang: str,
-                   w: _Words) -> tuple[str, str] | None:
+                   w: _Words) -> tuple[Gender, str] | None:
     if not w.pronouns:
         return None
     text = view.text
     sentences = view.sentences
     limit = sentences[min(s_index + 1, len(sentences) - 1)][1] if sentences else len(text)
-    noun_genders: set[str] = set()
+    noun_genders: set[Gender] = set()
     count = 0
     for match in ABBREVIATED_WORD.finditer(text, mention.end, limit):
         count += 1

@@ -171,6 +171,9 @@ KEYS: dict[str, Key] = {
     "entity_gender_words": _k("groups", "Titles, kinship and role nouns by the gender they give."),
     "entity_gender_heads": _k("groups", "Endings of compound nouns by the gender they give."),
     "entity_gender_feminine_stems": _k("words", "Endings of agent nouns that take the feminine -in (German)."),
+    "entity_gender_feminine_suffix": _k("text", "The suffix that makes an agent noun ending in one of "
+                                                "entity_gender_feminine_stems feminine (German \"in\": "
+                                                "\"Polizistin\")."),
     "entity_gender_articles": _k("groups", "Articles before a role noun by the gender they give (\"la ministre\")."),
     "entity_gender_pronouns": _k("groups", "Pronouns by gender, for pointing back to a person."),
     "entity_gender_stop_pronouns": _k("words", "Pronouns that end the search for a person's pronoun."),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import pkgutil
 import pstats
 import random
 import re
@@ -115,12 +116,15 @@ def clear_word_caches() -> None:
     names = ("extract.entities", "resolve.entities", "extract.gender", "text.lexicon")
     modules = [importlib.import_module(f"generator.{name}") for name in names
                if importlib.util.find_spec(f"generator.{name}") is not None]
+    for package in [m for m in modules if hasattr(m, "__path__")]:  # a package: the caches are in its modules
+        modules += [importlib.import_module(f"{package.__name__}.{m.name}")
+                    for m in pkgutil.iter_modules(package.__path__)]
     for module in modules:
         for value in vars(module).values():
             if callable(value) and hasattr(value, "cache_clear") and getattr(value, "__name__", "") not in (
                     "gazetteer", "_words", "words", "given_names", "platforms", "organizations", "not_acronyms",
-                    "calendar_words", "place_abbreviations", "us_states", "_patterns", "_frequency_languages",
-                    "_zipf_table"):
+                    "calendar_words", "place_abbreviations", "us_states", "_patterns", "language_patterns",
+                    "_frequency_languages", "_zipf_table"):
                 value.cache_clear()
 
 

@@ -16,7 +16,7 @@ from generator.output.serialise import entity_records
 from generator.read.sources import read_corpus
 from generator.resolve.entities import resolve_entities
 
-STORIES = Path(__file__).parent / "stories"
+STORIES = Path(__file__).parent.parent / "stories"
 
 
 def resolve(*sources: Source) -> Resolution:
@@ -47,7 +47,7 @@ def test_seed_mother_and_son(seeds: Resolution) -> None:
 
 
 def test_seed_genders_agree_with_the_persons_gold(seeds: Resolution) -> None:
-    gold = yaml.safe_load((Path(__file__).parent / "seeds_gold" / "persons.yml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load((Path(__file__).parent.parent / "seeds_gold" / "persons.yml").read_text(encoding="utf-8"))
     known = 0
     for person in gold:
         entity = seeds.find(person["name"])

@@ -19,7 +19,7 @@ from generator.read.sources import read_corpus
 from generator.resolve.entities import resolve_entities
 from generator.text.words import fold
 
-STORIES = Path(__file__).parent / "stories"
+STORIES = Path(__file__).parent.parent / "stories"
 # Thresholds the extraction must keep on stories it was not tuned on.
 MIN_PRECISION = 0.88
 MIN_RECALL = 0.9
