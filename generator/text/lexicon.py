@@ -277,9 +277,9 @@ def gazetteer() -> Mapping[str, Place]:
                 add(value, place)
     for code, names in (shared_data().get("entity_country_names") or {}).items():
         if str(code) in english:
+            renamed = Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0))
             for name in names:  # names CLDR and pycountry no longer give ("Turkey" for Türkiye)
-                country = Place(f"country:{code}", str(english[str(code)]), "country", populations.get(str(code), 0))
-                add(str(name), country)
+                add(str(name), renamed)
     for code, names in (shared_data().get("entity_region_names") or {}).items():
         sub = pycountry.subdivisions.get(code=str(code))
         if sub is not None:
