@@ -1,4 +1,4 @@
-# casefile: `make site` builds the site, `make test` runs every test, `make serve` reads it live.
+# casefile: `make site` builds the site, `make test` runs the lint and every test, `make serve` reads it live.
 # Each target sets up what it needs first (a .venv with pinned packages).
 
 PYTHON ?= python3
@@ -43,6 +43,8 @@ site: build
 
 test: $(VENV)/.test-installed
 	sh .ci/system-deps $(SYSTEM_PACKAGES)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # ruff (style and likely bugs) and mypy (types) over the generator and its tests.
