@@ -86,7 +86,7 @@ def actions(sources: Sequence[Source], quotes: Sequence[Quote], persons: Sequenc
         quoted = SpanSet(quoted_by_source.get(source.id, []))
         refs = sorted(refs_by_source[source.id])
         ref_starts = [r.start for r in refs]
-        for paragraph in source.paragraphs:
+        for paragraph in source.article:
             for sentence in paragraph.sentences:
                 in_sentence = refs[bisect_left(ref_starts, sentence.start):bisect_left(ref_starts, sentence.end)]
                 for m in WORD_OR_NUMBER.finditer(source.text, sentence.start, sentence.end):

@@ -120,7 +120,7 @@ def _terms(source: Source, persons: Sequence[PersonRef], person_words: frozenset
         (p.start, p.end) for p in persons if p.source == source.id]
     found: dict[str, tuple[int, int]] = {}
     text = source.text
-    for paragraph in source.paragraphs:
+    for paragraph in source.article:
         for m in _TERM.finditer(text, paragraph.start, paragraph.end):
             start, end = m.start(1), m.end(1)
             words = m.group(1).split(" ")

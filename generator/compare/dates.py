@@ -314,11 +314,12 @@ _HEADLINE_WORDS = 20  # a first paragraph this short and without a full stop is 
 def _lead(source: Source, paragraphs: int = 1) -> tuple[int, int] | None:
     """Where the opening paragraph (or the first ``paragraphs``) of a report, after any
     headline, starts and ends: where news says when the story happened."""
-    for number, paragraph in enumerate(source.paragraphs):
+    article = source.article
+    for number, paragraph in enumerate(article):
         body = source.text[paragraph.start:paragraph.end].rstrip()
         if len(WORD_OR_NUMBER.findall(body)) < _HEADLINE_WORDS and body[-1:] not in ".!?\"”»":
             continue
-        return paragraph.start, source.paragraphs[min(number + paragraphs, len(source.paragraphs)) - 1].end
+        return paragraph.start, article[min(number + paragraphs, len(article)) - 1].end
     return None
 
 

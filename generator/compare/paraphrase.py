@@ -472,7 +472,7 @@ def paraphrase_findings(sources: dict[str, Source], quotes: Sequence[Quote],
     quoted = spans_by_source(quotes)
     for source in sources.values():
         spans = SpanSet(quoted.get(source.id, []))
-        for paragraph in source.paragraphs:
+        for paragraph in source.article:
             for sentence in paragraph.sentences:
                 if not spans.overlaps(sentence.start, sentence.end):
                     work.sentence(source, sentence)

@@ -467,6 +467,8 @@ def _mentions(source: Source, kept: list[_Found], patterns: _Patterns, language:
     mentions = []
     counters: dict[str, int] = {}
     for start, end, info in kept:
+        if source.in_furniture(start):
+            continue  # a caption's or a gallery's date dates no story
         anchor = source.paragraph_at(start).anchor
         counters[anchor] = counters.get(anchor, 0) + 1
         event, event_text = _event(source, start, end, patterns)

@@ -240,7 +240,7 @@ def _age_draft(age: Age) -> _Draft:
 
 def _figures(source: Source, language: str, drafts: list[_Draft]) -> tuple[Figure, ...]:
     """The drafts as figures in text order, numbered within their paragraph."""
-    drafts.sort(key=lambda d: (d.start, d.end))
+    drafts = sorted((d for d in drafts if not source.in_furniture(d.start)), key=lambda d: (d.start, d.end))
     figures = []
     counters: dict[str, int] = {}
     for d in drafts:

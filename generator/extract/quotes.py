@@ -299,7 +299,7 @@ def extract_quotes(source: Source, persons: Iterable[PersonRef] = ()) -> tuple[Q
     text = source.text
     index = PersonIndex(source.id, persons)
     raws: list[_Raw] = []
-    for paragraph in source.paragraphs:
+    for paragraph in source.article:
         in_paragraph = _dash_quotes(text, paragraph, words, index) if words.dash else []
         for raw in _mark_quotes(text, paragraph):
             if any(raw.outer_start < d.outer_end and d.outer_start < raw.outer_end for d in in_paragraph):

@@ -77,6 +77,13 @@ KEYS: dict[str, Key] = {
                                                 "one starts the next (\"etc. The police\")."),
     "ordinal_period": _k("flag", "A period after a number is an ordinal (\"8. desember\"), not a sentence end.",
                          default=False),
+    # ---- read: page furniture
+    "furniture_line_patterns": _k("patterns", "Paragraphs of a web page that are not the article, as patterns "
+                                              "matched at a paragraph's start (credits, captions, gallery items, "
+                                              "\"Read more\", newsletter prompts).", scope="both"),
+    "furniture_block_headers": _k("words", "Headers of a block of links (\"Read more:\", \"Lire aussi\"): the short "
+                                           "paragraphs after one are links, not the article.", scope="both"),
+    "furniture_credits": _k("words", "Photo credits that end a caption (\"Getty Images\", \"AFP\").", scope="shared"),
     # ---- compare: wording
     "claim_stopwords": _k("words", "Function words: not content when claims are aligned, nor what a figure counts."),
     "claim_hedges": _k("words", "Words that soften a claim; dropping one changes what the speaker said."),

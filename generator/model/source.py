@@ -40,6 +40,9 @@ class Paragraph:
     """The sentences, in order; together they cover the paragraph's words."""
     language: str | None = None
     """Set only when the paragraph is in another language than its source."""
+    furniture: str | None = None
+    """When the paragraph is page furniture, not the article (a photo credit, a "Read more" link,
+    a newsletter prompt): the rule that says so. No stage reads such a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,15 @@ class Source:
     def paragraph_at(self, offset: int) -> Paragraph:
         """The paragraph that holds ``offset`` (or the nearest one before it)."""
         return self.paragraphs[max(bisect_right(self._paragraph_starts, offset) - 1, 0)]
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a paragraph of page furniture (which no stage reads)."""
+        return self.paragraph_at(offset).furniture is not None
+
+    @cached_property
+    def article(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of the article: every paragraph but the page furniture."""
+        return tuple(p for p in self.paragraphs if p.furniture is None)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds ``offset``, if any (``None`` between sentences)."""

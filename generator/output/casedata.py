@@ -54,7 +54,9 @@ def case_schema() -> dict[str, Any]:
         "paragraphs": {"type": "integer", "minimum": 0},
         "text": {"type": "string", "description": "The normalised text every offset refers to."},
         "anchors": {"type": "array", "items": _object(
-            {"anchor": _SPAN["anchor"], "start": _SPAN["start"], "end": _SPAN["end"]},
+            {"anchor": _SPAN["anchor"], "start": _SPAN["start"], "end": _SPAN["end"],
+             "furniture": {"type": "string", "description": "the rule that makes the paragraph page furniture "
+                                                            "(read by no stage); absent for the article's paragraphs"}},
             ["anchor", "start", "end"])},
     }, ["id", "title", "title_derived", "language", "outlet", "published", "url", "path",
         "sha256", "words", "paragraphs", "anchors", "text"])
@@ -127,7 +129,8 @@ def source_record(source: Source) -> dict[str, Any]:
         "sha256": source.sha256,
         "words": source.words,
         "paragraphs": len(source.paragraphs),
-        "anchors": [{"anchor": p.anchor, "start": p.start, "end": p.end} for p in source.paragraphs],
+        "anchors": [{"anchor": p.anchor, "start": p.start, "end": p.end,
+                     **({"furniture": p.furniture} if p.furniture else {})} for p in source.paragraphs],
         "text": source.text,
     }
 

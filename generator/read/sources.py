@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from generator.errors import Problem
 from generator.lang import canonical_language
 from generator.model.source import CaseInfo, Metadata, Paragraph, Source
+from generator.read.furniture import mark_furniture
 from generator.read.language import detect_language, paragraph_language
 from generator.read.segment import segment
 from generator.read.yamlfile import load_yaml
@@ -366,7 +367,7 @@ def analyse_text(raw: str, language: str | None = None,
     paragraphs = tuple(
         _with_language(p, paragraph_language(text[p.start:p.end], language)) for p in segment(text, language)
     )
-    return text, language, confidence, paragraphs
+    return text, language, confidence, mark_furniture(text, paragraphs, language)
 
 
 def source_from_text(raw: str, source_id: str = "s", language: str | None = None) -> Source:

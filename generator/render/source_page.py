@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
-from generator.model.source import Source, published_text
+from generator.model.source import Paragraph, Source, published_text
 from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
 
 
@@ -150,13 +150,31 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
                          sentence_marks + by_paragraph.get(paragraph.anchor, []))
         lang = f" lang={attr(paragraph.language)}" if paragraph.language else ""
         number = paragraph.index
+        furniture = ""
+        if paragraph.furniture:
+            furniture = " cf-furniture"
+            previous = source.paragraphs[number - 2] if number > 1 else None
+            if previous is None or not previous.furniture:
+                lines.append(_furniture_note(source, paragraph))
         lines.append(
-            f'<p id="{paragraph.anchor}" class="cf-p"{lang}>'
+            f'<p id="{paragraph.anchor}" class="cf-p{furniture}"{lang}>'
             f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number} </a>'
             f"{inner}</p>"
         )
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def _furniture_note(source: Source, first: Paragraph) -> str:
+    """The note before a run of page furniture: how many paragraphs, and why (the first's rule)."""
+    run = 0
+    for paragraph in source.paragraphs[first.index - 1:]:
+        if not paragraph.furniture:
+            break
+        run += 1
+    what = "this paragraph is" if run == 1 else f"these {run} paragraphs are"
+    return (f'<p class="cf-furniture-note">Page furniture ({escape_html(first.furniture or "")}): {what} '
+            "not the article, and nothing in them is counted.</p>")
 
 
 def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: str | None = None) -> str:

@@ -398,7 +398,7 @@ def _find_in_texts(state: _Curating, alias: str, cluster: Cluster, why: str) -> 
         source = state.sources[source_id]
         for match in pattern.finditer(source.text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken[source_id]):
+            if any(s < end and start < e for s, e in taken[source_id]) or source.in_furniture(start):
                 continue
             paragraph = source.paragraph_at(start)
             holding = source.sentence_at(start)

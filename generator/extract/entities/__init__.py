@@ -48,7 +48,7 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
     """All entity mentions of ``source``, sorted by start; pure and deterministic."""
     text = source.text
     cands: list[Cand] = []
-    for paragraph in source.paragraphs:
+    for paragraph in source.article:
         lang = canonical_language(paragraph.language or source.language)
         sentences = paragraph.sentences or ()
         for sentence in sentences:
