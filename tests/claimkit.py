@@ -84,11 +84,13 @@ def score(name: str, found: set[Any], gold: set[Any]) -> tuple[float, float]:
 def make_source(text: str, language: str = "en", published: Any = None, source_id: str = "t") -> Source:
     """A source built in memory, segmented as the read stage does it."""
     from generator.model.source import Metadata
+    from generator.read.furniture import mark_furniture
     from generator.read.segment import segment
 
     return Source(id=source_id, slug=source_id, path=f"seeds/{source_id}.txt", sidecar=None, sha256="",
                   text=text, title="t", title_derived=True, language=language, language_confidence=1.0,
-                  metadata=Metadata(published=published), paragraphs=segment(text, language))
+                  metadata=Metadata(published=published),
+                  paragraphs=mark_furniture(text, segment(text, language), language))
 
 
 def refs_for(source: Source, *people: tuple[str, str, str | None]) -> tuple[PersonRef, ...]:

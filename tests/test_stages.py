@@ -34,3 +34,16 @@ def test_every_stage_is_timed(seeds) -> None:
     timings = dict(generate(folder).timings)
     assert [name for name in timings if name not in ("analyse", "case")] == [stage.name for stage in STAGES]
     assert all(seconds >= 0 for seconds in timings.values())
+
+
+def test_the_methodology_lists_every_confidence_rule_in_order() -> None:
+    from generator.compare.confidence import CONFIDENCE_RULES
+
+    kinds = {"figure": "figures", "attribute": "ages", "quote": "quotes", "paraphrase": "paraphrase",
+             "date": "dates", "actor": "actors", "coverage": "coverage"}
+    page = (ROOT / "docs_src" / "methodology.md").read_text(encoding="utf-8")
+    table = page.split("### How sure a finding is", 1)[1].split("\n\n", 6)
+    rows = re.findall(r"^\| ([a-z]+) \| `([a-z-]+)` \| (confident|to check) \|", "\n".join(table), re.M)
+    expected = [(kinds[kind], rule.name, "confident" if rule.confidence == "high" else "to check")
+                for kind, rules in CONFIDENCE_RULES.items() for rule in rules]
+    assert rows == expected

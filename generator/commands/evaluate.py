@@ -114,16 +114,21 @@ class Score:
     """Every trap and the findings that hit it."""
     findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Every finding's id → the gold ids it matches (disagreements and traps); empty: matches nothing."""
+    confident: frozenset[str] = frozenset()
+    """Ids of the confident findings: those the report leads with (a case.json without confidences: all)."""
 
-    def recall(self, core_only: bool = False) -> float | None:
-        """Share of the gold disagreements found (only the core ones, if asked)."""
+    def _held(self, found: Found, confident_only: bool) -> bool:
+        return any(fid in self.confident for fid in found.findings) if confident_only else bool(found.findings)
+
+    def recall(self, core_only: bool = False, confident_only: bool = True) -> float | None:
+        """Share of the gold disagreements found (only the core ones, if asked; by confident findings
+        only, unless asked for every finding)."""
         items = [f for f in self.disagreements if f.item.core or not core_only]
-        return sum(1 for f in items if f.findings) / len(items) if items else None
+        return sum(1 for f in items if self._held(f, confident_only)) / len(items) if items else None
 
-    @property
-    def traps_hit(self) -> int:
-        """How many traps a finding fell into."""
-        return sum(1 for f in self.traps if f.findings)
+    def traps_hit(self, confident_only: bool = True) -> int:
+        """How many traps a (confident) finding fell into."""
+        return sum(1 for f in self.traps if self._held(f, confident_only))
 
 
 def load_gold(path: Path) -> Mapping[str, Any]:
@@ -235,9 +240,10 @@ def evaluate(case: Record, gold: Record, name: str) -> Score:
     for result in (*found, *hit):
         for finding_id in result.findings:
             matches[finding_id].append(result.item.id)
+    confident = frozenset(str(f["id"]) for f in findings if f.get("confidence", "high") == "high")
     return Score(name, _names(gold.get("persons", []), persons, gold.get("allowed_extra_persons", []), judged=True),
                  _names(gold.get("places", []), places), _names(gold.get("organizations", []), organizations),
-                 found, hit, {k: tuple(v) for k, v in matches.items()})
+                 found, hit, {k: tuple(v) for k, v in matches.items()}, confident)
 
 
 def _share(value: float | None) -> str:
@@ -249,8 +255,9 @@ def score_lines(score: Score, case: Record) -> list[str]:
     findings = {str(f["id"]): f for f in case.get("discrepancies", [])}
     traps = {f.item.id for f in score.traps}
     unmatched = [fid for fid, ids in score.findings.items() if not ids]
-    real = sum(1 for ids in score.findings.values() if any(i not in traps for i in ids))
-    false = sum(1 for ids in score.findings.values() if any(i in traps for i in ids))
+    sure = {fid: ids for fid, ids in score.findings.items() if fid in score.confident}
+    real = sum(1 for ids in sure.values() if any(i not in traps for i in ids))
+    false = sum(1 for ids in sure.values() if any(i in traps for i in ids))
     lines = [f"## {score.case}", "",
              "| measure | value |", "|---|---|",
              f"| persons recall | {_share(score.persons.recall)} ({len(score.persons.found)} of "
@@ -259,25 +266,33 @@ def score_lines(score: Score, case: Record) -> list[str]:
              f"{len(score.persons.right) + len(score.persons.wrong)}) |",
              f"| places recall | {_share(score.places.recall)} |",
              f"| organisations recall | {_share(score.organizations.recall)} |",
-             f"| disagreements found | {_share(score.recall())} |",
-             f"| core disagreements found | {_share(score.recall(core_only=True))} |",
-             f"| traps hit | {score.traps_hit} of {len(score.traps)} |",
-             f"| findings holding a gold disagreement | {real} of {len(findings)} |",
-             f"| findings falling into a trap | {false} of {len(findings)} |", ""]
+             f"| disagreements found (confident findings) | {_share(score.recall())} |",
+             f"| core disagreements found (confident findings) | {_share(score.recall(core_only=True))} |",
+             f"| disagreements found (with the possible ones) | {_share(score.recall(confident_only=False))} |",
+             f"| traps hit (confident findings) | {score.traps_hit()} of {len(score.traps)} |",
+             f"| traps hit (with the possible ones) | {score.traps_hit(confident_only=False)} of {len(score.traps)} |",
+             f"| confident findings holding a gold disagreement | {real} of {len(sure)} |",
+             f"| confident findings falling into a trap | {false} of {len(sure)} |",
+             f"| possible findings (to check) | {len(findings) - len(sure)} |", ""]
     missed = [f for f in score.disagreements if not f.findings]
     if missed:
         lines += ["Missed:", ""] + [f"- {f.item.id}{' (core)' if f.item.core else ''} {f.item.kind}: "
                                     f"{f.item.summary}" for f in missed] + [""]
     hit = [f for f in score.traps if f.findings]
     if hit:
-        lines += ["Traps hit:", ""] + [f"- {f.item.id} by {', '.join(f.findings)}: {f.item.summary}"
-                                       for f in hit] + [""]
+        lines += ["Traps hit:", ""] + [f"- {f.item.id} by {', '.join(_marked(fid, score) for fid in f.findings)}: "
+                                       f"{f.item.summary}" for f in hit] + [""]
     if unmatched:
         lines += ["Findings that match no gold item (read them: real, trivial or false):", ""]
-        lines += [f"- `{fid}` {findings[fid]['kind']}: {findings[fid]['summary']}" for fid in unmatched] + [""]
+        lines += [f"- {_marked(fid, score)} {findings[fid]['kind']}: {findings[fid]['summary']}"
+                  for fid in unmatched] + [""]
     if score.persons.wrong:
         lines += ["Persons that are not gold: " + ", ".join(score.persons.wrong), ""]
     return lines
+
+
+def _marked(finding_id: str, score: Score) -> str:
+    return f"`{finding_id}`" + (" (confident)" if finding_id in score.confident else " (possible)")
 
 
 def score_record(score: Score) -> dict[str, Any]:
@@ -289,8 +304,14 @@ def score_record(score: Score) -> dict[str, Any]:
         "places": {"recall": score.places.recall, "missed": list(score.places.missed)},
         "organizations": {"recall": score.organizations.recall, "missed": list(score.organizations.missed)},
         "disagreements": {"recall": score.recall(), "core_recall": score.recall(core_only=True),
+                          "recall_with_possible": score.recall(confident_only=False),
+                          "core_recall_with_possible": score.recall(core_only=True, confident_only=False),
                           "found": {f.item.id: list(f.findings) for f in score.disagreements if f.findings},
                           "missed": [f.item.id for f in score.disagreements if not f.findings]},
-        "traps": {"hit": {f.item.id: list(f.findings) for f in score.traps if f.findings}, "total": len(score.traps)},
+        "traps": {"hit": {f.item.id: [fid for fid in f.findings if fid in score.confident]
+                          for f in score.traps if score._held(f, True)},
+                  "hit_with_possible": {f.item.id: list(f.findings) for f in score.traps if f.findings},
+                  "total": len(score.traps), "ids": [f.item.id for f in score.traps]},
         "findings": {fid: list(ids) for fid, ids in sorted(score.findings.items())},
+        "confident": sorted(score.confident),
     }

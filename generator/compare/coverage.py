@@ -177,6 +177,14 @@ def _own_outlet(name: str, source: Source) -> bool:
     return bool(parts) and (all(p in words for p in parts) or (len(parts) == 1 and parts[0] == initials))
 
 
+def _own_staff(name: str, source: Source) -> bool:
+    """Whether ``name`` is one of the source's own people, named with its outlet ("NPR's Ofeibea
+    Quist-Arcton" in NPR's report): no fact of the story."""
+    first = name.split(" ", 1)[0]
+    owner = first[:-2] if first.endswith(("'s", "’s")) else ""
+    return bool(owner) and " " in name and _own_outlet(owner, source)
+
+
 def _descriptor(source: Source, start: int, end: int, person_starts: set[int]) -> bool:
     """Whether the name at ``[start, end)`` only describes the person named right after it."""
     window = source.text[end:end + 40]
@@ -224,8 +232,9 @@ _ONLY_ENTITY: Rule[object] = Rule("entity-in-one-source", always, "different-sco
 _ONLY_TERM: Rule[object] = Rule("term-in-one-source", always, "different-scope", "low")
 """One source alone writes a capitalised name no entity covers."""
 
-Named = tuple[int, str, str, int, int]
-"""A name only one source gives: the order of its type, the type, the name, its first span."""
+Named = tuple[int, str, str, int, int, bool]
+"""A name only one source gives: the order of its type, the type, the name, its first span, and
+whether its evidence makes it a fact of its own (see :func:`_typed_on_evidence`)."""
 
 
 def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], persons: Sequence[PersonRef],
@@ -258,9 +267,20 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
                 continue  # a single capitalised word, once: too often an ordinary word or a descriptor
             if _descriptor(source, start, end, person_starts[sid]) or _named_elsewhere(term, others_of[sid]):
                 continue
-            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end))
-    found.extend(_names_finding(sources, sid, items) for sid, items in sorted(only.items()))
+            only[sid].append((len(COVERAGE_TYPES), "term", term, start, end, False))
+    for sid, items in sorted(only.items()):
+        sure = [item for item in items if item[5]]
+        found.extend(_names_finding(sources, sid, part, part is sure) for part in (sure, [i for i in items if not i[5]])
+                     if part)
     return found
+
+
+def _typed_on_evidence(entity: EntityRef, source: Source, sources: dict[str, Source]) -> bool:
+    """Whether a name only ``source`` gives is a fact of its own: a person whose type rests on
+    evidence beyond a capital letter (a role, a title, an age, a given name). A person's name is
+    the same in every language; a place or an organisation may be named in another language's
+    words (Sicile, Sizilien) or typed wrongly, so those are left to check."""
+    return entity.strong and entity.type == "person"
 
 
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure]) -> list[Discrepancy]:
@@ -311,25 +331,27 @@ def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], per
         source = sources[sid]
         spans = sorted((start, end) for s, start, end in entity.mentions if s == sid)
         forms = {entity.name} | {source.text[start:end] for start, end in spans}
-        if any(_own_outlet(form, source) for form in forms):
+        if any(_own_outlet(form, source) or _own_staff(form, source) for form in forms):
             continue
         if all(_descriptor(source, start, end, person_starts[sid]) for start, end in spans):
             continue
         if any(_named_elsewhere(form, others_of[sid]) for form in forms):
             continue
-        only[sid].append((order[entity.type], entity.type, entity.name, *spans[0]))
+        only[sid].append((order[entity.type], entity.type, entity.name, *spans[0],
+                          _typed_on_evidence(entity, source, sources)))
     return known, entity_spans
 
 
-def _names_finding(sources: dict[str, Source], sid: str, items: list[Named]) -> Discrepancy:
-    """The finding of the names only source ``sid`` gives, listed by type."""
+def _names_finding(sources: dict[str, Source], sid: str, items: list[Named], sure: bool) -> Discrepancy:
+    """The finding of the names only source ``sid`` gives, listed by type: those typed on evidence
+    (``sure``), or the others, to check."""
     items.sort(key=lambda item: (item[0], item[3]))
     by_type: dict[str, list[str]] = defaultdict(list)
-    for _, kind, name, _, _ in items:
+    for _, kind, name, _, _, _ in items:
         by_type[kind].append(name)
     listed = "; ".join(f"{_TYPE_LABELS[k][len(v) > 1]} {', '.join(v)}" for k, v in by_type.items())
     count = len(items)
-    key = f"names|{sid}"
+    key = f"names|{sid}" if sure else f"names|{sid}|to check"
     rules = tuple(rule.name for rule, holds in ((_ONLY_ENTITY, any(k != "term" for k in by_type)),
                                                 (_ONLY_TERM, "term" in by_type)) if holds)
     return Discrepancy(
@@ -337,5 +359,7 @@ def _names_finding(sources: dict[str, Source], sid: str, items: list[Named]) -> 
         summary=f"Only {short_id(sid)} names {'these' if count > 1 else 'this'} ({count}): {listed}.",
         explanation=_ONLY_ENTITY.explanation, severity=_ONLY_ENTITY.severity,
         claims=tuple(claim_at(sources, sid, start, end, name, _TYPE_LABELS[kind][0])
-                     for _, kind, name, start, end in items),
-        detail="names", rules=rules)
+                     for _, kind, name, start, end, _ in items),
+        detail="names", rules=rules,
+        evidence=("names with evidence: people named on more than a capital letter, whom no other source names",)
+        if sure else ("names no other source writes: places, organisations and names typed on a capital letter",))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
+from generator.compare.confidence import assess
 from generator.compare.coverage import coverage_findings
 from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
@@ -77,7 +78,7 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("figures", lambda i: figure_findings(i.figures, i.by_id)),
     FindingKind("ages", lambda i: age_findings(i.figures, i.by_id, i.names)),
     FindingKind("quotes", lambda i: quote_findings(i.quotes, i.by_id)),
-    FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links), forked=True),
+    FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links, i.persons), forked=True),
     FindingKind("dates", lambda i: date_findings(
         i.by_id, i.dates, date_checks(i.sources, i.dates, i.case) if i.checks is None else i.checks)),
     FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
@@ -115,5 +116,5 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     for kind in FINDING_KINDS:
         for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
             unique.setdefault(discrepancy.id, discrepancy)
-    return tuple(sorted((apply_curation(d, case) for d in unique.values()),
-                        key=lambda d: (KINDS.index(d.kind), d.id)))
+    assessed = assess(unique.values(), inputs.by_id, from_persons(persons) if entities is None else entities)
+    return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -44,16 +44,21 @@ source's own quotes are never set against its own narrative.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Generic, TypeVar
 
 from generator.compare.common import claim_at, listed, spans_by_source, stable_id
 from generator.compare.wording import Token, hedge_in, split_clauses, tokenise
+from generator.lang import language_data
 from generator.model.claims import Quote
 from generator.model.finding import Discrepancy, Explanation, Severity
+from generator.model.refs import PersonRef
 from generator.model.source import Sentence, Source
+from generator.text.words import WORD
 from generator.util.spans import SpanSet
 
 Where = tuple[int, int]
@@ -398,6 +403,27 @@ def _group_key(departure: _Departure, speaker: str | None) -> str:
     return f"{departure.rule.detail}|{speaker or 'unknown'}|{departure.key_words}"
 
 
+_BACK = 1500  # characters back a pronoun or a gendered word may point to the person named
+
+
+@cache
+def _gender_words(language: str) -> dict[str, str]:
+    """The language's pronouns and gendered nouns ("he", "his", "boy", "son"), lower case, to their gender."""
+    words: dict[str, str] = {}
+    data = language_data(language)
+    for key in ("entity_gender_words", "entity_gender_pronouns"):
+        for gender, listed_words in (data.get(key) or {}).items():
+            for word in listed_words:
+                words[str(word).lower()] = str(gender)
+    return words
+
+
+def _genders_in(text: str, language: str) -> set[str]:
+    """The genders the words of ``text`` refer to."""
+    table = _gender_words(language)
+    return {gender for word in WORD.findall(text.lower()) if (gender := table.get(word)) is not None}
+
+
 MemoKey = tuple[tuple[str, str, QuoteText, str], str | None]
 """A departure list (sentence text, language, quote text, speaker's name) and the speaker's id."""
 
@@ -406,9 +432,15 @@ class _Pass:
     """One paraphrase pass over the sources: the caches that work each distinct sentence and
     quote text once, and the groups found so far."""
 
-    def __init__(self, quotes: Sequence[Quote], links: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, quotes: Sequence[Quote], links: dict[str, tuple[str, ...]],
+                 persons: Sequence[PersonRef] = ()) -> None:
         self.index = _index_quotes(quotes)
         self.links = links
+        self.persons: dict[str, list[tuple[int, str, str | None]]] = defaultdict(list)
+        for person in persons:
+            self.persons[person.source].append((person.start, person.entity_id, person.gender))
+        for named in self.persons.values():
+            named.sort()
         self.sentences: dict[tuple[str, str], tuple[list[Token], list[QuoteText]]] = {}
         self.departures: dict[tuple[str, str, QuoteText, str], list[_Departure]] = {}
         # which quoting sources' renderings are in the groups already, per departure list and speaker:
@@ -425,12 +457,17 @@ class _Pass:
         if known is None:
             known = self.sentences[(s_text, language)] = _sentence_candidates(s_text, language, self.index)
         tokens, candidates = known
+        if not candidates:
+            return
+        named = self.named(source, sentence)
         n_clauses: list[list[Token]] | None = None
         for q_key in candidates:
             for rendered in self.index.rendered[q_key]:
                 other = rendered.first_other(source.id)
                 if other is None:  # only this source quotes these words
                     continue
+                if rendered.speaker is None or rendered.speaker not in named:
+                    continue  # the narrative must name the speaker: else it may tell anyone's words
                 cache_key = (s_text, language, q_key, rendered.who)
                 found = self.departures.get(cache_key)
                 if found is None:
@@ -440,6 +477,24 @@ class _Pass:
                         s_text, language, tokens, n_clauses, self.index.texts[q_key], rendered.who)
                 if found:
                     self._add(found, rendered, source.id, other, sentence.start, (cache_key, rendered.speaker))
+
+    def named(self, source: Source, sentence: Sentence) -> set[str]:
+        """The people a sentence names (entity ids), and the person it refers back to: a pronoun or a
+        word of one gender ("his", "the boy") points to the nearest person of that gender named
+        before, within :data:`_BACK` characters ("Keaton Jones …. The distressed boy recounted …")."""
+        spans = self.persons.get(source.id, [])
+        at = bisect_left(spans, (sentence.start, ""))
+        found = set()
+        end = at
+        while end < len(spans) and spans[end][0] < sentence.end:
+            found.add(spans[end][1])
+            end += 1
+        genders = _genders_in(source.text[sentence.start:sentence.end], source.language)
+        for gender in genders:
+            earlier = next((p for p in reversed(spans[:at]) if p[2] == gender), None)
+            if earlier is not None and sentence.start - earlier[0] <= _BACK:
+                found.add(earlier[1])
+        return found
 
     def _add(self, found: list[_Departure], rendered: _Rendered, source: str, other: str, base: int,
              memo: MemoKey) -> None:
@@ -460,7 +515,7 @@ class _Pass:
 
 
 def paraphrase_findings(sources: dict[str, Source], quotes: Sequence[Quote],
-                        links: dict[str, tuple[str, ...]]) -> list[Discrepancy]:
+                        links: dict[str, tuple[str, ...]], persons: Sequence[PersonRef] = ()) -> list[Discrepancy]:
     """Narrative sentences of one source set against direct quotes in another.
 
     Work is done once per distinct sentence text and distinct quote text (syndicated
@@ -468,7 +523,7 @@ def paraphrase_findings(sources: dict[str, Source], quotes: Sequence[Quote],
     claims are every source telling it and every source quoting it. ``links`` are the
     quotes' renderings in other languages, as ``source|start|end`` by quote id.
     """
-    work = _Pass(quotes, links)
+    work = _Pass(quotes, links, persons)
     quoted = spans_by_source(quotes)
     for source in sources.values():
         spans = SpanSet(quoted.get(source.id, []))
@@ -517,4 +572,6 @@ def _departure_discrepancy(group: _Group, sources: dict[str, Source]) -> Discrep
     rule = departure.rule
     return Discrepancy(id=stable_id("paraphrase", group.key), kind="paraphrase", key=group.key,
                        summary=summary, explanation=rule.explanation, severity=rule.severity,
-                       claims=tuple(claims), detail=rule.detail, rules=(rule.name,))
+                       claims=tuple(claims), detail=rule.detail, rules=(rule.name,),
+                       evidence=("same speaker, named in the narrative or referred back to",
+                                 "aligned wording: the narrative's clause shares its content words with the quote's"))

@@ -129,6 +129,7 @@ Rendering = tuple[str, tuple[str, ...]]
 _DIFF_OPS: dict[str, DiffOp] = {op: op for op in DIFF_OPS}
 
 _VARIANT_FANOUT = 50  # renderings sharing a three-word run beyond which the run pairs none
+_UNATTRIBUTED_MATCH = 8  # words alike that make two quotes one without a speaker named in both
 
 
 @dataclass
@@ -147,6 +148,8 @@ class _Variant:
     """(source, start, end) of each quote of the first rendering."""
     b: set[tuple[str, int, int]] = field(default_factory=set)
     """(source, start, end) of each quote of the second rendering."""
+    same_speaker: bool = False
+    """Whether a pair of its quotes names one speaker in both sources (not only in one)."""
 
     @cached_property
     def diff(self) -> tuple[DiffPart, ...]:
@@ -190,12 +193,16 @@ def quote_findings(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[
             for b in renderings[b_key]:
                 if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
                     continue
+                known = bool(a.speaker) and a.speaker == b.speaker
+                if not known and a_hi - a_lo < _UNATTRIBUTED_MATCH:
+                    continue  # a short stretch alike, with no speaker to say it is one quote
                 key = "|".join((a.speaker or b.speaker or "unknown", " ".join(wa_plain[a_lo:min(a_hi, a_lo + 8)]),
                                 " ".join(wb_plain[b_lo:min(b_hi, b_lo + 8)])))
                 variant = variants.get(key)
                 if variant is None:
                     variant = variants[key] = _Variant(ops, (wa_plain, wb_plain), a.language)
                 variant.who = variant.who or a.speaker_name or b.speaker_name
+                variant.same_speaker = variant.same_speaker or known
                 wa, wb = words[a.id], words[b.id]
                 variant.a.add((a.source, wa[a_lo][0], wa[a_hi - 1][1]))
                 variant.b.add((b.source, wb[b_lo][0], wb[b_hi - 1][1]))
@@ -232,8 +239,12 @@ def _variant_finding(key: str, variant: _Variant, sources: dict[str, Source]) ->
     claims = tuple(claim_at(sources, s, start, end, None, "quote")
                    for side in (variant.a, variant.b) for s, start, end in sorted(side))
     rule = first_rule(_QUOTE_RULES, variant)
+    wa, _ = variant.plain
+    aligned = max(i2 for _, _, i2, _, _ in variant.ops) - min(i1 for _, i1, _, _, _ in variant.ops)
+    evidence = (f"same speaker: {variant.who}" if variant.same_speaker else "the speaker is named in one source only",
+                f"aligned wording: {aligned} of {len(wa)} words")
     return Discrepancy(
         id=stable_id("quote", key), kind="quote", key=key,
         summary=f"The sources quote {variant.who or 'an unnamed speaker'} in different words: {changes}.",
         explanation=rule.explanation, severity=rule.severity, claims=claims, diff=diff, detail="wording",
-        rules=(rule.name,))
+        rules=(rule.name,), evidence=evidence)

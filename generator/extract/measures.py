@@ -62,6 +62,20 @@ GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments
                               "signatures", "retweets", "donations", "messages", "tweets", "evacuated"})
 
 
+# Counts of people: a story counts many groups of them (the dead of this attack and of another,
+# the staff of a building, the people taken to hospital), so a count of people says nothing about
+# which group it is.
+PEOPLE_COUNTS = frozenset({"people", "responders", "passengers", "spectators", "students", "children", "fans",
+                           "celebrities", "friends", "dead", "injured", "arrested", "evacuated"})
+# Measures of size: a story measures many things (a well's depth and its distance from a town).
+SIZE_MEASURES = frozenset({"weight", "distance", "speed", "area", "temperature", "percent", "times", "age"})
+
+
+# Spans of time: how long something lasted or has lasted. Counted at different moments of a
+# running story ("trapped for 50 hours", "for more than 85 hours"), they differ without disagreeing.
+DURATION_MEASURES = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+
+
 _PEOPLE_MEASURES = frozenset({"people", "responders", "passengers", "spectators"})  # outcome words refine them
 
 

@@ -30,6 +30,11 @@ Severity = Literal["low", "medium", "high"]
 """How much the difference matters to a reader."""
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
+Confidence = Literal["high", "low"]
+"""How sure a finding is: ``high`` when its evidence shows the claims are about the same thing and
+really differ (it may lead the overview), ``low`` for a possible disagreement a reader should check."""
+CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
+
 DiffOp = Literal["equal", "replace", "delete", "insert"]
 """One step of a word diff: the same words, other words, words only in the first or only in the second."""
 DIFF_OPS: tuple[DiffOp, ...] = get_args(DiffOp)
@@ -87,8 +92,13 @@ class Discrepancy:
     detail: str | None = None
     """A more specific label (``substitution``, ``hedge dropped``, ``omission``, ``years 2017``)."""
     rules: tuple[str, ...] = ()
-    """Names of the rules that decided the finding (that made it one, and chose its explanation and
-    severity), in the order they applied; not written to ``case.json`` or the pages."""
+    """Names of the rules that decided the finding (that made it one, chose its explanation and
+    severity, and set its confidence), in the order they applied."""
+    confidence: Confidence = "low"
+    """``high`` when the evidence shows one thing told differently; ``low``: a possible disagreement to check."""
+    evidence: tuple[str, ...] = ()
+    """The facts that speak for the finding, in words (the same speaker, aligned wording, the same
+    words around the figures, the opening paragraphs)."""
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ class EntityRef:
     """Ids of the sources that name it, sorted."""
     mentions: tuple[tuple[str, int, int], ...]
     """``(source, start, end)`` of each mention, sorted."""
+    strong: bool = False
+    """Whether its type rests on evidence beyond a capital letter (a role, a list, the gazetteer)."""
 
 
 def from_persons(persons: Iterable[PersonRef]) -> tuple[EntityRef, ...]:

@@ -85,6 +85,12 @@ def case_schema() -> dict[str, Any]:
         "summary": {"type": "string"},
         "explanation": {"type": ["string", "null"]},
         "status": {"enum": ["open", "explained", "resolved"]},
+        "confidence": {"enum": ["high", "low"], "description": "high: the evidence shows one thing told "
+                                                              "differently; low: a possible disagreement to check"},
+        "evidence": {"type": "array", "items": {"type": "string"},
+                     "description": "the facts that speak for the finding, in words"},
+        "rules": {"type": "array", "items": {"type": "string"},
+                  "description": "names of the rules that decided the finding, in the order they applied"},
         "claims": {"type": "array", "items": claim},
     }, ["id", "kind", "summary", "explanation", "status", "claims"])
     return {

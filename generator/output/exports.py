@@ -36,7 +36,7 @@ QUOTE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "language", "
 FIGURE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "value", "low", "high", "measure",
                   "qualifier", "subject", "unit", "counted_by")
 DATE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "kind", "resolved", "event")
-DISCREPANCY_COLUMNS = ("id", "kind", "status", "summary", "explanation", "claims", "sources")
+DISCREPANCY_COLUMNS = ("id", "kind", "status", "summary", "explanation", "claims", "sources", "confidence")
 CLAIM_COLUMNS = ("discrepancy", "source", "anchor", "start", "end", "text", "value")
 
 # Entity type in the case file → FtM schema.

@@ -83,6 +83,7 @@ def discrepancy_records(discrepancies: Iterable[Discrepancy]) -> Iterator[dict[s
     """``discrepancies`` of case.json, sorted by kind and id."""
     return ({"id": d.id, "kind": d.kind, "key": d.key, "summary": d.summary, "explanation": d.explanation,
              "severity": d.severity, "status": d.status, "note": d.note, "detail": d.detail,
+             "confidence": d.confidence, "evidence": list(d.evidence), "rules": list(d.rules),
              "claims": [_claim_record(c) for c in d.claims],
              "diff": [{"op": p.op, "left": p.left, "right": p.right} for p in d.diff]}
             for d in sorted(discrepancies, key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -28,7 +28,7 @@ from generator.output.serialise import (
 )
 from generator.output.store import FileStore
 from generator.pipeline.case import Case
-from generator.render.claims import render_discrepancies
+from generator.render.claims import render_discrepancies, to_check
 from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from generator.render.entity_pages import (
     EntityFacts,
@@ -88,7 +88,8 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     pages["entities/index.md"] = render_entities_index(case.resolution, sources)
     pages["coverage.md"] = render_coverage(case.resolution, sources)
     pages["graph.md"] = render_graph(case.resolution)
-    pages.update(render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None]))
+    pages.update(render_review(case.resolution, by_id, [q for q in case.quotes if q.speaker is None],
+                               to_check(case.discrepancies)))
     pages.update(render_quotes(case.quotes, case.translations, case.discrepancies, sources, names))
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages.update(render_timeline(case.dates, case.checks, sources))

@@ -37,6 +37,7 @@ from generator.model.refs import EntityRef, PersonRef
 from generator.model.source import CaseInfo, Source
 from generator.pipeline.files import render_files
 from generator.read.sources import read_source
+from generator.resolve.clusters import WEAK
 from generator.resolve.curation import curation_problems
 from generator.resolve.dates import infer_dates
 from generator.resolve.entities import resolve_entities
@@ -106,7 +107,8 @@ def person_refs(resolution: Resolution) -> tuple[PersonRef, ...]:
 def entity_refs(resolution: Resolution) -> tuple[EntityRef, ...]:
     """The resolved entities, as the comparison takes them."""
     return tuple(EntityRef(e.id, e.name, e.type, tuple(e.sources),
-                           tuple(sorted((m.source, m.start, m.end) for m in e.mentions)))
+                           tuple(sorted((m.source, m.start, m.end) for m in e.mentions)),
+                           strong=any(why not in WEAK for why in e.type_evidence))
                  for e in resolution.entities)
 
 

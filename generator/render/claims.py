@@ -7,7 +7,7 @@ paragraph that holds it. Renderers are pure: records in, Markdown text out.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.extract.measures import with_unit
@@ -66,6 +66,9 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
               f"{escape_html(discrepancy.explanation)}</span>")
     if discrepancy.detail:
         badges += f' <span class="cf-badge cf-detail">{escape_html(discrepancy.detail)}</span>'
+    sure = discrepancy.confidence == "high"
+    badges += (f' <span class="cf-badge cf-conf-{discrepancy.confidence}">'
+               f'{"confident" if sure else "to check"}</span>')
     rows = []
     shown, rest = passages(page, discrepancy.claims, sources, overflow, discrepancy.id, discrepancy.id,
                            _title(discrepancy), by_value=True)
@@ -81,6 +84,10 @@ def _discrepancy_block(page: str, discrepancy: Discrepancy, sources: Mapping[str
     if discrepancy.note:
         parts.append(f'<p class="cf-note"><strong>Curator:</strong> {escape_html(discrepancy.note)}</p>')
     parts.append(_diff_html(discrepancy))
+    if discrepancy.evidence:
+        parts.append(f'<p class="cf-evidence-head">{"Why it is confident" if sure else "What speaks for it"}:</p>'
+                     f'<ul class="cf-evidence">' + "".join(f"<li>{escape_html(e)}</li>" for e in discrepancy.evidence)
+                     + "</ul>")
     parts.append(f'<table class="cf-claims"{NO_SEARCH}><thead><tr><th>Passage</th><th>As</th><th>Value</th>'
                  "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     parts.append(f'<p class="cf-id">id <code>{escape_html(discrepancy.id)}</code></p></div>')
@@ -99,8 +106,20 @@ def discrepancy_order(discrepancy: Discrepancy) -> tuple[int, int, int, str]:
             SEVERITY_ORDER.get(discrepancy.severity, 3), discrepancy.id)
 
 
+def confident(discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """The findings the report leads with: those whose evidence makes them confident."""
+    return [d for d in discrepancies if d.confidence == "high"]
+
+
+def to_check(discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """The possible disagreements: findings whose evidence leaves them for a reader to check."""
+    return sorted((d for d in discrepancies if d.confidence != "high"), key=discrepancy_order)
+
+
 DISCREPANCIES_PAGE = "discrepancies.md"
 CHECKS_PAGE = "discrepancies/checks.md"
+TO_CHECK_PAGE = "discrepancies/to-check.md"
+"""The possible disagreements, to check (then ``to-check-2.md`` and on, :data:`PER_PAGE` a page)."""
 PER_PAGE = 100
 """Findings on one page of a kind: a report of thousands of findings stays in pages a browser reads."""
 TOP_FINDINGS = 30
@@ -111,18 +130,26 @@ def _kind_page(kind: str, index: int) -> str:
     return f"discrepancies/{kind}.md" if index == 0 else f"discrepancies/{kind}-{index + 1}.md"
 
 
+def _to_check_page(index: int) -> str:
+    return TO_CHECK_PAGE if index == 0 else TO_CHECK_PAGE.replace(".md", f"-{index + 1}.md")
+
+
 def _by_kind(discrepancies: Sequence[Discrepancy]) -> dict[str, list[Discrepancy]]:
+    """The confident findings by kind, each kind's most serious first."""
     grouped: dict[str, list[Discrepancy]] = defaultdict(list)
-    for discrepancy in discrepancies:
+    for discrepancy in confident(discrepancies):
         grouped[discrepancy.kind].append(discrepancy)
     return {kind: sorted(grouped[kind], key=discrepancy_order) for kind in KINDS if grouped.get(kind)}
 
 
 def discrepancy_pages(discrepancies: Sequence[Discrepancy]) -> dict[str, str]:
-    """The page holding each finding (by id): ``discrepancies/<kind>.md``, then
-    ``<kind>-2.md`` and on for every :data:`PER_PAGE` findings, most serious first."""
-    return {d.id: _kind_page(kind, n // PER_PAGE)
-            for kind, members in _by_kind(discrepancies).items() for n, d in enumerate(members)}
+    """The page holding each finding (by id): a confident one ``discrepancies/<kind>.md``, then
+    ``<kind>-2.md`` and on for every :data:`PER_PAGE` findings, most serious first; a possible one
+    ``discrepancies/to-check.md`` and on, by kind."""
+    where = {d.id: _kind_page(kind, n // PER_PAGE)
+             for kind, members in _by_kind(discrepancies).items() for n, d in enumerate(members)}
+    where.update((d.id, _to_check_page(n // PER_PAGE)) for n, d in enumerate(to_check(discrepancies)))
+    return where
 
 
 def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[DateCheck],
@@ -148,6 +175,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
                 parts += [_pager(page, kind, index, len(chunks)), ""]
             pages[page] = "\n".join(parts)
             overflow.add_to(pages)
+    pages.update(_to_check_pages(to_check(discrepancies), by_id))
     if checks:
         parts = ["# Weekday and date checks", "", md_link("All discrepancies", CHECKS_PAGE, DISCREPANCIES_PAGE), "",
                  "Weekdays and dates about the same event, checked against each other: the years in which "
@@ -165,6 +193,39 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
     return pages
 
 
+def _to_check_pages(possible: Sequence[Discrepancy], by_id: Mapping[str, Source]) -> dict[str, str]:
+    """The possible disagreements, by kind, with what speaks for each: for a reader to check."""
+    pages: dict[str, str] = {}
+    chunks = [possible[i:i + PER_PAGE] for i in range(0, len(possible), PER_PAGE)] or [[]]
+    for index, chunk in enumerate(chunks):
+        page = _to_check_page(index)
+        title = "Possible disagreements to check" + (f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else "")
+        links = [md_link("All discrepancies", page, DISCREPANCIES_PAGE), md_link("For the curator", page, "review.md")]
+        if len(chunks) > 1:
+            links.append(pages_line(page, index, [_to_check_page(n) for n in range(len(chunks))]))
+        parts = [f"# {title}", "", " · ".join(links), "", TO_CHECK_HELP, ""]
+        if not chunk:
+            parts += ["None: every finding's evidence makes it confident.", ""]
+        overflow = Overflow(page, title)
+        kind = None
+        for number, discrepancy in enumerate(chunk, start=index * PER_PAGE + 1):
+            if discrepancy.kind != kind:
+                kind = discrepancy.kind
+                parts += [f"## {KIND_TITLES[kind]}", ""]
+            parts += [f"### {number}. {escape_md(_title(discrepancy))} {{#{discrepancy.id}}}", "",
+                      _discrepancy_block(page, discrepancy, by_id, overflow), ""]
+        pages[page] = "\n".join(parts)
+        overflow.add_to(pages)
+    return pages
+
+
+TO_CHECK_HELP = ("Findings whose evidence does not show that the sources tell one thing: counts of people "
+                 "that may be of different groups, dates that may date different events, a quote whose "
+                 "speaker is named in one source only, a name one source gives that another may give in its "
+                 "own language. Each says what speaks for it. Read the passages: if they do tell one thing, "
+                 "the disagreement is real.")
+
+
 def _pager(page: str, kind: str, index: int, count: int) -> str:
     links = [md_link("All discrepancies", page, DISCREPANCIES_PAGE)]
     if count > 1:
@@ -175,19 +236,27 @@ def _pager(page: str, kind: str, index: int, count: int) -> str:
 def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[Discrepancy]],
               where: Mapping[str, str], checks: Sequence[DateCheck], sources: Sequence[Source]) -> str:
     page = DISCREPANCIES_PAGE
+    sure, possible = confident(discrepancies), to_check(discrepancies)
     parts = ["# Discrepancies", "",
              f"Where the {len(sources)} sources disagree, and what only one of them says: "
-             f"**{len(discrepancies)}** findings. Each kind has its own page, most serious first; each "
-             "finding shows every source's exact passage, linked to its paragraph, with an explanation "
-             "class, a severity and the curator's status (set in `seeds/case.yml`).", ""]
-    if by_kind:
-        parts += ["| Kind | Findings | Open | What it means |", "|---|---|---|---|"]
-        parts += [f"| {md_link(KIND_TITLES[k], page, _kind_page(k, 0))} | {len(members)} | "
-                  f"{sum(1 for d in members if d.status == 'open')} | {KIND_HELP[k]} |"
-                  for k, members in by_kind.items()]
+             f"**{len(sure)}** confident findings, and "
+             f"{md_link(f'{len(possible)} possible ones to check', page, TO_CHECK_PAGE)}. A finding is "
+             "confident when its evidence shows the sources tell one thing (the same words around a "
+             "figure, one speaker's words, one named person); each says why. Each kind has its own page, "
+             "most serious first; each finding shows every source's exact passage, linked to its "
+             "paragraph, with an explanation class, a severity and the curator's status (set in "
+             "`seeds/case.yml`).", ""]
+    possible_by_kind = Counter(d.kind for d in possible)
+    if by_kind or possible:
+        parts += ["| Kind | Confident | To check | Open | What it means |", "|---|---|---|---|---|"]
+        parts += [f"| {md_link(KIND_TITLES[k], page, _kind_page(k, 0)) if k in by_kind else KIND_TITLES[k]} | "
+                  f"{len(by_kind.get(k, []))} | {possible_by_kind.get(k, 0)} | "
+                  f"{sum(1 for d in by_kind.get(k, []) if d.status == 'open')} | {KIND_HELP[k]} |"
+                  for k in KINDS if k in by_kind or k in possible_by_kind]
         parts.append("")
-        ranked = sorted(discrepancies, key=urgency_order)
-        parts += ["## Most serious" if len(ranked) > TOP_FINDINGS else "## All findings", ""]
+    if by_kind:
+        ranked = sorted(sure, key=urgency_order)
+        parts += ["## Most serious" if len(ranked) > TOP_FINDINGS else "## All confident findings", ""]
         for discrepancy in ranked[:TOP_FINDINGS]:
             parts.append(f"- **{KIND_TITLES[discrepancy.kind]}** ({discrepancy.severity}, {discrepancy.status}): "
                          + md_link(_title(discrepancy), page, where[discrepancy.id], discrepancy.id))
@@ -203,6 +272,8 @@ def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[D
                   "Dates).", ""]
     if not discrepancies and not checks:
         parts += ["No discrepancies were found between the sources.", ""]
+    elif not sure:
+        parts += ["No finding is confident: see the possible ones to check.", ""]
     return "\n".join(parts)
 
 

@@ -17,8 +17,10 @@ from functools import partial
 from generator.extract.measures import with_unit
 from generator.model.claims import Figure, Quote
 from generator.model.entity import Ambiguous, Candidate, Entity, Resolution
+from generator.model.finding import Discrepancy
 from generator.model.mention import Mention
 from generator.model.source import Source
+from generator.render.claims import TO_CHECK_PAGE
 from generator.render.markup import (
     NO_SEARCH,
     SEARCH_EXCLUDED,
@@ -352,15 +354,25 @@ def render_graph(resolution: Resolution) -> str:
 
 
 def render_review(resolution: Resolution, sources: Mapping[str, Source],
-                  unattributed: Sequence[Quote]) -> dict[str, str]:
-    """``review.md``: ambiguous mentions, low-confidence candidates and quotes without a speaker
-    (the first :data:`MAX_REVIEW_ITEMS` of each; the rest in the side file ``review-more.html``)."""
+                  unattributed: Sequence[Quote], possible: Sequence[Discrepancy] = ()) -> dict[str, str]:
+    """``review.md``: the possible disagreements to check, ambiguous mentions, low-confidence
+    candidates and quotes without a speaker (the first :data:`MAX_REVIEW_ITEMS` of each; the rest
+    in the side file ``review-more.html``)."""
     page = "review.md"
     side = SideFile(page, "For the curator", "For the curator: more", "more")
     names = {e.id: e.name for e in resolution.entities}
     parts = [SEARCH_EXCLUDED, "# For the curator", "",
              "What the generator could not decide on its own. Decide in `seeds/case.yml` "
              f"(see {md_link('curation', page, 'curation.md')}): add an alias, a merge, a split or a reject.", ""]
+    parts += [f"## Possible disagreements to check ({len(possible)}) {{#to-check}}", ""]
+    if possible:
+        by_kind = Counter(d.kind for d in possible)
+        parts += [f"Findings whose evidence does not show that the sources tell one thing, each with what "
+                  f"speaks for it: {md_link('read them and check', page, TO_CHECK_PAGE)} ("
+                  + ", ".join(f"{count} {kind}" for kind, count in sorted(by_kind.items())) + "). Mark a "
+                  "real one `open` and a false one `resolved` under `discrepancies:` in `case.yml`.", ""]
+    else:
+        parts += ["None: every finding's evidence makes it confident.", ""]
     parts += [f"## Ambiguous mentions ({len(resolution.ambiguous)}) {{#ambiguous}}", ""]
     if resolution.ambiguous:
         parts += _capped(page, side, "ambiguous", "ambiguous", "Ambiguous mentions",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from generator.model.entity import Entity
 from generator.model.finding import Discrepancy
 from generator.model.source import CaseInfo, Source
-from generator.render.claims import DISCREPANCIES_PAGE, discrepancy_pages, urgency_order
+from generator.render.claims import DISCREPANCIES_PAGE, TO_CHECK_PAGE, confident, discrepancy_pages, urgency_order
 from generator.render.markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from generator.render.source_page import language_name, source_row_cells
 
@@ -38,16 +38,19 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
     ]
     if entities or discrepancies:
         by_type = Counter(e.type for e in entities)
-        kinds = Counter(d.kind for d in discrepancies)
-        open_count = sum(1 for d in discrepancies if d.status == "open")
+        sure = confident(discrepancies)
+        kinds = Counter(d.kind for d in sure)
+        open_count = sum(1 for d in sure if d.status == "open")
+        possible = len(discrepancies) - len(sure)
         parts += [
             f"**{len(entities)}** {md_link('entities', 'index.md', 'entities/index.md')} ("
             + ", ".join(f"{count} {kind}" for kind, count in sorted(by_type.items())) + ") · "
-            f"**{len(discrepancies)}** {md_link('discrepancies', 'index.md', DISCREPANCIES_PAGE)} "
-            f"({open_count} open; " + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) + ")",
+            f"**{len(sure)}** confident {md_link('discrepancies', 'index.md', DISCREPANCIES_PAGE)} "
+            f"({open_count} open" + "".join(f", {count} {kind}" for kind, count in sorted(kinds.items())) + ") · "
+            f"{md_link(f'{possible} possible ones to check', 'index.md', TO_CHECK_PAGE)}",
             "",
         ]
-    serious = sorted((d for d in discrepancies if d.kind != "coverage"), key=urgency_order)
+    serious = sorted((d for d in confident(discrepancies) if d.kind != "coverage"), key=urgency_order)
     if serious:
         where = discrepancy_pages(discrepancies)
         parts += ["## Where the sources disagree", ""]

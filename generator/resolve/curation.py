@@ -60,7 +60,8 @@ def curation_problems(discrepancies: Sequence[Discrepancy], case: CaseInfo | Non
     for key, entry in sorted(curated.items(), key=lambda kv: str(kv[0])):
         if str(key) not in known:
             kind = str(key).split("-", 1)[0]  # an id starts with its kind, which has a page when it has findings
-            page = f"discrepancies/{kind}.md" if kind in {d.kind for d in discrepancies} else "discrepancies.md"
+            page = (f"discrepancies/{kind}.md" if kind in {d.kind for d in discrepancies if d.confidence == "high"}
+                    else "discrepancies.md")
             problems.append(Problem(path, line, f"discrepancy '{key}' is not found in this build",
                                     f"check the id on {page} (every id is also in data/case.json), "
                                     "or remove the entry", warning=True))

@@ -17,7 +17,7 @@ def _actors(one: str, other: str) -> list[tuple[str | None, str, str, tuple[str,
 
 def test_different_people_doing_it_conflict_and_different_platforms_are_another_scope() -> None:
     assert _actors("Kimberly Jones posted the video on Facebook.", "Keaton Jones posted the video on Facebook.") == [
-        ("who", "conflict", "high", ("different-actors",))]
+        ("who", "conflict", "high", ("different-actors", "actors-unconfirmed"))]
     assert _actors("Kimberly Jones posted the video on Facebook.", "Kimberly Jones posted the video on Instagram.") == [
-        ("platform", "different-scope", "medium", ("different-platforms",))]
+        ("platform", "different-scope", "medium", ("different-platforms", "actors-unconfirmed"))]
     assert _actors("Kimberly Jones posted the video on Facebook.", "Kimberly Jones posted the video on Facebook.") == []

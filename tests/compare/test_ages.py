@@ -20,8 +20,9 @@ def _ages(first: Given, second: Given) -> list[tuple[str, str, tuple[str, ...]]]
 
 def test_ages_a_year_apart_are_a_birthday_only_if_the_publication_dates_allow_it() -> None:
     early, late = dt.date(2017, 12, 1), dt.date(2017, 12, 10)
-    assert _ages((11, early), (12, late)) == [("different-time", "low", ("birthday-between",))]
-    assert _ages((11, None), (12, late)) == [("different-time", "low", ("birthday-between",))]  # unknown dates fit
-    assert _ages((11, late), (12, early)) == [("conflict", "medium", ("birthday-ruled-out",))]
-    assert _ages((11, early), (14, late)) == [("conflict", "medium", ("ages-differ",))]
+    explained = ("birthday-between", "birthday-explains")  # then the confidence: a birthday is no disagreement
+    assert _ages((11, early), (12, late)) == [("different-time", "low", explained)]
+    assert _ages((11, None), (12, late)) == [("different-time", "low", explained)]  # unknown dates fit
+    assert _ages((11, late), (12, early)) == [("conflict", "medium", ("birthday-ruled-out", "same-person"))]
+    assert _ages((11, early), (14, late)) == [("conflict", "medium", ("ages-differ", "same-person"))]
     assert _ages((11, early), (11, late)) == []

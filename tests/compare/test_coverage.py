@@ -24,7 +24,8 @@ def test_seed_coverage_from_resolved_entities() -> None:
     quotes, figures, dates = claims_of(corpus, persons)
     found = compare(corpus.sources, quotes, figures, dates, persons, corpus.case, resolved_entities(corpus))
     names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
-    assert len({d.claims[0].source for d in names}) == len(names)  # one per source
+    # one per source and confidence: the people typed on evidence, then the other names to check
+    assert len({(d.claims[0].source, d.confidence) for d in names}) == len(names)
     texts = {c.text for d in names for c in d.claims}
     assert {"Confederate Flag", "Justin Bieber", "Cardi B", "YouTube", "Los Angeles"} <= texts
     assert not texts & {"In Touch", "VG", "Hollywood", "Keaton Jones", "Knoxville", "Facebook", "Captain America"}
@@ -37,15 +38,16 @@ def test_coverage_findings_name_the_rule_that_made_them() -> None:
                      make_source("The storm cut power in Bergen, the Bergen Energy Board said. The Bergen Energy Board "
                                  "had warned.", source_id="b"))
     assert [(d.detail, d.explanation, d.severity, d.rules) for d in found if d.kind == "coverage"] == [
-        ("figure", "different-scope", "low", ("measure-in-one-source",)),
-        ("names", "different-scope", "low", ("term-in-one-source",))]
+        ("figure", "different-scope", "low", ("measure-in-one-source", "one-source-unconfirmed")),
+        ("names", "different-scope", "low", ("term-in-one-source", "one-source-unconfirmed"))]
 
 
 def test_a_names_finding_records_whether_entities_or_terms_or_both_gave_its_names() -> None:
     _, found, _ = seed_discrepancies()
     rules = {d.claims[0].source[:3]: d.rules for d in found if d.kind == "coverage" and d.detail == "names"}
-    assert set(rules.values()) <= {("entity-in-one-source",), ("term-in-one-source",),
-                                   ("entity-in-one-source", "term-in-one-source")}
+    made = {rule[:-1] for rule in rules.values()}  # the last rule is the confidence's
+    assert made <= {("entity-in-one-source",), ("term-in-one-source",), ("entity-in-one-source", "term-in-one-source")}
+    assert {rule[-1] for rule in rules.values()} <= {"names-with-evidence", "one-source-unconfirmed"}
     flag = having(found, "coverage", "Confederate Flag")
     assert flag and "term-in-one-source" in flag[0].rules
     bieber = having(found, "coverage", "Justin Bieber", detail="names")

@@ -21,7 +21,7 @@ def _case(copies: int) -> tuple[list, Discrepancy]:
     claims = [Claim(s.id, "p1", start, start + 3, "300", 300.0, "claim") for s in sources[:-1]]
     claims.append(Claim("999-own", "p1", OWN.index("200"), OWN.index("200") + 3, "200", 200.0, "claim"))
     discrepancy = Discrepancy(id="figure-abc", kind="figure", key="k", summary="300 or 200 homes",
-                              explanation="conflict", severity="high", claims=tuple(claims))
+                              confidence="high", explanation="conflict", severity="high", claims=tuple(claims))
     return sources, discrepancy
 
 
@@ -109,7 +109,8 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
     many = [replace(discrepancy, id=f"figure-{n:04d}", severity="high" if n == 7 else "low")
             for n in range(PER_PAGE + 5)]
     pages = render_discrepancies(many, [], sources)
-    assert set(pages) == {"discrepancies.md", "discrepancies/figure.md", "discrepancies/figure-2.md"}
+    assert set(pages) == {"discrepancies.md", "discrepancies/figure.md", "discrepancies/figure-2.md",
+                          "discrepancies/to-check.md"}  # the possible ones: none here
     where = discrepancy_pages(many)
     assert where["figure-0007"] == "discrepancies/figure.md"  # the most serious leads the first page
     figures = pages["discrepancies/figure.md"]
@@ -118,7 +119,7 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
     assert "# Figures (2 of 2)" in pages["discrepancies/figure-2.md"]
     assert "[1](figure.md) **2**" in pages["discrepancies/figure-2.md"]
     overview = pages["discrepancies.md"]
-    assert "| [Figures](discrepancies/figure.md) | 105 | 105 |" in overview
+    assert "| [Figures](discrepancies/figure.md) | 105 | 0 | 105 |" in overview  # confident, to check, open
     assert overview.count("- **Figures**") == TOP_FINDINGS and "and 75 more" in overview
     assert "(discrepancies/figure.md#figure-0007)" in overview
 
@@ -133,7 +134,7 @@ def test_a_finding_across_many_passages_shows_every_role_and_folds_the_rest_into
               for s in sources[:-1]]
     claims.append(Claim("999-own", "p1", OWN.index("200"), OWN.index("200") + 3, "200", 200.0, "claim"))
     discrepancy = Discrepancy(id="figure-many", kind="figure", key="k", summary="300 or 200 homes",
-                              explanation="conflict", severity="high", claims=tuple(claims))
+                              confidence="high", explanation="conflict", severity="high", claims=tuple(claims))
     pages = render_discrepancies([discrepancy], [], sources)
     page = pages["discrepancies/figure.md"]
     assert page.count('<span class="cf-passage-text"') == PASSAGES_SHOWN
@@ -160,3 +161,31 @@ def test_converted_figure_values_show_their_unit() -> None:
 
     assert with_unit("25", "speed") == "25\u00a0m/s" and with_unit("18.14", "weight") == "18.14\u00a0kg"
     assert with_unit("3\u202f000", "spectators") == "3\u202f000" and with_unit("", "speed") == ""
+
+
+def test_confident_findings_lead_and_the_possible_ones_are_listed_to_check() -> None:
+    from dataclasses import replace
+
+    from generator.model.source import CaseInfo
+    from generator.render.claims import TO_CHECK_PAGE, discrepancy_pages
+    from generator.render.overview import render_home
+
+    sources, sure = _case(1)
+    sure = replace(sure, evidence=("the same words around each claim: “homes”", "confident: same thing"))
+    possible = replace(sure, id="figure-def", confidence="low", summary="84 or 30 people",
+                       evidence=("to check: nothing but the measure shows the figures count one thing",))
+    pages = render_discrepancies([sure, possible], [], sources)
+    assert "{#figure-abc}" in pages["discrepancies/figure.md"] and "figure-def" not in pages["discrepancies/figure.md"]
+    to_check = pages[TO_CHECK_PAGE]
+    assert "# Possible disagreements to check" in to_check and "{#figure-def}" in to_check
+    assert '<span class="cf-badge cf-conf-low">to check</span>' in to_check
+    assert "<li>to check: nothing but the measure shows the figures count one thing</li>" in to_check
+    assert "Why it is confident" in pages["discrepancies/figure.md"]
+    overview = pages["discrepancies.md"]
+    assert "**1** confident findings, and [1 possible ones to check](discrepancies/to-check.md)" in overview
+    assert "| [Figures](discrepancies/figure.md) | 1 | 1 | 1 |" in overview
+    assert "84 or 30 people" not in overview.split("## All confident findings")[1]
+    assert discrepancy_pages([sure, possible]) == {"figure-abc": "discrepancies/figure.md", "figure-def": TO_CHECK_PAGE}
+    home = render_home(CaseInfo(), sources, (), [sure, possible])
+    assert "300 or 200 homes" in home and "84 or 30 people" not in home
+    assert "[1 possible ones to check](discrepancies/to-check.md)" in home
