@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve build check diff clean bench eval system-deps
+.PHONY: site test lint serve build check diff clean bench eval bilingual system-deps
 
 # Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
 # Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
@@ -77,3 +77,10 @@ MIRROR ?= ../.mirror
 LABEL ?= latest
 eval: $(VENV)/.site-installed
 	MIRROR=$(MIRROR) $(BIN)/python tests/bench/devset.py --label "$(LABEL)"
+
+# The bilingual word tables (generator/lang/<code>/bilingual/en.tsv) from FreeDict's Debian packages
+# (not part of a build: the tables are committed, and a build downloads nothing). DEBS: a folder
+# holding the dict-freedict-*.deb packages; without it they are fetched with `apt-get download`.
+DEBS ?=
+bilingual: $(VENV)/.site-installed
+	$(BIN)/python -m generator.text.freedict $(if $(DEBS),$(DEBS),--download)

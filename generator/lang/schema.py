@@ -69,6 +69,8 @@ KEYS: dict[str, Key] = {
                                       "(nb, nn, no: nor).", scope="shared"),
     "lemma_rewrites": _k("table", "[pattern, replacement] pairs applied to each lemma, in order: spellings "
                                   "of one word made one (criticise/criticize)."),
+    "bilingual_freedict": _k("words", "FreeDict dictionaries (\"deu-eng\", \"eng-deu\") that give this language's "
+                                      "words in English: generator/text/freedict.py makes bilingual/en.tsv of them."),
     "inflection_endings": _k("words", "Endings cut from a word to find the word a compound ends in "
                                       "(\"Kulturministeriums\": ministerium).", scope="shared"),
     # ---- read: segmenting

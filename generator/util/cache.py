@@ -25,7 +25,7 @@ def code_fingerprint() -> str:
     """Hash of every module and data file of the generator."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yml") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yml", ".tsv") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

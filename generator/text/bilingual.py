@@ -1,0 +1,64 @@
+"""Words across languages: may a word of one language translate a word of another?
+
+Each language other than the pivot (:data:`~generator.lang.PIVOT_LANGUAGE`, English) has a table
+of its words and the English words they may translate as (``generator/lang/<code>/bilingual/
+en.tsv``, made from FreeDict by :mod:`generator.text.freedict` and shipped: nothing is
+downloaded). Two words of other languages are compared through English: German "Passagiere"
+(passenger) and French "passagers" (passenger) share one. A word is looked up as written and by
+its lemma (:func:`~generator.text.lemmas.lemma_of`), case-folded, so inflected forms are found
+("nesen" is "nese", *nose*). A table is loaded only when a word of its language is asked about,
+and kept parsed in the derived-data cache.
+
+The dictionaries are small and general: a missing translation says nothing (Norwegian "sterk" is
+given only as *hot*), and a word with many senses may translate words of other senses (German
+"sein" is *be* and *his*). Callers weigh a match accordingly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from generator.lang import PIVOT_LANGUAGE, bilingual_table, canonical_language
+from generator.text.lemmas import lemma_of
+from generator.text.words import fold
+
+
+@lru_cache(maxsize=200_000)
+def pivot_words(word: str, language: str) -> frozenset[str]:
+    """The English words ``word`` of ``language`` may translate as (case-folded): for an English
+    word, the word and its lemma; otherwise what the language's table gives for the word as
+    written and for its lemma (empty when the table does not hold it, or there is no table)."""
+    language = canonical_language(language)
+    written = word.casefold().replace("’", "'")
+    lemma = lemma_of(word, language).casefold()
+    if language == PIVOT_LANGUAGE:
+        return frozenset((written, lemma))
+    table = bilingual_table(language)
+    return frozenset((*table.get(written, ()), *table.get(lemma, ())))
+
+
+def has_table(language: str) -> bool:
+    """Whether words of ``language`` can be compared with other languages' (English, or a table)."""
+    language = canonical_language(language)
+    return language == PIVOT_LANGUAGE or bool(bilingual_table(language))
+
+
+def shared_meanings(word_a: str, lang_a: str, word_b: str, lang_b: str) -> frozenset[str]:
+    """The English words both words may translate as (empty when none)."""
+    return pivot_words(word_a, lang_a) & pivot_words(word_b, lang_b)
+
+
+def same_meaning(word_a: str, lang_a: str, word_b: str, lang_b: str) -> bool:
+    """Whether two words may mean the same thing: in one language, the same lemma (or the same
+    word, accents and case aside); across languages, an English word both may translate as, or
+    the same spelling (a name, a loanword).
+
+    ``same_meaning("Passagiere", "de", "passagers", "fr")`` and ``same_meaning("soldats", "fr",
+    "soldiers", "en")`` hold; ``same_meaning("Soldaten", "de", "troops", "en")`` does not: the
+    dictionary gives *Truppen* for *troops*, and *soldier* for *Soldat*.
+    """
+    if fold(word_a) == fold(word_b):
+        return True
+    if canonical_language(lang_a) == canonical_language(lang_b):
+        return lemma_of(word_a, lang_a).casefold() == lemma_of(word_b, lang_b).casefold()
+    return bool(shared_meanings(word_a, lang_a, word_b, lang_b))
