@@ -12,8 +12,7 @@ curator gave them in ``case.yml`` (:func:`~generator.resolve.curation.apply_cura
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.compare.actors import actions, actor_findings
@@ -25,7 +24,7 @@ from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
 from generator.compare.quotes import quote_findings
-from generator.compare.translations import translation_links
+from generator.compare.translations import Renderings, translation_links
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
 from generator.model.refs import EntityRef, PersonRef, from_persons
@@ -52,7 +51,7 @@ class Inputs:
     """Every person mention."""
     names: dict[str, str]
     """Display names of people by entity id."""
-    links: dict[str, tuple[str, ...]]
+    links: Mapping[str, tuple[str, ...]]
     """Each linked quote's renderings in other languages, as ``source|start|end``, by quote id."""
     case: CaseInfo | None
     """The case, for the story period of weekday checks."""
@@ -101,13 +100,7 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     same discrepancies either way. ``checks`` and ``translations`` are :func:`date_checks`
     and :func:`translation_links` of the same input, worked out here when not given.
     """
-    links: dict[str, tuple[str, ...]] = defaultdict(tuple)
-    quote_by_id = {q.id: q for q in quotes}
-    for link in translation_links(quotes, case) if translations is None else translations:
-        for qid in link.quotes:
-            others = tuple(f"{quote_by_id[o].source}|{quote_by_id[o].start}|{quote_by_id[o].end}"
-                           for o in link.quotes if o != qid)
-            links[qid] = links[qid] + others
+    links = Renderings(translation_links(quotes, case, sources) if translations is None else translations, quotes)
     inputs = Inputs(sources, {s.id: s for s in sources}, quotes, figures, dates, persons,
                     {p.entity_id: p.name for p in persons}, links, case, entities, checks)
     aside = {kind.name: Forked(kind.find, inputs) for kind in FINDING_KINDS if kind.forked and jobs > 1}

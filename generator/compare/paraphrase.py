@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Generic, TypeVar
@@ -432,7 +432,7 @@ class _Pass:
     """One paraphrase pass over the sources: the caches that work each distinct sentence and
     quote text once, and the groups found so far."""
 
-    def __init__(self, quotes: Sequence[Quote], links: dict[str, tuple[str, ...]],
+    def __init__(self, quotes: Sequence[Quote], links: Mapping[str, tuple[str, ...]],
                  persons: Sequence[PersonRef] = ()) -> None:
         self.index = _index_quotes(quotes)
         self.links = links
@@ -515,7 +515,7 @@ class _Pass:
 
 
 def paraphrase_findings(sources: dict[str, Source], quotes: Sequence[Quote],
-                        links: dict[str, tuple[str, ...]], persons: Sequence[PersonRef] = ()) -> list[Discrepancy]:
+                        links: Mapping[str, tuple[str, ...]], persons: Sequence[PersonRef] = ()) -> list[Discrepancy]:
     """Narrative sentences of one source set against direct quotes in another.
 
     Work is done once per distinct sentence text and distinct quote text (syndicated
@@ -548,7 +548,7 @@ def _add_narrative(groups: dict[str, _Group], departure: _Departure, speaker: st
 
 
 def _add_quote(groups: dict[str, _Group], departure: _Departure, quote: Quote,
-               links: dict[str, tuple[str, ...]]) -> None:
+               links: Mapping[str, tuple[str, ...]]) -> None:
     """A rendering of the quote a narrative departs from (its group exists: the narrative came first)."""
     group = groups[_group_key(departure, quote.speaker)]
     group.quote.add((quote.source, quote.start + departure.q_span[0], quote.start + departure.q_span[1]))

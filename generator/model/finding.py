@@ -120,15 +120,40 @@ class DateCheck:
 
 
 @dataclass(frozen=True)
+class AlignedWord:
+    """Two words of quotes in different languages that say the same thing, and why they are taken to."""
+
+    language_a: str
+    """Language of the first word."""
+    word_a: str
+    """The first word, as its quote writes it."""
+    language_b: str
+    """Language of the second word."""
+    word_b: str
+    """The second word, as its quote writes it."""
+    via: str
+    """Why they align: ``dictionary: nose`` (the English word both may translate as), ``same spelling``
+    (a name, a loanword) or ``same number``."""
+
+
+@dataclass(frozen=True)
 class TranslationLink:
     """Quotes that render the same words in different languages."""
 
     quotes: tuple[str, ...]
-    """Ids of the linked quotes, sorted."""
+    """Ids of the linked quotes, sorted (copies of one text in several sources are linked together)."""
     origin: TranslationOrigin
     """``curated`` (``case.yml``) or ``detected``."""
     evidence: str
-    """Why they are linked."""
+    """Why they are linked, in words."""
+    rules: tuple[str, ...] = ()
+    """The rule that made the link (``curated``, ``words-aligned``, ``same-names-and-numbers``)."""
+    score: float | None = None
+    """For aligned words: the share of the shorter quote's weight aligned (0–1)."""
+    aligned: tuple[AlignedWord, ...] = ()
+    """For aligned words: the words aligned, in the shorter quote's order."""
+    parts: tuple[Span, ...] = ()
+    """The stretch of a quote the others render, for each linked quote rendered only in part."""
 
 
 def short_id(source_id: str) -> str:

@@ -93,6 +93,24 @@ def case_schema() -> dict[str, Any]:
                   "description": "names of the rules that decided the finding, in the order they applied"},
         "claims": {"type": "array", "items": claim},
     }, ["id", "kind", "summary", "explanation", "status", "claims"])
+    translation = _object({
+        "quotes": {"type": "array", "items": {"type": "string"}, "description": "ids of the linked quotes"},
+        "origin": {"enum": ["curated", "detected"]},
+        "evidence": {"type": "string", "description": "why they are linked, in words"},
+        "rules": {"type": "array", "items": {"type": "string"},
+                  "description": "the rule that linked them: curated, words-aligned or same-names-and-numbers"},
+        "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
+                  "description": "share of the shorter quote's weight aligned (words-aligned)"},
+        "aligned": {"type": "array", "description": "the words aligned, in the shorter quote's order",
+                    "items": _object({"words": {"type": "object", "additionalProperties": {"type": "string"},
+                                                "description": "each word by the language of its quote"},
+                                      "via": {"type": "string", "description": "why they align: dictionary: "
+                                                                               "<English word>, same spelling "
+                                                                               "or same number"}},
+                                     ["words", "via"])},
+        "parts": {"type": "array", "items": mention,
+                  "description": "the stretch of a quote the others render, where they render only part of it"},
+    }, ["quotes", "origin", "evidence"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "case.schema.json",
@@ -112,6 +130,8 @@ def case_schema() -> dict[str, Any]:
             "figures": {"type": "array", "items": figure},
             "dates": {"type": "array", "items": date},
             "discrepancies": {"type": "array", "items": discrepancy},
+            "translations": {"type": "array", "items": translation,
+                             "description": "quotes that render the same words in different languages"},
         },
     }
 

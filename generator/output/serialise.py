@@ -96,6 +96,11 @@ def date_check_records(checks: Iterable[DateCheck]) -> Iterator[dict[str, Any]]:
 
 
 def translation_records(links: Iterable[TranslationLink]) -> Iterator[dict[str, Any]]:
-    """Cross-language quote links, for side-by-side display."""
-    return ({"quotes": list(link.quotes), "origin": link.origin, "evidence": link.evidence}
+    """Cross-language quote links, for side-by-side display, with what links them: the rule, and for
+    aligned words the score, the words aligned and the parts of quotes rendered only in part."""
+    return ({"quotes": list(link.quotes), "origin": link.origin, "evidence": link.evidence,
+             "rules": list(link.rules), "score": link.score,
+             "aligned": [{"words": {w.language_a: w.word_a, w.language_b: w.word_b}, "via": w.via}
+                         for w in link.aligned],
+             "parts": [_span(part) for part in link.parts]}
             for link in sorted(links, key=lambda link: link.quotes))

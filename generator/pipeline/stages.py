@@ -172,7 +172,7 @@ CASE_STAGES: tuple[Stage, ...] = (
     Stage("date-checks", "Check weekdays against dates of the same event across sources.",
           ("sources", "dates", "info"), ("checks",), date_checks),
     Stage("translations", "Link quotes that render the same words in another language.",
-          ("quotes", "info"), ("translations",), translation_links),
+          ("quotes", "info", "sources"), ("translations",), translation_links),
     Stage("compare", "Compare claims about the same thing across sources, one finding kind at a time, "
                      "and merge and rank the findings.",
           ("sources", "quotes", "figures", "dates", "persons", "info", "entities", "jobs", "checks",

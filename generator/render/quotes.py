@@ -32,8 +32,9 @@ class _QuoteTables:
     """Entity names by id, for the speakers."""
     quotes: Mapping[str, Quote]
     """Quotes by id."""
-    translated: Mapping[str, list[str]]
-    """Ids of the quotes that render each quote in another language."""
+    translated: Mapping[str, list[tuple[str, int]]]
+    """The renderings of each quote in another language: the first quote giving each text, and how
+    many sources give it (wire copy gives one rendering in many sources)."""
     variant_of: Mapping[tuple[str, int], str]
     """Id of the quote-wording finding of each quote (by source and start) that has one."""
     report: Mapping[str, str]
@@ -42,10 +43,18 @@ class _QuoteTables:
     @classmethod
     def of(cls, quotes: Sequence[Quote], links: Sequence[TranslationLink], discrepancies: Sequence[Discrepancy],
            sources: Sequence[Source], names: Mapping[str, str]) -> _QuoteTables:
-        translated: dict[str, list[str]] = defaultdict(list)
+        by_id = {q.id: q for q in quotes}
+        translated: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for link in links:
+            texts: dict[tuple[str, str], list[str]] = defaultdict(list)
             for qid in link.quotes:
-                translated[qid].extend(o for o in link.quotes if o != qid)
+                if qid in by_id:
+                    texts[(by_id[qid].language, by_id[qid].text)].append(qid)
+            for qid in link.quotes:
+                if qid in by_id:
+                    translated[qid].extend((min(ids), len({by_id[i].source for i in ids}))
+                                           for (language, _), ids in sorted(texts.items())
+                                           if language != by_id[qid].language)
         variant_of: dict[tuple[str, int], str] = {}
         for discrepancy in discrepancies:
             if discrepancy.kind == "quote":
@@ -64,11 +73,13 @@ class _QuoteTables:
         if (quote.source, quote.start) in self.variant_of:
             target = self.variant_of[(quote.source, quote.start)]
             extra.append(f'<a href="{href(page, self.report[target], target)}">wording differs elsewhere</a>')
-        for other_id in sorted(self.translated.get(quote.id, ())):
-            other = self.quotes.get(other_id)
-            if other is not None:
-                extra.append(f"{escape_html(language_name(other.language))}: "
-                             + passage_html(page, self.sources[other.source], other.anchor, other.start, other.end))
+        for other_id, count in sorted(dict(self.translated.get(quote.id, ())).items()):
+            other = self.quotes[other_id]
+            copies = f" (the same words in {count - 1} more {'source' if count == 2 else 'sources'})" \
+                if count > 1 else ""
+            extra.append(f"{escape_html(language_name(other.language))}: "
+                         + passage_html(page, self.sources[other.source], other.anchor, other.start, other.end)
+                         + copies)
         return (f"<tr><td>{passage_html(page, source, quote.anchor, quote.start, quote.end)}</td><td>{evidence}</td>"
                 f"<td>{'<br>'.join(extra)}</td></tr>")
 
