@@ -16,12 +16,15 @@ name is kept in the link's ``rules``):
     count by how much they say: a function word ("de", "the", and any word as frequent as
     French "on") a little, a frequent word less than a rare one, names and numbers fully; a word
     the dictionary does not hold counts half when it stays unaligned (the dictionary may only
-    lack it). The link needs enough of the shorter quote's weight aligned
-    (:data:`MIN_COVERAGE`: 40% with three content words aligned, 50% with two), within a
-    stretch of the longer quote at most about twice its length (a rendering may render part of
-    a longer quote: that stretch is recorded in the link's ``parts``), at least
+    lack it). English contractions count as their parts ("don't" may render "ikke"). The link
+    needs enough of the shorter quote's weight aligned (:data:`MIN_COVERAGE`: 40% with three
+    content words aligned, 50% with two) and half its words, function words too
+    (:data:`MIN_WORD_SHARE`: a statement on the same subject shares the nouns, not the words
+    between them), within the sentences of the longer quote that it renders (a rendering may
+    render part of a longer quote: that part is recorded in the link's ``parts``); at least
     :data:`MIN_ALIGNED` words aligned, one content word aligned by the dictionary (names and
-    numbers alone are the next rule's), and no two different speakers.
+    numbers alone are the next rule's); a negation in both or in neither (``negation_words``);
+    and no two different speakers.
 ``same-names-and-numbers``
     Where no dictionary helps (a language without a table): the same speaker, the same marks —
     numbers, and names capitalised mid-sentence (not the common nouns of a language that
@@ -40,12 +43,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.lang import trait, word_set
 from generator.model.claims import Quote
 from generator.model.finding import AlignedWord, TranslationLink
 from generator.model.source import CaseInfo, Source
 from generator.model.span import Span
+from generator.read.segment import split_sentences
 from generator.text import lexicon as lex
 from generator.text.bilingual import has_table, pivot_words
 from generator.text.lemmas import lemma_of
@@ -57,6 +62,11 @@ MIN_COVERAGE: tuple[tuple[int, float], ...] = ((3, 0.4), (2, 0.5))
 fewer words say something, the more of the quote they must cover (two words alike are chance more often)."""
 MIN_ALIGNED = 3
 """Words that must be aligned, function words included."""
+MIN_WORD_SHARE = 0.5
+"""Share of the shorter quote's words (each counting one, function words too) that must be aligned: a
+rendering renders the words that hold a sentence together, a statement on the same subject shares
+only its nouns ("das Wasser … in der Nacht … das Haus" beside "the water came into our house in the
+night")."""
 FUNCTION_ZIPF = 6.4
 """A word this frequent (French "on", "mais", English "just") counts as a function word, listed or not."""
 FUNCTION_WEIGHT = 0.15
@@ -88,6 +98,8 @@ class _Token:
     """How much it says: a function word little, a rare word or a name 1."""
     content: bool
     """Whether it is no function word."""
+    negates: bool = False
+    """Whether it turns what its clause says into the opposite (the language's ``negation_words``)."""
 
     @property
     def known(self) -> bool:
@@ -105,6 +117,11 @@ class _Text:
     tokens: tuple[_Token, ...]
     quotes: list[Quote]
 
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """Offsets of the text's sentences (worked out only for a text aligned as the longer)."""
+        return tuple(split_sentences(self.text, self.language)) or ((0, len(self.text)),)
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -116,12 +133,14 @@ class Alignment:
     """Aligned share of the shorter text's weight."""
     aligned: int
     """Words aligned."""
+    share: float
+    """Aligned share of the shorter text's words, each counting one (see :data:`MIN_WORD_SHARE`)."""
     content: int
     """Aligned words that are no function words."""
     by_dictionary: int
     """Aligned content words that only the dictionary joins."""
     stretch: tuple[int, int]
-    """First and last word of the longer text that the shorter renders."""
+    """First and last word of the longer text that the shorter renders (:func:`rendered`)."""
 
 
 def _weight(word: str, language: str, function: bool) -> float:
@@ -134,6 +153,7 @@ def _weight(word: str, language: str, function: bool) -> float:
 def _tokens(text: str, language: str) -> tuple[_Token, ...]:
     """The words of a quote with their keys and weights."""
     stop = word_set(language, "claim_stopwords")
+    negations = word_set(language, "negation_words")
     number_words = number_syntax(language).words
     dictionary = has_table(language)
     tokens = []
@@ -151,7 +171,7 @@ def _tokens(text: str, language: str) -> tuple[_Token, ...]:
         if not function:
             keys.add(f"={fold(word)}")
         tokens.append(_Token(match.start(), match.end(), word, frozenset(keys), _weight(word, language, function),
-                             not function))
+                             not function, lower in negations))
     return tuple(tokens)
 
 
@@ -162,7 +182,8 @@ def _number_key(written: str) -> str:
     return written.replace(",", ".")
 
 
-def align(short: Sequence[_Token], long: Sequence[_Token]) -> Alignment:
+def align(short: Sequence[_Token], long: Sequence[_Token],
+          sentences: Sequence[tuple[int, int]] = ()) -> Alignment:
     """The best one-to-one alignment of ``short``'s words with a stretch of ``long``.
 
     The stretch holds at most twice the shorter text's words (at least six more): each start at a
@@ -171,7 +192,8 @@ def align(short: Sequence[_Token], long: Sequence[_Token]) -> Alignment:
     nearest where the nearest word aligned so far puts it (a rendering keeps its words near each
     other); then the function words, only among the words the content words span (give or take
     :data:`_MARGIN`), so that a stray "for" does not stretch the rendering. The stretch aligning
-    most weight wins, then the tightest, then the earliest."""
+    most weight wins, then the tightest, then the earliest. Given the longer text's ``sentences``
+    (offsets), words aligned outside the sentences it renders (:func:`rendered`) are dropped."""
     positions: dict[str, list[int]] = defaultdict(list)
     for j, token in enumerate(long):
         for key in token.keys:
@@ -199,16 +221,42 @@ def align(short: Sequence[_Token], long: Sequence[_Token]) -> Alignment:
         if weight > best[0] + 1e-9 or (abs(weight - best[0]) <= 1e-9 and pairs and span < best[1]):
             best = (weight, span, pairs)
     pairs = best[2]
+    stretch = (0, len(long) - 1)
+    if sentences and pairs:
+        stretch = rendered(short, long, sentences, pairs)
+        pairs = {i: j for i, j in pairs.items() if stretch[0] <= j <= stretch[1]}
     total = sum(t.weight if i in pairs or t.known else t.weight * UNKNOWN_SHARE for i, t in enumerate(short)) or 1.0
     shown = tuple((i, j, _how(short[i], long[j])) for i, j in sorted(pairs.items()))
     aligned_content = [(i, j) for i, j in sorted(pairs.items()) if short[i].content]
     by_dictionary = sum(1 for i, j in aligned_content if all(k[0] == "~" for k in short[i].keys & long[j].keys))
-    if pairs:  # the stretch rendered: the aligned words, and as many more as the shorter text has before and after
-        first, last = min(pairs), max(pairs)
-        stretch = (max(0, min(pairs.values()) - first), min(len(long) - 1, max(pairs.values()) + len(short) - 1 - last))
-    else:
-        stretch = (0, len(long) - 1)
-    return Alignment(shown, round(best[0] / total, 4), len(pairs), len(aligned_content), by_dictionary, stretch)
+    weight = sum(short[i].weight for i in pairs)
+    words = sum(1.0 if i in pairs or t.known else UNKNOWN_SHARE for i, t in enumerate(short)) or 1.0
+    return Alignment(shown, round(weight / total, 4), len(pairs), round(len(pairs) / words, 4), len(aligned_content),
+                     by_dictionary, stretch)
+
+
+def rendered(short: Sequence[_Token], long: Sequence[_Token], sentences: Sequence[tuple[int, int]],
+             pairs: Mapping[int, int]) -> tuple[int, int]:
+    """The words of the longer text (first and last index) that the shorter renders: whole
+    sentences of it, from the first to the last holding an aligned content word; and the sentence
+    before or after them when it holds an aligned word and the shorter text has content words
+    beyond its outermost aligned one on that side (the dictionary may lack a word: "feil" is
+    given as *mistake*, not *fault*). Function words aligned further away are strays."""
+    content = [(i, j) for i, j in pairs.items() if short[i].content]
+    if not content:
+        return 0, len(long) - 1
+    at = [next((n for n, (_, end) in enumerate(sentences) if token.start < end), len(sentences) - 1)
+          for token in long]
+    first = min(at[j] for _, j in content)
+    last = max(at[j] for _, j in content)
+    holding = {at[j] for j in pairs.values()}
+    low, high = min(i for i, _ in content), max(i for i, _ in content)
+    if first - 1 in holding and any(t.content for t in short[:low]):
+        first -= 1
+    if last + 1 in holding and any(t.content for t in short[high + 1:]):
+        last += 1
+    words = [n for n, sentence in enumerate(at) if first <= sentence <= last]
+    return words[0], words[-1]
 
 
 _MARGIN = 3
@@ -348,8 +396,8 @@ def _aligned_links(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[
     for a, b in _candidates(texts):
         first, second = texts[a], texts[b]
         short, long = sorted((first, second), key=lambda t: (sum(k.weight for k in t.tokens), t.language, t.text))
-        alignment = align(short.tokens, long.tokens)
-        if not _holds(alignment):
+        alignment = align(short.tokens, long.tokens, long.sentences)
+        if not _holds(alignment, short.tokens, long.tokens):
             continue
         link = _link(short, long, alignment, sources)
         if link is not None:
@@ -357,10 +405,15 @@ def _aligned_links(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[
     return links
 
 
-def _holds(alignment: Alignment) -> bool:
-    """The ``words-aligned`` rule: enough of the shorter text aligned, in enough words that say something."""
+def _holds(alignment: Alignment, short: Sequence[_Token] = (), long: Sequence[_Token] = ()) -> bool:
+    """The ``words-aligned`` rule: enough of the shorter text aligned, in enough words that say
+    something and in enough of its words, and a negation in both or in neither (the shorter text,
+    and the stretch of the longer one it renders: "has not sent" and "a envoyé" say opposite things)."""
     enough = any(alignment.content >= content and alignment.coverage >= share for content, share in MIN_COVERAGE)
-    return enough and alignment.aligned >= MIN_ALIGNED and alignment.by_dictionary >= 1
+    low, high = alignment.stretch
+    polarity = any(t.negates for t in short) == any(t.negates for t in long[low:high + 1])
+    return (enough and alignment.share >= MIN_WORD_SHARE and alignment.aligned >= MIN_ALIGNED
+            and alignment.by_dictionary >= 1 and polarity)
 
 
 def _link(short: _Text, long: _Text, alignment: Alignment, sources: dict[str, Source]) -> TranslationLink | None:
@@ -377,7 +430,10 @@ def _link(short: _Text, long: _Text, alignment: Alignment, sources: dict[str, So
         return None  # two different speakers
     words = tuple(AlignedWord(short.language, short.tokens[i].text, long.language, long.tokens[j].text, _via(how))
                   for i, j, how in alignment.pairs)
-    begin, finish = long.tokens[alignment.stretch[0]].start, long.tokens[alignment.stretch[1]].end
+    stretch = alignment.stretch
+    begin = long.tokens[stretch[0]].start
+    finish = next((end for _, end in long.sentences if long.tokens[stretch[1]].start < end),
+                  long.tokens[stretch[1]].end)  # with its full stop
     parts = [part for quote in long.quotes if (part := _part(quote, begin, finish, sources)) is not None]
     shown = ", ".join(f"{w.word_a} = {w.word_b}" for w in words)
     evidence = (f"aligned words: {shown} ({alignment.aligned} of {len(short.tokens)} words of the shorter quote, "
@@ -385,7 +441,7 @@ def _link(short: _Text, long: _Text, alignment: Alignment, sources: dict[str, So
     numbers = [[t.text for n, t in enumerate(text.tokens) if n not in done and low <= n <= high
                 and any(k[0] == "#" for k in t.keys)]
                for text, done, (low, high) in ((short, {i for i, _, _ in alignment.pairs}, (0, len(short.tokens))),
-                                               (long, {j for _, j, _ in alignment.pairs}, alignment.stretch))]
+                                               (long, {j for _, j, _ in alignment.pairs}, stretch))]
     if all(numbers):  # a rendering keeps its numbers: these are worth a look
         evidence += f"; numbers differ: {', '.join(numbers[0])} / {', '.join(numbers[1])}"
     return TranslationLink(tuple(sorted(q.id for q in (*short.quotes, *long.quotes))), "detected", evidence,

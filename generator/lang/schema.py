@@ -71,6 +71,13 @@ KEYS: dict[str, Key] = {
                                   "of one word made one (criticise/criticize)."),
     "bilingual_freedict": _k("words", "FreeDict dictionaries (\"deu-eng\", \"eng-deu\") that give this language's "
                                       "words in English: generator/text/freedict.py makes bilingual/en.tsv of them."),
+    "clitics": _k("groups", "Word parts joined to a word by an apostrophe that say a word of their own, "
+                            "with the English words they mean (\"n't\": [not], \"'ll\": [will]; an "
+                            "apostrophe at the start is an ending, at the end a beginning): a bilingual "
+                            "alignment reads \"don't\" as do and not."),
+    "negation_words": _k("words", "Words that turn what a clause says into its opposite (\"not\", \"nie\", "
+                                  "\"jamais\", \"ikke\"): a quote and its rendering in another language both "
+                                  "have one or neither."),
     "inflection_endings": _k("words", "Endings cut from a word to find the word a compound ends in "
                                       "(\"Kulturministeriums\": ministerium).", scope="shared"),
     # ---- read: segmenting

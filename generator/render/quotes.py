@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
 from generator.model.claims import Quote
 from generator.model.finding import Discrepancy, TranslationLink
 from generator.model.source import Source
+from generator.model.span import Span
 from generator.render.claims import DISCREPANCIES_PAGE, discrepancy_pages
 from generator.render.markup import NO_SEARCH, attr, escape_html, escape_md, href, md_link
 from generator.render.paging import Paged
@@ -32,9 +33,10 @@ class _QuoteTables:
     """Entity names by id, for the speakers."""
     quotes: Mapping[str, Quote]
     """Quotes by id."""
-    translated: Mapping[str, list[tuple[str, int]]]
-    """The renderings of each quote in another language: the first quote giving each text, and how
-    many sources give it (wire copy gives one rendering in many sources)."""
+    translated: Mapping[str, list[tuple[str, int, int, int]]]
+    """The renderings of each quote in another language: the first quote giving each text, how many
+    sources give it (wire copy gives one rendering in many sources), and the stretch of it that
+    renders the quote (offsets in its source: the whole quote, or the part a link records)."""
     variant_of: Mapping[tuple[str, int], str]
     """Id of the quote-wording finding of each quote (by source and start) that has one."""
     report: Mapping[str, str]
@@ -44,15 +46,17 @@ class _QuoteTables:
     def of(cls, quotes: Sequence[Quote], links: Sequence[TranslationLink], discrepancies: Sequence[Discrepancy],
            sources: Sequence[Source], names: Mapping[str, str]) -> _QuoteTables:
         by_id = {q.id: q for q in quotes}
-        translated: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        translated: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
         for link in links:
+            parts = {(part.source, part.start): part for part in link.parts}
             texts: dict[tuple[str, str], list[str]] = defaultdict(list)
             for qid in link.quotes:
                 if qid in by_id:
                     texts[(by_id[qid].language, by_id[qid].text)].append(qid)
             for qid in link.quotes:
                 if qid in by_id:
-                    translated[qid].extend((min(ids), len({by_id[i].source for i in ids}))
+                    translated[qid].extend((min(ids), len({by_id[i].source for i in ids}),
+                                            *_rendering(by_id[min(ids)], parts.values()))
                                            for (language, _), ids in sorted(texts.items())
                                            if language != by_id[qid].language)
         variant_of: dict[tuple[str, int], str] = {}
@@ -73,12 +77,13 @@ class _QuoteTables:
         if (quote.source, quote.start) in self.variant_of:
             target = self.variant_of[(quote.source, quote.start)]
             extra.append(f'<a href="{href(page, self.report[target], target)}">wording differs elsewhere</a>')
-        for other_id, count in sorted(dict(self.translated.get(quote.id, ())).items()):
+        for other_id, count, start, end in sorted(set(self.translated.get(quote.id, ()))):
             other = self.quotes[other_id]
             copies = f" (the same words in {count - 1} more {'source' if count == 2 else 'sources'})" \
                 if count > 1 else ""
-            extra.append(f"{escape_html(language_name(other.language))}: "
-                         + passage_html(page, self.sources[other.source], other.anchor, other.start, other.end)
+            part = " (part of a longer quote)" if (start, end) != (other.start, other.end) else ""
+            extra.append(f"{escape_html(language_name(other.language))}{part}: "
+                         + passage_html(page, self.sources[other.source], other.anchor, start, end)
                          + copies)
         return (f"<tr><td>{passage_html(page, source, quote.anchor, quote.start, quote.end)}</td><td>{evidence}</td>"
                 f"<td>{'<br>'.join(extra)}</td></tr>")
@@ -140,6 +145,12 @@ def render_quotes(quotes: Sequence[Quote], links: Sequence[TranslationLink], dis
         listed = ["## Pages {#pages}", "", *listed,
                   f"## Speakers ({len(counts)}) {{#speakers}}", "", f"<p{NO_SEARCH}>{who}</p>", ""]
     return {page: "\n".join([*parts, *listed]), **paged.files}
+
+
+def _rendering(quote: Quote, parts: Iterable[Span]) -> tuple[int, int]:
+    """The stretch of ``quote`` a link says renders the other quotes: its recorded part, else all of it."""
+    return next(((part.start, part.end) for part in parts
+                 if part.source == quote.source and quote.start <= part.start < quote.end), (quote.start, quote.end))
 
 
 def _speaker_anchor(speaker: str | None) -> str:

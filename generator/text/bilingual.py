@@ -6,7 +6,9 @@ en.tsv``, made from FreeDict by :mod:`generator.text.freedict` and shipped: noth
 downloaded). Two words of other languages are compared through English: German "Passagiere"
 (passenger) and French "passagers" (passenger) share one. A word is looked up as written and by
 its lemma (:func:`~generator.text.lemmas.lemma_of`), case-folded, so inflected forms are found
-("nesen" is "nese", *nose*). A table is loaded only when a word of its language is asked about,
+("nesen" is "nese", *nose*). A word joined to a part by an apostrophe that the language lists as
+a word of its own (``clitics``: English "n't", German "'s") is read as both: "don't" is *do* and
+*not*, "it's" is *it*. A table is loaded only when a word of its language is asked about,
 and kept parsed in the derived-data cache.
 
 The dictionaries are small and general: a missing translation says nothing (Norwegian "sterk" is
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator.lang import PIVOT_LANGUAGE, bilingual_table, canonical_language
+from generator.lang import PIVOT_LANGUAGE, bilingual_table, canonical_language, language_data
 from generator.text.lemmas import lemma_of
 from generator.text.words import fold
 
@@ -31,10 +33,32 @@ def pivot_words(word: str, language: str) -> frozenset[str]:
     language = canonical_language(language)
     written = word.casefold().replace("’", "'")
     lemma = lemma_of(word, language).casefold()
-    if language == PIVOT_LANGUAGE:
-        return frozenset((written, lemma))
-    table = bilingual_table(language)
-    return frozenset((*table.get(written, ()), *table.get(lemma, ())))
+    found = {written, lemma} if language == PIVOT_LANGUAGE else {
+        *bilingual_table(language).get(written, ()), *bilingual_table(language).get(lemma, ())}
+    split = _clitic(written, language)
+    if split is not None:
+        stem, meanings = split
+        found.update(meanings)
+        found.update(pivot_words(stem, language))
+    return frozenset(found)
+
+
+def _clitic(written: str, language: str) -> tuple[str, tuple[str, ...]] | None:
+    """The word without the part an apostrophe joins to it, and the English words that part means,
+    when the language lists the part among its ``clitics`` (the longest that fits)."""
+    if "'" not in written:
+        return None
+    parts: dict[str, list[str]] = language_data(language).get("clitics") or {}
+    for part in sorted(parts, key=lambda p: (-len(p), p)):
+        if part.endswith("'"):
+            fits = written.startswith(part)
+            stem = written[len(part):]
+        else:
+            fits = written.endswith(part)
+            stem = written[:-len(part)]
+        if fits and stem:
+            return stem, tuple(str(m).casefold() for m in parts[part])
+    return None
 
 
 def has_table(language: str) -> bool:

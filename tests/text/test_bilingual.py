@@ -98,3 +98,10 @@ def test_shipped_tables_are_small_sorted_and_attributed(code: str) -> None:
     assert all(len(line.split("\t")) == 2 and 1 <= len(line.split("\t")[1].split()) <= 6 for line in rows)
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "Licence of this table" in readme and "freedict.org" in readme
+
+
+def test_a_contraction_means_its_parts() -> None:
+    assert {"do", "not"} <= pivot_words("don't", "en")
+    assert {"it", "will"} <= pivot_words("it'll", "en")
+    assert "it" in pivot_words("geht's", "de")
+    assert pivot_words("Keaton's", "en") == {"keaton's", "keaton"}  # a genitive "'s" means nothing of its own
