@@ -40,6 +40,9 @@ from generator.text.lemmas import lemma_of
 from generator.text.lexicon import calendar_words
 from generator.text.words import fold
 
+DENIED_BY_SEVERAL = "denied and asserted by several"
+"""The evidence a contradiction finding records when one source denies a word several others assert."""
+
 SHARED_CONTEXT = 2
 """Content words or named entities two claims' sentences must share to tell of the same thing."""
 TOPIC_SHARE = 0.10
@@ -159,6 +162,8 @@ _ACTORS: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("actors-unconfirmed", _always, "low", "nothing shows the accounts tell one action"),
 )
 _CONTRADICTIONS: tuple[ConfidenceRule, ...] = (
+    ConfidenceRule("several-assert-one-denies", lambda f: f.knows(DENIED_BY_SEVERAL), "high",
+                   "one source denies a word of the story's events that several others assert"),
     ConfidenceRule("same-words-around", _joined, "high", "each account is told with the same words around it"),
     ConfidenceRule("contradiction-unconfirmed", _always, "low", "nothing shows the accounts tell one thing"),
 )

@@ -13,7 +13,9 @@ share *explosive* and more). The finding holds every joined mention.
 
 **Asserted and denied.** A denial is a content word right after one of ``contrast_negations``
 (“no swap”), after one of ``contrast_not`` and an article (“not a swap”), or within two words
-after one of ``contrast_denials`` (“denied doing a deal”); the word must be lower case (no
+after one of ``contrast_denials`` (“denied doing a deal”; not a word of ``contrast_reported``,
+since who denies “the reports” confirms there were reports); the word must end its phrase (“no
+captive fighters” denies no captive), and must be lower case (no
 name; in a language that capitalises nouns, a common word of it) and no word of the language's
 function words. It is set against the same word (by
 lemma) written by another source in a sentence that denies nothing. One finding per word
@@ -38,8 +40,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.compare.common import Rule, claim_at, first_rule, said_by_source, stable_id
-from generator.compare.confidence import SHARED_CONTEXT, Reader
-from generator.compare.wording import tokenise
+from generator.compare.confidence import DENIED_BY_SEVERAL, SHARED_CONTEXT, Reader
+from generator.compare.wording import Token, tokenise
 from generator.lang import language_data, trait, word_set
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
@@ -48,6 +50,10 @@ from generator.text.lexicon import is_common_word
 SHARED_WORDS = SHARED_CONTEXT
 """Content words two sentences must share, the story's topic words aside (as the confidence stage
 reads them), for their things of one class to be read as one thing."""
+
+ASSERTING_SOURCES = 2
+"""Sources that must assert a word, none of them denying it, for a denial to stand against them
+without sharing words of its sentence."""
 
 DENIAL_REACH = 2
 """Words a denial verb may stand before the word it denies (“denied doing a deal”)."""
@@ -68,12 +74,16 @@ class _Mention:
 
 @dataclass(frozen=True)
 class _Told:
-    """What a finding decides on: whether it denies or names otherwise."""
+    """What a finding decides on: whether it denies or names otherwise, and whether several
+    sources assert what one denies."""
 
     denied: bool
+    several: bool = False
 
 
 _RULES: tuple[Rule[_Told], ...] = (
+    Rule("denied-asserted-by-several", lambda t: t.denied and t.several, "conflict", "medium",
+         "a source denies what several others assert"),
     Rule("asserted-and-denied", lambda t: t.denied, "conflict", "medium", "a source denies what another asserts"),
     Rule("named-otherwise", lambda t: not t.denied, "conflict", "medium",
          "one thing, named differently in the same words"),
@@ -92,6 +102,7 @@ class _Contrasts:
     nots: frozenset[str]
     denials: frozenset[str]
     articles: frozenset[str]
+    reported: frozenset[str]
 
 
 @cache
@@ -105,7 +116,8 @@ def _contrasts(language: str) -> _Contrasts:
     pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
                           + r")(?![\w-])", re.IGNORECASE) if forms else None)
     return _Contrasts(forms, pattern, word_set(language, "contrast_negations"), word_set(language, "contrast_not"),
-                      word_set(language, "contrast_denials"), word_set(language, "figure_determiners"))
+                      word_set(language, "contrast_denials"), word_set(language, "figure_determiners"),
+                      word_set(language, "contrast_reported"))
 
 
 @cache
@@ -115,6 +127,18 @@ def _common(word: str, language: str) -> bool:
         return True
     return bool(trait(language, "capitalises_nouns")) and word[:1].isupper() and word[1:].islower() \
         and is_common_word(word.lower(), language)
+
+
+def _ends_phrase(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token at ``index`` ends its phrase: no content word follows it without a mark
+    between (in "no captive fighters", "captive" only describes what is denied)."""
+    if index + 1 >= len(tokens):
+        return True
+    following = tokens[index + 1]
+    return not following.content or bool(_MARK.search(text, tokens[index].end, following.start))
+
+
+_MARK = re.compile(r"[,;:.!?()\[\]\"“”«»–—]")
 
 
 def _sentences(source: Source) -> list[tuple[int, int]]:
@@ -162,8 +186,11 @@ def _denials_and_words(source: Source) -> tuple[list[_Mention], dict[str, list[_
                 reach = range(at + 2, at + 3)
             elif lower in contrasts.denials:
                 reach = range(at + 1, at + 2 + DENIAL_REACH)
+            if any(lowers[i] in contrasts.reported for i in reach if i < len(tokens)):
+                continue  # "denied the reports": the reports are not what is denied
             for index in reach:
-                if index < len(tokens) and tokens[index].content and _common(tokens[index].word, source.language):
+                if index < len(tokens) and tokens[index].content and _common(tokens[index].word, source.language) \
+                        and _ends_phrase(source.text, tokens, index):
                     found.append((token.start, tokens[index]))
         words = frozenset(t.lemma for t in tokens if t.content)
         if found:
@@ -215,26 +242,35 @@ def _asserted_and_denied(denials: Sequence[_Mention], asserted: Mapping[str, Seq
                          sources: dict[str, Source], topic: frozenset[str]) -> list[Discrepancy]:
     by_word: dict[str, list[_Mention]] = defaultdict(list)
     for denial in denials:
-        by_word[denial.thing].append(denial)
+        if denial.thing not in topic:
+            by_word[denial.thing].append(denial)
     found = []
     for word, denied in sorted(by_word.items()):
         deniers = {d.source for d in denied}
-        backing = [a for a in asserted.get(word, ())
-                   if a.source not in deniers and any(_joined(a, d, topic) for d in denied)]
+        others = [a for a in asserted.get(word, ()) if a.source not in deniers]
+        backing = [a for a in others if any(_joined(a, d, topic) for d in denied)]
+        kept = [d for d in denied if any(_joined(a, d, topic) for a in backing)]
+        several = len({a.source for a in others}) >= ASSERTING_SOURCES
+        if several:
+            backing, kept = others, denied
         if not backing:
             continue
-        kept = [d for d in denied if any(_joined(a, d, topic) for a in backing)]
-        rule = first_rule(_RULES, _Told(True))
+        rule = first_rule(_RULES, _Told(True, several))
         pairs = [(d.source, f"“{sources[d.source].text[d.start:d.end]}”") for d in kept[:1]]
         pairs += [(a.source, f"“{sources[a.source].text[a.start:a.end]}”") for a in backing[:1]]
         ordered = sorted(kept + backing, key=lambda m: (m.source, m.start))
+        deny, assert_ = len({d.source for d in kept}), len({a.source for a in backing})
+        counts = (f"{deny} source{'s' if deny > 1 else ''} {'deny' if deny > 1 else 'denies'} it, "
+                  f"{assert_} {'assert' if assert_ > 1 else 'asserts'} it")
         found.append(Discrepancy(
             id=stable_id("contradiction", f"denied:{word}"), kind="contradiction", key=f"denied:{word}",
-            summary=f"One source denies what another asserts: {said_by_source(pairs)} — {rule.note}.",
+            summary=f"One source denies what another asserts: {said_by_source(pairs)} — {rule.note} "
+                    f"({counts}).",
             explanation=rule.explanation, severity=rule.severity,
             claims=tuple(claim_at(sources, m.source, m.start, m.end, word, "denial" if m in kept else "assertion")
                          for m in ordered),
-            detail="asserted-and-denied", rules=(rule.name,)))
+            detail="asserted-and-denied", rules=(rule.name,), evidence=(f"{DENIED_BY_SEVERAL}: {counts}",)
+            if several else ()))
     return found
 
 

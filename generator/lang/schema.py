@@ -133,6 +133,7 @@ KEYS: dict[str, Key] = {
                                      "differently in the same words is a finding."),
     "contrast_negations": _k("words", "Words that deny the noun right after them (\"no\", \"kein\", \"aucun\")."),
     "contrast_not": _k("words", "Words that deny the noun after an article (\"not a swap\", \"nicht ein\")."),
+    "contrast_reported": _k("words", "What is reported (\"reports\", \"allegations\"): denying it denies no event."),
     "contrast_denials": _k("words", "Verbs that deny what follows within two words (\"denied doing a deal\")."),
     "figure_dimensions": _k("groups", "Words after a length that say which dimension it is (\"deep\": depth)."),
     "figure_subject_links": _k("words", "Words between a measured thing and its size (\"the well was 40 m deep\")."),

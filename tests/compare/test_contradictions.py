@@ -65,3 +65,22 @@ def test_a_name_after_a_negation_is_never_denied() -> None:
         "Officials said no Boko fighters were freed by the army.",
         "Officials said Boko fighters were freed by the army."))
     assert found == []
+
+
+def test_a_word_several_sources_assert_and_one_denies_is_confident_without_shared_words() -> None:
+    sources = [make_source("Officials insisted: this is not a swap." + _FILLER, source_id="a"),
+               make_source("The Red Cross confirmed its role in the swap on Friday." + _FILLER, source_id="b"),
+               make_source("Four prisoners were freed as part of the swap, the agency reported." + _FILLER,
+                           source_id="c")]
+    found = [d for d in compare(sources, [], [], []) if d.kind == "contradiction"]
+    assert [(d.key, d.rules, d.confidence) for d in found] == [
+        ("denied:swap", ("denied-asserted-by-several", "several-assert-one-denies"), "high")]
+    assert "(1 source denies it, 2 assert it)" in found[0].summary
+
+
+def test_denying_the_reports_and_a_describing_word_deny_nothing() -> None:
+    found = contradiction_findings(_by_id(  # type: ignore[arg-type]
+        "The minister denied reports of a ransom. No captive fighters were released.",
+        "Early reports spoke of a ransom. A captive was seen in the camp.",
+        "Reports of a ransom spread quickly. The captive was later freed."))
+    assert found == []
