@@ -19,11 +19,13 @@ from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
 from generator.compare.confidence import assess
-from generator.compare.coverage import coverage_findings
+from generator.compare.contradictions import contradiction_findings
+from generator.compare.coverage import coverage_findings, number_findings
 from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
 from generator.compare.quotes import quote_findings
+from generator.compare.spellings import spelling_findings
 from generator.compare.translations import Renderings, translation_links
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
@@ -76,10 +78,12 @@ class FindingKind:
 FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("figures", lambda i: figure_findings(i.figures, i.by_id)),
     FindingKind("ages", lambda i: age_findings(i.figures, i.by_id, i.names)),
+    FindingKind("spellings", lambda i: spelling_findings(i.entities or (), i.by_id)),
     FindingKind("quotes", lambda i: quote_findings(i.quotes, i.by_id)),
     FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links, i.persons), forked=True),
     FindingKind("dates", lambda i: date_findings(
         i.by_id, i.dates, date_checks(i.sources, i.dates, i.case) if i.checks is None else i.checks)),
+    FindingKind("contradictions", lambda i: contradiction_findings(i.by_id)),
     FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
     FindingKind("coverage", lambda i: coverage_findings(
         i.by_id, i.figures, i.persons, from_persons(i.persons) if i.entities is None else i.entities)),
@@ -109,5 +113,7 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     for kind in FINDING_KINDS:
         for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
             unique.setdefault(discrepancy.id, discrepancy)
+    for discrepancy in number_findings(inputs.by_id, figures, tuple(unique.values())):
+        unique.setdefault(discrepancy.id, discrepancy)
     assessed = assess(unique.values(), inputs.by_id, from_persons(persons) if entities is None else entities)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))
