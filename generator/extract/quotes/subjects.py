@@ -34,7 +34,7 @@ from generator.lang import canonical_language, language_data, word_set
 from generator.model.refs import PersonIndex, PersonRef
 from generator.model.source import Source
 from generator.text.lexicon import calendar_words
-from generator.text.words import HYPHENATED_WORD_OR_INTEGER, UPPER_CLASS, WORD, WORD_OR_INTEGER, fold
+from generator.text.words import HYPHENATED_WORD_OR_INTEGER, UPPER_CLASS, WORD_OR_INTEGER, fold
 from generator.util.spans import SpanSet
 
 SubjectKind = Literal["person", "pronoun", "description", "role", "other"]
@@ -480,13 +480,19 @@ class Speakers:
         """A role's content words (``head``: only up to the first small word after them: "der
         Sprecher der Polizei" is a "Sprecher")."""
         out: list[str] = []
+        previous_end = -1
         for token in tokens:
             word = token.group(0).lower()
+            if out and self.text[previous_end:token.start()] in ("-", "‐"):  # "le porte-parole"
+                out[-1] = f"{out[-1]}-{fold(word)}"
+                previous_end = token.end()
+                continue
             if word in self.words.stopwords or word in self.words.verbs:
                 if head and out:
                     break
                 continue
             out.append(fold(word))
+            previous_end = token.end()
         return tuple(out)
 
     # ---- whom a pronoun, a description or a role points back to
@@ -590,7 +596,8 @@ class Speakers:
         after = ""
         if text.startswith(", ", ref.end):
             after = re.split(r"[.;:!?,()\"“”„«»]", text[ref.end + 2:min(paragraph.end, ref.end + _AROUND_CHARS)])[0]
-        return [fold(w) for w in (*WORD.findall(before)[-_MAX_ROLE_WORDS:], *WORD.findall(after)[:10])]
+        return [fold(w) for w in (*HYPHENATED_WORD_OR_INTEGER.findall(before)[-_MAX_ROLE_WORDS:],
+                                  *HYPHENATED_WORD_OR_INTEGER.findall(after)[:10])]
 
 
 def _has_role(around: list[str], role: tuple[str, ...]) -> bool:
