@@ -39,8 +39,8 @@ def test_every_stage_is_timed(seeds) -> None:
 def test_the_methodology_lists_every_confidence_rule_in_order() -> None:
     from generator.compare.confidence import CONFIDENCE_RULES
 
-    kinds = {"figure": "figures", "attribute": "ages", "quote": "quotes", "paraphrase": "paraphrase",
-             "date": "dates", "actor": "actors", "coverage": "coverage"}
+    kinds = {"figure": "figures", "attribute": "attributes", "quote": "quotes", "paraphrase": "paraphrase",
+             "date": "dates", "contradiction": "contradictions", "actor": "actors", "coverage": "coverage"}
     page = (ROOT / "docs_src" / "methodology.md").read_text(encoding="utf-8")
     table = page.split("### How sure a finding is", 1)[1].split("\n\n", 6)
     rows = re.findall(r"^\| ([a-z]+) \| `([a-z-]+)` \| (confident|to check) \|", "\n".join(table), re.M)

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from generator.compare.ages import ONE_UNNAMED
+from generator.compare.figures import SAME_THING
 from generator.compare.wording import tokenise
 from generator.extract.measures import CURRENCY_MEASURES, DURATION_MEASURES, PEOPLE_COUNTS, SIZE_MEASURES
 from generator.model.finding import Claim, Confidence, Discrepancy, Kind
@@ -37,6 +39,9 @@ from generator.model.source import Source
 from generator.text.lemmas import lemma_of
 from generator.text.lexicon import calendar_words
 from generator.text.words import fold
+
+DENIED_BY_SEVERAL = "denied and asserted by several"
+"""The evidence a contradiction finding records when one source denies a word several others assert."""
 
 SHARED_CONTEXT = 2
 """Content words or named entities two claims' sentences must share to tell of the same thing."""
@@ -114,14 +119,24 @@ _FIGURES: tuple[ConfidenceRule, ...] = (
                    "the values agree within rounding"),
     ConfidenceRule("durations-written-apart", lambda f: _measure(f) in DURATION_MEASURES and bool(f.days_apart),
                    "low", "spans of time counted by reports written on different days"),
+    ConfidenceRule("same-thing-measured", lambda f: f.knows(SAME_THING), "high",
+                   "each figure gives one dimension of one thing (the depth of the well)"),
     ConfidenceRule("same-words-around", _joined, "high", "each figure is told with the same words around it"),
     ConfidenceRule("rare-thing-counted", lambda f: f.rare_noun, "high",
                    "they count one kind of thing the story seldom counts (views, excavators), not people or time"),
     ConfidenceRule("figures-unconfirmed", _always, "low", "nothing but the measure shows the figures count one thing"),
 )
-_AGES: tuple[ConfidenceRule, ...] = (
+_ATTRIBUTES: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("birthday-explains", lambda f: f.has("birthday-between"), "low",
                    "a birthday between the reports explains it"),
+    ConfidenceRule("spelled-apart", lambda f: f.has("sources-spell-apart"), "high",
+                   "the sources spell one name differently, every other word of it the same"),
+    ConfidenceRule("one-source-spelling", lambda f: f.has("one-source-spells-both"), "low",
+                   "only one source spells the name two ways"),
+    ConfidenceRule("unnamed-subjects", lambda f: f.finding.key.startswith("unnamed:") and not f.knows(ONE_UNNAMED),
+                   "low", "ages of unnamed people: nothing shows they are one person's"),
+    ConfidenceRule("one-unnamed-subject", lambda f: f.finding.key.startswith("unnamed:"), "high",
+                   "every age no name goes with is said of one kind of person (the boy)"),
     ConfidenceRule("same-person", _always, "high", "the ages are given for one named person"),
 )
 _QUOTES: tuple[ConfidenceRule, ...] = (
@@ -146,6 +161,12 @@ _ACTORS: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("same-words-around", _joined, "high", "each account is told with the same words"),
     ConfidenceRule("actors-unconfirmed", _always, "low", "nothing shows the accounts tell one action"),
 )
+_CONTRADICTIONS: tuple[ConfidenceRule, ...] = (
+    ConfidenceRule("several-assert-one-denies", lambda f: f.knows(DENIED_BY_SEVERAL), "high",
+                   "one source denies a word of the story's events that several others assert"),
+    ConfidenceRule("same-words-around", _joined, "high", "each account is told with the same words around it"),
+    ConfidenceRule("contradiction-unconfirmed", _always, "low", "nothing shows the accounts tell one thing"),
+)
 _COVERAGE: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("names-with-evidence", lambda f: f.knows("names with evidence"), "high",
                    "names no other source gives, each typed on evidence"),
@@ -154,8 +175,8 @@ _COVERAGE: tuple[ConfidenceRule, ...] = (
 )
 
 CONFIDENCE_RULES: Mapping[Kind, tuple[ConfidenceRule, ...]] = {
-    "figure": _FIGURES, "attribute": _AGES, "quote": _QUOTES, "paraphrase": _PARAPHRASE, "date": _DATES,
-    "actor": _ACTORS, "coverage": _COVERAGE,
+    "figure": _FIGURES, "attribute": _ATTRIBUTES, "quote": _QUOTES, "paraphrase": _PARAPHRASE, "date": _DATES,
+    "contradiction": _CONTRADICTIONS, "actor": _ACTORS, "coverage": _COVERAGE,
 }
 """Each kind's confidence table, first rule that holds first."""
 

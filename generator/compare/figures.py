@@ -24,9 +24,15 @@ of :data:`_FIGURE_RULES` that holds decides the explanation and the severity:
 ``growing-within-rounding``
     the measure grows while a story runs (dead, injured, evacuated, views) and the ranges
     meet: ``different-time``, ``low``.
-``growing``
-    the measure grows, the ranges do not meet: ``different-time``, ``medium`` — counted at
-    different moments, but the difference is more than rounding.
+``later-reports-higher``
+    the measure grows, or it is a span of time ("trapped for 50 hours"), and the later reports,
+    each dated, give the higher values: ``different-time``, ``low`` — counted at different
+    moments, never "cannot all be true".
+``growing-in-order``
+    the measure grows and no later report gives a lower count (unknown publication dates fit):
+    ``different-time``, ``low``.
+``growing-out-of-order``
+    the measure grows but a later report gives a lower count: ``conflict``, ``medium``.
 ``within-rounding``
     one value with different qualifiers, or ranges that meet: ``rounding``, ``low``.
 ``conflict``
@@ -35,6 +41,7 @@ of :data:`_FIGURE_RULES` that holds decides the explanation and the severity:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -42,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.compare.common import Rule, always, claim_at, first_rule, said_by_source, stable_id
-from generator.extract.measures import GROWING_MEASURES
+from generator.extract.measures import DURATION_MEASURES, GROWING_MEASURES, LENGTH_MEASURES
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
@@ -59,6 +66,9 @@ def _as_written(figure: Figure) -> float | None:
     return parse_number(digits.group(0), figure.language) if digits else None
 
 
+_ROUNDED_LEAST = 0.05  # "about 850" allows at least 5 % either way, and its last digit's rounding
+
+
 def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
     """The figure's range widened by the rounding its written value implies."""
     low, high = figure.low, figure.high
@@ -73,6 +83,11 @@ def _tolerance(figure: Figure) -> tuple[float | None, float | None]:
             step *= 10
     else:
         step = 0.1
+    if figure.qualifier == "about":  # "about 850": the word says the number is rounded, to its last digit
+        half = max(_ROUNDED_LEAST * abs(value), min(step / 2, abs(value) / 10)) * factor
+        return figure.value - half, figure.value + half
+    if figure.qualifier == "nearly":  # "nearly 1,000": up to a tenth below it
+        return low, high
     if step > 1 and written is not None:  # round digits: what rounds to them, within a tenth ("1000", "300 million")
         half = min(step / 2, abs(value) / 10) * factor
     elif step > 1 or factor != 1.0:  # in words, or scaled or converted ("two million", "2 millions", "60 mph")
@@ -153,16 +168,27 @@ class _Spread:
     """The values are more than :data:`_FAR_APART` times apart."""
     one_value: bool
     """The figures give one value (with different qualifiers)."""
+    in_order: bool = True
+    """No source published later gives a lower value than one published earlier (unknown dates fit)."""
+    dated_in_order: bool = False
+    """Every source gives its publication date, and the later reports give the higher values."""
+    duration: bool = False
+    """The measure is a span of time ("trapped for 50 hours"), which grows while a story runs."""
 
 
 _GROWING = "{measure} grow over time and the sources count at different moments"
+_LATER_HIGHER = "{measure} grow over time, and the later reports give the higher counts"
 
 _FIGURE_RULES: tuple[Rule[_Spread], ...] = (
     Rule("far-apart", lambda s: not s.within_rounding and s.far_apart, "different-scope", "medium",
          f"the values are more than {_FAR_APART} times apart: the sources likely count different things "
          "(a part and the whole, or another event)"),
     Rule("growing-within-rounding", lambda s: s.growing and s.within_rounding, "different-time", "low", _GROWING),
-    Rule("growing", lambda s: s.growing, "different-time", "medium", _GROWING),
+    Rule("later-reports-higher", lambda s: (s.growing or s.duration) and s.dated_in_order,
+         "different-time", "low", _LATER_HIGHER),
+    Rule("growing-in-order", lambda s: s.growing and s.in_order, "different-time", "low", _GROWING),
+    Rule("growing-out-of-order", lambda s: s.growing, "conflict", "medium",
+         "{measure} grow over time, but a later report gives a lower count than an earlier one"),
     Rule("within-rounding", lambda s: s.one_value or s.within_rounding, "rounding", "low",
          "the values agree within rounding and the qualifiers used"),
     Rule("conflict", always, "conflict", "high", "the values cannot all be true"),
@@ -170,15 +196,39 @@ _FIGURE_RULES: tuple[Rule[_Spread], ...] = (
 """How a figure finding is explained, first rule that holds first."""
 
 
+_SET_ASIDE = frozenset({"another-group", "conversion-in-brackets"})
+"""Figures compared with none: another group's count ("another 1,000 troops"), and a length in
+brackets converting the one before it ("40 metres (131 feet)"), which says nothing of its own."""
+
+
+def _subject(figure: Figure, figures: Sequence[Figure]) -> str | None:
+    """What a figure is compared as being about, beside its measure: the thing a length measures
+    ("well"), the person an age or count is of; a count whose nationality the text gives ("German
+    troops") is compared with counts of that nationality, and one without with the counts of the
+    one nationality the measure's counts give, if there is just one."""
+    if figure.measure in LENGTH_MEASURES:
+        return figure.about
+    if figure.subject:
+        return figure.subject
+    return figure.about or _only_about(figure.measure, figures)
+
+
+def _only_about(measure: str, figures: Sequence[Figure]) -> str | None:
+    abouts = {f.about for f in figures if f.measure == measure and f.about and not _SET_ASIDE.intersection(f.rules)}
+    return next(iter(abouts)) if len(abouts) == 1 else None
+
+
 def figure_findings(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
     """Figures of one measure, subject and scope that differ between sources, a finding per
     group (per counter, where a source gives counts by different counters)."""
     groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.measure == "age":
+        if figure.measure == "age" or _SET_ASIDE.intersection(figure.rules):
             continue
         scope = figure.language if figure.measure.startswith("word:") or figure.measure in _SHARES else ""
-        groups[(figure.measure, figure.subject, scope)].append(figure)
+        if "other-time" in figure.rules:
+            scope = f"{scope} earlier".strip()
+        groups[(figure.measure, _subject(figure, figures), scope)].append(figure)
     found = []
     for (measure, subject, scope), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "", g[0][2])):
         by_source: dict[str, list[Figure]] = defaultdict(list)
@@ -199,6 +249,22 @@ def figure_findings(figures: Sequence[Figure], sources: dict[str, Source]) -> li
     return found
 
 
+def _publication_order(chosen: Sequence[Figure], sources: dict[str, Source]) -> tuple[bool, bool]:
+    """Whether no later report gives a lower value than an earlier one (unknown dates fit), and
+    whether every report is dated and the later ones give the higher values."""
+    def published(figure: Figure) -> dt.date | None:
+        source = sources.get(figure.source)
+        day = source.metadata.published if source is not None else None
+        return day.date() if isinstance(day, dt.datetime) else day
+
+    dated = [(f.value, published(f)) for f in chosen]
+    pairs = [(a, b) for a in dated for b in dated if a[0] < b[0]]
+    in_order = all(a[1] is None or b[1] is None or a[1] <= b[1] for a, b in pairs)
+    every = all(day is not None for _, day in dated)
+    later = any(a[1] is not None and b[1] is not None and a[1] < b[1] for a, b in pairs)
+    return in_order, in_order and every and later
+
+
 def _figure_finding(measure: str, subject: str | None, scope: str, by_source: dict[str, list[Figure]],
                     sources: dict[str, Source], counter: str | None = None) -> Discrepancy | None:
     """The finding of one measure's figures, each source's list of them by its id; ``None`` if they agree."""
@@ -213,15 +279,27 @@ def _figure_finding(measure: str, subject: str | None, scope: str, by_source: di
         return None
     values = {f.value for f in chosen}
     within_rounding = _overlap([_tolerance(f) for f in chosen])
+    in_order, dated_in_order = _publication_order(chosen, sources)
     rule = first_rule(_FIGURE_RULES, _Spread(measure in GROWING_MEASURES, within_rounding, _far_apart(values),
-                                             len(values) == 1))
+                                             len(values) == 1, in_order, dated_in_order,
+                                             measure in DURATION_MEASURES))
     label = measure.removeprefix("word:").replace("_", " ") + (f" counted by {counter}" if counter else "")
     said = said_by_source([(f.source, f"“{f.text}”") for f in chosen])
     why = rule.note.format(measure=measure.removeprefix("word:"))
     key = "|".join(x for x in (measure, subject or "", scope, f"by:{counter}" if counter else "") if x)
+    dimension = measure in LENGTH_MEASURES and measure != "distance" and subject
+    if dimension:
+        label = f"the {measure} of the {subject}"
     return Discrepancy(
         id=stable_id("figure", key), kind="figure", key=key,
         summary=f"The sources give different figures for {label}: {said} — {why}.",
         explanation=rule.explanation, severity=rule.severity,
-        claims=tuple(claim_at(sources, f.source, f.start, f.end, f.value, "figure") for f in chosen),
-        rules=(rule.name,))
+        claims=tuple(claim_at(sources, f.source, f.start, f.end, f.value, "figure")
+                     for _, fs in sorted(by_source.items()) for f in sorted(fs, key=lambda f: f.start)),
+        rules=(rule.name,),
+        evidence=(f"{SAME_THING}: the {measure} of the {subject}, by the words next to each figure",)
+        if dimension else ())
+
+
+SAME_THING = "one thing measured"
+"""The evidence of a finding whose figures each give one dimension of one thing ("the depth of the well")."""

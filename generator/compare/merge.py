@@ -20,11 +20,13 @@ from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
 from generator.compare.confidence import assess
+from generator.compare.contradictions import contradiction_findings
 from generator.compare.coverage import coverage_findings
 from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
 from generator.compare.quotes import quote_findings
+from generator.compare.spellings import spelling_findings
 from generator.compare.translations import translation_links
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
@@ -77,10 +79,12 @@ class FindingKind:
 FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("figures", lambda i: figure_findings(i.figures, i.by_id)),
     FindingKind("ages", lambda i: age_findings(i.figures, i.by_id, i.names)),
+    FindingKind("spellings", lambda i: spelling_findings(i.entities or (), i.by_id)),
     FindingKind("quotes", lambda i: quote_findings(i.quotes, i.by_id)),
     FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links, i.persons), forked=True),
     FindingKind("dates", lambda i: date_findings(
         i.by_id, i.dates, date_checks(i.sources, i.dates, i.case) if i.checks is None else i.checks)),
+    FindingKind("contradictions", lambda i: contradiction_findings(i.by_id)),
     FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
     FindingKind("coverage", lambda i: coverage_findings(
         i.by_id, i.figures, i.persons, from_persons(i.persons) if i.entities is None else i.entities)),

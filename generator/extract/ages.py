@@ -14,6 +14,7 @@ from generator.model.refs import PersonIndex
 from generator.model.source import Source
 from generator.text.numbers import parse_number
 from generator.text.trigger import Hits
+from generator.text.words import fold
 
 _AGE_TITLE = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,1}[^\W\d_]+(?:[ \u00a0]+|,[ \u00a0]+)")
 
@@ -36,11 +37,17 @@ class Age(NamedTuple):
     subject: str | None
     """Entity id of the person it belongs to, when the text says."""
     rules: tuple[str, ...]
-    """How it was read: an age pattern of the language, or a number after a name."""
+    """How it was read: an age pattern of the language, or a number after a name; then whose it is
+    when no name says (``person-noun``, ``another-person``)."""
+    noun: str | None = None
+    """For an age of no named person: the noun of the person it is said of, lower case ("boy" of "a
+    five-year-old boy", "garçon" of "un garçon de cinq ans"), if one stands next to it."""
 
 
 _BY_PATTERN = ("age_pattern",)
 _AFTER_NAME = ("age_after_name",)
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
+_TWO_BEFORE = re.compile(r"(?:([^\W\d_][\w'’-]*)[ \u00a0]+)?([^\W\d_][\w'’-]*)[ \u00a0]+$")
 
 
 def read_ages(source: Source, index: PersonIndex, syntax: FigureSyntax, language: str, hits: Hits,
@@ -59,7 +66,8 @@ def read_ages(source: Source, index: PersonIndex, syntax: FigureSyntax, language
             subject = (_age_subject(index, m.start(), m.end(), text, syntax.stopwords)
                        or _age_back_reference(source, index, m.start(), syntax))
             take(m.start(), m.end())
-            ages.append(Age(m.start(), m.end(), value, subject, _BY_PATTERN))
+            noun, rules = (None, _BY_PATTERN) if subject else _unnamed(text, m.start(), m.end(), syntax)
+            ages.append(Age(m.start(), m.end(), value, subject, rules, noun))
     if syntax.age_after_name:
         for ref in index.refs:
             after = _AGE_AFTER_NAME.match(text, ref.end)
@@ -71,6 +79,21 @@ def read_ages(source: Source, index: PersonIndex, syntax: FigureSyntax, language
             take(after.start(1), after.end(1))
             ages.append(Age(after.start(1), after.end(1), value, ref.entity_id, _AFTER_NAME))
     return ages
+
+
+def _unnamed(text: str, start: int, end: int, syntax: FigureSyntax) -> tuple[str | None, tuple[str, ...]]:
+    """Whose an age named by no name is, as far as the words next to it say: another person's
+    ("another 19-year-old", "un autre garçon de 19 ans": one of the two words before it says so),
+    or the person the noun right after or right before it names ("a five-year-old boy", "un
+    garçon de cinq ans")."""
+    before = _TWO_BEFORE.search(text, max(0, start - 40), start)
+    if before and any(w is not None and fold(w) in syntax.others for w in before.groups()):
+        return None, (*_BY_PATTERN, "another-person")
+    after = _NEXT_WORD.match(text, end)
+    for word in (after.group(1) if after else None, before.group(2) if before else None):
+        if word is not None and fold(word) in syntax.person_nouns:
+            return word.lower(), (*_BY_PATTERN, "person-noun")
+    return None, _BY_PATTERN
 
 
 def _age_back_reference(source: Source, index: PersonIndex, start: int, syntax: FigureSyntax) -> str | None:

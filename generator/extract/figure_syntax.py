@@ -7,7 +7,7 @@ the age patterns, and the probes that try each pattern only where a digit or a n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -17,6 +17,7 @@ from generator.model.claims import QUALIFIERS, Qualifier
 from generator.text.lexicon import calendar_words
 from generator.text.numbers import number_syntax
 from generator.text.trigger import DIGIT, Probe, Trigger, last_token
+from generator.text.words import fold
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,26 @@ class FigureSyntax:
     """Number words that give a value only roughly ("quinzaine", "dozen"): qualified "about"."""
     age_articles: dict[str, str] = field(default_factory=dict)
     """Articles before an age that opens a sentence, to the gender they give ("die": f)."""
+    language: str = ""
+    """The language's canonical code."""
+    other_time: re.Pattern[str] | None = None
+    """Words in a figure's sentence that date what it counts before the story ("last week")."""
+    dimensions: dict[str, str] = field(default_factory=dict)
+    """Words right after a length (lower case) to the dimension they make it ("deep": depth)."""
+    dimension: re.Pattern[str] | None = None
+    """Those words right after a length, hyphenated or not ("-deep", " in diameter"), group ``d``."""
+    determiners: frozenset[str] = frozenset()
+    """Articles and possessives: a length right after one describes the noun that follows."""
+    subject_links: frozenset[str] = frozenset()
+    """Words between a measured thing and its size ("the well was 40 m deep", "measuring")."""
+    not_names: frozenset[str] = frozenset()
+    """Capitalised words that are no names (nationalities): passed over between a number and the
+    noun it counts ("1,000 German service members")."""
+    others: frozenset[str] = frozenset()
+    """Words right before an age that say it is another person's ("another 19-year-old")."""
+    person_nouns: frozenset[str] = frozenset()
+    """Nouns of people (roles, kin, gendered words; folded): an unnamed person an age is said of
+    ("a five-year-old boy", "un garçon de cinq ans")."""
     ambiguous_numbers: frozenset[str] = frozenset()
     """Number words that are also other words (Norwegian "tre": three, tree): they count only
     what the measure words name ("tre personer"), not any word after them."""
@@ -116,6 +137,15 @@ def figure_syntax(language: str) -> FigureSyntax:
         approximate=word_set(language, "figure_approximate_words"),
         age_articles={str(k).lower(): str(g) for g, words in (data.get("figure_age_articles") or {}).items()
                       for k in words},
+        others=word_set(language, "figure_other_words"),
+        language=language, dimensions=_table(data, "figure_dimensions"),
+        other_time=_word_pattern(data.get("figure_other_time_words"), r"(?<!\w)(?:{})(?!\w)"),
+        dimension=_word_pattern([w for ws in (data.get("figure_dimensions") or {}).values() for w in ws],
+                                r"[-\u00a0 ](?P<d>{})(?!\w)"),
+        subject_links=word_set(language, "figure_subject_links"),
+        determiners=word_set(language, "figure_determiners"),
+        not_names=word_set(language, "entity_not_names"),
+        person_nouns=_person_nouns(language, data),
         ambiguous_numbers=word_set(language, "figure_ambiguous_number_words"),
         named_before=_named_before(named_before_words),
         named_before_keys={str(w).split(" ")[0].lower(): str(k) for k, words in named_before_words.items()
@@ -231,3 +261,10 @@ def _word_pattern(words: Any, template: str) -> re.Pattern[str] | None:
 def _literal_length(regex: str) -> int:
     """Roughly how many characters the part of an age pattern before its number matches at most."""
     return len(re.sub(r"\(\?<[=!][^)]*\)|\\[bB]|[?()\\]", "", regex)) + 1
+
+
+def _person_nouns(language: str, data: Mapping[str, Any]) -> frozenset[str]:
+    """The language's nouns of people, folded: its role nouns and its gendered words."""
+    gendered = data.get("entity_gender_words") or {}
+    return frozenset(fold(str(w)) for w in (*word_set(language, "entity_person_roles"),
+                                            *(w for words in gendered.values() for w in words or ())))

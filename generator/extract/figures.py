@@ -19,7 +19,19 @@ from typing import NamedTuple
 from generator.extract.ages import Age, read_ages
 from generator.extract.dates import extract_dates
 from generator.extract.figure_syntax import FigureSyntax, figure_syntax
-from generator.extract.measures import Clues, Reading, convert, decide, outcome_word_before, read_after, what_happened
+from generator.extract.measures import (
+    LENGTH_MEASURES,
+    Clues,
+    Reading,
+    another_before,
+    convert,
+    decide,
+    measured_thing,
+    outcome_word_before,
+    read_after,
+    scale_as_length,
+    what_happened,
+)
 from generator.lang import canonical_language
 from generator.model.claims import DateMention, Figure, Qualifier
 from generator.model.refs import PersonIndex, PersonRef
@@ -63,6 +75,7 @@ class _Draft(NamedTuple):
     measure_text: str | None
     counted_by: str | None
     rules: tuple[str, ...]
+    about: str | None = None
 
 
 class _Taken:
@@ -135,6 +148,9 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     text = source.text
     groups = m.groupdict()  # a language without scale words or currencies has no such group
     scale = groups.get("scale")
+    length = scale_as_length(text, m, syntax, language) if scale else None
+    if length is not None:
+        scale = None  # "the 40m dry well": metres, not millions
     if scale:
         value *= syntax.scales[scale.lower()]
     value, high, measured_from = _second_number(text, m, value, scale, syntax, language)
@@ -145,6 +161,8 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     named = syntax.named_before.search(text, max(0, opening - 40), opening) if syntax.named_before else None
     clues = _clues(source, m, groups.get("cur"), measured_from, opening, according is not None, named, previous,
                    syntax)
+    if length is not None:
+        clues = clues._replace(after=length)
     decided = decide(clues)
     if decided is None:
         return None
@@ -172,8 +190,33 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     if high is None:
         low, high = _range(value, qualifier)
     by = according or (syntax.according.match(text, found.end) if syntax.according else None)
+    rules = _rule_names(rule, found, outcome)
+    about = found.about
+    if measure in LENGTH_MEASURES:
+        measure, about, conversion = _length(text, start, found.end, measure, unit, previous, syntax)
+        rules = (*rules, "conversion-in-brackets") if conversion else rules
+    if another_before(text, start, syntax):
+        rules = (*rules, "another-group")  # "another 1,000 troops": not the group the other sources count
+    sentence = source.sentence_at(m.start())
+    if syntax.other_time is not None and sentence is not None \
+            and syntax.other_time.search(text, sentence.start, sentence.end):
+        rules = (*rules, "other-time")  # "an airstrike last week that killed 30", "this year": not the story's day
     return _Draft(start, found.end, value, low, high, measure, qualifier, None, unit, written if unit else None,
-                  found.text, _counter(by.group("who"), syntax) if by else None, _rule_names(rule, found, outcome))
+                  found.text, _counter(by.group("who"), syntax) if by else None, rules, about)
+
+
+_CONVERSION_GAP = re.compile(r"[^.;:!?()\n]{0,30}\($")  # "a 40-metre-deep well (131 feet)"
+
+
+def _length(text: str, start: int, end: int, measure: str, unit: str | None, previous: _Draft | None,
+            syntax: FigureSyntax) -> tuple[str, str | None, bool]:
+    """A length's dimension, what it is the size of, and whether it converts the length before: a
+    length in brackets after another ("a 40-metre-deep well (131 feet)") measures what that one
+    does; else the dimension as read and the thing :func:`measured_thing` finds."""
+    if (previous is not None and previous.measure in LENGTH_MEASURES and unit is not None
+            and _CONVERSION_GAP.match(text, previous.end, start)):
+        return previous.measure, previous.about, True
+    return measure, measured_thing(text, start, end, syntax), False
 
 
 def _second_number(text: str, m: re.Match[str], value: float, scale: str | None, syntax: FigureSyntax,
@@ -235,7 +278,7 @@ def _rule_names(rule: str, found: Reading, outcome: str | None) -> tuple[str, ..
 def _age_draft(age: Age) -> _Draft:
     low, high = _range(age.value, "exact")
     return _Draft(age.start, age.end, age.value, low, high, "age", "exact", age.subject, None, None, None, None,
-                  age.rules)
+                  age.rules, age.noun)
 
 
 def _figures(source: Source, language: str, drafts: list[_Draft]) -> tuple[Figure, ...]:
@@ -252,7 +295,7 @@ def _figures(source: Source, language: str, drafts: list[_Draft]) -> tuple[Figur
             low=None if d.low is None else _clean(d.low), high=None if d.high is None else _clean(d.high),
             measure=d.measure, qualifier=d.qualifier, subject=d.subject, language=language,
             unit=d.unit, written_value=d.written, measure_text=d.measure_text, counted_by=d.counted_by,
-            rules=d.rules))
+            rules=d.rules, about=d.about))
     return tuple(figures)
 
 

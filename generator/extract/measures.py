@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from generator.extract.figure_syntax import FigureSyntax
+from generator.text.lemmas import lemma_of
 from generator.text.words import HYPHENATED_WORD, fold
 
 # Unit conversions to one base unit per dimension: unit -> (measure, factor to the base unit).
@@ -36,7 +37,12 @@ UNIT_OFFSETS: dict[str, float] = {"F": -32.0}
 
 
 # The unit a converted value is in, by measure: what a reader sees beside the value.
-BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s", "area": "m²", "temperature": "°C"}
+BASE_UNITS: dict[str, str] = {"weight": "kg", "distance": "m", "speed": "m/s", "area": "m²", "temperature": "°C",
+                              "depth": "m", "height": "m", "length": "m", "width": "m"}
+
+
+# Lengths: a distance, or the dimension the words after it name ("40 metres deep": depth).
+LENGTH_MEASURES = frozenset({"distance", "depth", "height", "length", "width"})
 
 
 def convert(value: float, unit: str) -> float:
@@ -66,9 +72,9 @@ GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments
 # the staff of a building, the people taken to hospital), so a count of people says nothing about
 # which group it is.
 PEOPLE_COUNTS = frozenset({"people", "responders", "passengers", "spectators", "students", "children", "fans",
-                           "celebrities", "friends", "dead", "injured", "arrested", "evacuated"})
+                           "celebrities", "friends", "dead", "injured", "arrested", "evacuated", "troops"})
 # Measures of size: a story measures many things (a well's depth and its distance from a town).
-SIZE_MEASURES = frozenset({"weight", "distance", "speed", "area", "temperature", "percent", "times", "age"})
+SIZE_MEASURES = frozenset({"weight", "speed", "area", "temperature", "percent", "times", "age"}) | LENGTH_MEASURES
 
 
 # Spans of time: how long something lasted or has lasted. Counted at different moments of a
@@ -92,7 +98,11 @@ class Reading(NamedTuple):
     """The word that says what is counted, as written."""
     how: str = ""
     """For the words after a number, which of them said it (``percent``, ``speed``, ``unit``,
-    ``measure_word``, ``times``, ``context``, ``counted_word``)."""
+    ``measure_word``, ``times``, ``context``, ``counted_word``, ``counted_word_after_modifier``,
+    ``dimension``)."""
+    about: str | None = None
+    """Whom what is counted belongs to, when a word before the noun says it ("german" of "1,000
+    German troops"), lower case."""
 
 
 class Clues(NamedTuple):
@@ -238,7 +248,87 @@ def _unit_after(text: str, end: int, syntax: FigureSyntax) -> Reading | None:
     per_hour = syntax.per_hour.match(text, glued.end())
     if per_hour and f"{unit}/h" in UNIT_FACTORS:
         return Reading("speed", per_hour.end(), f"{unit}/h", word, "speed")  # "90 km/h", "100 kilomètres à l'heure"
+    dimension = dimension_after(text, glued.end(), syntax) if UNIT_FACTORS[unit][0] == "distance" else None
+    if dimension is not None:
+        return Reading(dimension[0], dimension[1], unit, word, "dimension")  # "40-metre-deep", "130ft deep"
     return Reading(UNIT_FACTORS[unit][0], glued.end(), unit, word, "unit")
+
+
+def dimension_after(text: str, end: int, syntax: FigureSyntax) -> tuple[str, int] | None:
+    """The dimension the words right after a length name ("-deep": depth, " in diameter": width),
+    and where they end."""
+    found = syntax.dimension.match(text, end) if syntax.dimension else None
+    return (syntax.dimensions[found.group("d").lower()], found.end()) if found else None
+
+
+def scale_as_length(text: str, m: re.Match[str], syntax: FigureSyntax, language: str) -> Reading | None:
+    """A scale word glued to a number that is the symbol of a length rather than a scale ("the 40m
+    dry well", "the 80m-deep well"; not "40m views", "£40m", "40m users"): a length when no
+    currency sign goes before, and the word after names a dimension or is neither a measure word,
+    a function word nor an inflected (plural) noun."""
+    groups = m.groupdict()
+    scale = groups.get("scale")
+    if not scale or groups.get("cur") or m.start("scale") != m.end("num"):
+        return None
+    unit = scale.lower()
+    if unit not in UNIT_FACTORS or UNIT_FACTORS[unit][0] != "distance":
+        return None
+    dimension = dimension_after(text, m.end(), syntax)
+    if dimension is not None:
+        return Reading(dimension[0], dimension[1], unit, scale, "dimension")
+    after = _NEXT_WORD.match(text, m.end())
+    if after is None:
+        return None
+    word = after.group(1)
+    lower = word.lower()
+    if lower in syntax.measures or not _counted_word(word, syntax) or lemma_of(word, language) != lower:
+        return None
+    return Reading("distance", m.end(), unit, scale, "unit")
+
+
+_TWO_BEFORE = re.compile(r"(?:([^\W\d_][\w'’-]*)[ \u00a0]+)?([^\W\d_][\w'’-]*)[ \u00a0]+$")
+
+
+def another_before(text: str, start: int, syntax: FigureSyntax) -> bool:
+    """Whether one of the two words before ``start`` says the figure is another group's or person's
+    ("another 1,000 troops", "un autre garçon de 19 ans")."""
+    before = _TWO_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and any(w is not None and w.lower() in syntax.others for w in before.groups())
+
+
+def words_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The two words right before ``start``, the nearer last (``None`` where there is none)."""
+    before = _TWO_BEFORE.search(text, max(0, start - 40), start)
+    return (before.group(1), before.group(2)) if before else (None, None)
+
+
+_RUN_WORDS = 3  # words after a length read for the thing it measures ("the 40m dry well in")
+
+
+def measured_thing(text: str, start: int, end: int, syntax: FigureSyntax) -> str | None:
+    """What a length is the size of, lower case: after an article, the noun after it, past one word
+    that describes it ("a 40-metre-deep well", "the 40m dry well in"; not "swam 50 metres through"),
+    or the noun before a word that links it to its size ("the well was about 40 metres deep", "a
+    well measuring 130ft deep")."""
+    further, nearer = words_before(text, start)
+    if nearer is not None and nearer.lower() in syntax.subject_links and further is not None \
+            and _counted_word(further, syntax) and further.lower() not in syntax.determiners:
+        return further.lower()
+    if nearer is None or nearer.lower() not in syntax.determiners:
+        return None
+    run: list[str] = []
+    position = end
+    while len(run) < _RUN_WORDS:
+        after = _NEXT_WORD.match(text, position)
+        if after is None or not _counted_word(after.group(1), syntax) or after.group(1).lower() in syntax.measures:
+            break
+        run.append(after.group(1))
+        position = after.end()
+    if syntax.capitalised_nouns:  # the noun is the word with a capital ("der 40 Meter tiefe Brunnen")
+        run = [w for w in run if w[:1].isupper()]
+    if not run:
+        return None
+    return (run[-1] if len(run) == 2 else run[0]).lower()
 
 
 def _words_after(text: str, end: int, start: int, syntax: FigureSyntax) -> Reading | None:
@@ -248,6 +338,9 @@ def _words_after(text: str, end: int, start: int, syntax: FigureSyntax) -> Readi
     skipped = 0
     first: tuple[str, int] | None = None
     after_link = False
+    previous = ""
+    nationality: str | None = None
+    second: tuple[str, int] | None = None
     while skipped <= _MAX_SKIPPED:
         # after an elided link word the next word is glued to it: "2 millions d'euros"
         m = (after_link and _ELIDED_WORD.match(text, position)) or _NEXT_WORD.match(text, position)
@@ -257,7 +350,16 @@ def _words_after(text: str, end: int, start: int, syntax: FigureSyntax) -> Readi
         lower = word.lower()
         after_link = False
         if lower in syntax.measures:
-            return Reading(syntax.measures[lower], m.end(), None, word, "measure_word")
+            return Reading(syntax.measures[lower], m.end(), None, word, "measure_word", nationality)
+        pair = f"{previous} {lower}"
+        if previous and pair in syntax.measures:  # "service members"
+            return Reading(syntax.measures[pair], m.end(), None, text[position - len(previous):m.end()],
+                           "measure_word", nationality)
+        previous = lower
+        if skipped == 0 and nationality is None and word[:1].isupper() and lower in syntax.not_names:
+            nationality = lower  # passed over once, before what is counted, whose it is: "1,000 German troops"
+            position = m.end()
+            continue
         if lower in syntax.links:
             position = m.end()
             after_link = True
@@ -267,13 +369,28 @@ def _words_after(text: str, end: int, start: int, syntax: FigureSyntax) -> Readi
             return Reading(measure or "times", m.end(), None, word, "context" if measure else "times")
         if skipped == 0 and _counted_word(word, syntax):
             first = (word, m.end())
+        elif skipped == 1 and first is not None and second is None and _counted_word(word, syntax):
+            second = (word, m.end())
         elif skipped == 0:
             return None
         skipped += 1
         position = m.end()
     if first is None:
         return None
-    return Reading(f"word:{first[0].lower()}", first[1], None, first[0], "counted_word")
+    if second is not None and _head_after(first[0], second[0], syntax):
+        return Reading(f"word:{second[0].lower()}", second[1], None, second[0], "counted_word_after_modifier",
+                       nationality)
+    return Reading(f"word:{first[0].lower()}", first[1], None, first[0], "counted_word", nationality)
+
+
+def _head_after(first: str, second: str, syntax: FigureSyntax) -> bool:
+    """Whether of two words after a number the second is what it counts and the first describes it:
+    the second a noun where the first is not ("drei große Gemälde"), or the second inflected where
+    the first is not ("100 dump trucks", "two large explosions"; not "two cars crashed")."""
+    if syntax.capitalised_nouns:
+        return first.islower() and second[:1].isupper()
+    return (lemma_of(first, syntax.language) == first.lower()
+            and lemma_of(second, syntax.language) != second.lower())
 
 
 _OUTCOME_REACH = 4  # words after what a number counts to the word saying what happened to them

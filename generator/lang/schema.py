@@ -124,6 +124,19 @@ KEYS: dict[str, Key] = {
     "figure_qualifiers": _k("groups", "Words before a number that bound it, by qualifier (more_than, about, …)."),
     "figure_measures": _k("groups", "Nouns a number counts, by language-independent measure."),
     "figure_units": _k("groups", "Unit words by normalised unit (kg, lb, km, …)."),
+    "figure_other_time_words": _k("words", "Words in a figure's sentence that give what it counts another time "
+                                           "than the story's day: before it, or a longer period (\"last week\")."),
+    "figure_determiners": _k("words", "Articles and possessives: a length after one describes the noun after it "
+                                      "(\"the 40m dry well\")."),
+    "contrast_classes": _k("groups", "Things one event can be told as, one or the other, as ``class:thing`` to its "
+                                     "forms (\"vehicle:car\": car, cars): two sources naming one thing of a class "
+                                     "differently in the same words is a finding."),
+    "contrast_negations": _k("words", "Words that deny the noun right after them (\"no\", \"kein\", \"aucun\")."),
+    "contrast_not": _k("words", "Words that deny the noun after an article (\"not a swap\", \"nicht ein\")."),
+    "contrast_reported": _k("words", "What is reported (\"reports\", \"allegations\"): denying it denies no event."),
+    "contrast_denials": _k("words", "Verbs that deny what follows within two words (\"denied doing a deal\")."),
+    "figure_dimensions": _k("groups", "Words after a length that say which dimension it is (\"deep\": depth)."),
+    "figure_subject_links": _k("words", "Words between a measured thing and its size (\"the well was 40 m deep\")."),
     "figure_outcome_words": _k("groups", "Words that say what happened to the people counted (dead, injured, …)."),
     "figure_context_measures": _k("groups", "Verbs near a number that name its measure (\"seen\": views)."),
     "figure_times_words": _k("words", "Words for \"times\" (\"20 million times\")."),
@@ -135,6 +148,8 @@ KEYS: dict[str, Key] = {
     "figure_age_after_name": _k("flag", "An age may follow a name in brackets or commas (\"Bieber (23)\").",
                                 default=True),
     "figure_age_articles": _k("groups", "Articles before an age opening a sentence, by the gender they give."),
+    "figure_other_words": _k("words", "Words right before a figure or an age that make it another group's or "
+                                      "person's (\"another\")."),
     "figure_per_second": _k("words", "Words for \"per second\"."),
     "figure_per_hour": _k("words", "Words for \"per hour\"."),
     "figure_range_open": _k("words", "Words opening a range (\"between\")."),

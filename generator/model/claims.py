@@ -78,6 +78,9 @@ class Figure(Span):
     rules: tuple[str, ...] = ()
     """Names of the rules that decided what the figure measures, in the order they applied
     (:data:`generator.extract.measures.MEASURE_RULES`); never written to case.json."""
+    about: str | None = None
+    """What the figure is said of when no named person is its subject: a noun of the sentence, lower
+    case (``boy`` of "a five-year-old boy", ``well`` of "the 40m-deep well")."""
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,9 @@ class Entity:
     rules: tuple[str, ...] = ()
     """Names of the resolve rules that decided the type, in the order they applied ("majority vote",
     "curated type", …; see :data:`generator.resolve.clusters.TYPE_RULES`). Not written to ``case.json``."""
+    spellings: tuple[str, ...] = ()
+    """Full names the sources spell differently and that were joined as one name ("Zhao Sicong",
+    "Zhao Zicong"), sorted; empty when every source spells it alike."""
 
 
 @dataclass(frozen=True)

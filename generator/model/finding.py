@@ -12,9 +12,10 @@ from typing import Literal, get_args
 
 from generator.model.span import Span
 
-Kind = Literal["figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage"]
+Kind = Literal["figure", "quote", "paraphrase", "date", "attribute", "contradiction", "actor", "coverage"]
 """What a finding compares: figures, a quote's wording, narrative against a quote, dates and
-times, ages and roles, who did what, and what only one source reports."""
+times, ages, spellings and roles, one thing named or asserted differently (a car and a truck,
+"a swap" and "not a swap"), who did what, and what only one source reports."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 Explanation = Literal["rounding", "different-time", "different-scope", "translation", "conflict"]

@@ -95,6 +95,9 @@ class EntityRef:
     """``(source, start, end)`` of each mention, sorted."""
     strong: bool = False
     """Whether its type rests on evidence beyond a capital letter (a role, a list, the gazetteer)."""
+    spellings: tuple[tuple[str, str, int, int], ...] = ()
+    """For a name the sources spell differently: ``(spelling, source, start, end)`` of each
+    mention written in one of those spellings, sorted by source and place."""
 
 
 def from_persons(persons: Iterable[PersonRef]) -> tuple[EntityRef, ...]:

@@ -73,7 +73,8 @@ def case_schema() -> dict[str, Any]:
     figure = _object({**_SPAN, "id": {"type": "string"}, "value": {"type": ["number", "null"]},
                       "low": {"type": ["number", "null"]}, "high": {"type": ["number", "null"]},
                       "measure": _NULLABLE_STRING, "qualifier": _NULLABLE_STRING,
-                      "subject": _NULLABLE_STRING, "unit": _NULLABLE_STRING, "counted_by": _NULLABLE_STRING},
+                      "subject": _NULLABLE_STRING, "unit": _NULLABLE_STRING, "counted_by": _NULLABLE_STRING,
+                      "about": _NULLABLE_STRING},
                      ["id", *_SPAN_REQUIRED, "value", "low", "high", "measure", "qualifier", "subject"])
     date = _object({**_SPAN, "id": {"type": "string"}, "kind": {"type": "string"},
                     "resolved": _NULLABLE_STRING, "event": {}},
@@ -81,7 +82,8 @@ def case_schema() -> dict[str, Any]:
     claim = _object({**_SPAN, "value": {}}, [*_SPAN_REQUIRED, "value"])
     discrepancy = _object({
         "id": {"type": "string"},
-        "kind": {"enum": ["figure", "quote", "paraphrase", "date", "attribute", "actor", "coverage"]},
+        "kind": {"enum": ["figure", "quote", "paraphrase", "date", "attribute", "contradiction", "actor",
+                          "coverage"]},
         "summary": {"type": "string"},
         "explanation": {"type": ["string", "null"]},
         "status": {"enum": ["open", "explained", "resolved"]},

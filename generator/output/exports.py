@@ -34,7 +34,7 @@ ENTITY_COLUMNS = ("id", "name", "type", "aliases", "mentions", "sources")
 MENTION_COLUMNS = ("entity", "source", "anchor", "start", "end", "text")
 QUOTE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "language", "speaker", "evidence")
 FIGURE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "value", "low", "high", "measure",
-                  "qualifier", "subject", "unit", "counted_by")
+                  "qualifier", "subject", "unit", "counted_by", "about")
 DATE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "kind", "resolved", "event")
 DISCREPANCY_COLUMNS = ("id", "kind", "status", "summary", "explanation", "claims", "sources", "confidence")
 CLAIM_COLUMNS = ("discrepancy", "source", "anchor", "start", "end", "text", "value")

@@ -63,7 +63,7 @@ def figure_records(figures: Iterable[Figure]) -> Iterator[dict[str, Any]]:
     """``figures`` of case.json, sorted by source and position."""
     return ({"id": f.id, **_span(f), "value": _num(f.value), "low": _num(f.low), "high": _num(f.high),
              "measure": f.measure, "qualifier": f.qualifier, "subject": f.subject, "unit": f.unit,
-             "counted_by": f.counted_by}
+             "counted_by": f.counted_by, "about": f.about}
             for f in sorted(figures, key=lambda f: (f.source, f.start, f.id)))
 
 

@@ -30,7 +30,7 @@ from generator.extract.entities import extract_mentions
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.model.claims import DateMention, Figure, Quote
-from generator.model.entity import Resolution
+from generator.model.entity import Entity, Resolution
 from generator.model.finding import Discrepancy
 from generator.model.mention import Mention
 from generator.model.refs import EntityRef, PersonRef
@@ -42,6 +42,7 @@ from generator.resolve.curation import curation_problems
 from generator.resolve.dates import infer_dates
 from generator.resolve.entities import resolve_entities
 from generator.text.lemmas import word_lemmas
+from generator.text.words import fold
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,18 @@ def entity_refs(resolution: Resolution) -> tuple[EntityRef, ...]:
     """The resolved entities, as the comparison takes them."""
     return tuple(EntityRef(e.id, e.name, e.type, tuple(e.sources),
                            tuple(sorted((m.source, m.start, m.end) for m in e.mentions)),
-                           strong=any(why not in WEAK for why in e.type_evidence))
+                           strong=any(why not in WEAK for why in e.type_evidence),
+                           spellings=_spelled(e))
                  for e in resolution.entities)
+
+
+def _spelled(entity: Entity) -> tuple[tuple[str, str, int, int], ...]:
+    """The mentions of an entity the sources spell differently written in one of its spellings."""
+    if not entity.spellings:
+        return ()
+    spellings = {fold(n): n for n in entity.spellings}
+    return tuple(sorted((spellings[fold(m.name)], m.source, m.start, m.end)
+                        for m in entity.mentions if fold(m.name) in spellings))
 
 
 def refs(resolution: Resolution) -> tuple[tuple[PersonRef, ...], tuple[EntityRef, ...]]:

@@ -21,7 +21,8 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 STATUS_ORDER = {"open": 0, "explained": 1, "resolved": 2}
 KIND_TITLES = {
     "figure": "Figures", "quote": "Quote wording", "paraphrase": "Narrative against quote",
-    "date": "Dates", "attribute": "Attributes (ages, roles)", "actor": "Who did what, where",
+    "date": "Dates", "attribute": "Attributes (ages, spellings)", "contradiction": "Told otherwise",
+    "actor": "Who did what, where",
     "coverage": "Only one source",
 }
 KIND_HELP = {
@@ -29,7 +30,9 @@ KIND_HELP = {
     "quote": "One quote, worded differently by different sources (word-level diff).",
     "paraphrase": "A source's own narrative that departs from what another source quotes directly.",
     "date": "The same event dated or timed differently, or a weekday and a date that cannot both be right.",
-    "attribute": "The same person's age or role, given differently.",
+    "attribute": "The same person's age, or the spelling of their name, given differently.",
+    "contradiction": "One thing named differently in the same words (a car, a truck), or asserted by one "
+                     "source and denied by another.",
     "actor": "Who did something, where, or on which platform, told differently.",
     "coverage": "Facts, figures and people that only one source reports.",
 }

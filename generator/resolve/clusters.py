@@ -45,6 +45,8 @@ class Cluster:
     """Entity id, once named."""
     rules: tuple[str, ...] = ()
     """Names of the rules that decided the type, in the order they applied."""
+    spellings: set[str] = field(default_factory=set)
+    """Full names joined as spellings of one name ("Zhao Zicong", "Zhao Sicong"), if any."""
 
     def all(self) -> list[Mention]:
         """Its own mentions and the linked ones."""

@@ -20,6 +20,7 @@ Curation in ``seeds/case.yml`` (aliases, merges, splits, rejects, types) is appl
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -112,6 +113,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     for cluster in clusters.values():
         cluster.decide_type(cluster.mentions)
     _merge_spellings(clusters)
+    _merge_longer_forms(clusters)
 
     ambiguous: list[Ambiguous] = []
     index = _person_index(clusters)
@@ -138,31 +140,86 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     )
 
 
-_SPELLING_SIMILARITY = 85  # rapidfuzz ratio of two given names that spell one name ("Vassilis", "Vasilis")
+_SPELLING_SIMILARITY = 85  # rapidfuzz ratio of two words that spell one name ("Vassilis", "Vasilis")
+_VARIANT_SIMILARITY = 0.8  # Jaro-Winkler similarity of two words that may spell one name ("Fayez", "Faiz")
+_VARIANT_MIN_LENGTH = 3  # shorter words are initials or particles, not spellings
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Whether two different (folded) words may spell one name: nearly the same letters
+    ("vassilis", "vasilis"), or alike by Jaro-Winkler when they are not two given names of
+    their own ("fayez", "faiz"; "zicong", "sicong"; not "mark", "mary")."""
+    from rapidfuzz.distance import JaroWinkler
+    from rapidfuzz.fuzz import ratio
+
+    if min(len(a), len(b)) < _VARIANT_MIN_LENGTH or _scripts(a) != _scripts(b) or len(_scripts(a)) != 1:
+        return False  # short, or in other scripts: a homoglyph ("Zoё", a Cyrillic е) is no spelling
+    if ratio(a, b) >= _SPELLING_SIMILARITY:
+        return True
+    return (JaroWinkler.similarity(a, b) >= _VARIANT_SIMILARITY
+            and not (lex.is_given_name(a) and lex.is_given_name(b)))
+
+
+def _scripts(word: str) -> frozenset[str]:
+    """The scripts of a word's letters, by the first word of their Unicode names (LATIN, CYRILLIC)."""
+    return frozenset(unicodedata.name(c, "?").split(" ")[0] for c in word if c.isalpha())
+
+
+def _sentences(cluster: Cluster) -> set[tuple[str, str]]:
+    return {(m.source, m.sentence) for m in cluster.mentions}
 
 
 def _merge_spellings(clusters: dict[str, Cluster]) -> None:
-    """Join people whose full names differ only in the spelling of the given name, surname
-    equal ("Vassilis Kikilias", "Vasilis Kikilias": a transliteration); the cluster with more
-    mentions keeps its key. Different given names ("Kimberly Jones", "Keaton Jones") stay apart."""
-    from rapidfuzz.fuzz import ratio
-
-    people: dict[str, list[str]] = defaultdict(list)
+    """Join people whose full names differ in the spelling of one word, every other word the
+    same ("Vassilis Kikilias", "Vasilis Kikilias"; "Zhao Zicong", "Zhao Sicong": a
+    transliteration or a misspelling), unless one sentence names both (two people); the cluster
+    with more mentions keeps its key and records the other's names as spellings. Different
+    given names ("Kimberly Jones", "Keaton Jones"; "Mark Smith", "Mary Smith") stay apart."""
+    people: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     for key, cluster in sorted(clusters.items()):
-        words = _words(cluster.mentions[0].name) if cluster.type == "person" and cluster.mentions else []
-        if len(words) == 2:
-            people[fold(words[-1])].append(key)
-    for keys in people.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+        words = [fold(w) for w in _words(cluster.mentions[0].name)] if cluster.type == "person" else []
+        if len(words) < 2:
+            continue
+        for i in range(len(words)):  # the key leaves out the word that may differ
+            people[(len(words), i, " ".join(words[:i] + words[i + 1:]))].append(key)
+    for (_n, i, _rest), keys in sorted(people.items()):
+        for j, a in enumerate(keys):
+            for b in keys[j + 1:]:
                 if a not in clusters or b not in clusters:
                     continue
-                first_a = fold(_words(clusters[a].mentions[0].name)[0])
-                first_b = fold(_words(clusters[b].mentions[0].name)[0])
-                if first_a == first_b or ratio(first_a, first_b) < _SPELLING_SIMILARITY:
+                word_a = fold(_words(clusters[a].mentions[0].name)[i])
+                word_b = fold(_words(clusters[b].mentions[0].name)[i])
+                if word_a == word_b or not _spelled_alike(word_a, word_b):
+                    continue
+                if _sentences(clusters[a]) & _sentences(clusters[b]):
                     continue
                 keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
-                clusters[keep].mentions.extend(clusters.pop(drop).mentions)
+                dropped = clusters.pop(drop)
+                clusters[keep].spellings.update({clusters[keep].mentions[0].name, dropped.mentions[0].name,
+                                                 *dropped.spellings})
+                clusters[keep].mentions.extend(dropped.mentions)
+
+
+def _merge_longer_forms(clusters: dict[str, Cluster]) -> None:
+    """Join a person's full name to the one longer full name that ends with it ("Lai Mohammed",
+    "Alhaji Lai Mohammed"; "Garba Shehu", "Mallam Garba Shehu": an honorific or another given
+    name before it), unless one sentence names both; a name that ends two longer ones stays apart."""
+    people = {key: [fold(w) for w in _words(c.mentions[0].name)]
+              for key, c in sorted(clusters.items()) if c.type == "person" and c.mentions}
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for key, words in people.items():
+        for n in range(2, len(words)):
+            by_tail[" ".join(words[-n:])].append(key)
+    for key, words in people.items():
+        longer = by_tail.get(" ".join(words), []) if len(words) >= 2 else []
+        if len(longer) != 1 or key not in clusters or longer[0] not in clusters:
+            continue
+        if _sentences(clusters[key]) & _sentences(clusters[longer[0]]):
+            continue
+        keep, drop = sorted((key, longer[0]), key=lambda k: (-len(clusters[k].mentions), k))
+        dropped = clusters.pop(drop)
+        clusters[keep].spellings.update(dropped.spellings)
+        clusters[keep].mentions.extend(dropped.mentions)
 
 
 def _with_genders(entities: tuple[Entity, ...], ambiguous: Sequence[Ambiguous],
@@ -429,7 +486,9 @@ def _freeze(cluster: Cluster) -> Entity:
     return Entity(
         id=cluster.id, name=name, type=kind, type_evidence=tuple(evidence),
         aliases=tuple(sorted(aliases)), mentions=tuple(mentions),
-        sources=tuple(sorted({m.source for m in mentions})), key=cluster.key, rules=cluster.rules)
+        sources=tuple(sorted({m.source for m in mentions})), key=cluster.key,
+        rules=(*cluster.rules, "spelling-variants") if cluster.spellings else cluster.rules,
+        spellings=tuple(sorted(cluster.spellings)))
 
 
 def _co_mentions(entities: Sequence[Entity]) -> tuple[CoMention, ...]:

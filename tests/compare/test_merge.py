@@ -17,6 +17,7 @@ from generator.compare.translations import translation_links
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
+from generator.model.finding import KINDS
 from generator.output.serialise import (
     date_check_records,
     date_records,
@@ -74,8 +75,7 @@ def test_claims_point_at_exact_text_and_records_are_json() -> None:
     for record in data["quotes"] + data["figures"] + data["dates"]:
         assert texts[record["source"]][record["start"]:record["end"]] == record["text"]
     assert data["discrepancies"] == sorted(data["discrepancies"],
-                                           key=lambda d: (["figure", "quote", "paraphrase", "date", "attribute",
-                                                           "actor", "coverage"].index(d["kind"]), d["id"]))
+                                           key=lambda d: (list(KINDS).index(d["kind"]), d["id"]))
 
 
 def test_ids_are_stable_and_deterministic() -> None:
@@ -204,8 +204,8 @@ def test_the_finding_kinds_run_in_the_order_of_their_table_and_every_finding_nam
     from generator.compare.merge import FINDING_KINDS
 
     assert [(kind.name, kind.forked) for kind in FINDING_KINDS] == [
-        ("figures", False), ("ages", False), ("quotes", False), ("paraphrase", True), ("dates", False),
-        ("actors", False), ("coverage", False)]
+        ("figures", False), ("ages", False), ("spellings", False), ("quotes", False), ("paraphrase", True),
+        ("dates", False), ("actors", False), ("coverage", False)]
     _, found, _ = seed_discrepancies()
     assert found and all(d.rules for d in found)
     assert {d.kind for d in found} >= {"figure", "quote", "paraphrase", "coverage"}

@@ -13,7 +13,7 @@ from generator.extract.measures import MEASURE_RULES, OUTCOME_RULES, Clues, Read
     ("The fund raised $5 million in a week.", "en", "$5 million", "dollars", ("currency",)),
     ("The 400-pound bear was moved.", "en", "400-pound", "weight", ("said_after", "unit")),
     ("Gusts of 45 m/s were measured.", "en", "45 m/s", "speed", ("said_after", "speed")),
-    ("Inflation rose 8 % last year.", "en", "8 %", "percent", ("said_after", "percent")),
+    ("Inflation rose 8 % last year.", "en", "8 %", "percent", ("said_after", "percent", "other-time")),
     ("The video was watched more than 17 million times.", "en", "more than 17 million times", "views",
      ("said_after", "context")),
     ("A magnitude 6.1 earthquake struck.", "en", "magnitude 6.1", "magnitude", ("named_before",)),
@@ -69,8 +69,23 @@ def test_a_count_followed_by_who_counted_it_counts_what_the_one_before_counts(
 def test_ages_record_how_they_were_read() -> None:
     source = make_source("Justin Bieber (23) met an 11-year-old fan.", "en")
     ages = extract_figures(source, refs_for(source, ("Justin Bieber", "bieber", "m")))
-    assert [(f.text, f.measure, f.rules) for f in ages] == [("23", "age", ("age_after_name",)),
-                                                            ("11-year-old", "age", ("age_pattern",))]
+    assert [(f.text, f.measure, f.rules, f.about) for f in ages] == [
+        ("23", "age", ("age_after_name",), None), ("11-year-old", "age", ("age_pattern", "person-noun"), "fan")]
+
+
+@pytest.mark.parametrize(("text", "language", "about", "rule"), [
+    ("Rescuers reached a five-year-old boy on Monday.", "en", "boy", "person-noun"),
+    ("The six-year-old fell into the well.", "en", None, None),
+    ("Another 19-year-old was found with her baby.", "en", None, "another-person"),
+    ("Les secours ont retrouvé un garçon de cinq ans.", "fr", "garçon", "person-noun"),
+    ("Ein weiterer 19-Jähriger wurde verletzt.", "de", None, "another-person"),
+    ("Der 71-jährige Rentner wurde gerettet.", "de", "rentner", "person-noun"),
+])
+def test_an_age_no_name_goes_with_records_the_noun_of_whom_it_is_said(
+        text: str, language: str, about: str | None, rule: str | None) -> None:
+    (age,) = [f for f in extract_figures(make_source(text, language)) if f.measure == "age"]
+    assert age.subject is None and age.about == about
+    assert age.rules == (("age_pattern", rule) if rule else ("age_pattern",))
 
 
 def test_the_rules_are_tried_in_one_visible_order() -> None:
@@ -110,3 +125,37 @@ def test_an_outcome_word_before_yields_to_any_word_after() -> None:
     assert decide(_clues(before="dead", named=MAGNITUDE)) == ("outcome_before", Reading("dead", 10, None, None))
     assert decide(_clues(before="dead", after=PEOPLE)) == ("counted_after", PEOPLE)
     assert decide(_clues(before="dead", previous=NOUN)) == ("counted_as_before", NOUN)
+
+
+@pytest.mark.parametrize(("text", "language", "found", "measure", "about"), [
+    # a glued "m" is a length before a word that is no counted noun, a scale before one
+    ("The boy fell down the 40m dry well on Sunday.", "en", "40m", "distance", "well"),
+    ("The boy fell into the 80m-deep well in Hebei.", "en", "80m-deep", "depth", "well"),
+    ("The video has 40m views already.", "en", "40m views", "views", None),
+    ("The club paid £40m for him.", "en", "£40m", "pounds_sterling", None),
+    # the dimension after a length, and what it is the size of: the noun after an article, or before a link word
+    ("He fell into a 40-metre-deep well while playing.", "en", "40-metre-deep", "depth", "well"),
+    ("The well was about 40 metres deep.", "en", "about 40 metres deep", "depth", "well"),
+    ("A deserted well measuring 130ft deep was found.", "en", "130ft deep", "depth", "well"),
+    ("She swam 50 metres through the icy water.", "en", "50 metres", "distance", None),
+    ("Der Brunnen ist 40 Meter tief.", "de", "40 Meter tief", "depth", "brunnen"),
+    # a nationality between a number and what it counts says whose it is; two words naming one measure
+    ("Germany has roughly 1,000 German service members there.", "en", "roughly 1,000 German service members",
+     "troops", "german"),
+    # a word that describes what is counted is passed over for the noun it describes
+    ("Some 60 excavators and 100 dump trucks are used.", "en", "100 dump trucks", "word:trucks", None),
+])
+def test_a_figure_knows_what_it_is_of(text: str, language: str, found: str, measure: str, about: str | None) -> None:
+    figures = {f.text: f for f in extract_figures(make_source(text, language))}
+    assert found in figures, sorted(figures)
+    assert (figures[found].measure, figures[found].about) == (measure, about)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("It has 850 soldiers there, with another 1,000 troops coming from partner countries.", "another-group"),
+    ("He fell into a 40-metre-deep well (131 feet) while playing.", "conversion-in-brackets"),
+    ("It was revenge for air strikes last week that killed 30 civilians.", "other-time"),
+    ("Boko Haram has killed 20,000 people in the past seven years.", "other-time"),
+])
+def test_figures_that_count_something_else_say_why(text: str, rule: str) -> None:
+    assert any(rule in f.rules for f in extract_figures(make_source(text, "en")))

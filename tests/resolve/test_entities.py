@@ -127,6 +127,41 @@ def test_one_name_spelt_two_ways_is_one_person_two_given_names_are_two() -> None
     assert result.find("Kimberly Jones") != result.find("Keaton Jones")
 
 
+def test_a_surname_spelt_two_ways_is_one_person_with_its_spellings() -> None:
+    a = make_source("The hospital director, Dr Amir Hadid Fayez, said two people died.", "en", "a")
+    b = make_source("The doctor Amir Hadid Faiz, who runs the hospital, counted four dead.", "en", "b")
+    c = make_source("Mark Smith met the mayor. Later Mary Smith arrived.", "en", "c")
+    result = resolve([a, b, c])
+    doctor = result.find("Amir Hadid Fayez")
+    assert doctor is not None and doctor.sources == ("a", "b") and ("en", "Amir Hadid Faiz") in doctor.aliases
+    assert doctor.spellings == ("Amir Hadid Faiz", "Amir Hadid Fayez")
+    assert "spelling-variants" in doctor.rules
+    # two given names, each a name of its own: two people, whatever their letters share
+    assert result.find("Mark Smith") != result.find("Mary Smith")
+
+
+def test_two_spellings_in_one_sentence_are_two_people() -> None:
+    a = make_source("Tomas Lindqvist and Tomaz Lindqvist, his cousin, were both there.", "en", "a")
+    result = resolve([a])
+    assert result.find("Tomas Lindqvist") != result.find("Tomaz Lindqvist")
+
+
+def test_a_longer_form_of_a_name_joins_it() -> None:
+    a = make_source("Information minister Alhaji Kola Adeyemi said talks continue.", "en", "a")
+    b = make_source("Kola Adeyemi, the information minister, spoke to reporters.", "en", "b")
+    result = resolve([a, b])
+    minister = result.find("Alhaji Kola Adeyemi")
+    assert minister is not None and minister.sources == ("a", "b") and minister.spellings == ()
+    assert ("en", "Kola Adeyemi") in minister.aliases
+
+
+def test_a_name_ending_two_longer_names_stays_apart() -> None:
+    a = make_source("Anna Maria Berg spoke first. Later that day, Eva Maria Berg answered her.", "en", "a")
+    b = make_source("Maria Berg was not there.", "en", "b")
+    result = resolve([a, b])
+    assert result.find("Maria Berg") not in (result.find("Anna Maria Berg"), result.find("Eva Maria Berg"))
+
+
 def test_animal_entity_is_not_a_person() -> None:
     result = resolve([make_source("Their dog Bamse was found alive. Bamse was tired but fine.")])
     bamse = result.find("Bamse")

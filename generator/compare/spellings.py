@@ -1,0 +1,74 @@
+"""Spelling findings: one name the sources spell differently ("Zhao Zicong", "Zhao Sicong").
+
+The resolve stage joins full names that differ in the spelling of one word, every other word
+the same, into one entity and records the spellings (:attr:`generator.model.entity.Entity.spellings`);
+the entity keeps one page, and the difference is a finding of kind ``attribute`` with the detail
+``spelling``. Its claims are every mention written in one of the spellings; its summary gives
+each source's spellings once. The first
+rule of :data:`_SPELLING_RULES` that holds decides the explanation and the severity:
+
+``sources-spell-apart``
+    some source does not use a spelling another source uses: ``conflict``, ``medium`` — a
+    reader who searches for one spelling misses the other source, and at most one is right.
+``one-source-spells-both``
+    one source spells the name both ways and no other source names it: ``conflict``, ``low``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.compare.common import Rule, always, claim_at, first_rule, said_by_source, stable_id
+from generator.model.finding import Discrepancy
+from generator.model.refs import EntityRef
+from generator.model.source import Source
+
+
+@dataclass(frozen=True)
+class _Spellings:
+    """Which sources use which spelling of one name: what the spelling rules decide on."""
+
+    by_source: dict[str, frozenset[str]]
+    """The spellings each source uses."""
+
+    def apart(self) -> bool:
+        """Whether some source lacks a spelling another source uses."""
+        every = frozenset().union(*self.by_source.values())
+        return len(self.by_source) > 1 and any(used != every for used in self.by_source.values())
+
+
+_SPELLING_RULES: tuple[Rule[_Spellings], ...] = (
+    Rule("sources-spell-apart", _Spellings.apart, "conflict", "medium",
+         "one name spelled or transliterated differently; at most one spelling is right"),
+    Rule("one-source-spells-both", always, "conflict", "low", "the source spells the name more than one way"),
+)
+"""How a spelling finding is explained, first rule that holds first."""
+
+
+def spelling_findings(entities: Sequence[EntityRef], sources: dict[str, Source]) -> list[Discrepancy]:
+    """A finding per entity whose name the sources spell in more than one way."""
+    found = []
+    for entity in sorted(entities, key=lambda e: e.id):
+        mentions = [(source, start, end, spelling) for spelling, source, start, end in entity.spellings
+                    if source in sources]
+        first: dict[tuple[str, str], tuple[int, int]] = {}
+        for source, start, end, spelling in sorted(mentions):
+            first.setdefault((source, spelling), (start, end))
+        if len({spelling for _, spelling in first}) < 2:
+            continue
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for source, spelling in first:
+            by_source[source].add(spelling)
+        rule = first_rule(_SPELLING_RULES, _Spellings({s: frozenset(v) for s, v in by_source.items()}))
+        said = said_by_source([(source, ", ".join(f"“{n}”" for n in sorted(used, key=lambda n: first[(source, n)])))
+                               for source, used in sorted(by_source.items())])
+        found.append(Discrepancy(
+            id=stable_id("attribute", f"{entity.id}|spelling"), kind="attribute", key=f"{entity.id}|spelling",
+            summary=f"The sources spell {entity.name}'s name differently: {said} — {rule.note}.",
+            explanation=rule.explanation, severity=rule.severity,
+            claims=tuple(claim_at(sources, source, start, end, spelling, "mention")
+                         for source, start, end, spelling in sorted(mentions)),
+            detail="spelling", rules=(rule.name,)))
+    return found

@@ -1,0 +1,42 @@
+"""Spelling findings: one name the sources spell differently."""
+
+from __future__ import annotations
+
+from claimkit import make_source
+
+from generator.compare.merge import compare
+from generator.model.refs import EntityRef
+
+
+def _doctor(spellings: tuple[tuple[str, str, int, int], ...]) -> EntityRef:
+    return EntityRef("amir-fayez", "Amir Fayez", "person", tuple(sorted({s for _, s, _, _ in spellings})),
+                     tuple(sorted((s, a, b) for _, s, a, b in spellings)), strong=True, spellings=spellings)
+
+
+def test_sources_spelling_one_name_apart_is_a_confident_attribute_finding() -> None:
+    a = make_source("The doctor Amir Fayez counted two dead.", source_id="a")
+    b = make_source("The doctor Amir Faiz counted four dead. Later Amir Fayez spoke again.", source_id="b")
+    spellings = (("Amir Fayez", "a", 11, 21), ("Amir Faiz", "b", 11, 20), ("Amir Fayez", "b", 46, 56))
+    assert [a.text[11:21], b.text[11:20], b.text[46:56]] == ["Amir Fayez", "Amir Faiz", "Amir Fayez"]
+    found = [d for d in compare([a, b], [], [], [], entities=(_doctor(spellings),)) if d.detail == "spelling"]
+    assert len(found) == 1
+    finding = found[0]
+    assert (finding.kind, finding.explanation, finding.severity) == ("attribute", "conflict", "medium")
+    assert finding.rules == ("sources-spell-apart", "spelled-apart") and finding.confidence == "high"
+    assert [c.text for c in finding.claims] == ["Amir Fayez", "Amir Faiz", "Amir Fayez"]
+    assert "a: “Amir Fayez”; b: “Amir Faiz”, “Amir Fayez”" in finding.summary
+
+
+def test_one_source_spelling_a_name_two_ways_is_only_possible() -> None:
+    b = make_source("The doctor Amir Faiz counted four dead. Later Amir Fayez spoke again.", source_id="b")
+    spellings = (("Amir Faiz", "b", 11, 20), ("Amir Fayez", "b", 46, 56))
+    found = [d for d in compare([b], [], [], [], entities=(_doctor(spellings),)) if d.detail == "spelling"]
+    assert [(d.severity, d.rules, d.confidence) for d in found] == [
+        ("low", ("one-source-spells-both", "one-source-spelling"), "low")]
+
+
+def test_one_spelling_is_no_finding() -> None:
+    a = make_source("The doctor Amir Fayez counted two dead.", source_id="a")
+    b = make_source("The doctor Amir Fayez counted four dead.", source_id="b")
+    spellings = (("Amir Fayez", "a", 11, 21), ("Amir Fayez", "b", 11, 21))
+    assert not [d for d in compare([a, b], [], [], [], entities=(_doctor(spellings),)) if d.detail == "spelling"]
