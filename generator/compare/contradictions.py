@@ -45,7 +45,9 @@ from generator.compare.wording import Token, tokenise
 from generator.lang import language_data, trait, word_set
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
+from generator.text.lemmas import lemma_of
 from generator.text.lexicon import is_common_word
+from generator.text.words import WORD
 
 SHARED_WORDS = SHARED_CONTEXT
 """Content words two sentences must share, the story's topic words aside (as the confidence stage
@@ -103,6 +105,8 @@ class _Contrasts:
     denials: frozenset[str]
     articles: frozenset[str]
     reported: frozenset[str]
+    denying: re.Pattern[str] | None
+    """Any word that may deny: what a sentence must hold to be read for denials."""
 
 
 @cache
@@ -115,9 +119,13 @@ def _contrasts(language: str) -> _Contrasts:
             forms[str(word).lower()] = (kind, thing or kind)
     pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
                           + r")(?![\w-])", re.IGNORECASE) if forms else None)
-    return _Contrasts(forms, pattern, word_set(language, "contrast_negations"), word_set(language, "contrast_not"),
-                      word_set(language, "contrast_denials"), word_set(language, "figure_determiners"),
-                      word_set(language, "contrast_reported"))
+    negations, nots, denials = (word_set(language, key) for key in ("contrast_negations", "contrast_not",
+                                                                     "contrast_denials"))
+    deniers = sorted(negations | nots | denials, key=lambda w: (-len(w), w))
+    denying = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in deniers) + r")(?!\w)", re.IGNORECASE)
+               if deniers else None)
+    return _Contrasts(forms, pattern, negations, nots, denials, word_set(language, "figure_determiners"),
+                      word_set(language, "contrast_reported"), denying)
 
 
 @cache
@@ -168,12 +176,16 @@ def _things(source: Source) -> list[_Mention]:
     return found
 
 
-def _denials_and_words(source: Source) -> tuple[list[_Mention], dict[str, list[_Mention]]]:
-    """The words the source denies, and the content words of sentences that deny nothing, by lemma."""
+def _denials(source: Source) -> tuple[list[_Mention], set[tuple[int, int]]]:
+    """The words the source denies, and the sentences that deny something."""
     contrasts = _contrasts(source.language)
+    if contrasts.denying is None:
+        return [], set()
     denied: list[_Mention] = []
-    asserted: dict[str, list[_Mention]] = defaultdict(list)
+    denying: set[tuple[int, int]] = set()
     for start, end in _sentences(source):
+        if not contrasts.denying.search(source.text, start, end):
+            continue
         tokens = tokenise(source.text, start, end, source.language)
         lowers = [t.word.lower().replace("’", "'") for t in tokens]
         found = []
@@ -192,16 +204,30 @@ def _denials_and_words(source: Source) -> tuple[list[_Mention], dict[str, list[_
                 if index < len(tokens) and tokens[index].content and _common(tokens[index].word, source.language) \
                         and _ends_phrase(source.text, tokens, index):
                     found.append((token.start, tokens[index]))
-        words = frozenset(t.lemma for t in tokens if t.content)
         if found:
+            denying.add((start, end))
+            words = frozenset(t.lemma for t in tokens if t.content)
             for begin, target in found:
                 denied.append(_Mention(source.id, begin, target.end, target.lemma, words - {target.lemma}))
+    return denied, denying
+
+
+def _assertions(source: Source, lemmas: frozenset[str], denying: set[tuple[int, int]]) -> list[_Mention]:
+    """The words of ``lemmas`` the source writes in sentences that deny nothing. Words are read
+    once through the lemma cache; only a sentence holding one is tokenised."""
+    found: list[_Mention] = []
+    for start, end in _sentences(source):
+        if (start, end) in denying:
             continue
+        hits = [m for m in WORD.finditer(source.text, start, end) if lemma_of(m.group(0), source.language) in lemmas]
+        if not hits:
+            continue
+        tokens = tokenise(source.text, start, end, source.language)
+        words = frozenset(t.lemma for t in tokens if t.content)
         for token in tokens:
-            if token.content and _common(token.word, source.language):
-                asserted[token.lemma].append(_Mention(source.id, token.start, token.end, token.lemma,
-                                                      words - {token.lemma}))
-    return denied, asserted
+            if token.lemma in lemmas and token.content and _common(token.word, source.language):
+                found.append(_Mention(source.id, token.start, token.end, token.lemma, words - {token.lemma}))
+    return found
 
 
 def _joined(a: _Mention, b: _Mention, topic: frozenset[str]) -> bool:
@@ -278,12 +304,18 @@ def contradiction_findings(sources: dict[str, Source]) -> list[Discrepancy]:
     """Things named otherwise and words denied by one source and asserted by another, across the sources."""
     things: list[_Mention] = []
     denials: list[_Mention] = []
-    asserted: dict[str, list[_Mention]] = defaultdict(list)
+    denying: dict[str, set[tuple[int, int]]] = {}
     for source in sources.values():
         things.extend(_things(source))
-        denied, words = _denials_and_words(source)
+        denied, denying[source.id] = _denials(source)
         denials.extend(denied)
-        for word, mentions in words.items():
-            asserted[word].extend(mentions)
-    topic = Reader(sources, ()).topic() if things or denials else frozenset()
+    if not things and not denials:
+        return []
+    topic = Reader(sources, ()).topic()
+    lemmas = frozenset(d.thing for d in denials) - topic
+    asserted: dict[str, list[_Mention]] = defaultdict(list)
+    if lemmas:
+        for source in sources.values():
+            for mention in _assertions(source, lemmas, denying[source.id]):
+                asserted[mention.thing].append(mention)
     return _named_otherwise(things, sources, topic) + _asserted_and_denied(denials, asserted, sources, topic)

@@ -38,7 +38,7 @@ from functools import cache
 
 from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.wording import claim_stopwords
-from generator.extract.measures import CURRENCY_MEASURES
+from generator.extract.measures import CURRENCY_MEASURES, PEOPLE_COUNTS
 from generator.lang import language_data, trait, word_set
 from generator.model.claims import Figure
 from generator.model.finding import Discrepancy, short_id
@@ -46,6 +46,7 @@ from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
 from generator.text import lexicon as lex
 from generator.text.lexicon import calendar_words
+from generator.text.numbers import number_syntax, parse_number
 from generator.text.words import OPENING_SPACE, UPPER_CLASS, WORD_OR_NUMBER, fold
 
 _TERM = re.compile(rf"(?<![\w-])([{UPPER_CLASS}][\w]+(?:[ -][{UPPER_CLASS}][\w]+)*)")
@@ -226,6 +227,12 @@ def _named_elsewhere(name: str, others: Iterable[str]) -> bool:
 _ONLY_MEASURE: Rule[object] = Rule("measure-in-one-source", always, "different-scope", "low")
 """One source alone gives figures of a measure."""
 
+_ONLY_NUMBERS: Rule[object] = Rule("numbers-in-one-source", always, "different-scope", "low")
+"""One source alone gives figures whose numbers no other source writes, where no other finding compares them."""
+
+NUMBERS_NOWHERE_ELSE = "numbers no other source writes"
+"""The evidence of a figure coverage finding whose every number no other source writes, in digits or words."""
+
 _ONLY_ENTITY: Rule[object] = Rule("entity-in-one-source", always, "different-scope", "low")
 """One source alone names an entity."""
 
@@ -247,7 +254,7 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
     """
     if len(sources) < 2:
         return []
-    found = _measure_findings(sources, figures)
+    found = _measure_findings(sources, figures, numbers_written(sources), counted_measures(figures))
     lowered = {sid: s.text.lower() for sid, s in sources.items()}
     others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
     person_starts: dict[str, set[int]] = defaultdict(set)
@@ -283,7 +290,71 @@ def _typed_on_evidence(entity: EntityRef, source: Source, sources: dict[str, Sou
     return entity.strong and entity.type == "person"
 
 
-def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure]) -> list[Discrepancy]:
+def numbers_written(sources: dict[str, Source]) -> dict[str, frozenset[float]]:
+    """Every number each source writes, in digits or in words, as its value (the value of a number
+    with a scale word counted both ways: “5.2 billion” is 5.2 and 5,200,000,000)."""
+    written = {}
+    for sid, source in sources.items():
+        syntax = number_syntax(source.language)
+        scales = {str(w).lower(): float(k) for k, words in (language_data(source.language).get("figure_scales") or {}
+                                                             ).items() for w in words}
+        values: set[float] = set()
+        for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", source.text):
+            value = parse_number(m.group(1), source.language)
+            if value is None:
+                continue
+            values.add(value)
+            scale = scales.get((m.group(2) or "").lower())
+            if scale:
+                values.add(value * scale)
+        written[sid] = frozenset(values)
+    return written
+
+
+_VICTIMS = frozenset({"people", "dead"})
+"""Counts of people any other count of people may be made up of (“Mike Lynch, his daughter and five
+other people” are the “seven dead”)."""
+
+
+def _nowhere_else(figure: Figure, written: dict[str, frozenset[float]],
+                  counted: dict[str, frozenset[str]] | None = None) -> bool:
+    """Whether no other source writes the figure's number (its value, its range's ends, or as
+    written) and, for a count, none counts the same thing (``counted``: the measures each source
+    gives): counts add up, so another source's count may hold this one (“five other people”
+    beside two named dead). Spans of time, sums and sizes are not added up that way."""
+    values = {v for v in (figure.value, figure.low, figure.high, figure.written_value) if v is not None}
+    if any(values & numbers for sid, numbers in written.items() if sid != figure.source):
+        return False
+    if counted is None or not (figure.measure in PEOPLE_COUNTS or figure.measure.startswith("word:")):
+        return True
+    blocking = {figure.measure} | (_VICTIMS if figure.measure in PEOPLE_COUNTS else frozenset())
+    return not any(blocking & measures for sid, measures in counted.items() if sid != figure.source)
+
+
+def counted_measures(figures: Sequence[Figure]) -> dict[str, frozenset[str]]:
+    """The measures each source gives figures of."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        out[figure.source].add(figure.measure)
+    return {sid: frozenset(m) for sid, m in out.items()}
+
+
+def _a_noun(figure: Figure, text: str) -> bool:
+    """Whether a count named by the word after it counts something: in a language that
+    capitalises nouns, a lower-case word after a number is a verb or an adjective (“sieben
+    kamen”), and a number after an article refers back to people already counted (“the two
+    men”, “les deux hommes”)."""
+    if not figure.measure.startswith("word:"):
+        return True
+    before = re.search(r"([^\W\d_]+['’]?)\s+$", text[max(0, figure.start - 30):figure.start])
+    if before and before.group(1).lower().replace("’", "'") in word_set(figure.language, "figure_determiners"):
+        return False
+    last = figure.text.split()[-1:] or [""]
+    return not trait(figure.language, "capitalises_nouns") or last[0][:1].isupper()
+
+
+def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
+                      written: dict[str, frozenset[float]], counted: dict[str, frozenset[str]]) -> list[Discrepancy]:
     """A finding per measure only one source gives figures of."""
     found = []
     measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
@@ -304,8 +375,40 @@ def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure]) -> 
                     + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
             explanation=_ONLY_MEASURE.explanation, severity=_ONLY_MEASURE.severity,
             claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
-            detail="figure", rules=(_ONLY_MEASURE.name,)))
+            detail="figure", rules=(_ONLY_MEASURE.name,),
+            evidence=(NUMBERS_NOWHERE_ELSE,) if all(_nowhere_else(f, written, counted) for f in figs[:3]) else ()))
     return found
+
+
+def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found: Sequence[Discrepancy],
+                    ) -> list[Discrepancy]:
+    """A finding per source and measure of the figures whose numbers no other source writes, which
+    no finding already holds (a figure another finding compares is a disagreement, not coverage):
+    “sieben Jahren” when the other sources write no 7, in digits or words. Money, durations and
+    counts alike; the measure's words as the source writes them."""
+    if len(sources) < 2:
+        return []
+    held = {(c.source, c.start) for d in found for c in d.claims}
+    written = numbers_written(sources)
+    counted = counted_measures(figures)
+    by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.source not in sources or (figure.source, figure.start) in held:
+            continue
+        if _a_noun(figure, sources[figure.source].text) and _nowhere_else(figure, written, counted):
+            by_key[(figure.source, figure.measure)].append(figure)
+    out = []
+    for (sid, measure), figs in sorted(by_key.items()):
+        named = measure.removeprefix("word:").replace("_", " ")
+        key = f"numbers|{sid}|{measure}"
+        out.append(Discrepancy(
+            id=stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {short_id(sid)} gives these figures ({named}), whose numbers no other source writes: "
+                    + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
+            explanation=_ONLY_NUMBERS.explanation, severity=_ONLY_NUMBERS.severity,
+            claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
+            detail="figure", rules=(_ONLY_NUMBERS.name,), evidence=(NUMBERS_NOWHERE_ELSE,)))
+    return out
 
 
 def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], person_starts: dict[str, set[int]],

@@ -38,7 +38,7 @@ def test_coverage_findings_name_the_rule_that_made_them() -> None:
                      make_source("The storm cut power in Bergen, the Bergen Energy Board said. The Bergen Energy Board "
                                  "had warned.", source_id="b"))
     assert [(d.detail, d.explanation, d.severity, d.rules) for d in found if d.kind == "coverage"] == [
-        ("figure", "different-scope", "low", ("measure-in-one-source", "one-source-unconfirmed")),
+        ("figure", "different-scope", "low", ("measure-in-one-source", "numbers-nowhere-else")),
         ("names", "different-scope", "low", ("term-in-one-source", "one-source-unconfirmed"))]
 
 
@@ -52,3 +52,36 @@ def test_a_names_finding_records_whether_entities_or_terms_or_both_gave_its_name
     assert flag and "term-in-one-source" in flag[0].rules
     bieber = having(found, "coverage", "Justin Bieber", detail="names")
     assert bieber and "entity-in-one-source" in bieber[0].rules
+
+
+def _figures_of(*sources):  # type: ignore[no-untyped-def]
+    from generator.extract.figures import extract_figures
+
+    return [f for s in sources for f in extract_figures(s)]
+
+
+def test_a_figure_whose_number_no_other_source_writes_is_confident_coverage() -> None:
+    a = make_source("Die Richter verurteilten ihn zu einer Freiheitsstrafe von sieben Jahren. Er hat 33 Spiele "
+                    "bestritten.", language="de", source_id="a")
+    b = make_source("Le verdict est attendu mercredi à Bellinzone. La banque a écopé d’une amende de 40’000 francs.",
+                    language="fr", source_id="b")
+    found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.kind == "coverage" and d.detail == "figure"]
+    by_text = {c.text: (d.rules[-1], d.confidence) for d in found for c in d.claims}
+    assert by_text["sieben Jahren"] == ("numbers-nowhere-else", "high")
+    assert by_text["40’000 francs"] == ("numbers-nowhere-else", "high")
+    assert by_text["33 Spiele"] == ("numbers-nowhere-else", "high")
+
+
+def test_a_number_another_source_writes_in_its_own_words_is_no_coverage() -> None:
+    a = make_source("Die Richter verurteilten ihn zu einer Freiheitsstrafe von sieben Jahren.", language="de",
+                    source_id="a")
+    b = make_source("Le procureur avait requis sept ans de prison.", language="fr", source_id="b")
+    found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.rules[:1] == ("numbers-in-one-source",)]
+    assert found == []
+
+
+def test_a_count_another_source_may_hold_is_left_to_check() -> None:
+    a = make_source("Seven people died when the yacht sank off Sicily.", source_id="a")
+    b = make_source("The sinking killed the owner, his daughter and five people off Sicily.", source_id="b")
+    found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.kind == "coverage" and d.detail == "figure"]
+    assert found and all(d.confidence == "low" for d in found)

@@ -205,7 +205,7 @@ def test_the_finding_kinds_run_in_the_order_of_their_table_and_every_finding_nam
 
     assert [(kind.name, kind.forked) for kind in FINDING_KINDS] == [
         ("figures", False), ("ages", False), ("spellings", False), ("quotes", False), ("paraphrase", True),
-        ("dates", False), ("actors", False), ("coverage", False)]
+        ("dates", False), ("contradictions", False), ("actors", False), ("coverage", False)]
     _, found, _ = seed_discrepancies()
     assert found and all(d.rules for d in found)
     assert {d.kind for d in found} >= {"figure", "quote", "paraphrase", "coverage"}
