@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve build check diff clean bench eval bilingual system-deps
+.PHONY: site test lint serve build check diff clean bench eval eval-quotes bilingual system-deps
 
 # Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
 # Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
@@ -77,6 +77,13 @@ MIRROR ?= ../.mirror
 LABEL ?= latest
 eval: $(VENV)/.site-installed
 	MIRROR=$(MIRROR) $(BIN)/python tests/bench/devset.py --label "$(LABEL)"
+
+# Who said each quote (not part of `make test`): the development set's quotes, read by hand in
+# tests/bench/quote_speakers.json, against those of each built story; writes tests/bench/quotes.json
+# and the quotes section of docs_src/accuracy.md. TEXTS: the rebuilt stories (else rebuilt from MIRROR).
+TEXTS ?=
+eval-quotes: $(VENV)/.site-installed
+	MIRROR=$(MIRROR) $(BIN)/python tests/bench/quotes_devset.py --label "$(LABEL)" $(if $(TEXTS),--texts $(TEXTS))
 
 # The bilingual word tables (generator/lang/<code>/bilingual/en.tsv) from FreeDict's Debian packages
 # (not part of a build: the tables are committed, and a build downloads nothing). DEBS: a folder

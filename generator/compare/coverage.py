@@ -255,7 +255,7 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
     if len(sources) < 2:
         return []
     found = _measure_findings(sources, figures, numbers_written(sources), counted_measures(figures))
-    lowered = {sid: s.text.lower() for sid, s in sources.items()}
+    lowered = {sid: article_text(s).lower() for sid, s in sources.items()}
     others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
     person_starts: dict[str, set[int]] = defaultdict(set)
     person_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -290,6 +290,14 @@ def _typed_on_evidence(entity: EntityRef, source: Source, sources: dict[str, Sou
     return entity.strong and entity.type == "person"
 
 
+def article_text(source: Source) -> str:
+    """The source's article, its page furniture left out (a photo gallery's caption names no one
+    the article names): the paragraphs, one per line."""
+    if all(p.furniture is None for p in source.paragraphs):
+        return source.text
+    return "\n".join(source.text[p.start:p.end] for p in source.article)
+
+
 def numbers_written(sources: dict[str, Source]) -> dict[str, frozenset[float]]:
     """Every number each source writes, in digits or in words, as its value (the value of a number
     with a scale word counted both ways: “5.2 billion” is 5.2 and 5,200,000,000)."""
@@ -299,7 +307,7 @@ def numbers_written(sources: dict[str, Source]) -> dict[str, frozenset[float]]:
         scales = {str(w).lower(): float(k) for k, words in (language_data(source.language).get("figure_scales") or {}
                                                              ).items() for w in words}
         values: set[float] = set()
-        for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", source.text):
+        for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", article_text(source)):
             value = parse_number(m.group(1), source.language)
             if value is None:
                 continue

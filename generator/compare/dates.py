@@ -28,12 +28,15 @@ The lead and context passes run for days and again for clock times (``time-lead`
 ``time-context``; for times the opening is the first two paragraphs, since news gives the
 time in the second as often as not). Days differ when they are not the same day, except two
 days in a row when a source dates a night ("overnight on Tuesday", "natt til tirsdag"); clock
-times differ by any minute, or by more than half an hour when a source gives one roughly
+times differ by any minute, or by half an hour or more when a source gives one roughly
 ("around 8 p.m.", "vers 20 heures"). The first rule of :data:`_DATE_RULES` that holds decides:
 
 ``whole-hours-apart``
     clock times, every source's a whole number of hours from another's: ``different-scope``,
     ``low`` — likely one time given in two time zones ("local time", "norsk tid").
+``rough-times-apart``
+    clock times less than an hour apart, one given roughly ("around 11pm", "around 11:30pm"):
+    ``rounding``, ``low`` — small, but the sources do not give one time.
 ``weekday-never-fits``
     ``conflict``, ``high`` — a weekday and a date no year fits cannot both be right.
 ``event-dated-apart``
@@ -125,7 +128,7 @@ def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str
             return False  # a night straddles two days: "overnight on Tuesday", "in der Nacht zum Mittwoch"
         return len(days) > 1
     times = [_minutes(m, sources) for m in mentions]
-    return any(abs(a - b) > (_ROUGH_MINUTES if rough_a or rough_b else 0)
+    return any(abs(a - b) >= _ROUGH_MINUTES if rough_a or rough_b else a != b
                for i, (a, rough_a) in enumerate(times) for b, rough_b in times[i + 1:])
 
 
@@ -149,10 +152,13 @@ class _Dated:
     """The pass that found it."""
     whole_hours: bool
     """Clock times, every source's a whole number of hours from another's."""
+    rough: bool = False
+    """Clock times less than an hour apart, one of them given roughly ("around 11pm")."""
 
 
 _DATE_RULES: tuple[Rule[_Dated], ...] = (
     Rule("whole-hours-apart", lambda d: d.whole_hours, "different-scope", "low"),
+    Rule("rough-times-apart", lambda d: d.rough, "rounding", "low"),
     Rule("weekday-never-fits", lambda d: d.found_by == "weekday", "conflict", "high"),
     Rule("event-dated-apart", lambda d: d.found_by == "event", "conflict", "high"),
     Rule("opening-dated-apart", lambda d: d.found_by == "lead", "conflict", "medium"),
@@ -299,7 +305,13 @@ def _date_finding(sources: dict[str, Source], key: str, what: str, chosen: Seque
     if zones:
         whose = "" if every else " (" + ", ".join(dict.fromkeys(short_id(z) for z in zones)) + ")"
         why = f" — whole hours apart{whose}: the sources may give the time in different time zones"
-    rule = first_rule(_DATE_RULES, _Dated(found_by, bool(zones) and every))
+    rough = False
+    if reading is _CLOCKS:
+        times = [_minutes(m, sources) for m in chosen]
+        rough = any(r for _, r in times) and max(t for t, _ in times) - min(t for t, _ in times) < 60
+        if rough and not zones:
+            why = " — times given roughly, less than an hour apart"
+    rule = first_rule(_DATE_RULES, _Dated(found_by, bool(zones) and every, rough))
     said = said_by_source([(m.source, f"“{m.text}” = {reading.value(m)}") for m in chosen])
     return Discrepancy(
         id=stable_id("date", key), kind="date", key=key, summary=f"{what}: {said}{why}.",

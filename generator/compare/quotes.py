@@ -11,10 +11,14 @@ they are linked as translations (:mod:`~generator.compare.translations`), never 
 The alignment (:func:`_align`) is the stretch of the two renderings that gives the same
 words allowing one-word changes: at least four words matching, three quarters of the stretch,
 and two renderings that go on for a few words more, differently, change the end of the same
-sentence (where only one goes on, it quotes more of the sentence: no change of wording). A
-stretch with a difference is a variant, for every two quotes of different sources whose
-speakers are not known to differ; it is keyed by the speaker and the first eight words of
-each side, and one finding holds every source quoting either rendering, with a word diff.
+sentence (where only one goes on, it quotes more of the sentence: no change of wording). When
+one speaker is named in both sources, the stretch so found widens to runs up to six words apart
+that half the wider stretch gives alike ("a credible first step in the eventual release" / "a
+first step in what we believe will lead to the eventual release"), so that the word diff shows
+the whole change; it never pairs quotes the narrow alignment does not. A stretch with a
+difference is a variant, for every two quotes of different sources whose speakers are not
+known to differ; it is keyed by the speaker and the first eight words of each side, and one
+finding holds every source quoting either rendering, with a word diff.
 
 Quote marks promise the speaker's own words, and two wordings cannot both be them, so the
 explanation is always ``conflict``; the first rule of :data:`_QUOTE_RULES` that holds gives
@@ -69,13 +73,18 @@ def _number_words(language: str) -> dict[str, str]:
 _TAIL_WORDS = 3  # words at either end in which two renderings of one quote may both differ
 
 
+_SPEAKER_GAP = 6  # words one rendering of one speaker's quote may add between runs the other gives alike
+
+
 @lru_cache(maxsize=50_000)
-def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] | None:
+def _align(a: tuple[str, ...], b: tuple[str, ...], gap: int = 3,
+           share: float = 0.75) -> tuple[int, int, int, int] | None:
     """The stretch of two word lists that renders the same words, allowing one-word changes
     (cached: syndicated copies repeat the same quotes).
 
-    The longest chain of matching runs with small gaps is the anchor; it is then extended
-    word by word on both sides while the words agree or differ in a single word.
+    The longest chain of matching runs with gaps of at most ``gap`` words is the anchor; it is
+    then extended word by word on both sides while the words agree or differ in a single word;
+    ``share`` of the longer side of the stretch must match.
     """
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     chains: list[list[Match]] = []
@@ -84,7 +93,7 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] 
             continue
         if chains:
             last = chains[-1][-1]
-            if block.a - (last.a + last.size) <= 3 and block.b - (last.b + last.size) <= 3:
+            if block.a - (last.a + last.size) <= gap and block.b - (last.b + last.size) <= gap:
                 chains[-1].append(block)
                 continue
         chains.append([block])
@@ -118,7 +127,7 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int, int] 
         a_hi, b_hi = len(a), len(b)
     matched = sum(blk.size for blk in SequenceMatcher(None, a[a_lo:a_hi], b[b_lo:b_hi],
                                                       autojunk=False).get_matching_blocks())
-    if matched / max(a_hi - a_lo, b_hi - b_lo) < 0.75:
+    if matched / max(a_hi - a_lo, b_hi - b_lo) < share:
         return None
     return a_lo, a_hi, b_lo, b_hi
 
@@ -183,30 +192,46 @@ def quote_findings(quotes: Sequence[Quote], sources: dict[str, Source]) -> list[
         region = _align(wa_plain, wb_plain)
         if region is None:
             continue
-        a_lo, a_hi, b_lo, b_hi = region
-        matcher = SequenceMatcher(None, wa_plain[a_lo:a_hi], wb_plain[b_lo:b_hi], autojunk=False)
-        ops = [(_DIFF_OPS[tag], i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo)
-               for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-        if all(op[0] == "equal" for op in ops):
-            continue
+        # one speaker named in both: the stretch may take in words one rendering adds between
+        # runs the other gives alike ("a credible first step in" / "a first step in what we
+        # believe will lead to"), so that the difference shows whole
         for a in renderings[a_key]:
             for b in renderings[b_key]:
                 if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
                     continue
                 known = bool(a.speaker) and a.speaker == b.speaker
+                wider = _align(wa_plain, wb_plain, _SPEAKER_GAP, 0.5) if known else None
+                a_lo, a_hi, b_lo, b_hi = wider if wider and _contains(wider, region) else region
+                ops = _ops(wa_plain, wb_plain, a_lo, a_hi, b_lo, b_hi)
+                if all(op[0] == "equal" for op in ops):
+                    continue
                 if not known and a_hi - a_lo < _UNATTRIBUTED_MATCH:
                     continue  # a short stretch alike, with no speaker to say it is one quote
                 key = "|".join((a.speaker or b.speaker or "unknown", " ".join(wa_plain[a_lo:min(a_hi, a_lo + 8)]),
                                 " ".join(wb_plain[b_lo:min(b_hi, b_lo + 8)])))
                 variant = variants.get(key)
                 if variant is None:
-                    variant = variants[key] = _Variant(ops, (wa_plain, wb_plain), a.language)
+                    variant = variants[key] = _Variant(list(ops), (wa_plain, wb_plain), a.language)
                 variant.who = variant.who or a.speaker_name or b.speaker_name
                 variant.same_speaker = variant.same_speaker or known
                 wa, wb = words[a.id], words[b.id]
                 variant.a.add((a.source, wa[a_lo][0], wa[a_hi - 1][1]))
                 variant.b.add((b.source, wb[b_lo][0], wb[b_hi - 1][1]))
     return [_variant_finding(key, variant, sources) for key, variant in sorted(variants.items())]
+
+
+def _contains(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
+    """Whether one aligned stretch holds another on both sides."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer[2] <= inner[2] and inner[3] <= outer[3]
+
+
+@lru_cache(maxsize=50_000)
+def _ops(wa: tuple[str, ...], wb: tuple[str, ...], a_lo: int, a_hi: int, b_lo: int,
+         b_hi: int) -> tuple[tuple[DiffOp, int, int, int, int], ...]:
+    """The word diff of an aligned stretch, in offsets of the whole word lists."""
+    matcher = SequenceMatcher(None, wa[a_lo:a_hi], wb[b_lo:b_hi], autojunk=False)
+    return tuple((_DIFF_OPS[tag], i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo)
+                 for tag, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
 def _pairs(renderings: dict[Rendering, list[Quote]],

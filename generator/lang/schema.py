@@ -172,6 +172,16 @@ KEYS: dict[str, Key] = {
     "quote_descriptors": _k("groups", "Descriptions of a speaker by gender (\"the boy\")."),
     "quote_not_subject": _k("words", "Words after a speech verb that start no subject (\"that\", \"to\")."),
     "quote_dialogue_dash": _k("flag", "Quotes may open a paragraph with a dash.", default=False),
+    "quote_listener_verbs": _k("words", "Speech verbs whose object right after them is the listener, never the "
+                                        "speaker (\"told CNN\", \"told Smith\")."),
+    "quote_source_words": _k("words", "Words that name a quote's source right after them, never before "
+                                      "(\"so Müller\", \"selon le maire\")."),
+    "quote_title_joiners": _k("words", "Small words inside a long title before a name (\"minister of information "
+                                       "and culture\", \"ministre de l'Intérieur\")."),
+    "quote_speaker_nouns": _k("words", "Nouns for a person who speaks unnamed (\"a source\", \"officials\", \"ein "
+                                       "Augenzeuge\"): a pronoun after their words is not someone named before."),
+    "quote_role_articles": _k("words", "Definite articles before a role that points back to the person named "
+                                       "earlier with it (\"sagte der Sprecher\", \"the spokesman said\")."),
     # ---- extract: entities
     "entity_function_words": _k("words", "Function words: never a name on their own."),
     "entity_not_names": _k("words", "Capitalised words that are no names (\"God\", \"Internet\")."),

@@ -12,7 +12,7 @@ from typing import Literal, get_args
 
 from generator.model.span import Span
 
-QuoteEvidence = Literal["name", "pronoun", "description", "continuation", "none"]
+QuoteEvidence = Literal["name", "pronoun", "description", "continuation", "credit", "repeat", "none"]
 """How a quote's speaker was found: a name, a pronoun or a description next to a speech verb,
 the continuation of the quote before, or not at all."""
 

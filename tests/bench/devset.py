@@ -8,7 +8,8 @@ never committed): give the folder holding the repositories' snapshots with ``--m
 Each story is built with ``casefile build`` and scored against ``../shared/devset/gold.json``.
 The scores are added to ``tests/bench/accuracy.json`` under ``--label`` (a run with the same
 label replaces the earlier one), and ``docs_src/accuracy.md`` shows the first run (the baseline)
-beside the latest, story by story, then what the latest run missed and where it fell into a trap.
+beside the latest, story by story, then what the latest run missed and where it fell into a trap,
+then who said each quote (``quotes_devset.py``'s runs, from ``tests/bench/quotes.json``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import quotes_devset  # (the page's section on quotes; both scripts write the one page)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -105,7 +109,13 @@ def page(runs: list[dict[str, Any]]) -> str:
         missed = ", ".join(score["disagreements"]["missed"]) or "nothing"
         hit = ", ".join(sorted(score["traps"]["hit"])) or "none"
         lines.append(f"- **{story}**: missed {missed}; traps hit {hit}.")
+    lines += quotes_devset.section(quotes_devset.load_runs())
     return "\n".join(lines) + "\n"
+
+
+def load_runs() -> list[dict[str, Any]]:
+    """The runs recorded in ``accuracy.json``, oldest first."""
+    return json.loads(RESULTS.read_text(encoding="utf-8"))["runs"] if RESULTS.exists() else []
 
 
 def main() -> None:
@@ -118,8 +128,7 @@ def main() -> None:
                             text=True).stdout.strip() or "unknown"
     with tempfile.TemporaryDirectory(prefix="casefile-devset-") as folder:
         scores = score_all(args.mirror, Path(folder), args.gold)
-    runs = json.loads(RESULTS.read_text(encoding="utf-8"))["runs"] if RESULTS.exists() else []
-    runs = [run for run in runs if run["label"] != args.label] + [{"label": args.label, "commit": commit,
+    runs = [run for run in load_runs() if run["label"] != args.label] + [{"label": args.label, "commit": commit,
                                                                    "scores": scores}]
     RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     PAGE.write_text(page(runs), encoding="utf-8")

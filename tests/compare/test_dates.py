@@ -61,6 +61,8 @@ def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(see
         == [("time-lead", "conflict", "medium")]
     assert findings(quake_en, ("fr", "Un séisme a frappé l'est de la Turquie mardi vers 4 h 30.")) \
         == []  # "vers": roughly, within half an hour
+    assert findings(("en", quake.format("around 11 p.m.")), ("en", quake.format("around 11.30 p.m."))) \
+        == [("time-lead", "rounding", "low")]  # both rough, half an hour apart: a small difference
     assert findings(quake_en, ("nb", "Et jordskjelv rammet Tyrkia natt til tirsdag klokken 03.17 norsk tid.")) \
         == [("time-lead", "different-scope", "low")]  # whole hours apart: time zones
     same_words = ("The mayor declared a state of emergency at 10.30 p.m. on Tuesday. More rain is expected.",
