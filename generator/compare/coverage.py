@@ -324,27 +324,35 @@ _VICTIMS = frozenset({"people", "dead"})
 other people” are the “seven dead”)."""
 
 
+COUNT_REACH = 2.0
+"""How far another source's count may lie from a count (a factor either way) and still count the
+same people otherwise (seven dead, five other people beside two named)."""
+
+
 def _nowhere_else(figure: Figure, written: dict[str, frozenset[float]],
-                  counted: dict[str, frozenset[str]] | None = None) -> bool:
+                  counted: dict[str, dict[str, tuple[float, ...]]] | None = None) -> bool:
     """Whether no other source writes the figure's number (its value, its range's ends, or as
-    written) and, for a count, none counts the same thing (``counted``: the measures each source
-    gives): counts add up, so another source's count may hold this one (“five other people”
-    beside two named dead). Spans of time, sums and sizes are not added up that way."""
+    written) and, for a count, none counts the same thing within :data:`COUNT_REACH` of it
+    (``counted``: the values of each measure each source gives): counts add up, so a near count
+    may hold the same people (“five other people” beside two named dead). Spans of time, sums and
+    sizes are not added up that way."""
     values = {v for v in (figure.value, figure.low, figure.high, figure.written_value) if v is not None}
     if any(values & numbers for sid, numbers in written.items() if sid != figure.source):
         return False
     if counted is None or not (figure.measure in PEOPLE_COUNTS or figure.measure.startswith("word:")):
         return True
     blocking = {figure.measure} | (_VICTIMS if figure.measure in PEOPLE_COUNTS else frozenset())
-    return not any(blocking & measures for sid, measures in counted.items() if sid != figure.source)
+    low, high = figure.value / COUNT_REACH, figure.value * COUNT_REACH
+    return not any(low <= value <= high for sid, by_measure in counted.items() if sid != figure.source
+                   for measure in blocking & by_measure.keys() for value in by_measure[measure])
 
 
-def counted_measures(figures: Sequence[Figure]) -> dict[str, frozenset[str]]:
-    """The measures each source gives figures of."""
-    out: dict[str, set[str]] = defaultdict(set)
+def counted_measures(figures: Sequence[Figure]) -> dict[str, dict[str, tuple[float, ...]]]:
+    """The values of each measure each source gives figures of."""
+    out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        out[figure.source].add(figure.measure)
-    return {sid: frozenset(m) for sid, m in out.items()}
+        out[figure.source][figure.measure].append(figure.value)
+    return {sid: {m: tuple(v) for m, v in by.items()} for sid, by in out.items()}
 
 
 def _a_noun(figure: Figure, text: str) -> bool:
@@ -362,7 +370,8 @@ def _a_noun(figure: Figure, text: str) -> bool:
 
 
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
-                      written: dict[str, frozenset[float]], counted: dict[str, frozenset[str]]) -> list[Discrepancy]:
+                      written: dict[str, frozenset[float]],
+                      counted: dict[str, dict[str, tuple[float, ...]]]) -> list[Discrepancy]:
     """A finding per measure only one source gives figures of."""
     found = []
     measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
