@@ -40,7 +40,7 @@ from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.wording import claim_stopwords
 from generator.extract.measures import CURRENCY_MEASURES, PEOPLE_COUNTS
 from generator.lang import language_data, trait, word_set
-from generator.model.claims import Figure
+from generator.model.claims import DateMention, Figure
 from generator.model.finding import Discrepancy, short_id
 from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
@@ -231,6 +231,7 @@ _ONLY_NUMBERS: Rule[object] = Rule("numbers-in-one-source", always, "different-s
 """One source alone gives figures whose numbers no other source writes, where no other finding compares them."""
 
 NUMBERS_NOWHERE_ELSE = "numbers no other source writes"
+TIMES_NOWHERE_ELSE = "clock times no other source gives, nor one near them"
 """The evidence of a figure coverage finding whose every number no other source writes, in digits or words."""
 
 _ONLY_ENTITY: Rule[object] = Rule("entity-in-one-source", always, "different-scope", "low")
@@ -426,6 +427,46 @@ def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found
             claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
             detail="figure", rules=(_ONLY_NUMBERS.name,), evidence=(NUMBERS_NOWHERE_ELSE,)))
     return out
+
+
+_ONLY_TIME: Rule[object] = Rule("time-in-one-source", always, "different-scope", "low")
+"""One source alone gives a clock time, and no other source one near it."""
+
+TIME_NEAR_MINUTES = 60
+"""Another source's clock time nearer than this may time the same happening (the dates comparison's)."""
+
+
+def time_findings(sources: dict[str, Source], dates: Sequence[DateMention], found: Sequence[Discrepancy],
+                  ) -> list[Discrepancy]:
+    """A finding per source of the clock times no other source gives, nor one within
+    :data:`TIME_NEAR_MINUTES` of it, that no finding already holds (“released around 5:30 a.m.”)."""
+    if len(sources) < 2:
+        return []
+    held = {(c.source, c.start) for d in found for c in d.claims}
+    clocks = [(m, _clock(m.clock)) for m in dates if m.clock and m.source in sources]
+    by_source: dict[str, list[DateMention]] = defaultdict(list)
+    for mention, minutes in clocks:
+        if (mention.source, mention.start) in held:
+            continue
+        if any(other.source != mention.source and abs(at - minutes) < TIME_NEAR_MINUTES for other, at in clocks):
+            continue
+        by_source[mention.source].append(mention)
+    out = []
+    for sid, mentions in sorted(by_source.items()):
+        key = f"times|{sid}"
+        out.append(Discrepancy(
+            id=stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {short_id(sid)} gives these clock times, and no other source one near them: "
+                    + ", ".join(f"“{m.text}”" for m in mentions[:3]) + ".",
+            explanation=_ONLY_TIME.explanation, severity=_ONLY_TIME.severity,
+            claims=tuple(claim_at(sources, sid, m.start, m.end, m.clock, "date") for m in mentions[:3]),
+            detail="time", rules=(_ONLY_TIME.name,), evidence=(TIMES_NOWHERE_ELSE,)))
+    return out
+
+
+def _clock(clock: str | None) -> int:
+    hours, _, minutes = (clock or "0:0").partition(":")
+    return int(hours) * 60 + int(minutes or 0)
 
 
 def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], person_starts: dict[str, set[int]],
