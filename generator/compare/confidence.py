@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from generator.compare.ages import ONE_UNNAMED
-from generator.compare.coverage import NUMBERS_NOWHERE_ELSE
+from generator.compare.coverage import NUMBERS_NOWHERE_ELSE, TIMES_NOWHERE_ELSE
 from generator.compare.figures import SAME_THING
 from generator.compare.wording import tokenise
 from generator.extract.measures import CURRENCY_MEASURES, DURATION_MEASURES, PEOPLE_COUNTS, SIZE_MEASURES
@@ -171,6 +171,8 @@ _CONTRADICTIONS: tuple[ConfidenceRule, ...] = (
 _COVERAGE: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("numbers-nowhere-else", lambda f: f.knows(NUMBERS_NOWHERE_ELSE), "high",
                    "figures whose numbers no other source writes, in digits or words, in any language"),
+    ConfidenceRule("times-nowhere-else", lambda f: f.knows(TIMES_NOWHERE_ELSE), "high",
+                   "clock times no other source gives, nor one within an hour of them"),
     ConfidenceRule("names-with-evidence", lambda f: f.knows("names with evidence"), "high",
                    "names no other source gives, each typed on evidence"),
     ConfidenceRule("one-source-unconfirmed", _always, "low",

@@ -40,7 +40,7 @@ from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.wording import claim_stopwords
 from generator.extract.measures import CURRENCY_MEASURES, PEOPLE_COUNTS
 from generator.lang import language_data, trait, word_set
-from generator.model.claims import Figure
+from generator.model.claims import DateMention, Figure
 from generator.model.finding import Discrepancy, short_id
 from generator.model.refs import COVERAGE_TYPES, EntityRef, PersonRef
 from generator.model.source import Source
@@ -231,6 +231,7 @@ _ONLY_NUMBERS: Rule[object] = Rule("numbers-in-one-source", always, "different-s
 """One source alone gives figures whose numbers no other source writes, where no other finding compares them."""
 
 NUMBERS_NOWHERE_ELSE = "numbers no other source writes"
+TIMES_NOWHERE_ELSE = "clock times no other source gives, nor one near them"
 """The evidence of a figure coverage finding whose every number no other source writes, in digits or words."""
 
 _ONLY_ENTITY: Rule[object] = Rule("entity-in-one-source", always, "different-scope", "low")
@@ -324,27 +325,35 @@ _VICTIMS = frozenset({"people", "dead"})
 other people” are the “seven dead”)."""
 
 
+COUNT_REACH = 2.0
+"""How far another source's count may lie from a count (a factor either way) and still count the
+same people otherwise (seven dead, five other people beside two named)."""
+
+
 def _nowhere_else(figure: Figure, written: dict[str, frozenset[float]],
-                  counted: dict[str, frozenset[str]] | None = None) -> bool:
+                  counted: dict[str, dict[str, tuple[float, ...]]] | None = None) -> bool:
     """Whether no other source writes the figure's number (its value, its range's ends, or as
-    written) and, for a count, none counts the same thing (``counted``: the measures each source
-    gives): counts add up, so another source's count may hold this one (“five other people”
-    beside two named dead). Spans of time, sums and sizes are not added up that way."""
+    written) and, for a count, none counts the same thing within :data:`COUNT_REACH` of it
+    (``counted``: the values of each measure each source gives): counts add up, so a near count
+    may hold the same people (“five other people” beside two named dead). Spans of time, sums and
+    sizes are not added up that way."""
     values = {v for v in (figure.value, figure.low, figure.high, figure.written_value) if v is not None}
     if any(values & numbers for sid, numbers in written.items() if sid != figure.source):
         return False
     if counted is None or not (figure.measure in PEOPLE_COUNTS or figure.measure.startswith("word:")):
         return True
     blocking = {figure.measure} | (_VICTIMS if figure.measure in PEOPLE_COUNTS else frozenset())
-    return not any(blocking & measures for sid, measures in counted.items() if sid != figure.source)
+    low, high = figure.value / COUNT_REACH, figure.value * COUNT_REACH
+    return not any(low <= value <= high for sid, by_measure in counted.items() if sid != figure.source
+                   for measure in blocking & by_measure.keys() for value in by_measure[measure])
 
 
-def counted_measures(figures: Sequence[Figure]) -> dict[str, frozenset[str]]:
-    """The measures each source gives figures of."""
-    out: dict[str, set[str]] = defaultdict(set)
+def counted_measures(figures: Sequence[Figure]) -> dict[str, dict[str, tuple[float, ...]]]:
+    """The values of each measure each source gives figures of."""
+    out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        out[figure.source].add(figure.measure)
-    return {sid: frozenset(m) for sid, m in out.items()}
+        out[figure.source][figure.measure].append(figure.value)
+    return {sid: {m: tuple(v) for m, v in by.items()} for sid, by in out.items()}
 
 
 def _a_noun(figure: Figure, text: str) -> bool:
@@ -362,7 +371,8 @@ def _a_noun(figure: Figure, text: str) -> bool:
 
 
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
-                      written: dict[str, frozenset[float]], counted: dict[str, frozenset[str]]) -> list[Discrepancy]:
+                      written: dict[str, frozenset[float]],
+                      counted: dict[str, dict[str, tuple[float, ...]]]) -> list[Discrepancy]:
     """A finding per measure only one source gives figures of."""
     found = []
     measures: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
@@ -417,6 +427,46 @@ def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found
             claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
             detail="figure", rules=(_ONLY_NUMBERS.name,), evidence=(NUMBERS_NOWHERE_ELSE,)))
     return out
+
+
+_ONLY_TIME: Rule[object] = Rule("time-in-one-source", always, "different-scope", "low")
+"""One source alone gives a clock time, and no other source one near it."""
+
+TIME_NEAR_MINUTES = 60
+"""Another source's clock time nearer than this may time the same happening (the dates comparison's)."""
+
+
+def time_findings(sources: dict[str, Source], dates: Sequence[DateMention], found: Sequence[Discrepancy],
+                  ) -> list[Discrepancy]:
+    """A finding per source of the clock times no other source gives, nor one within
+    :data:`TIME_NEAR_MINUTES` of it, that no finding already holds (“released around 5:30 a.m.”)."""
+    if len(sources) < 2:
+        return []
+    held = {(c.source, c.start) for d in found for c in d.claims}
+    clocks = [(m, _clock(m.clock)) for m in dates if m.clock and m.source in sources]
+    by_source: dict[str, list[DateMention]] = defaultdict(list)
+    for mention, minutes in clocks:
+        if (mention.source, mention.start) in held:
+            continue
+        if any(other.source != mention.source and abs(at - minutes) < TIME_NEAR_MINUTES for other, at in clocks):
+            continue
+        by_source[mention.source].append(mention)
+    out = []
+    for sid, mentions in sorted(by_source.items()):
+        key = f"times|{sid}"
+        out.append(Discrepancy(
+            id=stable_id("coverage", key), kind="coverage", key=key,
+            summary=f"Only {short_id(sid)} gives these clock times, and no other source one near them: "
+                    + ", ".join(f"“{m.text}”" for m in mentions[:3]) + ".",
+            explanation=_ONLY_TIME.explanation, severity=_ONLY_TIME.severity,
+            claims=tuple(claim_at(sources, sid, m.start, m.end, m.clock, "date") for m in mentions[:3]),
+            detail="time", rules=(_ONLY_TIME.name,), evidence=(TIMES_NOWHERE_ELSE,)))
+    return out
+
+
+def _clock(clock: str | None) -> int:
+    hours, _, minutes = (clock or "0:0").partition(":")
+    return int(hours) * 60 + int(minutes or 0)
 
 
 def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], person_starts: dict[str, set[int]],

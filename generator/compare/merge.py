@@ -20,7 +20,7 @@ from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
 from generator.compare.confidence import assess
 from generator.compare.contradictions import contradiction_findings
-from generator.compare.coverage import coverage_findings, number_findings
+from generator.compare.coverage import coverage_findings, number_findings, time_findings
 from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
@@ -113,7 +113,8 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     for kind in FINDING_KINDS:
         for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
             unique.setdefault(discrepancy.id, discrepancy)
-    for discrepancy in number_findings(inputs.by_id, figures, tuple(unique.values())):
+    held = tuple(unique.values())
+    for discrepancy in number_findings(inputs.by_id, figures, held) + time_findings(inputs.by_id, dates, held):
         unique.setdefault(discrepancy.id, discrepancy)
     assessed = assess(unique.values(), inputs.by_id, from_persons(persons) if entities is None else entities)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -85,3 +85,16 @@ def test_a_count_another_source_may_hold_is_left_to_check() -> None:
     b = make_source("The sinking killed the owner, his daughter and five people off Sicily.", source_id="b")
     found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.kind == "coverage" and d.detail == "figure"]
     assert found and all(d.confidence == "low" for d in found)
+
+
+def test_a_clock_time_no_other_source_gives_nor_one_near_it_is_confident_coverage() -> None:
+    from generator.extract.dates import extract_dates
+
+    a = make_source("The hostages were released around 5:30 a.m. on Thursday in the north.", source_id="a")
+    b = make_source("The hostages were released on Thursday, officials said.", source_id="b")
+    c = make_source("The hostages were released at 6 a.m. on Thursday, officials said.", source_id="c")
+    dates = [m for s in (a, b) for m in extract_dates(s)]
+    found = [d for d in compare([a, b], [], [], dates) if d.rules[:1] == ("time-in-one-source",)]
+    assert [(d.detail, [cl.text for cl in d.claims], d.confidence) for d in found] == [("time", ["5:30 a.m."], "high")]
+    near = [m for s in (a, c) for m in extract_dates(s)]
+    assert not [d for d in compare([a, c], [], [], near) if d.rules[:1] == ("time-in-one-source",)]

@@ -90,3 +90,9 @@ def test_the_source_page_shows_furniture_apart_and_case_json_says_why(seeds) -> 
     files = generate(seeds({"a.txt": PAGE, "b.txt": "Two people died in Mazar-i-Sharif, officials said."})).files
     anchors = json.loads(files["data/case.json"])["sources"][0]["anchors"]
     assert [a.get("furniture") for a in anchors][:4] == [None, None, "furniture line", None]
+
+
+def test_a_video_players_strip_is_furniture() -> None:
+    marks = _furniture("The girls were freed on Thursday.\n\nJUST WATCHED The abduction: a timeline Replay More "
+                       "Videos ... MUST WATCH The abduction: a timeline 01:26\n\nThey were flown to the capital.")
+    assert marks == {1: None, 2: "furniture line", 3: None}
