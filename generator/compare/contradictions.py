@@ -37,17 +37,22 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.compare.common import Rule, claim_at, first_rule, said_by_source, stable_id
 from generator.compare.confidence import DENIED_BY_SEVERAL, SHARED_CONTEXT, Reader
 from generator.compare.wording import Token, tokenise
-from generator.lang import language_data, trait, word_set
+from generator.lang import PIVOT_LANGUAGE, language_data, trait, word_set
 from generator.model.finding import Discrepancy
 from generator.model.source import Source
+from generator.text.bilingual import pivot_words
 from generator.text.lemmas import lemma_of
 from generator.text.lexicon import is_common_word
 from generator.text.words import WORD
+
+SHARED_WORDS_ACROSS = 2
+"""The same across languages, counted through the bilingual tables: one more, since a dictionary
+gives a word of many senses many meanings."""
 
 SHARED_WORDS = SHARED_CONTEXT
 """Content words two sentences must share, the story's topic words aside (as the confidence stage
@@ -72,6 +77,8 @@ class _Mention:
     """``car`` for a class's thing; the lemma for a denial or an assertion."""
     words: frozenset[str]
     """The content lemmas of its sentence, its own word aside."""
+    language: str = ""
+    """The language of its source."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +179,7 @@ def _things(source: Source) -> list[_Mention]:
                 continue
             words = frozenset(t.lemma for t in tokens if t.content and not (m.start() <= t.start < m.end())
                               and t.word.lower() not in contrasts.forms)
-            found.append(_Mention(source.id, m.start(), m.end(), f"{kind}:{thing}", words))
+            found.append(_Mention(source.id, m.start(), m.end(), f"{kind}:{thing}", words, source.language))
     return found
 
 
@@ -231,7 +238,21 @@ def _assertions(source: Source, lemmas: frozenset[str], denying: set[tuple[int, 
 
 
 def _joined(a: _Mention, b: _Mention, topic: frozenset[str]) -> bool:
-    return a.source != b.source and len((a.words & b.words) - topic) >= SHARED_WORDS
+    """Whether two mentions of different sources share :data:`SHARED_WORDS` words of their sentences
+    beyond the topic: as lemmas in one language, through the bilingual tables across two
+    (:data:`SHARED_WORDS_ACROSS` words of one sentence that may translate words of the other)."""
+    if a.source == b.source:
+        return False
+    if a.language == b.language or not a.language or not b.language:
+        return len((a.words & b.words) - topic) >= SHARED_WORDS
+    meanings = frozenset().union(*(_meanings(w, b.language) for w in b.words - topic))
+    return sum(1 for w in a.words - topic if _meanings(w, a.language) & meanings) >= SHARED_WORDS_ACROSS
+
+
+@lru_cache(maxsize=100_000)
+def _meanings(word: str, language: str) -> frozenset[str]:
+    """The English words ``word`` may translate as, each as its English lemma ("walls": wall)."""
+    return frozenset(lemma_of(meaning, PIVOT_LANGUAGE) for meaning in pivot_words(word, language))
 
 
 def _named_otherwise(things: Sequence[_Mention], sources: dict[str, Source],

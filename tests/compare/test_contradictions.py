@@ -84,3 +84,12 @@ def test_denying_the_reports_and_a_describing_word_deny_nothing() -> None:
         "Early reports spoke of a ransom. A captive was seen in the camp.",
         "Reports of a ransom spread quickly. The captive was later freed."))
     assert found == []
+
+
+def test_a_car_and_a_truck_across_languages_are_joined_through_the_dictionaries() -> None:
+    found = contradiction_findings({
+        "a": make_source("Ein Attentäter steuerte ein Auto voller Sprengstoff gegen die Mauer des Konsulats." + _FILLER,
+                         language="de", source_id="a"),
+        "b": make_source("Un kamikaze a lancé un camion rempli d'explosifs contre le mur du consulat." + _FILLER,
+                         language="fr", source_id="b")})
+    assert [(d.key, [c.value for c in d.claims]) for d in found] == [("named:vehicle", ["car", "truck"])]
