@@ -5,8 +5,10 @@ by id, display names of people, and each quote's renderings in other languages
 (:func:`~generator.compare.translations.translation_links`). The paraphrase pass, the
 longest, runs in a forked process meanwhile when ``jobs`` allow: the same findings either
 way. A finding two kinds both make (the same id) is kept once, as the first kind in the
-table made it. Findings are ranked by kind, in the order the site lists kinds
-(:data:`~generator.model.finding.KINDS`), then by id, and carry the status and note a
+table made it. Three passes then read what the kinds found: figures whose numbers and clock
+times no other source gives, where no finding holds them (coverage), and names only one source
+writes that misspell another source's name (a spelling finding). Findings are ranked by kind,
+in the order the site lists kinds (:data:`~generator.model.finding.KINDS`), then by id, and carry the status and note a
 curator gave them in ``case.yml`` (:func:`~generator.resolve.curation.apply_curation`).
 """
 
@@ -25,7 +27,7 @@ from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
 from generator.compare.quotes import quote_findings
-from generator.compare.spellings import spelling_findings
+from generator.compare.spellings import misspelt_findings, spelling_findings
 from generator.compare.translations import Renderings, translation_links
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
@@ -114,7 +116,8 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
         for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
             unique.setdefault(discrepancy.id, discrepancy)
     held = tuple(unique.values())
-    for discrepancy in number_findings(inputs.by_id, figures, held) + time_findings(inputs.by_id, dates, held):
+    for discrepancy in (number_findings(inputs.by_id, figures, held) + time_findings(inputs.by_id, dates, held)
+                        + misspelt_findings(inputs.by_id, held, entities or ())):
         unique.setdefault(discrepancy.id, discrepancy)
     assessed = assess(unique.values(), inputs.by_id, from_persons(persons) if entities is None else entities)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -24,6 +24,8 @@ from generator.compare.common import Rule, always, claim_at, first_rule, said_by
 from generator.model.finding import Discrepancy
 from generator.model.refs import EntityRef
 from generator.model.source import Source
+from generator.resolve.entities import spelled_alike
+from generator.text.words import fold
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,49 @@ def spelling_findings(entities: Sequence[EntityRef], sources: dict[str, Source])
                          for source, start, end, spelling in sorted(mentions)),
             detail="spelling", rules=(rule.name,)))
     return found
+
+
+def _one_word_apart(name: str, other: str) -> bool:
+    """Whether two names of two words or more differ in the spelling of exactly one word."""
+    words, others = fold(name).split(), fold(other).split()
+    if len(words) < 2 or len(words) != len(others):
+        return False
+    apart = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    return len(apart) == 1 and spelled_alike(*apart[0])
+
+
+def misspelt_findings(sources: dict[str, Source], found: Sequence[Discrepancy],
+                      entities: Sequence[EntityRef]) -> list[Discrepancy]:
+    """A spelling finding for each name only one source writes (a coverage finding's name) that
+    differs in the spelling of one word from an entity's name other sources write ("Boko Harm",
+    "Boko Haram"): one name misspelt or transliterated otherwise, not a name of its own."""
+    named = [(claim, d) for d in found if d.kind == "coverage" and d.detail == "names" for claim in d.claims]
+    if not named:
+        return []
+    by_words: dict[int, list[EntityRef]] = defaultdict(list)
+    for entity in entities:
+        by_words[len(entity.name.split())].append(entity)
+    out = []
+    for claim, _ in sorted(named, key=lambda item: (item[0].source, item[0].start)):
+        for entity in by_words.get(len(claim.text.split()), ()):
+            elsewhere = sorted(m for m in entity.mentions if m[0] != claim.source and m[0] in sources)
+            if not elsewhere or not _one_word_apart(claim.text, entity.name):
+                continue
+            first: dict[str, tuple[str, int, int]] = {}
+            for mention in elsewhere:
+                first.setdefault(mention[0], mention)
+            others = sorted(first.values())
+            rule = first_rule(_SPELLING_RULES, _Spellings({claim.source: frozenset({claim.text}),
+                                                           **{m[0]: frozenset({entity.name}) for m in others}}))
+            said = said_by_source([(claim.source, f"“{claim.text}”")]
+                                  + [(m[0], f"“{sources[m[0]].text[m[1]:m[2]]}”") for m in others])
+            out.append(Discrepancy(
+                id=stable_id("attribute", f"{entity.id}|spelling"), kind="attribute", key=f"{entity.id}|spelling",
+                summary=f"The sources spell {entity.name}'s name differently: {said} — {rule.note}.",
+                explanation=rule.explanation, severity=rule.severity,
+                claims=tuple(sorted([claim_at(sources, claim.source, claim.start, claim.end, claim.text, "mention")]
+                                    + [claim_at(sources, m[0], m[1], m[2], entity.name, "mention") for m in others],
+                                    key=lambda c: (c.source, c.start))),
+                detail="spelling", rules=(rule.name,)))
+            break
+    return out

@@ -145,7 +145,7 @@ _VARIANT_SIMILARITY = 0.8  # Jaro-Winkler similarity of two words that may spell
 _VARIANT_MIN_LENGTH = 3  # shorter words are initials or particles, not spellings
 
 
-def _spelled_alike(a: str, b: str) -> bool:
+def spelled_alike(a: str, b: str) -> bool:
     """Whether two different (folded) words may spell one name: nearly the same letters
     ("vassilis", "vasilis"), or alike by Jaro-Winkler when they are not two given names of
     their own ("fayez", "faiz"; "zicong", "sicong"; not "mark", "mary")."""
@@ -189,7 +189,7 @@ def _merge_spellings(clusters: dict[str, Cluster]) -> None:
                     continue
                 word_a = fold(_words(clusters[a].mentions[0].name)[i])
                 word_b = fold(_words(clusters[b].mentions[0].name)[i])
-                if word_a == word_b or not _spelled_alike(word_a, word_b):
+                if word_a == word_b or not spelled_alike(word_a, word_b):
                     continue
                 if _sentences(clusters[a]) & _sentences(clusters[b]):
                     continue

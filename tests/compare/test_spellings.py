@@ -40,3 +40,20 @@ def test_one_spelling_is_no_finding() -> None:
     b = make_source("The doctor Amir Fayez counted four dead.", source_id="b")
     spellings = (("Amir Fayez", "a", 11, 21), ("Amir Fayez", "b", 11, 21))
     assert not [d for d in compare([a, b], [], [], [], entities=(_doctor(spellings),)) if d.detail == "spelling"]
+
+
+def test_a_name_one_source_misspells_once_is_a_spelling_finding_not_a_name_of_its_own() -> None:
+    from generator.compare.spellings import misspelt_findings
+    from generator.model.finding import Claim, Discrepancy
+
+    a = make_source("The president vowed to destroy Boko Harm last year.", source_id="a")
+    b = make_source("Boko Haram freed the girls on Thursday.", source_id="b")
+    group = EntityRef("boko-haram", "Boko Haram", "organization", ("b",), (("b", 0, 10),), strong=False)
+    names = Discrepancy(id="coverage-x", kind="coverage", key="names|a", summary="", explanation="different-scope",
+                        severity="low", claims=(Claim("a", "p1", 31, 40, "Boko Harm", "Boko Harm", "other name"),),
+                        detail="names")
+    found = misspelt_findings({"a": a, "b": b}, [names], [group])
+    assert [(d.kind, d.detail, d.rules, [c.text for c in d.claims]) for d in found] == [
+        ("attribute", "spelling", ("sources-spell-apart",), ["Boko Harm", "Boko Haram"])]
+    other = EntityRef("boko-x", "Bako Hotel", "place", ("b",), (("b", 0, 10),))
+    assert misspelt_findings({"a": a, "b": b}, [names], [other]) == []
