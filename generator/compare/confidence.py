@@ -280,7 +280,8 @@ def _lead(source: Source) -> tuple[int, int] | None:
 
 def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, tuple[str, ...]]:
     """Whether every source is joined to another by claims sharing the words around them, and the
-    words shared most often (named entities shown by id)."""
+    words shared most often (named entities shown by id). Pairs are found through an index of
+    the words, so that a finding of thousands of claims compares only claims that share one."""
     contexts = [(c.source, reader.around(c)) for c in claims]
     sources = {s for s, _ in contexts}
     if len(sources) < 2:
@@ -289,19 +290,28 @@ def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, t
 
     def root(s: str) -> str:
         while parent[s] != s:
+            parent[s] = parent[parent[s]]
             s = parent[s]
         return s
 
+    holding: dict[str, list[int]] = {}
+    for number, (_, words) in enumerate(contexts):
+        for word in words:
+            holding.setdefault(word, []).append(number)
     counts: dict[str, int] = {}
     for i, (a, words_a) in enumerate(contexts):
-        for b, words_b in contexts[i + 1:]:
-            if a == b:
+        shared: dict[int, int] = {}
+        for word in words_a:
+            for j in holding[word]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j in sorted(shared):
+            b, words_b = contexts[j]
+            if a == b or shared[j] < SHARED_CONTEXT:
                 continue
-            common = words_a & words_b
-            if len(common) >= SHARED_CONTEXT:
-                parent[root(a)] = root(b)
-                for word in common:
-                    counts[word] = counts.get(word, 0) + 1
+            parent[root(a)] = root(b)
+            for word in words_a & words_b:
+                counts[word] = counts.get(word, 0) + 1
     joined = len({root(s) for s in sources}) == 1
     shown = tuple(w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:4])
     return joined, shown
@@ -337,10 +347,11 @@ def _words(facts: Facts, names: Mapping[str, str]) -> str:
 
 
 def assess(findings: Iterable[Discrepancy], sources: Mapping[str, Source],
-           entities: Sequence[EntityRef] = ()) -> list[Discrepancy]:
+           entities: Sequence[EntityRef] = (), reader: Reader | None = None) -> list[Discrepancy]:
     """Each finding with its confidence, the facts that speak for it in ``evidence`` and the
-    confidence rule's name added to ``rules``."""
-    reader = Reader(sources, entities)
+    confidence rule's name added to ``rules`` (``reader``: one already made of the same sources
+    and entities, if any)."""
+    reader = reader or Reader(sources, entities)
     names = {e.id: e.name for e in entities}
     assessed = []
     for finding in findings:

@@ -321,8 +321,9 @@ def _asserted_and_denied(denials: Sequence[_Mention], asserted: Mapping[str, Seq
     return found
 
 
-def contradiction_findings(sources: dict[str, Source]) -> list[Discrepancy]:
-    """Things named otherwise and words denied by one source and asserted by another, across the sources."""
+def contradiction_findings(sources: dict[str, Source], reader: Reader | None = None) -> list[Discrepancy]:
+    """Things named otherwise and words denied by one source and asserted by another, across the
+    sources (``reader``: the confidence stage's reading of them, for the story's topic words)."""
     things: list[_Mention] = []
     denials: list[_Mention] = []
     denying: dict[str, set[tuple[int, int]]] = {}
@@ -332,7 +333,7 @@ def contradiction_findings(sources: dict[str, Source]) -> list[Discrepancy]:
         denials.extend(denied)
     if not things and not denials:
         return []
-    topic = Reader(sources, ()).topic()
+    topic = (reader or Reader(sources, ())).topic()
     lemmas = frozenset(d.thing for d in denials) - topic
     asserted: dict[str, list[_Mention]] = defaultdict(list)
     if lemmas:

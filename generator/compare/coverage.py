@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.wording import claim_stopwords
@@ -302,22 +302,25 @@ def article_text(source: Source) -> str:
 def numbers_written(sources: dict[str, Source]) -> dict[str, frozenset[float]]:
     """Every number each source writes, in digits or in words, as its value (the value of a number
     with a scale word counted both ways: “5.2 billion” is 5.2 and 5,200,000,000)."""
-    written = {}
-    for sid, source in sources.items():
-        syntax = number_syntax(source.language)
-        scales = {str(w).lower(): float(k) for k, words in (language_data(source.language).get("figure_scales") or {}
-                                                             ).items() for w in words}
-        values: set[float] = set()
-        for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", article_text(source)):
-            value = parse_number(m.group(1), source.language)
-            if value is None:
-                continue
-            values.add(value)
-            scale = scales.get((m.group(2) or "").lower())
-            if scale:
-                values.add(value * scale)
-        written[sid] = frozenset(values)
-    return written
+    return {sid: _numbers_of(source) for sid, source in sources.items()}
+
+
+@lru_cache(maxsize=20_000)
+def _numbers_of(source: Source) -> frozenset[float]:
+    """The numbers one source's article writes (read once for the coverage kind and its later pass)."""
+    syntax = number_syntax(source.language)
+    scales = {str(w).lower(): float(k) for k, words in (language_data(source.language).get("figure_scales") or {}
+                                                         ).items() for w in words}
+    values: set[float] = set()
+    for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", article_text(source)):
+        value = parse_number(m.group(1), source.language)
+        if value is None:
+            continue
+        values.add(value)
+        scale = scales.get((m.group(2) or "").lower())
+        if scale:
+            values.add(value * scale)
+    return frozenset(values)
 
 
 _VICTIMS = frozenset({"people", "dead"})

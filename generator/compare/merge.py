@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from generator.compare.actors import actions, actor_findings
 from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
-from generator.compare.confidence import assess
+from generator.compare.confidence import Reader, assess
 from generator.compare.contradictions import contradiction_findings
 from generator.compare.coverage import coverage_findings, number_findings, time_findings
 from generator.compare.dates import date_findings
@@ -63,6 +63,9 @@ class Inputs:
     """The resolved entities coverage is reported from, if given."""
     checks: Sequence[DateCheck] | None
     """The weekday checks, if given."""
+    reader: Reader
+    """What the confidence stage reads of the sources (the story's topic words), worked out once
+    for the kinds that need it and for the assessment."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("paraphrase", lambda i: paraphrase_findings(i.by_id, i.quotes, i.links, i.persons), forked=True),
     FindingKind("dates", lambda i: date_findings(
         i.by_id, i.dates, date_checks(i.sources, i.dates, i.case) if i.checks is None else i.checks)),
-    FindingKind("contradictions", lambda i: contradiction_findings(i.by_id)),
+    FindingKind("contradictions", lambda i: contradiction_findings(i.by_id, i.reader)),
     FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
     FindingKind("coverage", lambda i: coverage_findings(
         i.by_id, i.figures, i.persons, from_persons(i.persons) if i.entities is None else i.entities)),
@@ -107,8 +110,10 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     and :func:`translation_links` of the same input, worked out here when not given.
     """
     links = Renderings(translation_links(quotes, case, sources) if translations is None else translations, quotes)
-    inputs = Inputs(sources, {s.id: s for s in sources}, quotes, figures, dates, persons,
-                    {p.entity_id: p.name for p in persons}, links, case, entities, checks)
+    by_id = {s.id: s for s in sources}
+    assessed_entities = from_persons(persons) if entities is None else entities
+    inputs = Inputs(sources, by_id, quotes, figures, dates, persons, {p.entity_id: p.name for p in persons}, links,
+                    case, entities, checks, Reader(by_id, assessed_entities))
     aside = {kind.name: Forked(kind.find, inputs) for kind in FINDING_KINDS if kind.forked and jobs > 1}
     found = {kind.name: kind.find(inputs) for kind in FINDING_KINDS if kind.name not in aside}
     unique: dict[str, Discrepancy] = {}
@@ -119,5 +124,5 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     for discrepancy in (number_findings(inputs.by_id, figures, held) + time_findings(inputs.by_id, dates, held)
                         + misspelt_findings(inputs.by_id, held, entities or ())):
         unique.setdefault(discrepancy.id, discrepancy)
-    assessed = assess(unique.values(), inputs.by_id, from_persons(persons) if entities is None else entities)
+    assessed = assess(unique.values(), inputs.by_id, assessed_entities, inputs.reader)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))
