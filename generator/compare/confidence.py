@@ -280,8 +280,9 @@ def _lead(source: Source) -> tuple[int, int] | None:
 
 def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, tuple[str, ...]]:
     """Whether every source is joined to another by claims sharing the words around them, and the
-    words shared most often (named entities shown by id). Pairs are found through an index of
-    the words, so that a finding of thousands of claims compares only claims that share one."""
+    words shared most often by the pairs read until every source was joined (named entities shown
+    by id). Pairs are found through an index of the words, so that a finding of thousands of
+    claims compares only claims that share one, and reading stops once every source is joined."""
     contexts = [(c.source, reader.around(c)) for c in claims]
     sources = {s for s, _ in contexts}
     if len(sources) < 2:
@@ -299,7 +300,10 @@ def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, t
         for word in words:
             holding.setdefault(word, []).append(number)
     counts: dict[str, int] = {}
+    apart = len(sources)
     for i, (a, words_a) in enumerate(contexts):
+        if apart == 1:
+            break  # every source is joined: the words shown are those of the pairs that joined them
         shared: dict[int, int] = {}
         for word in words_a:
             for j in holding[word]:
@@ -309,10 +313,13 @@ def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, t
             b, words_b = contexts[j]
             if a == b or shared[j] < SHARED_CONTEXT:
                 continue
-            parent[root(a)] = root(b)
+            root_a, root_b = root(a), root(b)
+            if root_a != root_b:
+                parent[root_a] = root_b
+                apart -= 1
             for word in words_a & words_b:
                 counts[word] = counts.get(word, 0) + 1
-    joined = len({root(s) for s in sources}) == 1
+    joined = apart == 1
     shown = tuple(w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:4])
     return joined, shown
 

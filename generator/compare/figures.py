@@ -201,7 +201,7 @@ _SET_ASIDE = frozenset({"another-group", "conversion-in-brackets"})
 brackets converting the one before it ("40 metres (131 feet)"), which says nothing of its own."""
 
 
-def _subject(figure: Figure, figures: Sequence[Figure]) -> str | None:
+def _subject(figure: Figure, only_about: dict[str, str | None]) -> str | None:
     """What a figure is compared as being about, beside its measure: the thing a length measures
     ("well"), the person an age or count is of; a count whose nationality the text gives ("German
     troops") is compared with counts of that nationality, and one without with the counts of the
@@ -210,25 +210,30 @@ def _subject(figure: Figure, figures: Sequence[Figure]) -> str | None:
         return figure.about
     if figure.subject:
         return figure.subject
-    return figure.about or _only_about(figure.measure, figures)
+    return figure.about or only_about.get(figure.measure)
 
 
-def _only_about(measure: str, figures: Sequence[Figure]) -> str | None:
-    abouts = {f.about for f in figures if f.measure == measure and f.about and not _SET_ASIDE.intersection(f.rules)}
-    return next(iter(abouts)) if len(abouts) == 1 else None
+def _only_abouts(figures: Sequence[Figure]) -> dict[str, str | None]:
+    """Each measure's one ``about`` (nationality) when its figures give just one, else ``None``."""
+    abouts: dict[str, set[str]] = {}
+    for f in figures:
+        if f.about and not _SET_ASIDE.intersection(f.rules):
+            abouts.setdefault(f.measure, set()).add(f.about)
+    return {measure: next(iter(found)) if len(found) == 1 else None for measure, found in abouts.items()}
 
 
 def figure_findings(figures: Sequence[Figure], sources: dict[str, Source]) -> list[Discrepancy]:
     """Figures of one measure, subject and scope that differ between sources, a finding per
     group (per counter, where a source gives counts by different counters)."""
     groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
+    only_about = _only_abouts(figures)
     for figure in figures:
         if figure.measure == "age" or _SET_ASIDE.intersection(figure.rules):
             continue
         scope = figure.language if figure.measure.startswith("word:") or figure.measure in _SHARES else ""
         if "other-time" in figure.rules:
             scope = f"{scope} earlier".strip()
-        groups[(figure.measure, _subject(figure, figures), scope)].append(figure)
+        groups[(figure.measure, _subject(figure, only_about), scope)].append(figure)
     found = []
     for (measure, subject, scope), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "", g[0][2])):
         by_source: dict[str, list[Figure]] = defaultdict(list)
