@@ -22,6 +22,10 @@ QUOTES_PER_PAGE = 300
 """Quotes on one page; a case with more has an overview and pages of quotes by speaker."""
 
 
+RENDERINGS_SHOWN = 4
+"""Renderings of a quote its row shows, those most sources give first; the others are counted."""
+
+
 @dataclass(frozen=True)
 class _QuoteTables:
     """What the quote tables show beside each quote: its source, its speaker's name, where its
@@ -77,7 +81,8 @@ class _QuoteTables:
         if (quote.source, quote.start) in self.variant_of:
             target = self.variant_of[(quote.source, quote.start)]
             extra.append(f'<a href="{href(page, self.report[target], target)}">wording differs elsewhere</a>')
-        for other_id, count, start, end in sorted(set(self.translated.get(quote.id, ()))):
+        renderings = sorted(set(self.translated.get(quote.id, ())), key=lambda r: (-r[1], r[0], r[2], r[3]))
+        for other_id, count, start, end in renderings[:RENDERINGS_SHOWN]:
             other = self.quotes[other_id]
             copies = f" (the same words in {count - 1} more {'source' if count == 2 else 'sources'})" \
                 if count > 1 else ""
@@ -85,6 +90,9 @@ class _QuoteTables:
             extra.append(f"{escape_html(language_name(other.language))}{part}: "
                          + passage_html(page, self.sources[other.source], other.anchor, start, end)
                          + copies)
+        if len(renderings) > RENDERINGS_SHOWN:
+            more = len(renderings) - RENDERINGS_SHOWN
+            extra.append(f"and {more} more {'rendering' if more == 1 else 'renderings'} (in case.json’s translations)")
         return (f"<tr><td>{passage_html(page, source, quote.anchor, quote.start, quote.end)}</td><td>{evidence}</td>"
                 f"<td>{'<br>'.join(extra)}</td></tr>")
 
