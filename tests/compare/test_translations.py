@@ -152,3 +152,20 @@ def test_case_json_and_the_quotes_page_show_a_rendering_beside_its_original(seed
     assert "English (part of a longer quote):" in page and "Norwegian (Bokmål):" in page
     assert ('<mark class="cf-claim-mark">The water came into our house in the night and we lost everything.</mark>'
             in page)
+
+
+def test_a_quotes_row_shows_four_renderings_and_counts_the_others(seeds) -> None:
+    from generator.pipeline import generate
+
+    files = {"a.txt": "Flood in the valley\n\nKari Berg lost her home. \"The water came into our house in the night "
+                      "and we lost everything,\" Kari Berg said.\n", "a.yml": "language: en\n"}
+    endings = ["alt", "alt sammen", "absolutt alt", "alt vi eide", "alt vi hadde", "hele alt"]
+    for number, ending in enumerate(endings):
+        name = chr(ord("b") + number)
+        files[f"{name}.txt"] = (f"Flom i dalen\n\nKari Berg mistet hjemmet sitt.\n\n– Vannet kom inn i huset vårt om "
+                                f"natten, og vi mistet {ending}, sier Kari Berg.\n")
+        files[f"{name}.yml"] = "language: nb\n"
+    page = generate(seeds(files)).files["quotes.md"].decode("utf-8")
+    row = next(line for line in page.splitlines() if "The water came into our house" in line and "<tr>" in line)
+    assert row.count("Norwegian (Bokmål)") == 4
+    assert "and 2 more renderings (in case.json’s translations)" in row
