@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 
 from generator.compare.common import Rule, always, claim_at, stable_id
+from generator.compare.dates import clock_minutes
 from generator.compare.wording import claim_stopwords
 from generator.extract.measures import CURRENCY_MEASURES, PEOPLE_COUNTS
 from generator.lang import language_data, trait, word_set
@@ -373,6 +374,19 @@ def _a_noun(figure: Figure, text: str) -> bool:
     return not trait(figure.language, "capitalises_nouns") or last[0][:1].isupper()
 
 
+def _only_here(sources: dict[str, Source], sid: str, key: str, said: str, rule: Rule[object],
+               shown: Sequence[tuple[int, int, str, str | float | None]], detail: str, role: str,
+               evidence: tuple[str, ...]) -> Discrepancy:
+    """A coverage finding of what source ``sid`` alone gives: ``said`` before the first three of
+    ``shown`` (start, end, text, value), which are its claims."""
+    return Discrepancy(
+        id=stable_id("coverage", key), kind="coverage", key=key,
+        summary=f"Only {short_id(sid)} {said}: " + ", ".join(f"“{text}”" for _, _, text, _ in shown[:3]) + ".",
+        explanation=rule.explanation, severity=rule.severity,
+        claims=tuple(claim_at(sources, sid, start, end, value, role) for start, end, _, value in shown[:3]),
+        detail=detail, rules=(rule.name,), evidence=evidence)
+
+
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
                       written: dict[str, frozenset[float]],
                       counted: dict[str, dict[str, tuple[float, ...]]]) -> list[Discrepancy]:
@@ -390,14 +404,10 @@ def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
         if measure in CURRENCY_MEASURES and len(paying) > 1:
             continue  # one sum in kroner, another source's in euros: money is given by more than one
         key = f"figure|{measure}"
-        found.append(Discrepancy(
-            id=stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {short_id(sid)} gives a figure for {measure.replace('_', ' ')}: "
-                    + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
-            explanation=_ONLY_MEASURE.explanation, severity=_ONLY_MEASURE.severity,
-            claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
-            detail="figure", rules=(_ONLY_MEASURE.name,),
-            evidence=(NUMBERS_NOWHERE_ELSE,) if all(_nowhere_else(f, written, counted) for f in figs[:3]) else ()))
+        found.append(_only_here(
+            sources, sid, key, f"gives a figure for {measure.replace('_', ' ')}", _ONLY_MEASURE,
+            [(f.start, f.end, f.text, f.value) for f in figs], "figure", "figure",
+            (NUMBERS_NOWHERE_ELSE,) if all(_nowhere_else(f, written, counted) for f in figs[:3]) else ()))
     return found
 
 
@@ -422,13 +432,9 @@ def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found
     for (sid, measure), figs in sorted(by_key.items()):
         named = measure.removeprefix("word:").replace("_", " ")
         key = f"numbers|{sid}|{measure}"
-        out.append(Discrepancy(
-            id=stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {short_id(sid)} gives these figures ({named}), whose numbers no other source writes: "
-                    + ", ".join(f"“{f.text}”" for f in figs[:3]) + ".",
-            explanation=_ONLY_NUMBERS.explanation, severity=_ONLY_NUMBERS.severity,
-            claims=tuple(claim_at(sources, sid, f.start, f.end, f.value, "figure") for f in figs[:3]),
-            detail="figure", rules=(_ONLY_NUMBERS.name,), evidence=(NUMBERS_NOWHERE_ELSE,)))
+        out.append(_only_here(
+            sources, sid, key, f"gives these figures ({named}), whose numbers no other source writes", _ONLY_NUMBERS,
+            [(f.start, f.end, f.text, f.value) for f in figs], "figure", "figure", (NUMBERS_NOWHERE_ELSE,)))
     return out
 
 
@@ -446,7 +452,7 @@ def time_findings(sources: dict[str, Source], dates: Sequence[DateMention], foun
     if len(sources) < 2:
         return []
     held = {(c.source, c.start) for d in found for c in d.claims}
-    clocks = [(m, _clock(m.clock)) for m in dates if m.clock and m.source in sources]
+    clocks = [(m, clock_minutes(m)) for m in dates if m.clock and m.source in sources]
     by_source: dict[str, list[DateMention]] = defaultdict(list)
     for mention, minutes in clocks:
         if (mention.source, mention.start) in held:
@@ -457,19 +463,10 @@ def time_findings(sources: dict[str, Source], dates: Sequence[DateMention], foun
     out = []
     for sid, mentions in sorted(by_source.items()):
         key = f"times|{sid}"
-        out.append(Discrepancy(
-            id=stable_id("coverage", key), kind="coverage", key=key,
-            summary=f"Only {short_id(sid)} gives these clock times, and no other source one near them: "
-                    + ", ".join(f"“{m.text}”" for m in mentions[:3]) + ".",
-            explanation=_ONLY_TIME.explanation, severity=_ONLY_TIME.severity,
-            claims=tuple(claim_at(sources, sid, m.start, m.end, m.clock, "date") for m in mentions[:3]),
-            detail="time", rules=(_ONLY_TIME.name,), evidence=(TIMES_NOWHERE_ELSE,)))
+        out.append(_only_here(
+            sources, sid, key, "gives these clock times, and no other source one near them", _ONLY_TIME,
+            [(m.start, m.end, m.text, m.clock) for m in mentions], "time", "date", (TIMES_NOWHERE_ELSE,)))
     return out
-
-
-def _clock(clock: str | None) -> int:
-    hours, _, minutes = (clock or "0:0").partition(":")
-    return int(hours) * 60 + int(minutes or 0)
 
 
 def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], person_starts: dict[str, set[int]],

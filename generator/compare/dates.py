@@ -100,10 +100,10 @@ def _minutes(mention: DateMention, sources: dict[str, Source]) -> tuple[int, boo
     pattern = phrase_pattern(mention.language, "date_time_approximate", r"[ \u00a0]+$")
     text = sources[mention.source].text
     rough = bool(pattern and pattern.search(text[max(0, mention.start - 30):mention.start]))
-    return _clock_minutes(mention), rough
+    return clock_minutes(mention), rough
 
 
-def _clock_minutes(mention: DateMention) -> int:
+def clock_minutes(mention: DateMention) -> int:
     """The mention's clock time in minutes after midnight."""
     hours, minutes = (mention.clock or "0:0").split(":")
     return int(hours) * 60 + int(minutes)
@@ -135,7 +135,7 @@ def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str
 def _zones_apart(mentions: Sequence[DateMention]) -> tuple[str, ...]:
     """The sources whose clock times are a whole number of hours from another's (04:17, 02:17):
     likely one time in two time zones."""
-    minutes = {m.source: _clock_minutes(m) for m in mentions}
+    minutes = {m.source: clock_minutes(m) for m in mentions}
     return tuple(sorted(a for a in minutes for b in minutes
                         if minutes[a] != minutes[b] and (minutes[a] - minutes[b]) % 60 == 0))
 
