@@ -137,6 +137,8 @@ KEYS: dict[str, Key] = {
                                            "than the story's day: before it, or a longer period (\"last week\")."),
     "figure_determiners": _k("words", "Articles and possessives: a length after one describes the noun after it "
                                       "(\"the 40m dry well\")."),
+    "figure_singular_determiners": _k("words", "Determiners of one thing: before a number above one they join a "
+                                               "clause (\"says that 40 girls\"), and the number counts."),
     "contrast_classes": _k("groups", "Things one event can be told as, one or the other, as ``class:thing`` to its "
                                      "forms (\"vehicle:car\": car, cars): two sources naming one thing of a class "
                                      "differently in the same words is a finding."),
