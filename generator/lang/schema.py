@@ -71,6 +71,9 @@ KEYS: dict[str, Key] = {
                                   "of one word made one (criticise/criticize)."),
     "bilingual_freedict": _k("words", "FreeDict dictionaries (\"deu-eng\", \"eng-deu\") that give this language's "
                                       "words in English: generator/text/freedict.py makes bilingual/en.tsv of them."),
+    "bilingual_stems": _k("table", "[pattern, replacement] pairs tried in order on a lemma the bilingual table "
+                                   "lacks, the first the table holds kept: a participle or an adverb read as its "
+                                   "verb or adjective (\"fermé\": fermer, \"correctement\": correct)."),
     "clitics": _k("groups", "Word parts joined to a word by an apostrophe that say a word of their own, "
                             "with the English words they mean (\"n't\": [not], \"'ll\": [will]; an "
                             "apostrophe at the start is an ending, at the end a beginning): a bilingual "
