@@ -63,11 +63,12 @@ class Generated:
 
 
 def analyse_case(info: CaseInfo, analyses: Sequence[Analysis], jobs: int = 1,
-                 timings: MutableMapping[str, float] | None = None) -> tuple[Case, list[Problem]]:
+                 timings: MutableMapping[str, float] | None = None,
+                 seeds_dir: Path | None = None) -> tuple[Case, list[Problem]]:
     """The stages over all sources (:data:`~generator.pipeline.stages.CASE_STAGES`), and the
-    warnings they met."""
+    warnings they met; ``seeds_dir`` names the files in them."""
     sources, mentions, source_dates = sources_and_mentions(analyses)
-    checked, problems = check_near_copies(sources)
+    checked, problems = check_near_copies(sources, seeds_dir)
     sources = tuple(checked)
     for analysis in analyses:
         if analysis.source is not None:
@@ -107,7 +108,7 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
         raise InputError(problems)
     timings["analyse"] = clock() - started
     analysed = clock()
-    case, case_problems = analyse_case(info, analyses, jobs, timings)
+    case, case_problems = analyse_case(info, analyses, jobs, timings, seeds_dir)
     problems.extend(case_problems)
     if any(not p.warning for p in problems):
         raise InputError(problems)

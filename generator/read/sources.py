@@ -471,8 +471,10 @@ def duplicate_ids(paths: list[Path]) -> list[Problem]:
     return problems
 
 
-def check_near_copies(sources: Sequence[Source]) -> tuple[list[Source], list[Problem]]:
-    """The sources, each ``near_copy_of`` that names no other source dropped with a warning."""
+def check_near_copies(sources: Sequence[Source], seeds_dir: Path | None = None,
+                      ) -> tuple[list[Source], list[Problem]]:
+    """The sources, each ``near_copy_of`` that names no other source dropped with a warning
+    (naming the sidecar in ``seeds_dir``)."""
     ids = {s.id for s in sources}
     checked, problems = [], []
     for source in sources:
@@ -480,7 +482,10 @@ def check_near_copies(sources: Sequence[Source]) -> tuple[list[Source], list[Pro
         if twin is not None and (twin not in ids or twin == source.id):
             line = dict(source.metadata.lines).get("near_copy_of", 1)
             what = "the seed itself" if twin == source.id else f"no seed (no source has the id '{twin}')"
-            problems.append(Problem(source.sidecar or source.path, line, f"'near_copy_of' names {what}",
+            shown = source.sidecar or source.path
+            if seeds_dir is not None:
+                shown = display_path(seeds_dir / Path(shown).name)
+            problems.append(Problem(shown, line, f"'near_copy_of' names {what}",
                                     "give the file name of the seed this one copies, or remove the line",
                                     warning=True))
             source = replace(source, metadata=replace(source.metadata, near_copy_of=None))
@@ -500,7 +505,7 @@ def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
         if source is not None:
             sources.append(source)
     problems.extend(duplicate_ids(paths))
-    sources, unknown_twins = check_near_copies(sources)
+    sources, unknown_twins = check_near_copies(sources, seeds_dir)
     problems.extend(unknown_twins)
     if any(not p.warning for p in problems):
         return None, problems
