@@ -50,6 +50,8 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Elements a block's class or id can never remove: the page and the article themselves.
 _KEPT_TAGS = frozenset({"html", "body", "main", "article", "head", "script"})
+MIN_ARTICLE_WORDS = 15
+"""Fewer words than this, once the furniture is left out, are no article (a menu, a cookie notice)."""
 NO_TEXT_FIX = ("open the page in a browser: if the article shows, save it again once it has loaded; "
                "or copy the article's text into a .txt file and add that")
 
@@ -65,7 +67,8 @@ class Article:
     fields: Mapping[str, Field]
     """The sidecar's fields the page gives, each with where it came from."""
     language: str
-    """The language the furniture rules read the text in: given, declared by the page, or detected."""
+    """The language the furniture rules read the text in: given or declared by the page when it is
+    one with language data, else detected."""
 
 
 def extract_article(page: Page, language: str | None = None, until: str | None = None) -> Article:
@@ -95,10 +98,12 @@ def extract_article(page: Page, language: str | None = None, until: str | None =
     paragraphs = _without_headline(paragraphs, fields, layers)
     if not paragraphs:
         raise SourceError("no article text found in the page", NO_TEXT_FIX)
-    reading = declared or detect_language("\n\n".join(paragraphs))[0]
+    reading = declared if declared in supported_languages() else detect_language("\n\n".join(paragraphs))[0]
     kept = _without_furniture(paragraphs, reading)
-    if not kept:
-        raise SourceError("the page's text is all page furniture (links, prompts, bylines)", NO_TEXT_FIX)
+    words = sum(len(p.split()) for p in kept)
+    if words < MIN_ARTICLE_WORDS:
+        raise SourceError(f"no article text found in the page (only {words} word{'s' if words != 1 else ''} "
+                          "outside menus, links and prompts)", NO_TEXT_FIX)
     if language:
         fields = {**fields, "language": Field(language, "the command line (--language)")}
     return Article(tuple(kept), len(paragraphs) - len(kept), fields, reading)

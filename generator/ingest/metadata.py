@@ -207,7 +207,8 @@ def clean_text(value: str, base: str | None = None) -> str | None:
     import html
 
     text = html.unescape(re.sub(r"<[^>]{0,200}>", " ", value))
-    text = "".join(" " if c.isspace() else c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    text = "".join(" " if c.isspace() else c for c in text
+                   if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf"))
     text = unicodedata.normalize("NFC", " ".join(text.split()))
     return text if text and len(text) <= _MAX_FIELD else None
 
