@@ -50,6 +50,10 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Elements a block's class or id can never remove: the page and the article themselves.
 _KEPT_TAGS = frozenset({"html", "body", "main", "article", "head", "script"})
+SECOND_OPINION_WORDS = 2000
+"""An extraction shorter than this is made again with trafilatura's fallbacks (readability,
+jusText) to compare with: on a news article they cost a few milliseconds; on a very long text,
+where trafilatura's own extraction is not in doubt, they would cost seconds."""
 MIN_ARTICLE_WORDS = 15
 """Fewer words than this, once the furniture is left out, are no article (a menu, a cookie notice)."""
 NO_TEXT_FIX = ("open the page in a browser: if the article shows, save it again once it has loaded; "
@@ -91,10 +95,9 @@ def extract_article(page: Page, language: str | None = None, until: str | None =
     fields = choose(layers, page.address)
     declared = language or (fields["language"].value if "language" in fields else None)
     _drop_blocks(tree, _block_words(declared))
-    document = trafilatura.bare_extraction(tree, url=page.address, include_comments=False, include_tables=True,
-                                           include_images=False, include_links=False, with_metadata=False)
-    body = getattr(document, "body", None)
-    paragraphs = [p for p in (_clean(text) for text in _blocks(body)) if p] if body is not None else []
+    paragraphs = _extract(tree, page.address, fast=True)
+    if sum(len(p.split()) for p in paragraphs) < SECOND_OPINION_WORDS:
+        paragraphs = _extract(tree, page.address, fast=False)
     paragraphs = _without_headline(paragraphs, fields, layers)
     if not paragraphs:
         raise SourceError("no article text found in the page", NO_TEXT_FIX)
@@ -107,6 +110,17 @@ def extract_article(page: Page, language: str | None = None, until: str | None =
     if language:
         fields = {**fields, "language": Field(language, "the command line (--language)")}
     return Article(tuple(kept), len(paragraphs) - len(kept), fields, reading)
+
+
+def _extract(tree: Any, address: str | None, fast: bool) -> list[str]:
+    """trafilatura's paragraphs of the article; ``fast`` without its second opinion (readability
+    and jusText, asked when its own extraction looks short)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(tree, url=address, fast=fast, include_comments=False, include_tables=True,
+                                           include_images=False, include_links=False, with_metadata=False)
+    body = getattr(document, "body", None)
+    return [p for p in (_clean(text) for text in _blocks(body)) if p] if body is not None else []
 
 
 @cache

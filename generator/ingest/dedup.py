@@ -81,19 +81,30 @@ def _words(text: str) -> list[str]:
 def text_key(text: str) -> str:
     """A hash of the text's words, case-folded, in order: the same for the same words however
     they are spaced and punctuated."""
-    return hashlib.sha256(" ".join(_words(text)).encode("utf-8")).hexdigest()
+    return _text_key(_words(text))
+
+
+def _text_key(words: list[str]) -> str:
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str) -> frozenset[int]:
-    """The text's runs of :data:`SHINGLE_WORDS` words, each hashed (CRC-32: the same in every run)."""
-    words = _words(text)
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-                     for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
+    """The text's runs of :data:`SHINGLE_WORDS` words, each hashed."""
+    return _shingles(_words(text))
+
+
+def _shingles(words: list[str]) -> frozenset[int]:
+    """Each word's CRC-32, then each run's tuple of them hashed: tuples of integers hash the same
+    in every process (strings do not), and no run is joined into a new string."""
+    code = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
+    codes = [code[word] for word in words]
+    return frozenset(map(hash, zip(*(codes[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def fingerprint(name: str, text: str, address: str | None) -> Fingerprint:
     """The fingerprint of a source."""
-    return Fingerprint(name, address_key(address) if address else None, text_key(text), shingles(text))
+    words = _words(text)
+    return Fingerprint(name, address_key(address) if address else None, _text_key(words), _shingles(words))
 
 
 def shared(a: frozenset[int], b: frozenset[int]) -> float:
