@@ -94,7 +94,7 @@ def extract_article(page: Page, language: str | None = None, until: str | None =
         layers[ADDRESS] = {"url": (page.address, page.address_origin)}
     fields = choose(layers, page.address)
     declared = language or (fields["language"].value if "language" in fields else None)
-    _drop_blocks(tree, _block_words(declared))
+    _drop_blocks(tree, declared)
     paragraphs = _extract(tree, page.address, fast=True)
     if sum(len(p.split()) for p in paragraphs) < SECOND_OPINION_WORDS:
         paragraphs = _extract(tree, page.address, fast=False)
@@ -149,37 +149,34 @@ def _trafilatura_layer(document: Any, address: str | None) -> Layer:
     return found
 
 
-def _block_words(language: str | None) -> tuple[tuple[str, ...], ...]:
-    """The class and id parts of furniture blocks, each split at hyphens: those of every
-    language, and of the page's language (or of every language when it declares none)."""
+@cache
+def _block_pattern(language: str | None) -> re.Pattern[str]:
+    """The class and id parts of furniture blocks, of every language and of the page's (or of
+    every language when it declares none), as one pattern: each word whole, its hyphens matching
+    ``-`` or ``_`` (``related-stories``, ``related_stories``)."""
     codes = [SHARED_DIR, *([language] if language else supported_languages())]
     words = {w for code in codes for w in word_set(code, "furniture_page_blocks")}
-    return tuple(sorted(tuple(w.split("-")) for w in words))
+    alternation = "|".join(r"[-_]+".join(re.escape(part) for part in word.split("-"))
+                           for word in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![^\s_-])(?:{alternation})(?![^\s_-])")
 
 
-def _names_a_block(value: str, words: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a class or id (``"related-stories box"``) holds one of ``words`` as whole parts."""
-    for token in value.lower().split():
-        parts = tuple(p for p in re.split(r"[-_]+", token) if p)
-        for word in words:
-            size = len(word)
-            if any(parts[i:i + size] == word for i in range(len(parts) - size + 1)):
-                return True
-    return False
-
-
-def _drop_blocks(tree: Any, words: tuple[tuple[str, ...], ...]) -> None:
+def _drop_blocks(tree: Any, language: str | None) -> None:
     """Remove the elements whose class or id names a furniture block, unless they hold the
-    headline or most of the page's text (a wrapper such as ``main-with-related``)."""
+    headline or most of the page's text (a wrapper such as ``main-with-related``); what such a
+    block holds is not looked at again."""
+    pattern = _block_pattern(language)
     total = len("".join(tree.itertext()))
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _KEPT_TAGS:
-            continue
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if names.strip() and _names_a_block(names, words) and not element.xpath(".//h1") \
-                and len("".join(element.itertext())) * 2 < total:
-            doomed.append(element)
+    doomed, stack = [], [tree]
+    while stack:
+        element = stack.pop()
+        if isinstance(element.tag, str) and element.tag not in _KEPT_TAGS:
+            names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+            if pattern.search(names) and element.find(".//h1") is None \
+                    and len("".join(element.itertext())) * 2 < total:
+                doomed.append(element)
+                continue
+        stack.extend(reversed(element))
     for element in doomed:
         element.drop_tree()  # its tail, the text after it, stays
 

@@ -90,3 +90,23 @@ def test_a_page_without_article_text_is_refused_in_one_line():
         "empty.html: no article text found in the page (only 1 word outside menus, links and prompts) — open the "
         "page in a browser: if the article shows, save it again once it has loaded; or copy the article's text into "
         "a .txt file and add that")
+
+
+def test_furniture_blocks_are_named_by_whole_parts_of_a_class_or_id_and_never_hold_the_article():
+    from trafilatura.utils import load_html
+
+    from generator.ingest.article import _drop_blocks
+
+    tree = load_html("""<html><body class="article has-comments"><div class="main-with-related">
+        <h1>Headline</h1><p>The article's text, long enough to be most of the page's text by far, here.</p>
+        <div class="shared-content">Kept: "shared" is not "share".</div>
+        <div class="related_stories">Dropped: related, written with an underscore.</div>
+        <div id="Comments-Section">Dropped: comments, in capitals.</div>
+        <div class="les-ogsaa">Dropped in Norwegian.</div></div></body></html>""")
+    _drop_blocks(tree, "nb")
+    text = " ".join(tree.itertext())
+    assert "The article's text" in text and "Kept:" in text and "Dropped" not in text
+    tree = load_html('<html><body><div class="mehr-zum-thema">Mehr zum Thema: ein Link.</div>'
+                     '<p>Der Artikel selbst, lang genug, um den größten Teil der Seite auszumachen.</p></body></html>')
+    _drop_blocks(tree, "en")  # a German block word on a page declared English stays
+    assert "Mehr zum Thema" in " ".join(tree.itertext())
