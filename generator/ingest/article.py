@@ -89,7 +89,7 @@ def extract_article(page: Page, language: str | None = None, until: str | None =
     date_params = {"original_date": True, "extensive_search": True, "max_date": until} if until else None
     found = trafilatura.extract_metadata(tree, default_url=page.address, date_config=date_params)
     layers: dict[str, Layer] = {JSON_LD: json_ld(tree), OPEN_GRAPH: open_graph(tree), META: meta_tags(tree),
-                                TEXT: _trafilatura_layer(found, page.address)}
+                                TEXT: _trafilatura_layer(found)}
     if page.address and page.address_origin:
         layers[ADDRESS] = {"url": (page.address, page.address_origin)}
     fields = choose(layers, page.address)
@@ -132,7 +132,7 @@ def _quiet() -> None:
         logger.propagate = False
 
 
-def _trafilatura_layer(document: Any, address: str | None) -> Layer:
+def _trafilatura_layer(document: Any) -> Layer:
     """What trafilatura and htmldate found where the tags say nothing: the headline, a byline,
     a date in the text or the address, the site's name."""
     found: Layer = {}
