@@ -96,6 +96,10 @@ KEYS: dict[str, Key] = {
     "furniture_block_headers": _k("words", "Headers of a block of links (\"Read more:\", \"Lire aussi\"): the short "
                                            "paragraphs after one are links, not the article.", scope="both"),
     "furniture_credits": _k("words", "Photo credits that end a caption (\"Getty Images\", \"AFP\").", scope="shared"),
+    "furniture_page_blocks": _k("words", "Parts of an HTML element's class or id that mark a block of a saved "
+                                         "web page that is not the article (\"comments\", \"newsletter\", "
+                                         "\"les-ogsaa\"): `casefile add` leaves the block out before it reads "
+                                         "the article.", scope="both"),
     # ---- compare: wording
     "claim_stopwords": _k("words", "Function words: not content when claims are aligned, nor what a figure counts."),
     "claim_hedges": _k("words", "Words that soften a claim; dropping one changes what the speaker said."),

@@ -19,7 +19,7 @@ from generator.model.claims import Figure, Quote
 from generator.model.entity import Ambiguous, Candidate, Entity, Resolution
 from generator.model.finding import Discrepancy
 from generator.model.mention import Mention
-from generator.model.source import Source
+from generator.model.source import Source, counted_once
 from generator.render.claims import TO_CHECK_PAGE
 from generator.render.markup import (
     NO_SEARCH,
@@ -292,15 +292,19 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
     top, rest = ranked[:TOP_ENTITIES], ranked[TOP_ENTITIES:]
     labels = [s.metadata.outlet or s.id.split("-")[0] for s in sources]
     counts = {e.id: Counter(m.source for m in e.mentions) for e in ranked}
-    only_one = [e for e in ranked if len(e.sources) == 1]
+    counted = counted_once(sources)
+    alone = {e.id for e in ranked if len({counted.get(s, s) for s in e.sources}) == 1}
+    only_one = [e for e in ranked if e.id in alone]
+    copies = ("; a near copy of another source counts as that source"
+              if any(counted[s] != s for s in counted) else "")
     parts = [SEARCH_EXCLUDED, "# Coverage", "",
              f"Which source names which entity. **{len(only_one)}** of {len(ranked)} entities are named by one "
-             "source only (marked ◆): facts a reader can check against one source alone.", ""]
+             f"source only (marked ◆{copies}): facts a reader can check against one source alone.", ""]
     if len(sources) <= 12:
         header = ["Entity", "Type", *[escape_md(label) for label in labels], "Sources"]
         parts += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for entity in top:
-            marker = " ◆" if len(entity.sources) == 1 else ""
+            marker = " ◆" if entity.id in alone else ""
             cells = [md_link(entity.name, page, entity_page_path(entity.id)) + marker, entity.type]
             cells += [str(counts[entity.id][s.id]) if counts[entity.id][s.id] else "·" for s in sources]
             cells.append(str(len(entity.sources)))
@@ -312,12 +316,12 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
         parts += ["| Entity | Type | Sources naming it | Mentions |", "|---|---|---|---|"]
         for entity in top:
             parts.append(f"| {md_link(entity.name, page, entity_page_path(entity.id))}"
-                         f"{' ◆' if len(entity.sources) == 1 else ''} | {entity.type} | {len(entity.sources)} | "
+                         f"{' ◆' if entity.id in alone else ''} | {entity.type} | {len(entity.sources)} | "
                          f"{len(entity.mentions)} |")
         parts.append("")
     if rest:
         links = ", ".join(f"<a href={attr(href(page, entity_page_path(e.id)))}>{escape_html(e.name)}</a>"
-                          + (" ◆" if len(e.sources) == 1 else "") for e in rest)
+                          + (" ◆" if e.id in alone else "") for e in rest)
         parts += [f'<details class="cf-rest"><summary>{len(rest)} more entities</summary><p>{links}</p></details>', ""]
     if only_one:
         parts += ["## Named by one source only", ""]

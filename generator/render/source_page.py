@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
 from generator.model.source import Paragraph, Source, published_text
-from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
+from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, href, md_link, show_invisible
 
 
 def source_page_path(source: Source) -> str:
@@ -106,6 +106,7 @@ def metadata_card(source: Source, repository: str | None = None) -> str:
                         f", detected, confidence {source.language_confidence:.2f})")),
         ("Address", f'<a href={attr(meta.url)} rel="nofollow noopener">{escape_html(meta.url)}</a>'
          if meta.url else unknown),
+        *_added_rows(source),
         ("Words", f"{source.words:,}".replace(",", "\u202f")),
         ("Paragraphs", str(len(source.paragraphs))),
         ("Seed file", seed_file_cell(source, repository)),
@@ -117,6 +118,21 @@ def metadata_card(source: Source, repository: str | None = None) -> str:
         rows.append(("Notes", escape_html(meta.notes)))
     body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="cf-card">\n{body}\n</dl>'
+
+
+def _added_rows(source: Source) -> list[tuple[str, str]]:
+    """The card's rows of a sidecar that ``casefile add`` wrote: when the page was read, and the
+    source this one nearly copies (linked)."""
+    meta = source.metadata
+    rows = []
+    if meta.retrieved:
+        rows.append(("Retrieved", escape_html(meta.retrieved.isoformat())))
+    if meta.near_copy_of:
+        twin = f"sources/{meta.near_copy_of}.md"
+        rows.append(("Near copy of", f'<a href={attr(href(source_page_path(source), twin))}>'
+                                     f"<code>{escape_html(meta.near_copy_of)}</code></a> (counted once with it "
+                                     "when the comparison counts sources)"))
+    return rows
 
 
 PART_WORDS = 8000
