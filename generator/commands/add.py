@@ -115,8 +115,13 @@ def add_sources(sources: Sequence[str], options: AddOptions) -> Iterator[Outcome
     as soon as it is known."""
     if not options.seeds.is_dir():
         shown = display_path(options.seeds)
-        yield Outcome(shown, "failed", f"{shown}: the seeds folder does not exist — create it, or pass --seeds DIR")
-        return
+        if options.seeds.exists() or not options.seeds.parent.is_dir():
+            yield Outcome(shown, "failed", f"{shown}: the seeds folder does not exist — create it, or pass --seeds DIR")
+            return
+        options.seeds.mkdir()  # a new case: its first source makes the folder (removed if none is added)
+        created = True
+    else:
+        created = False
     known = known_seeds(options.seeds)
     names = folder_names(options.seeds)
     for item in _expand(sources):
@@ -131,6 +136,8 @@ def add_sources(sources: Sequence[str], options: AddOptions) -> Iterator[Outcome
             known.append(added)
             names.append(added.name)
         yield outcome
+    if created and not any(options.seeds.iterdir()):
+        options.seeds.rmdir()
 
 
 def _expand(sources: Sequence[str]) -> Iterator[_Item]:

@@ -254,3 +254,13 @@ def test_the_day_of_adding_comes_from_source_date_epoch():
     assert retrieved_on({"SOURCE_DATE_EPOCH": ADDED_EPOCH}) == dt.date(2024, 3, 14)
     assert retrieved_on({}) == dt.datetime.now(dt.UTC).date()
     time.sleep(0)  # (no clock is read anywhere else)
+
+
+def test_a_new_case_gets_its_seeds_folder_with_its_first_source(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    assert casefile("add", "file:///etc/passwd", "--seeds", str(seeds))[0] == 2
+    assert not seeds.exists()  # nothing added: no folder left behind
+    text = tmp_path / "notes.txt"
+    text.write_text("A first paragraph of notes.\n", encoding="utf-8")
+    assert casefile("add", str(text), "--seeds", str(seeds))[0] == 0
+    assert sorted(p.name for p in seeds.iterdir())[:1] == ["000_notes.txt"]  # numbered as the seeds are
