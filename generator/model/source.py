@@ -143,6 +143,9 @@ class CaseInfo:
     """A short summary, shown under the title."""
     repository: str | None = None
     """https address of the repository holding the seeds (for "view source" links)."""
+    site_url: str | None = None
+    """https address the site is published at, ending in ``/`` (MkDocs' ``site_url``: the sitemap,
+    canonical links, and a 404 page that works under a project path such as ``/name/``)."""
     raw: dict[str, object] = field(default_factory=dict)
     """The whole parsed file, for the curation stages that read more of it."""
     lines: dict[str, int] = field(default_factory=dict)

@@ -29,8 +29,8 @@ from generator.util.slug import slugify
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes", "retrieved", "near_copy_of")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "repository", "year", "period", "aliases", "merges", "splits", "rejects", "types",
-             "translations", "discrepancies")
+CASE_KEYS = ("title", "summary", "repository", "site_url", "year", "period", "aliases", "merges", "splits", "rejects",
+             "types", "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
 # Largest sidecar or case.yml read.
@@ -305,6 +305,14 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
                                     "https://github.com/owner/name"))
         else:
             info["repository"] = repository
+    if data.get("site_url") is not None:
+        site_url = _check_repository(data["site_url"])
+        if site_url is None:
+            problems.append(Problem(shown, loaded.line("site_url"), f"'site_url' is {_describe(data['site_url'])}",
+                                    "give the https:// address the site is published at, such as "
+                                    "https://owner.github.io/name/"))
+        else:
+            info["site_url"] = site_url + "/"
     lines = {str(k): loaded.line(k) for k in data}
     return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
                     **info), problems

@@ -34,7 +34,7 @@ from generator.render.markup import (
     md_link,
     value_text,
 )
-from generator.render.source_page import language_name, short_source, source_page_path
+from generator.render.source_page import front_matter_text, language_name, short_source, source_page_path, yaml_scalar
 from generator.render.standalone import SideFile
 from generator.render.svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
@@ -133,7 +133,10 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     for mention in entity.mentions:
         by_language[sources[mention.source].paragraph_at(mention.start).language
                     or sources[mention.source].language].add(" ".join(mention.text.split()))
-    parts = ["---", f"entity: {entity.id}", f"type: {entity.type}", "---", "",
+    said = (f"{entity.name}: {entity.type} named {len(entity.mentions)} times in {len(entity.sources)} of "
+            f"{len(sources)} sources, each mention with its passage.")
+    parts = ["---", f"entity: {entity.id}", f"type: {entity.type}",
+             f"description: {yaml_scalar(front_matter_text(said))}", "---", "",
              f"# {escape_md(entity.name)}", "",
              f'<p class="cf-type"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
              f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "

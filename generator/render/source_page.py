@@ -45,8 +45,17 @@ def yaml_scalar(value: object) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-def _front_matter_text(text: str) -> str:
+def front_matter_text(text: str) -> str:
+    """Free text for a front-matter value the theme prints unescaped: escaped, invisibles spelled out."""
     return escape_html(show_invisible(text)).replace('"', "&quot;")
+
+
+def source_description(source: Source) -> str:
+    """One line saying what the page holds: the source's outlet, date and language, and its opening words."""
+    said = [source.metadata.outlet or "", published_text(source) or "", source.language]
+    opening = " ".join(source.text[:200].split())
+    opening = opening if len(source.text) <= 200 else opening.rsplit(" ", 1)[0] + " …"
+    return f"Source {source.id.split('-')[0]} ({', '.join(s for s in said if s)}): {opening}"
 
 
 def front_matter(source: Source) -> str:
@@ -57,15 +66,17 @@ def front_matter(source: Source) -> str:
         # index), so it is stored HTML-escaped, braces and Markdown punctuation included, and
         # with invisible characters spelled out; so is any free text (the outlet). The plain
         # values are in case.json.
-        "title": _front_matter_text(source.title),
+        "title": front_matter_text(source.title),
         "title_derived": source.title_derived,
         "language": source.language,
-        "outlet": _front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
+        "outlet": front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
         "published": published_text(source),
         "url": source.metadata.url,
         "sha256": source.sha256,
         "words": source.words,
         "paragraphs": len(source.paragraphs),
+        # the page's own description (search results, link previews), escaped like the title
+        "description": front_matter_text(source_description(source)),
     }
     lines = [f"{key}: {yaml_scalar(value)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
