@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import InputError, Problem
+from generator.model.finding import label_sources, source_labels
 from generator.model.source import CaseInfo
 from generator.output.store import FileStore
 from generator.pipeline.analyse import PARALLEL_FROM, analyse_all, analyse_seed, default_jobs
@@ -108,16 +109,18 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
         raise InputError(problems)
     timings["analyse"] = clock() - started
     analysed = clock()
-    case, case_problems = analyse_case(info, analyses, jobs, timings, seeds_dir)
-    problems.extend(case_problems)
-    if any(not p.warning for p in problems):
-        raise InputError(problems)
-    timings["case"] = clock() - analysed
-    values: dict[str, Any] = {"case": case, "jobs": jobs, "store": FileStore(scratch)}
-    try:
-        run_stages(RENDER_STAGES, values, timings)
-    except BaseException:
-        values["store"].close()  # now, not when garbage-collected (where a signal's exception is only printed)
-        raise
+    labels = label_sources({a.source.id: a.source.metadata.outlet for a in analyses if a.source is not None})
+    with source_labels(labels):  # every finding, link, table and the dossier cite a source by one label
+        case, case_problems = analyse_case(info, analyses, jobs, timings, seeds_dir)
+        problems.extend(case_problems)
+        if any(not p.warning for p in problems):
+            raise InputError(problems)
+        timings["case"] = clock() - analysed
+        values: dict[str, Any] = {"case": case, "jobs": jobs, "store": FileStore(scratch)}
+        try:
+            run_stages(RENDER_STAGES, values, timings)
+        except BaseException:
+            values["store"].close()  # now, not when garbage-collected (where a signal's exception is only printed)
+            raise
     files = values["files"]
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), tuple(timings.items()))

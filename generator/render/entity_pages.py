@@ -96,7 +96,7 @@ def render_entities_index(resolution: Resolution, sources: Sequence[Source]) -> 
     parts = [SEARCH_EXCLUDED, "# Entities", "",
              f"**{len(resolution.entities)}** entities named in {len(sources)} sources ({counts or 'none'}), "
              "each resolved across sources and languages. Also: the "
-             f"{md_link('coverage matrix', page, 'coverage.md')}, the "
+             f"{md_link('who names whom', page, 'coverage.md')}, the "
              f"{md_link('network of co-mentions', page, 'graph.md')} and the "
              f"{md_link('review list', page, 'review.md')} of names the generator was unsure about.", ""]
     for kind in TYPE_ORDER:
@@ -192,7 +192,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             parts.append(f"| {md_link(other.name, page, entity_page_path(other.id))} | {other.type} | {shared} |")
         if len(co_mentions) > 30:
             parts.append(f"\n… and {len(co_mentions) - 30} more, see the "
-                         f"{md_link('coverage matrix', page, 'coverage.md')}.")
+                         f"{md_link('who names whom', page, 'coverage.md')}.")
         parts.append("")
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
@@ -300,7 +300,7 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
     only_one = [e for e in ranked if e.id in alone]
     copies = ("; a near copy of another source counts as that source"
               if any(counted[s] != s for s in counted) else "")
-    parts = [SEARCH_EXCLUDED, "# Coverage", "",
+    parts = [SEARCH_EXCLUDED, "# Who names whom", "",
              f"Which source names which entity. **{len(only_one)}** of {len(ranked)} entities are named by one "
              f"source only (marked ◆{copies}): facts a reader can check against one source alone.", ""]
     if len(sources) <= 12:

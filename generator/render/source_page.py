@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
+from generator.model.finding import source_label
 from generator.model.source import Paragraph, Source, published_text
 from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, href, md_link, show_invisible
 
@@ -231,16 +232,16 @@ def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: s
 
 
 def short_source(source: Source) -> str:
-    """A compact label for a source: its outlet, else its id's first part. Passages everywhere
-    are cited by it (``VG ¶3``), and the source lists show it."""
-    return source.metadata.outlet or source.id.split("-")[0]
+    """The source's one label (:func:`~generator.model.finding.short_id`): its outlet, else its
+    id's first part. Passages everywhere are cited by it (``VG ¶3``), and the source lists show it."""
+    return source_label(source.id, source.metadata.outlet)
 
 
 def source_row_cells(source: Source, from_page: str) -> list[str]:
-    """Markdown table cells describing a source: the first part of its id and its outlet (how
-    summaries and passages cite it), title link, language, date, words."""
+    """Markdown table cells describing a source: its label (how findings, passages and the
+    dossier cite it), title link, language, outlet, date, words."""
     return [
-        escape_md(source.id.split("-")[0]),
+        escape_md(short_source(source)),
         md_link(source.title, from_page, source_page_path(source))
         + (" *(derived title)*" if source.title_derived else ""),
         f"`{source.language}`",
