@@ -232,8 +232,10 @@ def test_a_reprint_is_added_as_a_near_copy_shown_so_and_counted_once(tmp_path):
     case = json.loads((docs / "data" / "case.json").read_text(encoding="utf-8"))
     assert [s.get("near_copy_of") for s in case["sources"]] == [None, None, "000-coastwatch-news"]
     only = {d["summary"] for d in case["discrepancies"] if d["kind"] == "coverage"}
-    assert "Only Coastwatch News gives these figures (distance), whose numbers no other source writes: “180-metre”." in only
-    assert any(s.startswith("Only Coastwatch News names these") and "Joint Rescue Coordination Centre" in s for s in only)
+    assert ("Only Coastwatch News gives these figures (distance), whose numbers no other source writes: "
+            "“180-metre”.") in only
+    assert any(s.startswith("Only Coastwatch News names these") and "Joint Rescue Coordination Centre" in s
+               for s in only)
 
 
 def test_an_added_seed_reaches_the_watcher_of_casefile_serve(tmp_path):
