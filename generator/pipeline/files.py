@@ -8,6 +8,7 @@ forked process meanwhile when there are several jobs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from generator.errors import Problem
 from generator.model.claims import Figure, Quote
@@ -51,7 +52,7 @@ from generator.render.entity_pages import (
 from generator.render.marks import MarksBySource, source_marks
 from generator.render.overview import render_home, render_sources_index
 from generator.render.quotes import render_quotes, speaker_links
-from generator.render.source_page import Citing, render_source_page, source_page_path
+from generator.render.source_page import CitedBy, Citing, render_source_page, source_page_path
 from generator.render.timeline import render_timeline
 from generator.util.parallel import Forked
 
@@ -77,7 +78,7 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
         page = source_page_path(source)
         around = (sources[number - 1] if number else None, sources[number + 1] if number + 1 < len(sources) else None)
         pages[page] = render_source_page(source, source_marks(page, source, grouped), repository=case.info.repository,
-                                         citing=citing.get(source.id, ()), around=around)
+                                         citing=citing.get(source.id), around=around)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
     quotes_by_speaker: dict[str, list[Quote]] = {}
@@ -112,23 +113,22 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     return store
 
 
-def citing_by_source(discrepancies: Sequence[Discrepancy]) -> dict[str, list[Citing]]:
+def citing_by_source(discrepancies: Sequence[Discrepancy]) -> dict[str, CitedBy]:
     """The findings that cite each source, confident ones first, most serious first, as the report
-    orders them, with the paragraphs each cites."""
+    orders them, with the paragraphs each cites (bounded per source: see :class:`CitedBy`)."""
     where = discrepancy_pages(discrepancies)
     sure = {d.id for d in confident(discrepancies)}
-    out: dict[str, list[Citing]] = {}
+    out: dict[str, CitedBy] = {}
     for discrepancy in sorted(discrepancies, key=lambda d: (d.id not in sure, urgency_order(d))):
-        paragraphs: dict[str, list[str]] = {}
+        paragraphs: dict[str, dict[str, None]] = {}
         for claim in discrepancy.claims:
-            cited = paragraphs.setdefault(claim.source, [])
-            if claim.anchor not in cited:
-                cited.append(claim.anchor)
+            paragraphs.setdefault(claim.source, {})[claim.anchor] = None
+        kind = KIND_TITLES.get(discrepancy.kind, discrepancy.kind)
         for source_id, anchors in paragraphs.items():
-            out.setdefault(source_id, []).append(Citing(
-                KIND_TITLES.get(discrepancy.kind, discrepancy.kind), discrepancy.summary, where[discrepancy.id],
-                discrepancy.id, tuple(sorted(anchors, key=lambda a: int(a[1:]) if a[1:].isdigit() else 0)),
-                discrepancy.id in sure))
+            ordered = sorted(anchors, key=lambda a: int(a[1:]) if a[1:].isdigit() else 0)
+            out.setdefault(source_id, CitedBy()).add(
+                partial(Citing, kind, discrepancy.summary, where[discrepancy.id], discrepancy.id,
+                        confident=discrepancy.id in sure), ordered)
     return out
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
@@ -176,47 +176,79 @@ class Citing:
     anchor: str
     """Its anchor on that page."""
     paragraphs: tuple[str, ...]
-    """The source's paragraphs it cites (``p3``), in order."""
+    """The first of the source's paragraphs it cites (``p3``), in order (at most
+    :data:`PARAGRAPHS_LISTED`)."""
+    more_paragraphs: int
+    """How many more paragraphs it cites."""
     confident: bool
     """Whether it is a confident finding (else a possible one, to check)."""
 
 
 CITING_LISTED = 30  # findings listed at the top of a source page; the rest are counted
-CITING_BESIDE = 3  # findings linked beside one paragraph; more are counted, linking to the list
+CITING_BESIDE = 3  # findings counted beside one paragraph (the first linked, the others in the list above)
+PARAGRAPHS_LISTED = 12  # paragraphs named for one finding in the list; the rest are counted
 
 
-def citing_list(source: Source, citing: Sequence[Citing]) -> list[str]:
+@dataclass
+class CitedBy:
+    """The findings that cite one source, as its page shows them: bounded however many there are
+    (a source of 20 MB is cited by thousands)."""
+
+    listed: list[Citing] = field(default_factory=list)
+    """The first :data:`CITING_LISTED`, in the report's order."""
+    total: int = 0
+    """How many findings cite the source."""
+    beside: dict[str, list[Citing]] = field(default_factory=dict)
+    """Each cited paragraph's first findings (one more than :data:`CITING_BESIDE`, to say there are more)."""
+
+    def add(self, make: Callable[[tuple[str, ...], int], Citing], anchors: Sequence[str]) -> None:
+        """Count a finding citing ``anchors`` (in order), made by ``make`` only if it is shown."""
+        self.total += 1
+        wanted = [a for a in anchors if len(self.beside.get(a, ())) <= CITING_BESIDE]
+        if len(self.listed) >= CITING_LISTED and not wanted:
+            return
+        citing = make(tuple(anchors[:PARAGRAPHS_LISTED]), max(0, len(anchors) - PARAGRAPHS_LISTED))
+        if len(self.listed) < CITING_LISTED:
+            self.listed.append(citing)
+        for anchor in wanted:
+            self.beside.setdefault(anchor, []).append(citing)
+
+
+def citing_list(source: Source, cited: CitedBy | None) -> list[str]:
     """The "Findings that cite this source" section (Markdown), or nothing."""
-    if not citing:
+    if cited is None or not cited.total:
         return []
     page = source_page_path(source)
     lines = ["## Findings that cite this source {#findings}", ""]
-    for item in citing[:CITING_LISTED]:
+    for item in cited.listed:
         where = ", ".join(f"[¶{p.removeprefix('p')}](#{p})" for p in item.paragraphs)
+        where += f" and {item.more_paragraphs} more" if item.more_paragraphs else ""
         doubt = "" if item.confident else " *(possible, to check)*"
         lines.append(f"- **{escape_md(item.kind)}**{doubt}: {md_link(item.summary, page, item.page, item.anchor)} "
                      f"({where})")
-    if len(citing) > CITING_LISTED:
-        lines.append(f"- … and {len(citing) - CITING_LISTED} more in the "
+    if cited.total > len(cited.listed):
+        lines.append(f"- … and {cited.total - len(cited.listed)} more in the "
                      f"{md_link('discrepancy report', page, 'discrepancies.md')}")
     return [*lines, ""]
 
 
-def _cited_beside(source: Source, anchor: str, citing: Sequence[Citing]) -> str:
+def _cited_beside(source: Source, anchor: str, cited: CitedBy | None) -> str:
     """Links beside a paragraph to the findings that cite it (HTML; their text is no seed text: the
     provenance check reads them as it reads paragraph numbers)."""
-    page = source_page_path(source)
-    here = [c for c in citing if anchor in c.paragraphs]
+    here = cited.beside.get(anchor, []) if cited is not None else []
     if not here:
         return ""
-    links = [f'<a class="cf-pilcrow cf-cited" href={attr(href(page, c.page, c.anchor))} '
-             f'title={attr(c.summary)}> ⚑ {escape_html(c.kind)}</a>' for c in here[:CITING_BESIDE]]
-    if len(here) > CITING_BESIDE:
-        links.append(f'<a class="cf-pilcrow cf-cited" href="#findings"> ⚑ {len(here) - CITING_BESIDE} more</a>')
-    return "".join(links)
+    page = source_page_path(source)
+    first = here[0]
+    marker = (f'<a class="cf-pilcrow cf-cited" href={attr(href(page, first.page, first.anchor))}> '
+              f"⚑ {escape_html(first.kind)}</a>")  # short: a 20 MB source has a hundred thousand of them
+    if len(here) > 1:
+        more = "more" if len(here) > CITING_BESIDE else str(len(here) - 1)
+        marker += f'<a class="cf-pilcrow cf-cited" href="#findings"> +{more}</a>'
+    return marker
 
 
-def source_text(source: Source, marks: Sequence[Mark] = (), citing: Sequence[Citing] = ()) -> str:
+def source_text(source: Source, marks: Sequence[Mark] = (), citing: CitedBy | None = None) -> str:
     """The full text, paragraph by paragraph, with anchors and annotations, and beside each
     paragraph a finding cites, links to the findings."""
     by_paragraph: dict[str, list[Mark]] = {}
@@ -272,7 +304,7 @@ def _furniture_note(source: Source, first: Paragraph) -> str:
 
 
 def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: str | None = None,
-                       citing: Sequence[Citing] = (), around: tuple[Source | None, Source | None] = (None, None),
+                       citing: CitedBy | None = None, around: tuple[Source | None, Source | None] = (None, None),
                        ) -> str:
     """The whole Markdown page of one source; ``repository`` links the seed file; ``citing``: the
     findings that cite it, listed at the top and linked beside each paragraph they cite;
