@@ -379,7 +379,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 def test_every_page_has_no_serious_axe_violation_and_no_sideways_scroll(real, story, browser, screen, scheme):
     """axe-core (bundled by axe-playwright-python: nothing is fetched) on every page of the seeds'
     site and of a test story; on a phone, no page is wider than the screen. One browser page per
-    screen and scheme, reused for every page (about 40 s for the 80 pages)."""
+    screen and scheme, reused for every page: 75–105 s for both sites on two busy CPUs."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
     width, height = SCREENS[screen]
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
