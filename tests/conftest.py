@@ -118,3 +118,19 @@ def hostile_site(tmp_path_factory, hostile_seeds) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return base / "site"
+
+
+@pytest.fixture(scope="session")
+def story_site(tmp_path_factory) -> Path:
+    """A test story (``tests/stories/harbour``: five sources in four languages, one day, a
+    ``case.yml``) built by ``casefile build`` and MkDocs (strict)."""
+    from sitecheck import mkdocs_build
+
+    base = tmp_path_factory.mktemp("story")
+    docs = copy_docs_skeleton(base / "docs_src")
+    built = run_casefile("build", "--seeds", str(ROOT / "tests" / "stories" / "harbour" / "seeds"), "--out", str(docs))
+    assert built.returncode == 0, built.stderr
+    result = mkdocs_build(docs, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return base / "site"

@@ -105,6 +105,11 @@ def hostile(hostile_site) -> Served:
     return _serve(hostile_site)
 
 
+@pytest.fixture(scope="session")
+def story(story_site) -> Served:
+    return _serve(story_site)
+
+
 @dataclass
 class Watched:
     """What one browser context saw."""
@@ -361,3 +366,107 @@ def test_paragraph_text_in_the_browser_is_the_source_text(real, visit):
             return [p.id, copy.textContent]; }))""")
         assert shown == {p.anchor: source.text[p.start:p.end] for p in source.paragraphs}
 
+
+
+# --- accessibility, small screens, pictures ------------------------------------------------------
+
+SCREENS = {"desktop": (1366, 900), "phone": (390, 844)}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_page_has_no_serious_axe_violation_and_no_sideways_scroll(real, story, browser, screen, scheme):
+    """axe-core (bundled by axe-playwright-python: nothing is fetched) on every page of the seeds'
+    site and of a test story; on a phone, no page is wider than the screen. One browser page per
+    screen and scheme, reused for every page: 75–105 s for both sites on two busy CPUs."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                  service_workers="block")
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for served in (real, story):
+            for path in html_pages(served.root):
+                page.goto(served.url(path), wait_until="load")
+                results = axe.run(page, options={"resultTypes": ["violations"],
+                                                 "runOnly": {"type": "tag", "values": AXE_TAGS}})
+                for violation in results.response["violations"]:
+                    if violation["impact"] in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"][:3]]
+                        problems.append(f"{served.url(path)}: {violation['id']} ({violation['impact']}) "
+                                        f"×{len(violation['nodes'])} {targets}")
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                if wide > width:
+                    problems.append(f"{served.url(path)}: {wide} px wide on a {width} px screen")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_pictures_scale_with_text_of_12_px_and_links_a_screen_reader_reaches(real, browser, screen):
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        for name, selector in (("graph/", "svg.cf-graph"), ("timeline/", "svg.cf-timeline")):
+            page.goto(real.base + name, wait_until="load")
+            drawn = page.evaluate("""(selector) => { const svg = document.querySelector(selector);
+                const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                const texts = [...svg.querySelectorAll('text')];
+                const boxes = texts.filter(t => t.textContent.trim()).map(t => t.getBoundingClientRect());
+                let collisions = 0;
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+                        collisions++; }
+                return {font: Math.min(...texts.map(t => parseFloat(t.getAttribute('font-size')) * k)),
+                        right: svg.getBoundingClientRect().right, collisions,
+                        links: svg.querySelectorAll('a[href][aria-label]').length,
+                        hidden: svg.querySelectorAll('[role="img"] a, a[aria-hidden="true"]').length,
+                        img: svg.closest('[role="img"]') !== null}; }""", selector)
+            assert drawn["font"] >= 12, (name, drawn)
+            assert drawn["right"] <= width, (name, drawn)
+            assert drawn["collisions"] == 0, (name, drawn)
+            assert drawn["links"] > 0 and drawn["hidden"] == 0 and not drawn["img"], (name, drawn)
+    finally:
+        context.close()
+
+
+def test_every_marks_details_are_reachable_by_keyboard(real, browser):
+    """Tab reaches every quote, figure and date mark of a source page (and every entity link);
+    a focused mark shows its details (its title) in a bar on the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        checked = 0
+        for path in html_pages(real.root / "sources"):
+            if path.parent == real.root / "sources":
+                continue
+            page.goto(real.url(path), wait_until="load")
+            marks = page.evaluate("""() => [...document.querySelectorAll(
+                '.cf-text .cf-quote, .cf-text .cf-figure, .cf-text .cf-date, .cf-text a.cf-entity')]
+                .map(e => { e.focus(); const bar = getComputedStyle(e, '::after');
+                    return {focusable: document.activeElement === e && e.tabIndex >= 0,
+                            title: e.getAttribute('title') || '', shown: bar.position === 'fixed'
+                            && bar.content.includes(e.getAttribute('title') || '-')}; })""")
+            assert all(m["focusable"] and m["title"] and m["shown"] for m in marks), \
+                [m for m in marks if not (m["focusable"] and m["shown"])]
+            page.evaluate("document.activeElement.blur()")
+            page.keyboard.press("Tab")
+            for _ in range(400):  # Tab through the page until a mark has the focus
+                if page.evaluate("document.activeElement.matches("
+                                 "'.cf-text :is(.cf-quote, .cf-figure, .cf-date, a.cf-entity)')"):
+                    break
+                page.keyboard.press("Tab")
+            else:
+                continue
+            bar = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e, '::after');
+                return {content: s.content, position: s.position, title: e.getAttribute('title')}; }""")
+            assert bar["position"] == "fixed" and bar["title"] in bar["content"], bar
+            checked += len(marks)
+        assert checked > 0
+    finally:
+        context.close()

@@ -17,6 +17,11 @@ from generator.model.source import Source
 from generator.render.entity_pages import entity_link_mark
 from generator.render.markup import Mark, attr, value_text
 
+_DETAILS = ' tabindex="0" '
+"""Focusable: a mark's details are its ``title``, which only a mouse can hover: the mark takes the focus
+(tap or Tab), and the stylesheet shows the focused (or hovered) mark's title in a bar at the foot
+of the screen. The bar is generated content, so the paragraph's text stays the source's."""
+
 
 @dataclass(frozen=True)
 class MarksBySource:
@@ -59,13 +64,16 @@ def source_marks(page: str, source: Source, grouped: MarksBySource) -> list[Mark
     for quote in grouped.quotes.get(source.id, ()):
         evidence = f" ({quote.evidence})" if quote.evidence else ""
         title = f"Quote — {quote.speaker_name or 'speaker unknown'}{evidence}"
-        marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}" title={attr(title)}>',
-                          "</span>", reopen=f'<span class="cf-quote" title={attr(title)}>'))
+        details = f"{_DETAILS}title={attr(title)}"
+        marks.append(Mark(quote.start, quote.end, 1, f'<span class="cf-quote" id="{quote.id}"{details}>',
+                          "</span>", reopen=f'<span class="cf-quote"{details}>'))
     for figure in grouped.figures.get(source.id, ()):
         title = f"{figure.measure}: {value_text(figure.value)}" + (f" ({figure.qualifier})" if figure.qualifier else "")
-        marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure" title={attr(title)}>', "</span>"))
+        marks.append(Mark(figure.start, figure.end, 2, f'<span class="cf-figure"{_DETAILS}title={attr(title)}>',
+                          "</span>"))
     for mention in grouped.dates.get(source.id, ()):
         title = f"{mention.kind} date" + (f": {mention.resolved}" if mention.resolved else ", unresolved") + (
             f" (inferred: {mention.inferred_from})" if mention.inferred_from else "")
-        marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date" title={attr(title)}>', "</span>"))
+        marks.append(Mark(mention.start, mention.end, 3, f'<span class="cf-date"{_DETAILS}title={attr(title)}>',
+                          "</span>"))
     return marks

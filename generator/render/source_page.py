@@ -329,7 +329,7 @@ def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: s
         "",
         '<p class="cf-marks-legend">Marked in the text: <span class="cf-entity">entities</span> '
         '(link to their pages), <span class="cf-quote">direct quotes</span>, <span class="cf-figure">figures</span>, '
-        '<span class="cf-date">dates</span>; hover for details. Numbers link to paragraphs.</p>',
+        '<span class="cf-date">dates</span>; tap, hover or Tab to one for its details. Numbers link to paragraphs.</p>',
         "",
         source_text(source, marks, citing),
         "",

@@ -8,12 +8,15 @@ from __future__ import annotations
 from generator.lang import DISPLAY_LANGUAGE
 from generator.render.markup import attr, escape_html, href
 
-# Their style: readable on screen in light or dark mode, compact on paper.
+# Their style: readable on screen in light or dark mode (AA contrast: the system colours
+# GrayText and LinkText are not), compact on paper.
 STYLE = """
-:root { color-scheme: light dark; }
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #595959; --link: #1a4fb5; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e4e4e4; --bg: #161719; --muted: #adadad; --link: #8ab4f8; } }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-a { color: LinkText; }
+       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; color: var(--fg); background: var(--bg); }
+a { color: var(--link); }
+td a, li a { display: inline-block; min-height: 24px; }  /* a tap target of 24 px (WCAG 2.5.8) */
 h1 { font-size: 1.7rem; margin: .5rem 0; }
 h2 { font-size: 1.35rem; border-bottom: 1px solid GrayText; margin-top: 2.5rem; }
 h3 { font-size: 1.05rem; margin-top: 1.8rem; }
@@ -23,13 +26,19 @@ table.cf-dossier-counts { width: auto; min-width: 16rem; }
 dl.cf-card { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .85rem; }
 dl.cf-card dt { font-weight: 600; }
 dl.cf-card dd { margin: 0; overflow-wrap: anywhere; }
-.cf-back, .cf-dossier-note, .cf-unknown { color: GrayText; }
+.cf-back, .cf-dossier-note, .cf-unknown { color: var(--muted); }
 .cf-dossier-note { font-size: .9rem; }
 nav.cf-contents ol { columns: 2; }
-.cf-pilcrow { color: GrayText; font-size: .75em; margin-right: .3em; }
+.cf-pilcrow { color: var(--muted); font-size: .75em; margin-right: .3em; }
 .cf-dossier-text { border-left: 3px solid GrayText; padding-left: .8rem; }
 details.cf-mentions summary { cursor: pointer; }
 details.cf-mentions ul { margin: .3rem 0 .8rem; }
+@media screen and (max-width: 40rem) {  /* a phone: wide tables scroll in their own box */
+  body { padding: .5rem .8rem 3rem; }
+  table { display: block; overflow-x: auto; }
+  nav.cf-contents ol { columns: 1; }
+  dl.cf-card { grid-template-columns: 1fr; }
+}
 @media print {
   body { font-size: 10.5pt; max-width: none; padding: 0; }
   .cf-back, nav.cf-contents { display: none; }

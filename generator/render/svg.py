@@ -88,8 +88,8 @@ def _layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: float
             xs[i] += dx[i] / length * min(length, temperature)
             ys[i] += dy[i] / length * min(length, temperature)
         temperature = max(temperature * 0.985, 0.5)
-    # fit into the canvas with a margin for labels
-    margin = 60.0
+    # fit into the canvas with a margin (labels go beside a dot, on whichever side has room)
+    margin = 24.0
     min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
     span_x = max(max_x - min_x, 1.0)
     span_y = max(max_y - min_y, 1.0)
@@ -100,19 +100,93 @@ def _layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: float
     }
 
 
+GRAPH_WIDTH = 400
+"""Width of the network picture in its own units. The page draws it at most 1.5 times this and
+at a phone's 358 px, so its 14-unit labels render at 12.5 px or more on either."""
+GRAPH_FONT = 14
+_CHAR = 0.6
+"""Width of a character in font sizes: an upper bound for the sans-serif letters of names, so a
+label's box holds its text."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the canvas (a label's or a dot's), to keep labels apart."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Box) -> bool:
+        return (self.left < other.right and other.left < self.right
+                and self.top < other.bottom and other.top < self.bottom)
+
+    def inside(self, width: float, height: float) -> bool:
+        return self.left >= 0 and self.top >= 0 and self.right <= width and self.bottom <= height
+
+
+def label_box(x: float, y: float, text: str, font: float, anchor: str = "start") -> Box:
+    """The box of a one-line label whose baseline starts (``anchor="start"``) or ends at ``x, y``."""
+    width = len(text) * font * _CHAR
+    left = x if anchor == "start" else x - width
+    return Box(left, y - font * 0.85, left + width, y + font * 0.25)
+
+
+def place_labels(points: Sequence[tuple[float, float, float, str]], width: float, height: float,
+                 font: float = GRAPH_FONT) -> list[tuple[float, float, str] | None]:
+    """For each dot ``(x, y, radius, label)``, where its label goes: ``(x, y, anchor)`` of a spot
+    beside the dot (right, left, below, above, then a line further out) that overlaps no other
+    label and no dot and stays on the canvas; None when no spot is free (the label is left off,
+    the dot keeps its name for hover and screen readers). Dots are served largest first."""
+    dots = [Box(x - r, y - r, x + r, y + r) for x, y, r, _ in points]
+    placed: list[Box] = []
+    spots: list[tuple[float, float, str] | None] = [None] * len(points)
+    order = sorted(range(len(points)), key=lambda i: (-points[i][2], i))
+    for i in order:
+        x, y, r, text = points[i]
+        for cx, cy, anchor in _label_spots(x, y, r, len(text) * font * _CHAR, font):
+            cx, cy = round(cx, 1), round(cy, 1)
+            box = label_box(cx, cy, text, font, anchor)
+            if box.inside(width, height) and not any(box.overlaps(b) for b in placed) and not any(
+                    box.overlaps(d) for j, d in enumerate(dots) if j != i):
+                placed.append(box)
+                spots[i] = (cx, cy, anchor)
+                break
+    return spots
+
+
+def _label_spots(x: float, y: float, r: float, width: float, font: float) -> list[tuple[float, float, str]]:
+    """Where a label may go, nearest first: right, left, below, above the dot, then on rings
+    further out (a leader line joins a label set apart from its dot)."""
+    middle = y + font * 0.35
+    spots = [(x + r + 3, middle, "start"), (x - r - 3, middle, "end"),
+             (x - width / 2, y + r + font, "start"), (x - width / 2, y - r - 4, "start")]
+    for ring in range(1, 6):
+        away = ring * font * 1.2
+        spots += [(x + r + 3, middle - away, "start"), (x + r + 3, middle + away, "start"),
+                  (x - r - 3, middle - away, "end"), (x - r - 3, middle + away, "end"),
+                  (x - width / 2, y + r + font + away, "start"), (x - width / 2, y - r - 4 - away, "start")]
+    return spots
+
+
 def network_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], title: str,
-                width: int = 960, height: int = 640) -> str:
-    """The co-mention network: dots sized by mentions, lines by shared sentences."""
+                width: int = GRAPH_WIDTH, height: int | None = None) -> str:
+    """The co-mention network: dots sized by mentions, lines by shared sentences, labels that
+    never collide. Taller than wide, so that it reads on a phone. Each dot is a link with a name
+    (the picture is a group, not an image, so screen readers reach the links)."""
     nodes = sorted(nodes, key=lambda n: n.id)
     edges = sorted(edges, key=lambda e: (e.a, e.b))
+    height = height or max(width, round(width * 1.35))
     positions = _layout(nodes, edges, width, height)
     max_weight = max((n.weight for n in nodes), default=1)
     max_edge = max((e.weight for e in edges), default=1)
+    radii = {n.id: round(4 + 8 * math.sqrt(n.weight / max_weight), 1) for n in nodes}
+    spots = place_labels([(*positions[n.id], radii[n.id], n.label) for n in nodes], width, height)
     parts = [
         f'<svg class="cf-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label={attr(title)}>',
-        f"<title>{escape_html(title)}</title>",
-        '<g class="cf-edges" stroke="currentColor" stroke-opacity="0.35">',
+        f'role="group" aria-label={attr(title)}>',
+        '<g class="cf-edges" stroke="currentColor" stroke-opacity="0.35" aria-hidden="true">',
     ]
     for edge in edges:
         if edge.a not in positions or edge.b not in positions:
@@ -122,15 +196,22 @@ def network_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], title: s
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}"/>')
     parts.append("</g>")
     parts.append('<g class="cf-nodes">')
-    for node in nodes:
+    for node, spot in zip(nodes, spots, strict=True):
         x, y = positions[node.id]
-        radius = round(4 + 10 * math.sqrt(node.weight / max_weight), 1)
         colour = TYPE_COLOURS.get(node.type, TYPE_COLOURS["other"])
+        name = f"{node.label} ({node.type}, {node.weight} mentions)"
+        anchor = "" if spot is None or spot[2] == "start" else ' text-anchor="end"'
+        leader = ""
+        if spot is not None and abs(spot[1] - GRAPH_FONT * 0.35 - y) > radii[node.id] + GRAPH_FONT * 1.2:
+            edge_y = spot[1] - GRAPH_FONT * 0.85 if spot[1] > y else spot[1] + GRAPH_FONT * 0.25
+            leader = (f'<line x1="{x}" y1="{y}" x2="{spot[0]}" y2="{round(edge_y, 1)}" stroke="currentColor" '
+                      'stroke-opacity="0.6" stroke-dasharray="2 2"/>')
+        label = "" if spot is None else (
+            f'<text x="{spot[0]}" y="{spot[1]}" font-size="{GRAPH_FONT}"{anchor} fill="currentColor">'
+            f"{escape_html(node.label)}</text>")
         parts.append(
-            f'<a href={attr(node.href)}><circle cx="{x}" cy="{y}" r="{radius}" fill="{colour}">'
-            f"<title>{escape_html(node.label)} ({escape_html(node.type)}, {node.weight} mentions)</title></circle>"
-            f'<text x="{round(x + radius + 3, 1)}" y="{round(y + 4, 1)}" font-size="12" '
-            f'fill="currentColor">{escape_html(node.label)}</text></a>')
+            f'<a href={attr(node.href)} aria-label={attr(name)}><title>{escape_html(name)}</title>'
+            f'{leader}<circle cx="{x}" cy="{y}" r="{radii[node.id]}" fill="{colour}"/>{label}</a>')
     parts.append("</g></svg>")
     return "".join(parts)
 
@@ -149,52 +230,135 @@ class TimelineEvent:
     """Link to the passage (relative to the page holding the picture)."""
     certain: bool
     """False when the date is inferred or only a range is known."""
+    time: str = ""
+    """``HH:MM`` when a source gives the clock time, else empty."""
+
+
+TIMELINE_WIDTH = 360
+"""Width of the timeline picture in its own units: drawn at most 1.5 times this, and at a phone's
+358 px, its 13-unit text renders at 12.9 px or more."""
+TIMELINE_FONT = 13
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _day_number(iso: str) -> int:
     return dt.date.fromisoformat(iso[:10]).toordinal()
 
 
-def timeline_svg(events: Sequence[TimelineEvent], title: str, width: int = 960) -> str:
-    """Events on a time axis; uncertain dates as hatched bars over their possible span."""
-    events = sorted(events, key=lambda e: (e.start, e.end, e.label))
-    row = 26
-    height = 50 + row * max(len(events), 1)
+def _day_text(iso: str, year: bool = False) -> str:
+    day = dt.date.fromisoformat(iso[:10])
+    return f"{day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+def _minutes(event: TimelineEvent) -> int:
+    """Minutes since the first day's midnight of the event's day (and time, when known)."""
+    hours, _, minutes = event.time.partition(":")
+    clock = int(hours) * 60 + int(minutes) if event.time else 0
+    return _day_number(event.start) * 24 * 60 + clock
+
+
+def _gap_text(minutes: int) -> str:
+    """A gap between two events, in the unit that reads best ("3 hours", "2 weeks", "4 years")."""
+    for unit, size in (("year", 365 * 24 * 60), ("month", 30 * 24 * 60), ("week", 7 * 24 * 60),
+                       ("day", 24 * 60), ("hour", 60), ("minute", 1)):
+        if minutes >= size:
+            count = minutes // size
+            return f"{count} {unit}{'s' if count > 1 else ''} later"
+    return "later"
+
+
+def _wrap(text: str, chars: int, lines: int = 3) -> list[str]:
+    """``text`` in lines of at most ``chars`` characters, broken at spaces; the last line ends
+    in an ellipsis when the text is longer."""
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > chars:
+            word = word[: chars - 1] + "…"
+        if line and len(line) + 1 + len(word) > chars:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: chars - 1].rstrip() + "…"
+    return out or [""]
+
+
+def timeline_svg(events: Sequence[TimelineEvent], title: str, width: int = TIMELINE_WIDTH) -> str:
+    """Events down a vertical time axis, one row each, so that no label collides and each sits
+    beside its dot. The axis adapts to the story's span: the hours of one day, the days of weeks
+    or months (a year heading when the year changes), the dates of years; a long gap between two
+    events says how long ("3 weeks later"). Uncertain dates are hollow dashed dots. Each row is a
+    link with a name (the picture is a group, not an image, so screen readers reach the links)."""
+    events = sorted(events, key=lambda e: (e.start, e.time, e.end, e.label))
+    font = TIMELINE_FONT
+    head = f'<svg class="cf-timeline" xmlns="http://www.w3.org/2000/svg" role="group" aria-label={attr(title)} '
     if not events:
-        return (f'<svg class="cf-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 60" '
-                f'role="img" aria-label={attr(title)}><title>{escape_html(title)}</title>'
-                '<text x="10" y="30" fill="currentColor">No dated events.</text></svg>')
-    first = min(_day_number(e.start) for e in events)
-    last = max(_day_number(e.end) for e in events)
-    span = max(last - first, 1)
-    left, right = 110, 330
-    plot = width - left - right
+        return (f'{head}viewBox="0 0 {width} 30"><text x="4" y="20" font-size="{font}" fill="currentColor">'
+                "No dated events.</text></svg>")
+    one_day = all(e.start == e.end == events[0].start for e in events)
+    span = max(_minutes(e) for e in events) - min(_minutes(e) for e in events)
+    axis_x, label_x = 92, 104
+    chars = int((width - label_x - 4) / (font * 0.56))
+    line_height = round(font * 1.3, 1)
+    body: list[str] = []
+    y = 4.0
+    previous: TimelineEvent | None = None
+    previous_text = ""
+    first_y = last_y = 0.0
 
-    def x_of(day: int) -> float:
-        return round(left + (day - first) / span * plot, 1)
+    def heading(text: str) -> None:
+        nonlocal y
+        y += font + 6
+        body.append(f'<text x="4" y="{round(y, 1)}" font-size="{font}" font-weight="bold" fill="currentColor">'
+                    f"{escape_html(text)}</text>")
+        y += 6
 
-    parts = [
-        f'<svg class="cf-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label={attr(title)}><title>{escape_html(title)}</title>',
-        f'<line x1="{left}" y1="30" x2="{left + plot}" y2="30" stroke="currentColor"/>',
-        f'<text x="{left}" y="20" font-size="11" fill="currentColor" text-anchor="middle">'
-        f"{dt.date.fromordinal(first).isoformat()}</text>",
-        f'<text x="{left + plot}" y="20" font-size="11" fill="currentColor" text-anchor="middle">'
-        f"{dt.date.fromordinal(last).isoformat()}</text>",
-    ]
-    for number, event in enumerate(events):
-        y = 50 + number * row
-        x1, x2 = x_of(_day_number(event.start)), x_of(_day_number(event.end))
-        style = 'fill="currentColor"' if event.certain else 'fill="none" stroke="currentColor" stroke-dasharray="3 2"'
-        shape = (f'<circle cx="{x1}" cy="{y}" r="5" {style}/>' if x1 == x2
-                 else f'<rect x="{x1}" y="{y - 5}" width="{round(x2 - x1, 1)}" height="10" rx="5" {style}/>')
-        date_text = event.start if event.start == event.end else f"{event.start} – {event.end}"
-        parts.append(
-            f'<a href={attr(event.href)}>{shape}'
-            f'<text x="4" y="{y + 4}" font-size="11" fill="currentColor">{escape_html(date_text[:10])}</text>'
-            f'<text x="{left + plot + 12}" y="{y + 4}" font-size="12" fill="currentColor">'
-            f"{escape_html(event.label[:60])}</text>"
-            f"<title>{escape_html(date_text)}: {escape_html(event.label)}"
-            f"{'' if event.certain else ' (date uncertain)'}</title></a>")
-    parts.append("</svg>")
-    return "".join(parts)
+    if one_day:
+        heading(_day_text(events[0].start, year=True))
+    for event in events:
+        year = event.start[:4]
+        if previous is not None and (not one_day or (previous.time and event.time)):
+            gap = _minutes(event) - _minutes(previous)
+            if gap > 0 and gap * 8 >= span and gap >= (60 if one_day else 2 * 24 * 60):
+                y += font
+                body.append(f'<text x="{label_x}" y="{round(y, 1)}" font-size="{font}" font-style="italic" '
+                            f'fill="currentColor" opacity="0.85">{escape_html(_gap_text(gap))}</text>')
+                y += 4
+        if not one_day and (previous is None or previous.start[:4] != year):
+            heading(year)
+        if one_day:
+            when = event.time
+        elif event.start != event.end:
+            when = f"{_day_text(event.start)}–{_day_text(event.end)}"
+        else:
+            when = _day_text(event.start) + (f" {event.time}" if event.time else "")
+        lines = _wrap(event.label, chars)
+        y += line_height
+        dot_y = round(y - font * 0.35, 1)
+        first_y = first_y or dot_y
+        last_y = dot_y
+        style = ('fill="currentColor"' if event.certain
+                 else 'fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="3 2"')
+        shown_when = "" if when == previous_text else when
+        full = (f"{event.start}{' ' + event.time if event.time else ''}"
+                f"{'' if event.start == event.end else ' – ' + event.end}: {event.label}"
+                f"{'' if event.certain else ' (date uncertain)'}")
+        text = "".join(f'<tspan x="{label_x}" dy="{0 if n == 0 else line_height}">{escape_html(line)}</tspan>'
+                       for n, line in enumerate(lines))
+        body.append(
+            f'<a href={attr(event.href)} aria-label={attr(full)}><title>{escape_html(full)}</title>'
+            f'<circle cx="{axis_x}" cy="{dot_y}" r="5" {style}/>'
+            + (f'<text x="{axis_x - 10}" y="{round(y, 1)}" font-size="{font}" text-anchor="end" '
+               f'fill="currentColor">{escape_html(shown_when)}</text>' if shown_when else "")
+            + f'<text x="{label_x}" y="{round(y, 1)}" font-size="{font}" fill="currentColor">{text}</text></a>')
+        y += line_height * (len(lines) - 1) + 6
+        previous, previous_text = event, when
+    height = round(y + 6)
+    axis = (f'<line x1="{axis_x}" y1="{first_y}" x2="{axis_x}" y2="{last_y}" stroke="currentColor" '
+            'stroke-opacity="0.5" aria-hidden="true"/>' if last_y > first_y else "")
+    return f'{head}viewBox="0 0 {width} {height}">{axis}{"".join(body)}</svg>'

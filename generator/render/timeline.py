@@ -123,15 +123,16 @@ def _timeline_events(resolved: Sequence[DateMention], sources: Mapping[str, Sour
                      link: Callable[[int], str]) -> list[tuple[int, TimelineEvent]]:
     """The picture's rows: one per day, event and certainty, however many sources give it, with
     the number of sources; each links to the day's rows in the table (``link`` of a row's index)."""
-    groups: dict[tuple[str, str, bool], list[int]] = {}
+    groups: dict[tuple[str, str, str, bool], list[int]] = {}
     for number, mention in enumerate(resolved):
         certain = mention.kind == "absolute" and not mention.inferred_from
-        groups.setdefault(((mention.resolved or "")[:10], mention.event or "", certain), []).append(number)
+        groups.setdefault(((mention.resolved or "")[:10], mention.clock or "", mention.event or "", certain),
+                          []).append(number)
     events = []
-    for (day, _, certain), members in groups.items():
+    for (day, clock, _, certain), members in groups.items():
         words = list(dict.fromkeys(resolved[n].event_text or resolved[n].event or resolved[n].text for n in members))
         where = list(dict.fromkeys(short_source(sources[resolved[n].source]) for n in members))
         label = " / ".join(words[:2]) + (" …" if len(words) > 2 else "")
         label += f" ({', '.join(where[:2])}{f' and {len(where) - 2} more' if len(where) > 2 else ''})"
-        events.append((len(where), TimelineEvent(day, day, label, link(members[0]), certain)))
+        events.append((len(where), TimelineEvent(day, day, label, link(members[0]), certain, clock)))
     return events

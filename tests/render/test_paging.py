@@ -92,7 +92,7 @@ def test_timeline_tables_split_by_period_and_the_picture_links_to_each_day(whole
     timeline = split["timeline.md"]
     assert not _rows(timeline)  # the tables are on their pages
     # the picture: at most TIMELINE_ROWS rows, each linking to the page and row of its day
-    links = re.findall(r'<a href="([^"]+)"><circle', timeline) + re.findall(r'<a href="([^"]+)"><rect', timeline)
+    links = re.findall(r'<a href="([^"]+)" aria-label="[^"]*"><title>', timeline)
     assert 1 <= len(links) <= 2 and "dated events the most sources give" in timeline
     for link in links:
         page, anchor = re.fullmatch(r"(\d+)/#(date-[\d-]+)", link).groups()
