@@ -38,7 +38,7 @@ from generator.extract.entities.candidates import sentence_candidates
 from generator.extract.entities.finish import finish
 from generator.extract.entities.patterns import language_patterns
 from generator.extract.entities.records import Cand
-from generator.extract.entities.tagged import join
+from generator.extract.entities.tagged import agree, join
 from generator.extract.entities.tagger import has_model, tag
 from generator.lang import canonical_language
 from generator.model.mention import Mention
@@ -63,4 +63,5 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
                 found = join(text, found, tag(text, sentence.start, sentence.end, lang), language_patterns(lang),
                              paragraph.anchor, sentence.anchor, lang)
             cands.extend(found)
+    agree(cands)
     return finish(source, cands)

@@ -32,16 +32,22 @@ KEPT_RULES = frozenset({"platform list", "organisation list", "work cue", "anima
 animals and storms, compounds such as "Beckham-sønnen") and names listed in full."""
 
 
-LISTED_RULES = frozenset({"platform list", "organisation list", "organisation listed in full"})
-"""Rules whose type stands against the tagger's: the lists name the organisation."""
+LISTED_RULES = frozenset({"platform list", "organisation list", "organisation listed in full", "US state code",
+                          "person cue", "given name and surname", "coordinated first name", "street"})
+"""Rules whose name and type stand against the tagger's: the lists name the organisation, a title, role or
+age or a given name says the name is a person's ("Cardi B", "Keaton Jones"), a state code follows a town
+("Knoxville, TN")."""
 
 
 def _span(cand: Cand) -> tuple[int, int]:
     return cand.tokens[0].start, cand.end if cand.end is not None else cand.tokens[-1].end
 
 
-def _kind(found: Found, text: str) -> EntityType:
+def _kind(found: Found, text: str, p: Patterns) -> EntityType:
     name = text[found[0]:found[1]]
+    before = text[max(0, found[0] - 20):found[0]].split()
+    if found[2] != "LOC" and before and before[-1].casefold() in p.place_cues and lex.place(name) is not None:
+        return "place"  # "premieren i Los Angeles": a town after a place word
     if found[2] == "ORG" and lex.listed(name, lex.platforms()):
         return "platform"
     if found[2] == "PER" and " " not in name and not lex.is_given_name(name):
@@ -87,8 +93,7 @@ def _typed(cand: Cand, kind: EntityType, label: str) -> Cand:
     if cand.type in ("platform", "work") or (cand.type == "other" and "animal or storm" in cand.rules) \
             or LISTED_RULES.intersection(cand.rules):
         return cand  # what the tagger was never taught, and names the lists know
-    if cand.type != kind:
-        cand.evidence.append(f"sequence tagger: {label}")
+    cand.evidence.append(f"sequence tagger: {label}")  # the tagger's vote counts when it agrees, too
     cand.type = kind
     cand.strong = True
     cand.needs_support = False
@@ -127,14 +132,20 @@ def join(text: str, cands: list[Cand], found: list[Found], p: Patterns, anchor: 
         if item is None:
             continue
         start, end, label = item
-        kind = _kind(item, text)
+        kind = _kind(item, text, p)
         if role and kind == "person":
             why = f"title or role '{' '.join(role)}' before the name"
         else:
             why = ""
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
+        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules)]
+        if protected:
+            out.extend(cands[i] for i in protected if i not in used)
+            used.update(over)
+            continue
         same = [i for i in over if _span(cands[i]) == (start, end) or (
-            cands[i].name == text[start:end] and _span(cands[i])[0] == start)]  # "Keaton's": the possessive kept
+            cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
+            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1])]  # "Cardi B"
         if same:
             out.append(_typed(cands[same[0]], kind, label))
             if why:
@@ -156,3 +167,16 @@ def join(text: str, cands: list[Cand], found: list[Found], p: Patterns, anchor: 
             out.append(cand)
     out.sort(key=lambda c: _span(c))
     return out
+
+
+def agree(cands: list[Cand]) -> None:
+    """A single word the tagger typed otherwise than the person whose name it is part of, elsewhere in the
+    source, is that person's ("Keaton" beside "Keaton Jones"): the tagger reads each sentence alone."""
+    parts = {t.bare for c in cands if c.type == "person" and len(c.tokens) > 1 for t in c.tokens}
+    for cand in cands:
+        if len(cand.tokens) == 1 and cand.type in ("organization", "place") and "sequence tagger" in cand.rules \
+                and cand.tokens[0].bare in parts and not LISTED_RULES.intersection(cand.rules) \
+                and lex.place(cand.tokens[0].text) is None:
+            cand.type = "person"
+            cand.evidence.append("part of a person's name in the source")
+            cand.rules.append("part of a person's name")
