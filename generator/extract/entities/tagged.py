@@ -33,7 +33,9 @@ animals and storms, compounds such as "Beckham-sønnen") and names listed in ful
 
 
 LISTED_RULES = frozenset({"platform list", "organisation list", "organisation listed in full", "US state code",
-                          "person cue", "given name and surname", "coordinated first name", "street"})
+                          "person cue", "given name and surname", "coordinated first name", "street",
+                          "street word in the name", "organisation word in the name", "acronym",
+                          "organisation word ending the name", "coordinated surname"})
 """Rules whose name and type stand against the tagger's: the lists name the organisation, a title, role or
 age or a given name says the name is a person's ("Cardi B", "Keaton Jones"), a state code follows a town
 ("Knoxville, TN")."""
@@ -163,7 +165,7 @@ def join(text: str, cands: list[Cand], found: list[Found], p: Patterns, anchor: 
             out[-1].evidence.append(why)
     for i, cand in enumerate(cands):
         if i not in used and (cand.type not in ("person", "place", "organization")
-                              or KEPT_RULES.intersection(cand.rules)):
+                              or KEPT_RULES.intersection(cand.rules) or LISTED_RULES.intersection(cand.rules)):
             out.append(cand)
     out.sort(key=lambda c: _span(c))
     return out
