@@ -1,4 +1,4 @@
-"""Command line: ``casefile build|check|diff|serve|eval`` — parses options, calls the library, reports.
+"""Command line: ``casefile build|check|diff|serve|eval|add`` — parses options, calls the library, reports.
 
 Exit codes: 0 success; 1 ``check`` found stale files (or ``serve`` could not build the
 site); 2 the input or output has problems (each printed as ``path:line: problem — how to fix``).
@@ -16,15 +16,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.commands.add import AddOptions, add_sources, retrieved_on, summary
 from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
 from generator.commands.evaluate import GoldError, evaluate, load_gold, pick_case, score_lines, score_record
 from generator.commands.serve import ServeOptions, serve
 from generator.errors import InputError, OutputError, Problem
+from generator.ingest.metadata import clean_language
 from generator.output.provenance import ProvenanceError
 from generator.output.site import recover, stale_files, write_tree
 from generator.output.store import FileStore, scratch_beside
 from generator.pipeline import Generated, generate
 from generator.pipeline.analyse import default_jobs
+from generator.read.sources import printable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +81,18 @@ def _parser() -> argparse.ArgumentParser:
                          help="MkDocs configuration (default: mkdocs.yml)")
     command.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                          help="address to serve on (default: 127.0.0.1:8000)")
+    help_text = "add saved web pages, web addresses or texts to the seeds, each with a sidecar of its metadata"
+    command = sub.add_parser("add", help=help_text, description=help_text + ". A source already in the case (the "
+                             "same address or text) is not added again; a near copy is added and marked as one.")
+    command.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a saved page (.html, .htm, .mhtml), an http(s) address, a .txt file, "
+                              "or a folder of pages and texts")
+    command.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                         help="folder of seed texts to add to (default: seeds)")
+    command.add_argument("--language", default=None, metavar="L",
+                         help="language code of the sources (en, de, fr, nb …), over what the pages declare")
+    command.add_argument("--outlet", default=None, metavar="NAME",
+                         help="the outlet's name, over what the pages give")
     return parser
 
 
@@ -146,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "eval":
         return _eval(args)
+    if args.command == "add":
+        return _add(args)
     if args.command == "serve":
         return serve(ServeOptions(args.seeds, args.out, args.config_file, args.dev_addr,
                                   cache_dir=args.seeds.absolute().parent / ".cache" / "casefile"))
@@ -163,12 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"casefile: terminated; {args.out.as_posix()} was left as it was.", file=sys.stderr)
         return 143
     except Exception as exc:
-        if os.environ.get("CASEFILE_DEBUG"):
-            raise
-        print(f"casefile: internal error ({type(exc).__name__}: {exc}); nothing was written. This is a bug "
-              "in casefile — please report it with the seeds that caused it (CASEFILE_DEBUG=1 shows "
-              "the traceback).", file=sys.stderr)
-        return 3
+        return _internal_error(exc, "nothing was written", "the seeds")
     finally:
         _SigTerm.armed = False
         if in_main_thread:
@@ -183,6 +195,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"casefile: terminated; {args.out.as_posix()} is complete.", file=sys.stderr)
         return 143
     return code
+
+
+def _internal_error(exc: Exception, state: str, culprit: str) -> int:
+    """A bug, reported in one line (``CASEFILE_DEBUG=1`` raises it again, with its traceback): exit 3."""
+    if os.environ.get("CASEFILE_DEBUG"):
+        raise exc
+    print(f"casefile: internal error ({type(exc).__name__}: {exc}); {state}. This is a bug in casefile — please "
+          f"report it with {culprit} that caused it (CASEFILE_DEBUG=1 shows the traceback).", file=sys.stderr)
+    return 3
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -205,6 +226,36 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         print("\n".join(score_lines(score, case)))
     return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    """Add the sources; each one's line as it is done (problems to stderr), then a summary.
+    Exit 2 when a source could not be added (the others are), else 0."""
+    language = None
+    if args.language is not None:
+        language = clean_language(args.language)
+        if language is None:
+            print(f"casefile: --language '{printable(args.language)}' is not a language code — give one such as "
+                  "en, nb, de or fr", file=sys.stderr)
+            return 2
+    try:
+        retrieved = retrieved_on(os.environ)
+    except (ValueError, OverflowError, OSError):
+        print("casefile: SOURCE_DATE_EPOCH is not a number of seconds — unset it, or give the seconds since "
+              "1970-01-01 UTC", file=sys.stderr)
+        return 2
+    outcomes = []
+    try:
+        for outcome in add_sources(args.sources, AddOptions(args.seeds, retrieved, language, args.outlet)):
+            outcomes.append(outcome)
+            print(outcome.line, file=sys.stderr if outcome.status == "failed" else sys.stdout, flush=True)
+    except KeyboardInterrupt:
+        print(f"casefile: interrupted; {len(outcomes)} source(s) done, each seed added is whole.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        return _internal_error(exc, "the seeds added before it are whole", "the source")
+    print(summary(outcomes))
+    return 2 if any(o.status == "failed" for o in outcomes) else 0
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -40,3 +40,17 @@ class InputError(Exception):
 
 class OutputError(Exception):
     """The output directory cannot be written as asked; nothing has been changed."""
+
+
+class SourceError(Exception):
+    """A source ``casefile add`` cannot add (an address that fails, a page without article
+    text); shown as one line, ``SOURCE: problem — how to fix``, and nothing is written for it."""
+
+    def __init__(self, problem: str, fix: str) -> None:
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{problem} — {fix}")
+
+    def line(self, source: str) -> str:
+        """The one line that reports it, naming the source."""
+        return f"{source}: {self.problem} — {self.fix}"

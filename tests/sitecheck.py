@@ -13,11 +13,18 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _moved(config: str, docs: Path, site: Path) -> str:
+    """The repository's mkdocs.yml for ``docs`` (a folder beside the config) and ``site``: the docs
+    folder and the generated configuration it inherits (``docs_src/data/mkdocs-site.yml``)."""
+    return (config.replace("docs_src/", f"{docs.name}/").replace("docs_dir: docs_src", f"docs_dir: {docs.name}")
+            .replace("site_dir: site", f"site_dir: {site}"))
+
+
 def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``docs`` with the repository's mkdocs.yml."""
     config = docs.parent / "mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs_src", f"docs_dir: {docs.name}").replace("site_dir: site", f"site_dir: {site}")
+    text = _moved(text, docs, site)
     config.write_text(text, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
@@ -120,7 +127,7 @@ def zensical_build(docs: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """``zensical build --strict`` of ``docs`` with the repository's mkdocs.yml (Zensical reads it)."""
     config = docs.parent / "zensical-mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs_src", f"docs_dir: {docs.name}").replace("site_dir: site", f"site_dir: {site}")
+    text = _moved(text, docs, site)
     config.write_text(text, encoding="utf-8")
     zensical = Path(sys.executable).parent / "zensical"
     return subprocess.run([str(zensical), "build", "--strict", "-f", str(config)], cwd=docs.parent,

@@ -82,14 +82,14 @@ def test_hand_written_file_in_the_way_exits_2(tmp_path, seeds):
 def test_python_dash_m_and_help():
     result = run_casefile("--help")
     assert result.returncode == 0
-    for command in ("build", "check", "diff", "serve"):
+    for command in ("build", "check", "diff", "serve", "add"):
         assert command in result.stdout
         assert run_casefile(command, "--help").returncode == 0
 
 
 def test_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
-    for command in ("casefile build", "casefile check", "casefile diff", "casefile serve", "make site",
+    for command in ("casefile build", "casefile check", "casefile diff", "casefile serve", "casefile add", "make site",
                     "make test", "make serve", "make diff", "make check"):
         assert command in readme
 

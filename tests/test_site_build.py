@@ -73,7 +73,11 @@ def test_mkdocs_config_promises():
     # generated pages need no Markdown inside HTML, and md_in_html parses every tag a second time
     assert "md_in_html" not in extensions
     assert set(config["validation"]["links"].values()) == {"warn"}
-    nav_pages = [next(iter(item.values())) for item in config["nav"]]
+    sections = {next(iter(item)): next(iter(item.values())) for item in config["nav"]}
+    assert list(sections) == ["Read the case", "Check and curate"]  # readers' pages apart from curators'
+    nav_pages = [next(iter(item.values())) for pages in sections.values() for item in pages]
     assert all(p.endswith(".md") and ("/" not in p or p.endswith("/index.md")) for p in nav_pages)
+    assert nav_pages[:6] == ["index.md", "discrepancies.md", "sources/index.md", "entities/index.md", "quotes.md",
+                             "timeline.md"]
     raw = (ROOT / "mkdocs.yml").read_text()
     assert 'lang: [en, "no"]' in raw

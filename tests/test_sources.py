@@ -163,7 +163,34 @@ def test_unknown_sidecar_key_warns_but_builds(seeds):
     assert corpus is not None
     assert [str(p) for p in problems] == [
         f"{rel(folder / 'a.yml')}:2: warning: unknown key 'headline' — use one of: "
-        "title, outlet, url, published, language, author, notes"]
+        "title, outlet, url, published, language, author, notes, retrieved, near_copy_of"]
+
+
+def test_retrieved_and_near_copy_of_are_read(seeds):
+    folder = seeds({"001_wire.txt": "Text one.", "002_reprint.txt": "Text two.",
+                    "002_reprint.yml": "retrieved: 2024-03-14\nnear_copy_of: 001_wire\n"})
+    corpus, problems = read_corpus(folder)
+    assert corpus is not None and problems == []
+    reprint = corpus.sources[1].metadata
+    assert reprint.retrieved == dt.date(2024, 3, 14) and reprint.near_copy_of == "001-wire"
+
+
+def test_near_copy_of_a_missing_seed_warns_and_is_dropped(seeds):
+    folder = seeds({"a.txt": "Text.", "a.yml": "title: T\nnear_copy_of: 009_gone.txt\n",
+                    "b.txt": "Text.", "b.yml": "near_copy_of: b\nretrieved: yesterday\n"})
+    corpus, problems = read_corpus(folder)
+    assert corpus is None
+    assert [str(p) for p in problems if not p.warning] == [
+        f"{rel(folder / 'b.yml')}:2: 'retrieved' is 'yesterday' — give a date such as 2024-03-12"]
+    (folder / "b.yml").write_text("near_copy_of: b\n")
+    corpus, problems = read_corpus(folder)
+    assert corpus is not None
+    assert [str(p) for p in problems] == [
+        f"{rel(folder / 'a.yml')}:2: warning: 'near_copy_of' names no seed (no source has the id '009-gone') — "
+        "give the file name of the seed this one copies, or remove the line",
+        f"{rel(folder / 'b.yml')}:1: warning: 'near_copy_of' names the seed itself — give the file name of the "
+        "seed this one copies, or remove the line"]
+    assert [s.metadata.near_copy_of for s in corpus.sources] == [None, None]
 
 
 def test_duplicate_ids(seeds):
@@ -213,3 +240,18 @@ def test_stray_files_warn(seeds):
     corpus, problems = read_corpus(folder)
     assert corpus is not None
     assert [(Path(p.path).name, p.warning) for p in problems] == [("notes.md", True), ("orphan.yml", True)]
+
+
+def test_counted_once_follows_near_copies_to_the_first():
+    from dataclasses import replace
+
+    from generator.model.source import Metadata, counted_once
+    from generator.read.sources import source_from_text
+
+    def source(sid: str, twin: str | None):
+        return replace(source_from_text("Text.", sid), metadata=Metadata(near_copy_of=twin))
+
+    chain = [source("a", None), source("b", "a"), source("c", "b"), source("d", "gone")]
+    assert counted_once(chain) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+    loop = [source("x", "y"), source("y", "x"), source("z", "y")]
+    assert counted_once(loop) == {"x": "x", "y": "x", "z": "x"}

@@ -77,7 +77,8 @@ ONE_UNNAMED = "one unnamed subject"
 
 
 def _unnamed_ages(figures: Sequence[Figure]) -> list[Figure]:
-    return [f for f in figures if f.measure == "age" and not f.subject and "another-person" not in f.rules]
+    return [f for f in figures if f.measure == "age" and not f.subject
+            and not {"another-person", "ages-of-a-group"} & set(f.rules)]
 
 
 def _unnamed_nouns(figures: Sequence[Figure]) -> list[str]:

@@ -44,6 +44,10 @@ from generator.text.words import fold
 DENIED_BY_SEVERAL = "denied and asserted by several"
 """The evidence a contradiction finding records when one source denies a word several others assert."""
 
+TRANSLATED_AROUND = "words around them that translate each other"
+"""The evidence a contradiction finding records when its accounts, in different languages, are joined
+by words of their sentences that the bilingual tables translate into each other."""
+
 SHARED_CONTEXT = 2
 """Content words or named entities two claims' sentences must share to tell of the same thing."""
 TOPIC_SHARE = 0.10
@@ -178,6 +182,9 @@ _CONTRADICTIONS: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("several-assert-one-denies", lambda f: f.knows(DENIED_BY_SEVERAL), "high",
                    "one source denies a word of the story's events that several others assert"),
     ConfidenceRule("same-words-around", _joined, "high", "each account is told with the same words around it"),
+    ConfidenceRule("same-words-translated", lambda f: f.knows(TRANSLATED_AROUND), "high",
+                   "each account is joined to another, in another language, by words around them that translate "
+                   "each other"),
     ConfidenceRule("contradiction-unconfirmed", _always, "low", "nothing shows the accounts tell one thing"),
 )
 _COVERAGE: tuple[ConfidenceRule, ...] = (

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from generator.compare.common import Rule, claim_at, first_rule, said_by_source, stable_id
-from generator.compare.confidence import DENIED_BY_SEVERAL, SHARED_CONTEXT, Reader
+from generator.compare.confidence import DENIED_BY_SEVERAL, SHARED_CONTEXT, TRANSLATED_AROUND, Reader
 from generator.compare.wording import Token, tokenise
 from generator.lang import PIVOT_LANGUAGE, language_data, trait, word_set
 from generator.model.finding import Discrepancy
@@ -245,8 +245,21 @@ def _joined(a: _Mention, b: _Mention, topic: frozenset[str]) -> bool:
         return False
     if a.language == b.language or not a.language or not b.language:
         return len((a.words & b.words) - topic) >= SHARED_WORDS
-    meanings = frozenset().union(*(_meanings(w, b.language) for w in b.words - topic))
-    return sum(1 for w in a.words - topic if _meanings(w, a.language) & meanings) >= SHARED_WORDS_ACROSS
+    return len(_translated(a, b, topic)) >= SHARED_WORDS_ACROSS
+
+
+def _translated(a: _Mention, b: _Mention, topic: frozenset[str]) -> tuple[str, ...]:
+    """Each word of ``a``'s sentence (beyond the topic) that may translate a word of ``b``'s, in
+    another language, shown with that word and the English they share (“schließen = fermé: close”)."""
+    theirs = sorted(b.words - topic)
+    found = []
+    for word in sorted(a.words - topic):
+        mine = _meanings(word, a.language)
+        match = next(((w, sorted(mine & _meanings(w, b.language))) for w in theirs
+                      if mine & _meanings(w, b.language)), None)
+        if match:
+            found.append(f"{word} = {match[0]}: {match[1][0]}")
+    return tuple(found)
 
 
 @lru_cache(maxsize=100_000)
@@ -274,6 +287,8 @@ def _named_otherwise(things: Sequence[_Mention], sources: dict[str, Source],
             if word not in by_source[m.source]:
                 by_source[m.source].append(word)
         rule = first_rule(_RULES, _Told(False))
+        translated = sorted({w for m, n in pairs if m.language != n.language and m.language and n.language
+                             for w in _translated(m, n, topic)})
         said = said_by_source([(s, ", ".join(f"“{w}”" for w in words)) for s, words in sorted(by_source.items())])
         found.append(Discrepancy(
             id=stable_id("contradiction", f"named:{kind}"), kind="contradiction", key=f"named:{kind}",
@@ -281,7 +296,8 @@ def _named_otherwise(things: Sequence[_Mention], sources: dict[str, Source],
             explanation=rule.explanation, severity=rule.severity,
             claims=tuple(claim_at(sources, m.source, m.start, m.end, m.thing.split(":")[1], "mention")
                          for m in ordered),
-            detail="named-otherwise", rules=(rule.name,)))
+            detail="named-otherwise", rules=(rule.name,),
+            evidence=(f"{TRANSLATED_AROUND}: {', '.join(translated)}",) if translated else ()))
     return found
 
 

@@ -32,6 +32,7 @@ writes it, or two or more of its words in a row (a country also in another langu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
@@ -39,7 +40,7 @@ from functools import cache, lru_cache
 from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.dates import clock_minutes
 from generator.compare.wording import claim_stopwords
-from generator.extract.measures import CURRENCY_MEASURES, PEOPLE_COUNTS
+from generator.extract.measures import CURRENCY_MEASURES, DURATION_MEASURES, PEOPLE_COUNTS, SIZE_MEASURES
 from generator.lang import language_data, trait, word_set
 from generator.model.claims import DateMention, Figure
 from generator.model.finding import Discrepancy, short_id
@@ -256,7 +257,7 @@ def coverage_findings(sources: dict[str, Source], figures: Sequence[Figure], per
     """
     if len(sources) < 2:
         return []
-    found = _measure_findings(sources, figures, numbers_written(sources), counted_measures(figures))
+    found = _measure_findings(sources, figures, numbers_written(sources, figures), counted_measures(figures))
     lowered = {sid: article_text(s).lower() for sid, s in sources.items()}
     others_of = {sid: _OtherTexts(lowered, sid) for sid in sources}
     person_starts: dict[str, set[int]] = defaultdict(set)
@@ -300,28 +301,72 @@ def article_text(source: Source) -> str:
     return "\n".join(source.text[p.start:p.end] for p in source.article)
 
 
-def numbers_written(sources: dict[str, Source]) -> dict[str, frozenset[float]]:
+Written = dict[str, dict[float, tuple[str | None, ...]]]
+"""Each number each source writes, to the measure of the figure each writing of it stands in
+(``None`` where it stands in none)."""
+
+
+def numbers_written(sources: dict[str, Source], figures: Sequence[Figure] = ()) -> Written:
     """Every number each source writes, in digits or in words, as its value (the value of a number
-    with a scale word counted both ways: “5.2 billion” is 5.2 and 5,200,000,000)."""
-    return {sid: _numbers_of(source) for sid, source in sources.items()}
+    with a scale word counted both ways: “5.2 billion” is 5.2 and 5,200,000,000), with the measure
+    of the figure of ``figures`` it stands in, where it stands in one."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for figure in figures:
+        spans[figure.source].append((figure.start, figure.end, figure.measure))
+    written: Written = {}
+    for sid, source in sources.items():
+        held = sorted(spans.get(sid, ()))
+        starts = [start for start, _, _ in held]
+        by_value: dict[float, list[str | None]] = defaultdict(list)
+        for value, start in _numbers_of(source):
+            at = bisect_right(starts, start) - 1
+            by_value[value].append(held[at][2] if at >= 0 and start < held[at][1] else None)
+        written[sid] = {value: tuple(measures) for value, measures in by_value.items()}
+    return written
 
 
 @lru_cache(maxsize=20_000)
-def _numbers_of(source: Source) -> frozenset[float]:
-    """The numbers one source's article writes (read once for the coverage kind and its later pass)."""
+def _numbers_of(source: Source) -> tuple[tuple[float, int], ...]:
+    """The numbers one source's article writes, with where each is written (read once for the
+    coverage kind and its later pass)."""
     syntax = number_syntax(source.language)
     scales = {str(w).lower(): float(k) for k, words in (language_data(source.language).get("figure_scales") or {}
                                                          ).items() for w in words}
-    values: set[float] = set()
-    for m in re.finditer(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?", article_text(source)):
-        value = parse_number(m.group(1), source.language)
-        if value is None:
-            continue
-        values.add(value)
-        scale = scales.get((m.group(2) or "").lower())
-        if scale:
-            values.add(value * scale)
-    return frozenset(values)
+    pattern = re.compile(rf"({syntax.pattern})(?:[ \u00a0]*([^\W\d_]+))?")
+    found: list[tuple[float, int]] = []
+    for paragraph in source.article:
+        for m in pattern.finditer(source.text[paragraph.start:paragraph.end]):
+            value = parse_number(m.group(1), source.language)
+            if value is None:
+                continue
+            found.append((value, paragraph.start + m.start()))
+            scale = scales.get((m.group(2) or "").lower())
+            if scale:
+                found.append((value * scale, paragraph.start + m.start()))
+    return tuple(found)
+
+
+def _kind_of(measure: str) -> str:
+    """What a measure counts or measures, broadly: time, money, a size, or a count (of people or
+    things: a noun may count people, “20,000 lives”)."""
+    if measure in DURATION_MEASURES:
+        return "time"
+    if measure in CURRENCY_MEASURES:
+        return "money"
+    return "size" if measure in SIZE_MEASURES else "count"
+
+
+def _writes(figure: Figure, measures: tuple[str | None, ...], counts: Iterable[str]) -> bool:
+    """Whether another source's writings of a figure's number (the measures of the figures they
+    stand in) may give the figure: not where each stands in a figure of another kind (“over 100
+    hours” beside “100 dump trucks”), or of another thing, not people, the figure's own source
+    counts too, otherwise (“100 excavators”, where it counts “some 60 excavators” and “100 dump
+    trucks”). People are counted under many names (“20,000 lives”, “20,000 people” dead)."""
+    kind = _kind_of(figure.measure)
+    return any(measure is None or measure == figure.measure
+               or (_kind_of(measure) == kind and (kind != "count" or measure not in counts
+                                                   or PEOPLE_COUNTS.intersection((measure, figure.measure))))
+               for measure in measures)
 
 
 _VICTIMS = frozenset({"people", "dead"})
@@ -334,29 +379,43 @@ COUNT_REACH = 2.0
 same people otherwise (seven dead, five other people beside two named)."""
 
 
-def _nowhere_else(figure: Figure, written: dict[str, frozenset[float]],
+def _nowhere_else(figure: Figure, written: Written,
                   counted: dict[str, dict[str, tuple[float, ...]]] | None = None) -> bool:
     """Whether no other source writes the figure's number (its value, its range's ends, or as
     written) and, for a count, none counts the same thing within :data:`COUNT_REACH` of it
     (``counted``: the values of each measure each source gives): counts add up, so a near count
-    may hold the same people (“five other people” beside two named dead). Spans of time, sums and
-    sizes are not added up that way."""
+    may hold the same people (“five other people” beside two named dead), unless it is a smaller
+    count whose number the source writes too, of its own (another's “21 girls” are the source's
+    “21 freed”, not its “40 girls were married off”). Spans of time, sums and sizes are not added up that way."""
     values = {v for v in (figure.value, figure.low, figure.high, figure.written_value) if v is not None}
-    if any(values & numbers for sid, numbers in written.items() if sid != figure.source):
+    counts = (counted or {}).get(figure.source, {}).keys()
+    if any(_writes(figure, numbers[value], counts) for sid, numbers in written.items() if sid != figure.source
+           for value in values & numbers.keys()):
         return False
     if counted is None or not (figure.measure in PEOPLE_COUNTS or figure.measure.startswith("word:")):
         return True
-    blocking = {figure.measure} | (_VICTIMS if figure.measure in PEOPLE_COUNTS else frozenset())
+    measures = {figure.measure} | (_VICTIMS if figure.measure in PEOPLE_COUNTS else frozenset())
+    blocking = measures | ({f"{m} earlier" for m in measures} if "other-time" in figure.rules else set())
     low, high = figure.value / COUNT_REACH, figure.value * COUNT_REACH
-    return not any(low <= value <= high for sid, by_measure in counted.items() if sid != figure.source
+    own = written.get(figure.source, {}).keys() - values
+    return not any(low <= value <= high and not (value < figure.value and value in own)
+                   for sid, by_measure in counted.items() if sid != figure.source
                    for measure in blocking & by_measure.keys() for value in by_measure[measure])
 
 
+def _counted(figure: Figure, measure: str) -> str:
+    """The key a count of ``measure`` is added up under, beside ``figure``: a count of an earlier
+    time (“a dozen captives died … more than a year ago”) holds none of the people of a count of
+    the story's day; one of the story's day may hold some of an earlier one (the story may be
+    last week's, told “la semaine dernière”)."""
+    return f"{measure} earlier" if "other-time" in figure.rules else measure
+
+
 def counted_measures(figures: Sequence[Figure]) -> dict[str, dict[str, tuple[float, ...]]]:
-    """The values of each measure each source gives figures of."""
+    """The values of each measure each source gives figures of (an earlier time's apart)."""
     out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
-        out[figure.source][figure.measure].append(figure.value)
+        out[figure.source][_counted(figure, figure.measure)].append(figure.value)
     return {sid: {m: tuple(v) for m, v in by.items()} for sid, by in out.items()}
 
 
@@ -368,7 +427,9 @@ def _a_noun(figure: Figure, text: str) -> bool:
     if not figure.measure.startswith("word:"):
         return True
     before = re.search(r"([^\W\d_]+['’]?)\s+$", text[max(0, figure.start - 30):figure.start])
-    if before and before.group(1).lower().replace("’", "'") in word_set(figure.language, "figure_determiners"):
+    word = before.group(1).lower().replace("’", "'") if before else ""
+    if word in word_set(figure.language, "figure_determiners") and not (
+            figure.value > 1 and word in word_set(figure.language, "figure_singular_determiners")):
         return False
     last = figure.text.split()[-1:] or [""]
     return not trait(figure.language, "capitalises_nouns") or last[0][:1].isupper()
@@ -388,7 +449,7 @@ def _only_here(sources: dict[str, Source], sid: str, key: str, said: str, rule: 
 
 
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
-                      written: dict[str, frozenset[float]],
+                      written: Written,
                       counted: dict[str, dict[str, tuple[float, ...]]]) -> list[Discrepancy]:
     """A finding per measure only one source gives figures of."""
     found = []
@@ -411,6 +472,11 @@ def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
     return found
 
 
+_APART = frozenset({"far-apart"})
+"""Figure findings that hold their figures to count different things: a figure held by one only is
+still a figure no other source gives (“eight people killed” beside “6,644 deaths”)."""
+
+
 def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found: Sequence[Discrepancy],
                     ) -> list[Discrepancy]:
     """A finding per source and measure of the figures whose numbers no other source writes, which
@@ -419,8 +485,8 @@ def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found
     counts alike; the measure's words as the source writes them."""
     if len(sources) < 2:
         return []
-    held = {(c.source, c.start) for d in found for c in d.claims}
-    written = numbers_written(sources)
+    held = {(c.source, c.start) for d in found if not _APART.intersection(d.rules) for c in d.claims}
+    written = numbers_written(sources, figures)
     counted = counted_measures(figures)
     by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:

@@ -24,6 +24,11 @@ context
 
 A lead or context finding whose mentions are all in an earlier finding is not made again.
 
+The context pass runs a third time for weeks (``week-context``): a week told relative to its
+report ("last week", "cette semaine", "forrige uke") is the calendar week counted from the
+report's publication day, so "this week" in a report of Thursday and "last week" in one of the
+next day, told in the same words, give two weeks.
+
 The lead and context passes run for days and again for clock times (``time-lead``,
 ``time-context``; for times the opening is the first two paragraphs, since news gives the
 time in the second as often as not). Days differ when they are not the same day, except two
@@ -51,7 +56,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,8 +84,15 @@ class _Reading:
     """Paragraphs after the headline that tell when the story happened: the opening paragraph
     for the day; the first two for the time (news gives it in the second as often as not)."""
 
+    weeks: Mapping[tuple[str, int], str] | None = None
+    """For weeks: the calendar week (``2016-W45``) each relative mention of a week gives, by its
+    source and start."""
+
     def value(self, mention: DateMention) -> str | None:
-        """The day (``2026-03-09``) or the clock time (``04:17``) the mention gives, if any."""
+        """The day (``2026-03-09``), the clock time (``04:17``) or the week (``2016-W45``) the
+        mention gives, if any."""
+        if self.weeks is not None:
+            return self.weeks.get((mention.source, mention.start))
         if self.detail:
             return mention.clock
         return mention.resolved[:10] if mention.resolved else None
@@ -90,6 +102,24 @@ _DAYS = _Reading(frozenset({"absolute", "weekday", "relative"}), "", "date", 1)
 
 
 _CLOCKS = _Reading(frozenset({"time"}), "time-", "time", 2)
+
+
+def _weeks(sources: dict[str, Source], dates: Sequence[DateMention]) -> _Reading:
+    """The weeks reading: the calendar week each mention of a week relative to its report (“last
+    week”, “cette semaine”) gives, counted from the report's publication day."""
+    weeks: dict[tuple[str, int], str] = {}
+    for mention in dates:
+        source = sources.get(mention.source)
+        published = source.metadata.published if source is not None else None
+        if mention.kind != "relative" or not mention.offset or mention.offset[0] != "week" or published is None:
+            continue
+        year, week, _ = (_day(published) + dt.timedelta(weeks=mention.offset[1])).isocalendar()
+        weeks[(mention.source, mention.start)] = f"{year}-W{week:02d}"
+    return _Reading(frozenset({"relative"}), "week-", "date", 0, weeks)
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 _ROUGH_MINUTES = 30  # a time given roughly ("around 8 p.m.", "vers 20 heures") agrees within this
@@ -122,6 +152,8 @@ def _at_night(sources: dict[str, Source], mention: DateMention) -> bool:
 def _apart(reading: _Reading, mentions: Sequence[DateMention], sources: dict[str, Source]) -> bool:
     """Whether the mentions (one per source) give values that cannot all be right: two days, or
     two clock times further apart than a rough time allows."""
+    if reading.weeks is not None:
+        return len({reading.value(m) for m in mentions}) > 1
     if reading is _DAYS:
         days = sorted({dt.date.fromisoformat(v) for m in mentions if (v := reading.value(m))})
         if len(days) == 2 and (days[1] - days[0]).days == 1 and any(_at_night(sources, m) for m in mentions):
@@ -195,9 +227,10 @@ def date_findings(sources: dict[str, Source], dates: Sequence[DateMention],
         chosen = sorted(members, key=lambda m: (m.source, m.start))
         found.append(_date_finding(sources, f"{event}|resolved", f"The sources date the event ({event}) differently",
                                    chosen, "event", "date"))
-    for reading in (_DAYS, _CLOCKS):
-        found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims},
-                                            reading))
+    for reading in (_DAYS, _CLOCKS, _weeks(sources, dates)):
+        if reading.top:
+            found.extend(_lead_date_discrepancy(sources, dates, {(c.source, c.start) for d in found for c in d.claims},
+                                                reading))
         found.extend(_context_date_discrepancies(sources, dates,
                                                  {(c.source, c.start) for d in found for c in d.claims}, reading))
     return found

@@ -7,7 +7,9 @@ longest, runs in a forked process meanwhile when ``jobs`` allow: the same findin
 way. A finding two kinds both make (the same id) is kept once, as the first kind in the
 table made it. Three passes then read what the kinds found: figures whose numbers and clock
 times no other source gives, where no finding holds them (coverage), and names only one source
-writes that misspell another source's name (a spelling finding). Findings are ranked by kind,
+writes that misspell another source's name (a spelling finding). Coverage, and those passes
+over figures and times, count a near copy once (:attr:`Inputs.once`): a wire story and its reprint
+are one source of what they say. Findings are ranked by kind,
 in the order the site lists kinds (:data:`~generator.model.finding.KINDS`), then by id, and carry the status and note a
 curator gave them in ``case.yml`` (:func:`~generator.resolve.curation.apply_curation`).
 """
@@ -32,7 +34,7 @@ from generator.compare.translations import Renderings, translation_links
 from generator.model.claims import DateMention, Figure, Quote
 from generator.model.finding import KINDS, DateCheck, Discrepancy, TranslationLink
 from generator.model.refs import EntityRef, PersonRef, from_persons
-from generator.model.source import CaseInfo, Source
+from generator.model.source import CaseInfo, Source, counted_once
 from generator.resolve.curation import apply_curation
 from generator.util.parallel import Forked
 
@@ -66,6 +68,13 @@ class Inputs:
     reader: Reader
     """What the confidence stage reads of the sources (the story's topic words), worked out once
     for the kinds that need it and for the assessment."""
+    once: dict[str, Source]
+    """The sources as coverage counts them: a near copy (``near_copy_of``) left out, the source it
+    copies standing for both, so that what the two alone report is still reported."""
+
+    def figures_once(self) -> list[Figure]:
+        """The figures of :attr:`once`."""
+        return [f for f in self.figures if f.source in self.once]
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("contradictions", lambda i: contradiction_findings(i.by_id, i.reader)),
     FindingKind("actors", lambda i: actor_findings(i.by_id, actions(i.sources, i.quotes, i.persons), i.names)),
     FindingKind("coverage", lambda i: coverage_findings(
-        i.by_id, i.figures, i.persons, from_persons(i.persons) if i.entities is None else i.entities)),
+        i.once, i.figures_once(), i.persons, from_persons(i.persons) if i.entities is None else i.entities)),
 )
 """Every finding kind, in the order their findings are merged."""
 
@@ -112,8 +121,10 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     links = Renderings(translation_links(quotes, case, sources) if translations is None else translations, quotes)
     by_id = {s.id: s for s in sources}
     assessed_entities = from_persons(persons) if entities is None else entities
+    counted = counted_once(sources)
     inputs = Inputs(sources, by_id, quotes, figures, dates, persons, {p.entity_id: p.name for p in persons}, links,
-                    case, entities, checks, Reader(by_id, assessed_entities))
+                    case, entities, checks, Reader(by_id, assessed_entities),
+                    {sid: s for sid, s in by_id.items() if counted[sid] == sid})
     aside = {kind.name: Forked(kind.find, inputs) for kind in FINDING_KINDS if kind.forked and jobs > 1}
     found = {kind.name: kind.find(inputs) for kind in FINDING_KINDS if kind.name not in aside}
     unique: dict[str, Discrepancy] = {}
@@ -121,7 +132,8 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
         for discrepancy in aside[kind.name].result() if kind.name in aside else found[kind.name]:
             unique.setdefault(discrepancy.id, discrepancy)
     held = tuple(unique.values())
-    for discrepancy in (number_findings(inputs.by_id, figures, held) + time_findings(inputs.by_id, dates, held)
+    once_figures = inputs.figures_once()
+    for discrepancy in (number_findings(inputs.once, once_figures, held) + time_findings(inputs.once, dates, held)
                         + misspelt_findings(inputs.by_id, held, entities or ())):
         unique.setdefault(discrepancy.id, discrepancy)
     assessed = assess(unique.values(), inputs.by_id, assessed_entities, inputs.reader)

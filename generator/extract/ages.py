@@ -42,6 +42,9 @@ class Age(NamedTuple):
     noun: str | None = None
     """For an age of no named person: the noun of the person it is said of, lower case ("boy" of "a
     five-year-old boy", "garçon" of "un garçon de cinq ans"), if one stands next to it."""
+    upto: float | None = None
+    """For the ages of a group (“ages 16 to 18”, “âgés de 16 à 18 ans”): the highest; ``value`` is
+    then the lowest."""
 
 
 _BY_PATTERN = ("age_pattern",)
@@ -62,6 +65,13 @@ def read_ages(source: Source, index: PersonIndex, syntax: FigureSyntax, language
                 continue
             value = parse_number(m.group("n"), language)
             if value is None or not 0 < value < 130 or value != int(value):
+                continue
+            upto = parse_number(m.group("m"), language) if "m" in m.groupdict() and m.group("m") else None
+            if upto is not None:
+                if not value < upto < 130:
+                    continue
+                take(m.start(), m.end())
+                ages.append(Age(m.start(), m.end(), value, None, (*_BY_PATTERN, "ages-of-a-group"), None, upto))
                 continue
             subject = (_age_subject(index, m.start(), m.end(), text, syntax.stopwords)
                        or _age_back_reference(source, index, m.start(), syntax))

@@ -276,6 +276,9 @@ def _rule_names(rule: str, found: Reading, outcome: str | None) -> tuple[str, ..
 
 
 def _age_draft(age: Age) -> _Draft:
+    if age.upto is not None:  # a group's ages: a range, shown by its middle
+        return _Draft(age.start, age.end, (age.value + age.upto) / 2, age.value, age.upto, "age", "range", None, None,
+                      None, None, None, age.rules, None)
     low, high = _range(age.value, "exact")
     return _Draft(age.start, age.end, age.value, low, high, "age", "exact", age.subject, None, None, None, None,
                   age.rules, age.noun)

@@ -72,7 +72,8 @@ GROWING_MEASURES = frozenset({"views", "likes", "shares", "followers", "comments
 # the staff of a building, the people taken to hospital), so a count of people says nothing about
 # which group it is.
 PEOPLE_COUNTS = frozenset({"people", "responders", "passengers", "spectators", "students", "children", "fans",
-                           "celebrities", "friends", "dead", "injured", "arrested", "evacuated", "troops"})
+                           "celebrities", "friends", "dead", "injured", "arrested", "evacuated", "hospitalised",
+                           "troops"})
 # Measures of size: a story measures many things (a well's depth and its distance from a town).
 SIZE_MEASURES = frozenset({"weight", "speed", "area", "temperature", "percent", "times", "age"}) | LENGTH_MEASURES
 
@@ -393,7 +394,7 @@ def _head_after(first: str, second: str, syntax: FigureSyntax) -> bool:
             and lemma_of(second, syntax.language) != second.lower())
 
 
-_OUTCOME_REACH = 4  # words after what a number counts to the word saying what happened to them
+_OUTCOME_REACH = 5  # words after what a number counts to the word saying what happened to them
 
 
 _OUTCOME_STOP = re.compile(r"[.;:!?]|\d")

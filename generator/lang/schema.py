@@ -71,6 +71,9 @@ KEYS: dict[str, Key] = {
                                   "of one word made one (criticise/criticize)."),
     "bilingual_freedict": _k("words", "FreeDict dictionaries (\"deu-eng\", \"eng-deu\") that give this language's "
                                       "words in English: generator/text/freedict.py makes bilingual/en.tsv of them."),
+    "bilingual_stems": _k("table", "[pattern, replacement] pairs tried in order on a lemma the bilingual table "
+                                   "lacks, the first the table holds kept: a participle or an adverb read as its "
+                                   "verb or adjective (\"fermé\": fermer, \"correctement\": correct)."),
     "clitics": _k("groups", "Word parts joined to a word by an apostrophe that say a word of their own, "
                             "with the English words they mean (\"n't\": [not], \"'ll\": [will]; an "
                             "apostrophe at the start is an ending, at the end a beginning): a bilingual "
@@ -93,6 +96,10 @@ KEYS: dict[str, Key] = {
     "furniture_block_headers": _k("words", "Headers of a block of links (\"Read more:\", \"Lire aussi\"): the short "
                                            "paragraphs after one are links, not the article.", scope="both"),
     "furniture_credits": _k("words", "Photo credits that end a caption (\"Getty Images\", \"AFP\").", scope="shared"),
+    "furniture_page_blocks": _k("words", "Parts of an HTML element's class or id that mark a block of a saved "
+                                         "web page that is not the article (\"comments\", \"newsletter\", "
+                                         "\"les-ogsaa\"): `casefile add` leaves the block out before it reads "
+                                         "the article.", scope="both"),
     # ---- compare: wording
     "claim_stopwords": _k("words", "Function words: not content when claims are aligned, nor what a figure counts."),
     "claim_hedges": _k("words", "Words that soften a claim; dropping one changes what the speaker said."),
@@ -137,6 +144,8 @@ KEYS: dict[str, Key] = {
                                            "than the story's day: before it, or a longer period (\"last week\")."),
     "figure_determiners": _k("words", "Articles and possessives: a length after one describes the noun after it "
                                       "(\"the 40m dry well\")."),
+    "figure_singular_determiners": _k("words", "Determiners of one thing: before a number above one they join a "
+                                               "clause (\"says that 40 girls\"), and the number counts."),
     "contrast_classes": _k("groups", "Things one event can be told as, one or the other, as ``class:thing`` to its "
                                      "forms (\"vehicle:car\": car, cars): two sources naming one thing of a class "
                                      "differently in the same words is a finding."),

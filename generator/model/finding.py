@@ -7,6 +7,9 @@ Each is a ``Literal`` type, with the tuple of its values in the order the site l
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -157,6 +160,40 @@ class TranslationLink:
     """The stretch of a quote the others render, for each linked quote rendered only in part."""
 
 
+_LABELS: ContextVar[Mapping[str, str] | None] = ContextVar("source_labels", default=None)
+
+
 def short_id(source_id: str) -> str:
-    """The number a source is known by in summaries: ``001`` for ``001-71882606a5f9e5a9``."""
-    return source_id.split("-")[0]
+    """The label a source is known by in summaries, passage links, tables and the dossier: its
+    outlet ("VG", "In Touch Weekly") while a case is built (:func:`source_labels`), else the
+    number its id starts with (``001`` for ``001-71882606a5f9e5a9``)."""
+    return (_LABELS.get() or {}).get(source_id) or source_id.split("-")[0]
+
+
+def source_label(source_id: str, outlet: str | None) -> str:
+    """A source's label (:func:`short_id`), its outlet standing in outside a build."""
+    return ((_LABELS.get() or {}).get(source_id) or (" ".join(outlet.split()) if outlet else "")
+            or source_id.split("-")[0])
+
+
+def label_sources(outlets: Mapping[str, str | None]) -> dict[str, str]:
+    """One label per source (id → outlet, if known): the outlet, with the id's number beside it
+    when two sources share an outlet ("BBC 002", "BBC 005"), else the number."""
+    named = [outlet.strip() for outlet in outlets.values() if outlet and outlet.strip()]
+    shared = {outlet for outlet in named if named.count(outlet) > 1}
+    labels = {}
+    for source_id, outlet in outlets.items():
+        number = source_id.split("-")[0]
+        name = " ".join(outlet.split()) if outlet else ""
+        labels[source_id] = (f"{name} {number}" if outlet and outlet.strip() in shared else name) or number
+    return labels
+
+
+@contextmanager
+def source_labels(labels: Mapping[str, str]) -> Iterator[None]:
+    """While a case is built, sources are cited by ``labels`` (:func:`label_sources`) everywhere."""
+    token = _LABELS.set(labels)
+    try:
+        yield
+    finally:
+        _LABELS.reset(token)

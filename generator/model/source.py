@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -63,6 +64,11 @@ class Metadata:
     """Byline."""
     notes: str | None = None
     """Free text for the curator: where the metadata comes from, caveats."""
+    retrieved: dt.date | None = None
+    """When the text was taken from the page (``casefile add`` writes the day it added it)."""
+    near_copy_of: str | None = None
+    """The id of the source this one nearly copies (a wire story reprinted): the coverage
+    comparison counts the two once."""
     lines: tuple[tuple[str, int], ...] = ()
     """Line of each key in the sidecar, for error messages."""
 
@@ -137,6 +143,9 @@ class CaseInfo:
     """A short summary, shown under the title."""
     repository: str | None = None
     """https address of the repository holding the seeds (for "view source" links)."""
+    site_url: str | None = None
+    """https address the site is published at, ending in ``/`` (MkDocs' ``site_url``: the sitemap,
+    canonical links, and a 404 page that works under a project path such as ``/name/``)."""
     raw: dict[str, object] = field(default_factory=dict)
     """The whole parsed file, for the curation stages that read more of it."""
     lines: dict[str, int] = field(default_factory=dict)
@@ -145,6 +154,23 @@ class CaseInfo:
     """Line of every key and list item by its path (``("aliases", "keaton-jones", 0)``)."""
     path: str = "seeds/case.yml"
     """Where the file was read from, for error messages."""
+
+
+def counted_once(sources: Iterable[Source]) -> dict[str, str]:
+    """Each source's id to the id it is counted as when sources are counted: its own, or for a
+    near copy (``near_copy_of``) the id of the source it copies, followed to the first of the
+    chain (in a loop of copies, the smallest id of the loop). A copy whose twin is not among
+    ``sources`` counts as itself."""
+    by_id = {s.id: s for s in sources}
+    counted: dict[str, str] = {}
+    for sid in by_id:
+        chain = [sid]
+        twin = by_id[sid].metadata.near_copy_of
+        while twin is not None and twin in by_id and twin not in chain:
+            chain.append(twin)
+            twin = by_id[twin].metadata.near_copy_of
+        counted[sid] = min(chain[chain.index(twin):]) if twin is not None and twin in chain else chain[-1]
+    return counted
 
 
 def published_text(source: Source) -> str | None:

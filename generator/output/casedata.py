@@ -46,6 +46,10 @@ def case_schema() -> dict[str, Any]:
         "published": _NULLABLE_STRING,
         "url": _NULLABLE_STRING,
         "author": _NULLABLE_STRING,
+        "retrieved": {"type": "string", "description": "when the text was taken from its page (ISO date); "
+                                                       "absent when the sidecar does not say"},
+        "near_copy_of": {"type": "string", "description": "id of the source this one nearly copies (a wire story "
+                                                          "reprinted), counted once with it; absent for the others"},
         "path": {"type": "string"},
         "sidecar": _NULLABLE_STRING,
         "page": {"type": "string"},
@@ -151,6 +155,8 @@ def source_record(source: Source) -> dict[str, Any]:
         "published": published_text(source),
         "url": meta.url,
         "author": meta.author,
+        **({"retrieved": meta.retrieved.isoformat()} if meta.retrieved else {}),
+        **({"near_copy_of": meta.near_copy_of} if meta.near_copy_of else {}),
         "path": source.path,
         "sidecar": source.sidecar,
         "page": f"sources/{source.slug}.md",

@@ -23,13 +23,14 @@ from typing import Any, BinaryIO, TextIO
 import pycountry
 
 from generator.lang import shared_data
+from generator.model.finding import source_label
 from generator.output.records import Records, ordered
 
 # CSV cells that spreadsheet programs would run as formulas start with one of these.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 SOURCE_COLUMNS = ("id", "title", "title_derived", "language", "outlet", "published", "url", "author",
-                  "path", "sidecar", "page", "sha256", "words", "paragraphs")
+                  "path", "sidecar", "page", "sha256", "words", "paragraphs", "label")
 ENTITY_COLUMNS = ("id", "name", "type", "aliases", "mentions", "sources")
 MENTION_COLUMNS = ("entity", "source", "anchor", "start", "end", "text")
 QUOTE_COLUMNS = ("id", "source", "anchor", "start", "end", "text", "language", "speaker", "evidence")
@@ -87,6 +88,12 @@ def _by_id(records: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
     return ordered(records, lambda r: str(r.get("id", "")))
 
 
+def _labelled(sources: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """Each source with its label, as the site, the findings and the dossier cite it ("VG", "000")."""
+    for source in sources:
+        yield {**source, "label": source_label(str(source.get("id", "")), source.get("outlet"))}
+
+
 def _span_key(record: Mapping[str, Any]) -> tuple[str, int, int]:
     return (str(record.get("source", "")), int(record.get("start", 0)), int(record.get("end", 0)))
 
@@ -106,7 +113,7 @@ def _children(parents: Iterable[Mapping[str, Any]], field: str, parent_key: str)
 
 def _tables(document: Mapping[str, Any]) -> Iterator[tuple[str, Sequence[str], Iterable[Mapping[str, Any]]]]:
     """Each table's file name, columns and rows; the rows are made as they are written."""
-    yield "sources.csv", SOURCE_COLUMNS, _by_id(document.get("sources", []))
+    yield "sources.csv", SOURCE_COLUMNS, _labelled(_by_id(document.get("sources", [])))
     yield "entities.csv", ENTITY_COLUMNS, _counted(document.get("entities", []), "mentions")
     yield "mentions.csv", MENTION_COLUMNS, _children(document.get("entities", []), "mentions", "entity")
     yield "quotes.csv", QUOTE_COLUMNS, _by_id(document.get("quotes", []))

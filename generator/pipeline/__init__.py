@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import InputError, Problem
+from generator.model.finding import label_sources, source_labels
 from generator.model.source import CaseInfo
 from generator.output.store import FileStore
 from generator.pipeline.analyse import PARALLEL_FROM, analyse_all, analyse_seed, default_jobs
@@ -32,7 +33,7 @@ from generator.pipeline.stages import (
     run_stages,
     sources_and_mentions,
 )
-from generator.read.sources import discover, duplicate_ids, read_case
+from generator.read.sources import check_near_copies, discover, duplicate_ids, read_case
 from generator.text.lemmas import prime_lemmas, release_dictionaries
 from generator.util.cache import Cache
 
@@ -63,10 +64,13 @@ class Generated:
 
 
 def analyse_case(info: CaseInfo, analyses: Sequence[Analysis], jobs: int = 1,
-                 timings: MutableMapping[str, float] | None = None) -> tuple[Case, list[Problem]]:
+                 timings: MutableMapping[str, float] | None = None,
+                 seeds_dir: Path | None = None) -> tuple[Case, list[Problem]]:
     """The stages over all sources (:data:`~generator.pipeline.stages.CASE_STAGES`), and the
-    warnings they met."""
+    warnings they met; ``seeds_dir`` names the files in them."""
     sources, mentions, source_dates = sources_and_mentions(analyses)
+    checked, problems = check_near_copies(sources, seeds_dir)
+    sources = tuple(checked)
     for analysis in analyses:
         if analysis.source is not None:
             prime_lemmas(analysis.source.language, analysis.lemmas)
@@ -75,7 +79,7 @@ def analyse_case(info: CaseInfo, analyses: Sequence[Analysis], jobs: int = 1,
     run_stages(CASE_STAGES, values, timings if timings is not None else {})
     case = Case(info, sources, values["resolution"], values["quotes"], values["figures"], values["dates"],
                 values["discrepancies"], values["checks"], values["translations"])
-    return case, list(values["warnings"])
+    return case, [*problems, *values["warnings"]]
 
 
 def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
@@ -105,16 +109,18 @@ def generate(seeds_dir: Path, jobs: int = 1, cache_dir: Path | None = None,
         raise InputError(problems)
     timings["analyse"] = clock() - started
     analysed = clock()
-    case, case_problems = analyse_case(info, analyses, jobs, timings)
-    problems.extend(case_problems)
-    if any(not p.warning for p in problems):
-        raise InputError(problems)
-    timings["case"] = clock() - analysed
-    values: dict[str, Any] = {"case": case, "jobs": jobs, "store": FileStore(scratch)}
-    try:
-        run_stages(RENDER_STAGES, values, timings)
-    except BaseException:
-        values["store"].close()  # now, not when garbage-collected (where a signal's exception is only printed)
-        raise
+    labels = label_sources({a.source.id: a.source.metadata.outlet for a in analyses if a.source is not None})
+    with source_labels(labels):  # every finding, link, table and the dossier cite a source by one label
+        case, case_problems = analyse_case(info, analyses, jobs, timings, seeds_dir)
+        problems.extend(case_problems)
+        if any(not p.warning for p in problems):
+            raise InputError(problems)
+        timings["case"] = clock() - analysed
+        values: dict[str, Any] = {"case": case, "jobs": jobs, "store": FileStore(scratch)}
+        try:
+            run_stages(RENDER_STAGES, values, timings)
+        except BaseException:
+            values["store"].close()  # now, not when garbage-collected (where a signal's exception is only printed)
+            raise
     files = values["files"]
     return Generated(files, tuple(sorted(p for p in problems if p.warning)), tuple(timings.items()))

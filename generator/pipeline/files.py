@@ -26,6 +26,7 @@ from generator.output.serialise import (
     quote_records,
     translation_records,
 )
+from generator.output.siteconfig import SITE_CONFIG, site_config
 from generator.output.store import FileStore
 from generator.pipeline.case import Case
 from generator.render.claims import render_discrepancies, to_check
@@ -62,6 +63,7 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     grouped = MarksBySource.of(case.resolution.entities, case.quotes, case.figures, case.dates)
     names = {e.id: e.name for e in case.resolution.entities}
     pages = CheckedPages(sources, store)
+    store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
     for source in sources:
         page = source_page_path(source)
         pages[page] = render_source_page(source, source_marks(page, source, grouped),

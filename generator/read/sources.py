@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,10 +27,10 @@ from generator.read.segment import segment
 from generator.read.yamlfile import load_yaml
 from generator.util.slug import slugify
 
-SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes")
+SIDECAR_KEYS = ("title", "outlet", "url", "published", "language", "author", "notes", "retrieved", "near_copy_of")
 # Top-level keys of case.yml; the curation keys are read by later stages.
-CASE_KEYS = ("title", "summary", "repository", "year", "period", "aliases", "merges", "splits", "rejects", "types",
-             "translations", "discrepancies")
+CASE_KEYS = ("title", "summary", "repository", "site_url", "year", "period", "aliases", "merges", "splits", "rejects",
+             "types", "translations", "discrepancies")
 # Largest seed read; bigger files are refused rather than exhausting memory.
 MAX_SEED_BYTES = 64 * 1024 * 1024
 # Largest sidecar or case.yml read.
@@ -62,7 +62,12 @@ def display_path(path: Path) -> str:
         shown = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         shown = str(path)
-    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group(0))[1:-1], shown)
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """``name`` with control characters shown as ``\\n``, ``\\x1b``…: one line, nothing raw on a terminal."""
+    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group(0))[1:-1], name)
 
 
 _CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -168,6 +173,22 @@ def _check_published(value: Any) -> dt.date | dt.datetime | None:
     return None
 
 
+def _check_day(value: Any) -> dt.date | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _check_seed_name(value: Any) -> str | None:
+    """The source id of a seed named by its file name, with or without ``.txt`` (``003_reuters``)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return source_id(Path(value.strip().removesuffix(".txt") + ".txt"))
+
+
 def _check_url(value: Any) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"'`]+", value.strip()) \
             and not any(unicodedata.category(c) in ("Cc", "Cf") for c in value.strip()):
@@ -184,6 +205,8 @@ _FIELD_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "url": (_check_url, "an http:// or https:// address"),
     "published": (_check_published, "a date such as 2017-12-11 or 2017-12-11T09:30:00+01:00"),
     "language": (_check_language, "a language code such as en, nb, de or fr"),
+    "retrieved": (_check_day, "a date such as 2024-03-12"),
+    "near_copy_of": (_check_seed_name, "the file name of the seed it copies, such as 003_reuters"),
 }
 
 
@@ -282,6 +305,14 @@ def read_case(path: Path) -> tuple[CaseInfo, list[Problem]]:
                                     "https://github.com/owner/name"))
         else:
             info["repository"] = repository
+    if data.get("site_url") is not None:
+        site_url = _check_repository(data["site_url"])
+        if site_url is None:
+            problems.append(Problem(shown, loaded.line("site_url"), f"'site_url' is {_describe(data['site_url'])}",
+                                    "give the https:// address the site is published at, such as "
+                                    "https://owner.github.io/name/"))
+        else:
+            info["site_url"] = site_url + "/"
     lines = {str(k): loaded.line(k) for k in data}
     return CaseInfo(raw=dict(data), lines=lines, entry_lines=dict(loaded.key_lines), path=shown,
                     **info), problems
@@ -448,6 +479,28 @@ def duplicate_ids(paths: list[Path]) -> list[Problem]:
     return problems
 
 
+def check_near_copies(sources: Sequence[Source], seeds_dir: Path | None = None,
+                      ) -> tuple[list[Source], list[Problem]]:
+    """The sources, each ``near_copy_of`` that names no other source dropped with a warning
+    (naming the sidecar in ``seeds_dir``)."""
+    ids = {s.id for s in sources}
+    checked, problems = [], []
+    for source in sources:
+        twin = source.metadata.near_copy_of
+        if twin is not None and (twin not in ids or twin == source.id):
+            line = dict(source.metadata.lines).get("near_copy_of", 1)
+            what = "the seed itself" if twin == source.id else f"no seed (no source has the id '{twin}')"
+            shown = source.sidecar or source.path
+            if seeds_dir is not None:
+                shown = display_path(seeds_dir / Path(shown).name)
+            problems.append(Problem(shown, line, f"'near_copy_of' names {what}",
+                                    "give the file name of the seed this one copies, or remove the line",
+                                    warning=True))
+            source = replace(source, metadata=replace(source.metadata, near_copy_of=None))
+        checked.append(source)
+    return checked, problems
+
+
 def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
     """All seeds, sidecars and ``case.yml``; ``None`` when an error stops the build."""
     paths, problems = discover(seeds_dir)
@@ -460,6 +513,8 @@ def read_corpus(seeds_dir: Path) -> tuple[Corpus | None, list[Problem]]:
         if source is not None:
             sources.append(source)
     problems.extend(duplicate_ids(paths))
+    sources, unknown_twins = check_near_copies(sources, seeds_dir)
+    problems.extend(unknown_twins)
     if any(not p.warning for p in problems):
         return None, problems
     return Corpus(tuple(sorted(sources, key=lambda s: s.id)), case,

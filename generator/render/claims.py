@@ -129,7 +129,8 @@ TOP_FINDINGS = 30
 """Findings listed on the overview, most serious first."""
 
 
-def _kind_page(kind: str, index: int) -> str:
+def kind_page(kind: str, index: int = 0) -> str:
+    """The report's page (``index``: from 0) of one kind of finding."""
     return f"discrepancies/{kind}.md" if index == 0 else f"discrepancies/{kind}-{index + 1}.md"
 
 
@@ -149,7 +150,7 @@ def discrepancy_pages(discrepancies: Sequence[Discrepancy]) -> dict[str, str]:
     """The page holding each finding (by id): a confident one ``discrepancies/<kind>.md``, then
     ``<kind>-2.md`` and on for every :data:`PER_PAGE` findings, most serious first; a possible one
     ``discrepancies/to-check.md`` and on, by kind."""
-    where = {d.id: _kind_page(kind, n // PER_PAGE)
+    where = {d.id: kind_page(kind, n // PER_PAGE)
              for kind, members in _by_kind(discrepancies).items() for n, d in enumerate(members)}
     where.update((d.id, _to_check_page(n // PER_PAGE)) for n, d in enumerate(to_check(discrepancies)))
     return where
@@ -167,7 +168,7 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
     for kind, members in by_kind.items():
         chunks = [members[i:i + PER_PAGE] for i in range(0, len(members), PER_PAGE)]
         for index, chunk in enumerate(chunks):
-            page = _kind_page(kind, index)
+            page = kind_page(kind, index)
             title = KIND_TITLES[kind] + (f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else "")
             parts = [f"# {title}", "", _pager(page, kind, index, len(chunks)), "", KIND_HELP[kind], ""]
             overflow = Overflow(page, title)
@@ -232,7 +233,7 @@ TO_CHECK_HELP = ("Findings whose evidence does not show that the sources tell on
 def _pager(page: str, kind: str, index: int, count: int) -> str:
     links = [md_link("All discrepancies", page, DISCREPANCIES_PAGE)]
     if count > 1:
-        links.append(pages_line(page, index, [_kind_page(kind, n) for n in range(count)]))
+        links.append(pages_line(page, index, [kind_page(kind, n) for n in range(count)]))
     return " · ".join(links)
 
 
@@ -252,7 +253,7 @@ def _overview(discrepancies: Sequence[Discrepancy], by_kind: Mapping[str, list[D
     possible_by_kind = Counter(d.kind for d in possible)
     if by_kind or possible:
         parts += ["| Kind | Confident | To check | Open | What it means |", "|---|---|---|---|---|"]
-        parts += [f"| {md_link(KIND_TITLES[k], page, _kind_page(k, 0)) if k in by_kind else KIND_TITLES[k]} | "
+        parts += [f"| {md_link(KIND_TITLES[k], page, kind_page(k, 0)) if k in by_kind else KIND_TITLES[k]} | "
                   f"{len(by_kind.get(k, []))} | {possible_by_kind.get(k, 0)} | "
                   f"{sum(1 for d in by_kind.get(k, []) if d.status == 'open')} | {KIND_HELP[k]} |"
                   for k in KINDS if k in by_kind or k in possible_by_kind]

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from generator.model.finding import source_label
 from generator.output.records import ordered
 from generator.render.markup import attr, declares, escape_html, escape_md, href, html_table, md_link
 from generator.render.standalone import STANDALONE_END, standalone_start
@@ -38,23 +39,23 @@ def _paragraph_id(source_id: str, anchor: str) -> str:
 
 
 class _Context:
-    """Lookups shared by the sections: the title and number of each source, the name and
+    """Lookups shared by the sections: the title and label of each source, the name and
     anchor of each entity (not the records: a section reads those one at a time)."""
 
     def __init__(self, document: Record) -> None:
         self.titles = {s["id"]: s.get("title", "") for s in document.get("sources", [])}
-        self.source_number = {sid: n for n, sid in enumerate(sorted(self.titles), 1)}
+        self.label = {s["id"]: source_label(str(s["id"]), s.get("outlet")) for s in document.get("sources", [])}
         entities = [(e["id"], e.get("name")) for e in document.get("entities", [])]
         ids = sorted((entity_id for entity_id, _ in entities), key=str)
         self.names = dict(entities)
         self.entity_anchor = dict(zip(ids, (f"entity-{s}" for s in unique_slugs([str(i) for i in ids])), strict=True))
 
     def where(self, span: Record) -> str:
-        """``S2 §p3`` linking to the paragraph in the dossier (HTML)."""
+        """``VG ¶3`` (the source's label, as the site cites it) linking to the paragraph in the dossier (HTML)."""
         source_id, anchor = str(span.get("source", "")), str(span.get("anchor", ""))
         if source_id not in self.titles:
             return escape_html(f"{source_id} {anchor}")
-        label = f"S{self.source_number[source_id]} §{anchor.removeprefix('p')}"
+        label = f"{self.label[source_id]} ¶{anchor.removeprefix('p')}"
         title = escape_html(str(self.titles[source_id]), quote=True)
         return f'<a href="#{_paragraph_id(source_id, anchor)}" title="{title}">{escape_html(label)}</a>'
 
@@ -112,7 +113,7 @@ def _overview(document: Record, ctx: _Context) -> list[str]:
         parts += [f"<p>{escape_html(str(case['summary']))}</p>"]
     parts += [html_table(("", "Count"), rows, "cf-dossier-counts"), ""]
     if sources:
-        source_rows = [(f"S{ctx.source_number[s['id']]}",
+        source_rows = [(escape_html(ctx.label[s["id"]]),
                         f'<a href="#source-{escape_html(s["id"], quote=True)}">{escape_html(str(s.get("title")))}</a>',
                         escape_html(str(s.get("outlet") or "—")), escape_html(str(s.get("published") or "—")),
                         f"<code>{escape_html(str(s.get('language')))}</code>") for s in sources]
@@ -121,7 +122,7 @@ def _overview(document: Record, ctx: _Context) -> list[str]:
 
 
 def _source_section(source: Record, ctx: _Context, repository: str | None) -> list[str]:
-    number = ctx.source_number[source["id"]]
+    label = escape_html(ctx.label[source["id"]])
     facts = [
         ("Outlet", escape_html(str(source["outlet"])) if source.get("outlet") else _UNKNOWN),
         ("Published", escape_html(str(source["published"])) if source.get("published") else _UNKNOWN),
@@ -135,7 +136,7 @@ def _source_section(source: Record, ctx: _Context, repository: str | None) -> li
     ]
     body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     derived = " <em>(derived title)</em>" if source.get("title_derived") else ""
-    parts = [f'<h3 id={attr("source-" + str(source["id"]))}>S{number}. {escape_html(str(source.get("title", "")))}'
+    parts = [f'<h3 id={attr("source-" + str(source["id"]))}>{label}: {escape_html(str(source.get("title", "")))}'
              f"{derived}</h3>", f'<dl class="cf-card">\n{body}\n</dl>']
     if "page" in source:
         link = href(DOSSIER_FILE, str(source["page"]))
@@ -258,8 +259,8 @@ def dossier_parts(document: Record) -> Iterator[str]:
     parts: Iterable[str] = itertools.chain(
         standalone_start(title, "./"),
         ['<p class="cf-dossier-note">The whole case on one page, for printing or saving as PDF '
-         "(your browser's <em>Print</em>). Passages are cited as <em>S2 §3</em>: source 2, "
-         "paragraph 3.</p>",
+         "(your browser's <em>Print</em>). Passages are cited as on the site, <em>VG ¶3</em>: the "
+         "source's outlet (or its number), paragraph 3.</p>",
          f'<nav class="cf-contents"><ol>{contents}</ol></nav>'],
         _overview(document, ctx),
         [_heading("Sources")],
@@ -287,8 +288,9 @@ def render_dossier_page(document: Record) -> str:
         f"# {escape_md(str(case.get('title', 'Case file')))}: dossier",
         "",
         "The whole case on one page, for printing or saving as PDF: overview, every source in full, "
-        "entities, quotes, figures, discrepancies and the timeline, each passage cited as *S2 §3* "
-        "(source 2, paragraph 3) and linked to its paragraph in the dossier's own copy of the source.",
+        "entities, quotes, figures, discrepancies and the timeline, each passage cited as on the site, *VG ¶3* "
+        "(the source's outlet or number, paragraph 3), and linked to its paragraph in the dossier's own copy "
+        "of the source.",
         "",
         f"**{md_link('Open the dossier', DOSSIER_PAGE, DOSSIER_FILE)}** "
         f"({len(document.get('sources', []))} sources, {len(document.get('discrepancies', []))} discrepancies).",

@@ -19,7 +19,7 @@ from generator.model.claims import Figure, Quote
 from generator.model.entity import Ambiguous, Candidate, Entity, Resolution
 from generator.model.finding import Discrepancy
 from generator.model.mention import Mention
-from generator.model.source import Source
+from generator.model.source import Source, counted_once
 from generator.render.claims import TO_CHECK_PAGE
 from generator.render.markup import (
     NO_SEARCH,
@@ -34,7 +34,7 @@ from generator.render.markup import (
     md_link,
     value_text,
 )
-from generator.render.source_page import language_name, short_source, source_page_path
+from generator.render.source_page import front_matter_text, language_name, short_source, source_page_path, yaml_scalar
 from generator.render.standalone import SideFile
 from generator.render.svg import TYPE_COLOURS, GraphEdge, GraphNode, network_svg
 
@@ -96,7 +96,7 @@ def render_entities_index(resolution: Resolution, sources: Sequence[Source]) -> 
     parts = [SEARCH_EXCLUDED, "# Entities", "",
              f"**{len(resolution.entities)}** entities named in {len(sources)} sources ({counts or 'none'}), "
              "each resolved across sources and languages. Also: the "
-             f"{md_link('coverage matrix', page, 'coverage.md')}, the "
+             f"{md_link('who names whom', page, 'coverage.md')}, the "
              f"{md_link('network of co-mentions', page, 'graph.md')} and the "
              f"{md_link('review list', page, 'review.md')} of names the generator was unsure about.", ""]
     for kind in TYPE_ORDER:
@@ -133,7 +133,10 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     for mention in entity.mentions:
         by_language[sources[mention.source].paragraph_at(mention.start).language
                     or sources[mention.source].language].add(" ".join(mention.text.split()))
-    parts = ["---", f"entity: {entity.id}", f"type: {entity.type}", "---", "",
+    said = (f"{entity.name}: {entity.type} named {len(entity.mentions)} times in {len(entity.sources)} of "
+            f"{len(sources)} sources, each mention with its passage.")
+    parts = ["---", f"entity: {entity.id}", f"type: {entity.type}",
+             f"description: {yaml_scalar(front_matter_text(said))}", "---", "",
              f"# {escape_md(entity.name)}", "",
              f'<p class="cf-type"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
              f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "
@@ -189,7 +192,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             parts.append(f"| {md_link(other.name, page, entity_page_path(other.id))} | {other.type} | {shared} |")
         if len(co_mentions) > 30:
             parts.append(f"\n… and {len(co_mentions) - 30} more, see the "
-                         f"{md_link('coverage matrix', page, 'coverage.md')}.")
+                         f"{md_link('who names whom', page, 'coverage.md')}.")
         parts.append("")
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
@@ -292,15 +295,19 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
     top, rest = ranked[:TOP_ENTITIES], ranked[TOP_ENTITIES:]
     labels = [s.metadata.outlet or s.id.split("-")[0] for s in sources]
     counts = {e.id: Counter(m.source for m in e.mentions) for e in ranked}
-    only_one = [e for e in ranked if len(e.sources) == 1]
-    parts = [SEARCH_EXCLUDED, "# Coverage", "",
+    counted = counted_once(sources)
+    alone = {e.id for e in ranked if len({counted.get(s, s) for s in e.sources}) == 1}
+    only_one = [e for e in ranked if e.id in alone]
+    copies = ("; a near copy of another source counts as that source"
+              if any(counted[s] != s for s in counted) else "")
+    parts = [SEARCH_EXCLUDED, "# Who names whom", "",
              f"Which source names which entity. **{len(only_one)}** of {len(ranked)} entities are named by one "
-             "source only (marked ◆): facts a reader can check against one source alone.", ""]
+             f"source only (marked ◆{copies}): facts a reader can check against one source alone.", ""]
     if len(sources) <= 12:
         header = ["Entity", "Type", *[escape_md(label) for label in labels], "Sources"]
         parts += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for entity in top:
-            marker = " ◆" if len(entity.sources) == 1 else ""
+            marker = " ◆" if entity.id in alone else ""
             cells = [md_link(entity.name, page, entity_page_path(entity.id)) + marker, entity.type]
             cells += [str(counts[entity.id][s.id]) if counts[entity.id][s.id] else "·" for s in sources]
             cells.append(str(len(entity.sources)))
@@ -312,12 +319,12 @@ def render_coverage(resolution: Resolution, sources: Sequence[Source]) -> str:
         parts += ["| Entity | Type | Sources naming it | Mentions |", "|---|---|---|---|"]
         for entity in top:
             parts.append(f"| {md_link(entity.name, page, entity_page_path(entity.id))}"
-                         f"{' ◆' if len(entity.sources) == 1 else ''} | {entity.type} | {len(entity.sources)} | "
+                         f"{' ◆' if entity.id in alone else ''} | {entity.type} | {len(entity.sources)} | "
                          f"{len(entity.mentions)} |")
         parts.append("")
     if rest:
         links = ", ".join(f"<a href={attr(href(page, entity_page_path(e.id)))}>{escape_html(e.name)}</a>"
-                          + (" ◆" if len(e.sources) == 1 else "") for e in rest)
+                          + (" ◆" if e.id in alone else "") for e in rest)
         parts += [f'<details class="cf-rest"><summary>{len(rest)} more entities</summary><p>{links}</p></details>', ""]
     if only_one:
         parts += ["## Named by one source only", ""]

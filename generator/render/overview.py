@@ -8,11 +8,19 @@ from collections.abc import Sequence
 from generator.model.entity import Entity
 from generator.model.finding import Discrepancy
 from generator.model.source import CaseInfo, Source
-from generator.render.claims import DISCREPANCIES_PAGE, TO_CHECK_PAGE, confident, discrepancy_pages, urgency_order
+from generator.render.claims import (
+    DISCREPANCIES_PAGE,
+    KIND_TITLES,
+    TO_CHECK_PAGE,
+    confident,
+    discrepancy_pages,
+    kind_page,
+    urgency_order,
+)
 from generator.render.markup import SEARCH_EXCLUDED, escape_md, md_link, md_table
 from generator.render.source_page import language_name, source_row_cells
 
-SOURCE_HEADERS = ("Id", "Source", "Language", "Outlet", "Published", "Words")
+SOURCE_HEADERS = ("Cited as", "Source", "Language", "Outlet", "Published", "Words")
 
 
 # Discrepancies and sources shown on the home page; the rest are one click away.
@@ -46,7 +54,8 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
             f"**{len(entities)}** {md_link('entities', 'index.md', 'entities/index.md')} ("
             + ", ".join(f"{count} {kind}" for kind, count in sorted(by_type.items())) + ") · "
             f"**{len(sure)}** confident {md_link('discrepancies', 'index.md', DISCREPANCIES_PAGE)} "
-            f"({open_count} open" + "".join(f", {count} {kind}" for kind, count in sorted(kinds.items())) + ") · "
+            f"({open_count} open" + "".join(f"; {KIND_TITLES.get(kind, kind)}: {count}"
+                                            for kind, count in sorted(kinds.items(), key=_kind_order)) + ") · "
             f"{md_link(f'{possible} possible ones to check', 'index.md', TO_CHECK_PAGE)}",
             "",
         ]
@@ -55,12 +64,18 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
         where = discrepancy_pages(discrepancies)
         parts += ["## Where the sources disagree", ""]
         for discrepancy in serious[:TOP_DISCREPANCIES]:
-            parts.append(f"- **{discrepancy.kind}** ({discrepancy.severity}, {discrepancy.status}): "
+            parts.append(f"- **{KIND_TITLES.get(discrepancy.kind, discrepancy.kind)}** ({discrepancy.severity}, "
+                         f"{discrepancy.status}): "
                          f"{md_link(discrepancy.summary, 'index.md', where[discrepancy.id], discrepancy.id)}")
         if len(serious) > TOP_DISCREPANCIES:
-            parts.append(f"- … {len(serious) - TOP_DISCREPANCIES} more in the "
-                         f"{md_link('discrepancy report', 'index.md', DISCREPANCIES_PAGE)}")
+            parts.append(f"- … and {len(serious) - TOP_DISCREPANCIES} more in the "
+                         f"{md_link('discrepancy report', 'index.md', DISCREPANCIES_PAGE)} →")
         parts.append("")
+    only_one = sum(1 for d in confident(discrepancies) if d.kind == "coverage")
+    if only_one:
+        shown = "The list leaves out" if serious else "The sources do not disagree on a confident finding; there are"
+        link = md_link(f"{only_one} findings of what only one source reports", "index.md", kind_page("coverage"))
+        parts += [f"{shown} {link} → (people, figures and times no other source gives).", ""]
     parts += [
         "## Sources",
         "",
@@ -76,6 +91,11 @@ def render_home(case: CaseInfo, sources: Sequence[Source], entities: Sequence[En
         "",
     ]
     return "\n".join(parts)
+
+
+def _kind_order(item: tuple[str, int]) -> int:
+    """Kinds in the order the report lists them."""
+    return list(KIND_TITLES).index(item[0]) if item[0] in KIND_TITLES else len(KIND_TITLES)
 
 
 def render_sources_index(sources: Sequence[Source]) -> str:

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
+from generator.model.finding import source_label
 from generator.model.source import Paragraph, Source, published_text
-from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, md_link, show_invisible
+from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, href, md_link, show_invisible
 
 
 def source_page_path(source: Source) -> str:
@@ -45,8 +46,17 @@ def yaml_scalar(value: object) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-def _front_matter_text(text: str) -> str:
+def front_matter_text(text: str) -> str:
+    """Free text for a front-matter value the theme prints unescaped: escaped, invisibles spelled out."""
     return escape_html(show_invisible(text)).replace('"', "&quot;")
+
+
+def source_description(source: Source) -> str:
+    """One line saying what the page holds: the source's outlet, date and language, and its opening words."""
+    said = [source.metadata.outlet or "", published_text(source) or "", source.language]
+    opening = " ".join(source.text[:200].split())
+    opening = opening if len(source.text) <= 200 else opening.rsplit(" ", 1)[0] + " …"
+    return f"Source {source.id.split('-')[0]} ({', '.join(s for s in said if s)}): {opening}"
 
 
 def front_matter(source: Source) -> str:
@@ -57,15 +67,17 @@ def front_matter(source: Source) -> str:
         # index), so it is stored HTML-escaped, braces and Markdown punctuation included, and
         # with invisible characters spelled out; so is any free text (the outlet). The plain
         # values are in case.json.
-        "title": _front_matter_text(source.title),
+        "title": front_matter_text(source.title),
         "title_derived": source.title_derived,
         "language": source.language,
-        "outlet": _front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
+        "outlet": front_matter_text(source.metadata.outlet) if source.metadata.outlet else None,
         "published": published_text(source),
         "url": source.metadata.url,
         "sha256": source.sha256,
         "words": source.words,
         "paragraphs": len(source.paragraphs),
+        # the page's own description (search results, link previews), escaped like the title
+        "description": front_matter_text(source_description(source)),
     }
     lines = [f"{key}: {yaml_scalar(value)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
@@ -106,6 +118,7 @@ def metadata_card(source: Source, repository: str | None = None) -> str:
                         f", detected, confidence {source.language_confidence:.2f})")),
         ("Address", f'<a href={attr(meta.url)} rel="nofollow noopener">{escape_html(meta.url)}</a>'
          if meta.url else unknown),
+        *_added_rows(source),
         ("Words", f"{source.words:,}".replace(",", "\u202f")),
         ("Paragraphs", str(len(source.paragraphs))),
         ("Seed file", seed_file_cell(source, repository)),
@@ -117,6 +130,21 @@ def metadata_card(source: Source, repository: str | None = None) -> str:
         rows.append(("Notes", escape_html(meta.notes)))
     body = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="cf-card">\n{body}\n</dl>'
+
+
+def _added_rows(source: Source) -> list[tuple[str, str]]:
+    """The card's rows of a sidecar that ``casefile add`` wrote: when the page was read, and the
+    source this one nearly copies (linked)."""
+    meta = source.metadata
+    rows = []
+    if meta.retrieved:
+        rows.append(("Retrieved", escape_html(meta.retrieved.isoformat())))
+    if meta.near_copy_of:
+        twin = f"sources/{meta.near_copy_of}.md"
+        rows.append(("Near copy of", f'<a href={attr(href(source_page_path(source), twin))}>'
+                                     f"<code>{escape_html(meta.near_copy_of)}</code></a> (counted once with it "
+                                     "when the comparison counts sources)"))
+    return rows
 
 
 PART_WORDS = 8000
@@ -204,16 +232,16 @@ def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: s
 
 
 def short_source(source: Source) -> str:
-    """A compact label for a source: its outlet, else its id's first part. Passages everywhere
-    are cited by it (``VG ¶3``), and the source lists show it."""
-    return source.metadata.outlet or source.id.split("-")[0]
+    """The source's one label (:func:`~generator.model.finding.short_id`): its outlet, else its
+    id's first part. Passages everywhere are cited by it (``VG ¶3``), and the source lists show it."""
+    return source_label(source.id, source.metadata.outlet)
 
 
 def source_row_cells(source: Source, from_page: str) -> list[str]:
-    """Markdown table cells describing a source: the first part of its id and its outlet (how
-    summaries and passages cite it), title link, language, date, words."""
+    """Markdown table cells describing a source: its label (how findings, passages and the
+    dossier cite it), title link, language, outlet, date, words."""
     return [
-        escape_md(source.id.split("-")[0]),
+        escape_md(short_source(source)),
         md_link(source.title, from_page, source_page_path(source))
         + (" *(derived title)*" if source.title_derived else ""),
         f"`{source.language}`",

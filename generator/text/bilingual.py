@@ -18,7 +18,9 @@ given only as *hot*), and a word with many senses may translate words of other s
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from generator.lang import PIVOT_LANGUAGE, bilingual_table, canonical_language, language_data
 from generator.text.lemmas import lemma_of
@@ -33,14 +35,29 @@ def pivot_words(word: str, language: str) -> frozenset[str]:
     language = canonical_language(language)
     written = word.casefold().replace("’", "'")
     lemma = lemma_of(word, language).casefold()
-    found = {written, lemma} if language == PIVOT_LANGUAGE else {
-        *bilingual_table(language).get(written, ()), *bilingual_table(language).get(lemma, ())}
+    table = bilingual_table(language)
+    found = {written, lemma} if language == PIVOT_LANGUAGE else {*table.get(written, ()), *table.get(lemma, ())}
+    if not found:
+        found.update(next((table[stem] for stem in _stems(lemma.casefold(), language) if stem in table), ()))
     split = _clitic(written, language)
     if split is not None:
         stem, meanings = split
         found.update(meanings)
         found.update(pivot_words(stem, language))
     return frozenset(found)
+
+
+def _stems(lemma: str, language: str) -> Iterator[str]:
+    """The forms the language's ``bilingual_stems`` make of a lemma its table lacks, in order."""
+    for pattern, replacement in _stem_rules(language):
+        if pattern.search(lemma):
+            yield pattern.sub(replacement, lemma)
+
+
+@cache
+def _stem_rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(str(pattern)), str(replacement))
+                 for pattern, replacement in language_data(language).get("bilingual_stems") or ())
 
 
 def _clitic(written: str, language: str) -> tuple[str, tuple[str, ...]] | None:

@@ -78,8 +78,29 @@ def _findings(score: dict[str, Any]) -> tuple[int, int, int, int]:
             len(ids), len(score["findings"]) - len(ids))
 
 
-def page(runs: list[dict[str, Any]]) -> str:
-    """The accuracy page: the first run and the latest, story by story."""
+def _totals(scores: dict[str, Any], gold: dict[str, Any]) -> str:
+    """One run's disagreements found, core ones found and traps hit, over every story it scored."""
+    found = core_found = total = core = hit = traps = 0
+    for story, score in scores.items():
+        confident = set(score.get("confident", score["findings"]))
+        held = {g for fid, ids in score["findings"].items() if fid in confident for g in ids}
+        items = gold.get(story, {}).get("discrepancies", [])
+        total += len(items)
+        core += sum(1 for d in items if d.get("core"))
+        found += sum(1 for d in items if d["id"] in held)
+        core_found += sum(1 for d in items if d.get("core") and d["id"] in held)
+        hit += len(score["traps"]["hit"])
+        traps += score["traps"]["total"]
+    def share(part: int, whole: int) -> str:
+        return f"{part} of {whole} ({part / whole:.2f})" if whole else "—"
+
+    return (f"disagreements found {share(found, total)}; core disagreements found {share(core_found, core)}; "
+            f"traps hit {hit} of {traps}")
+
+
+def page(runs: list[dict[str, Any]], gold: dict[str, Any] | None = None) -> str:
+    """The accuracy page: the first run and the latest, story by story (and over every story, with
+    the ``gold`` annotations)."""
     first, last = runs[0], runs[-1]
     lines = ["# Accuracy", "",
              "Measured by `make eval` (`tests/bench/devset.py`): the six stories of the development set",
@@ -104,6 +125,10 @@ def page(runs: list[dict[str, Any]]) -> str:
                      f"{len(score['traps']['hit'])} of {score['traps']['total']}", str(total), str(real), str(trapped),
                      str(possible)]
             lines.append("| " + " | ".join(cells) + " |")
+    if gold:
+        lines += ["", "Across the six stories (confident findings):", ""]
+        lines += [f"- {run['label']}: {_totals(run['scores'], gold)}" for run in ([first, last] if first is not last
+                                                                                  else [last])]
     lines += ["", "## What the latest run missed", ""]
     for story, score in sorted(last["scores"].items()):
         missed = ", ".join(score["disagreements"]["missed"]) or "nothing"
@@ -134,7 +159,7 @@ def main() -> None:
     runs = [run for run in load_runs() if run["label"] != args.label] + [{"label": args.label, "commit": commit,
                                                                    "scores": scores}]
     RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    PAGE.write_text(page(runs), encoding="utf-8")
+    PAGE.write_text(page(runs, json.loads(args.gold.read_text(encoding="utf-8"))), encoding="utf-8")
     print(f"devset: {len(scores)} stories scored; {PAGE.relative_to(ROOT)} written", file=sys.stderr)
 
 

@@ -18,15 +18,21 @@ def _sure(*sources, kind: str = "figure", persons=()) -> list[tuple[str, str]]:
 
 
 def test_figures_told_with_the_same_words_around_them_are_confident() -> None:
-    one = make_source("The storm passed. The blast sent 84 people to the city hospital, doctors said.", source_id="a")
-    other = make_source("The storm passed. Doctors said 60 people were taken to the city hospital.", source_id="b")
+    one = make_source("The storm passed. The blast sent 84 people to the city shelter, doctors said.", source_id="a")
+    other = make_source("The storm passed. Doctors said 60 people were taken to the city shelter.", source_id="b")
     assert _sure(one, other) == [("high", "same-words-around")]
 
 
 def test_counts_of_people_in_unrelated_sentences_are_to_check() -> None:
-    one = make_source("The blast sent 84 people to hospital.", source_id="a")
+    one = make_source("The blast sent 84 people fleeing.", source_id="a")
     other = make_source("About 30 people worked in the building.", source_id="b")
     assert _sure(one, other) == [("low", "figures-unconfirmed")]
+
+
+def test_people_taken_to_hospital_are_not_compared_with_other_people() -> None:
+    one = make_source("The blast sent 84 people to hospital.", source_id="a")
+    other = make_source("About 30 people worked in the building.", source_id="b")
+    assert _sure(one, other) == []
 
 
 def test_a_thing_the_story_seldom_counts_is_one_thing() -> None:
@@ -46,7 +52,7 @@ def test_words_of_the_story_topic_join_nothing() -> None:
     """"consulate" and "attack" are in most sentences of a story about an attack on a consulate: two
     counts that share only them are not shown to count one thing."""
     topic = " ".join(f"The consulate attack was condemned by group {n}." for n in range(12))
-    one = make_source(f"{topic} The consulate attack left 84 people in hospital.", source_id="a")
+    one = make_source(f"{topic} The consulate attack left 84 people homeless.", source_id="a")
     other = make_source(f"{topic} About 30 people worked at the consulate before the attack.", source_id="b")
     assert _sure(one, other) == [("low", "figures-unconfirmed")]
 

@@ -93,3 +93,15 @@ def test_a_car_and_a_truck_across_languages_are_joined_through_the_dictionaries(
         "b": make_source("Un kamikaze a lancé un camion rempli d'explosifs contre le mur du consulat." + _FILLER,
                          language="fr", source_id="b")})
     assert [(d.key, [c.value for c in d.claims]) for d in found] == [("named:vehicle", ["car", "truck"])]
+
+
+def test_a_thing_named_otherwise_across_languages_is_confident_on_translated_words_around_it() -> None:
+    from comparekit import compared
+
+    found = [d for d in compared(
+        make_source("Der Maschinist soll nicht überprüft haben, ob die Fenster richtig geschlossen waren." + _FILLER,
+                    language="de", source_id="a"),
+        make_source("Le mécanicien est soupçonné de ne pas avoir vérifié que les portes étaient fermées." + _FILLER,
+                    language="fr", source_id="b")) if d.kind == "contradiction"]
+    assert [(d.confidence, d.rules[-1]) for d in found] == [("high", "same-words-translated")]
+    assert any("überprüfen = vérifier: check" in e for e in found[0].evidence)

@@ -87,6 +87,55 @@ def test_a_count_another_source_may_hold_is_left_to_check() -> None:
     assert found and all(d.confidence == "low" for d in found)
 
 
+def _only_numbers(*sources):  # type: ignore[no-untyped-def]
+    """What each figure the numbers-nowhere-else coverage gives is, by its text."""
+    found = [d for d in compare(list(sources), [], _figures_of(*sources), []) if d.kind == "coverage"
+             and d.detail == "figure"]
+    return {c.text: d.confidence for d in found if "numbers-nowhere-else" in d.rules for c in d.claims}
+
+
+def test_a_count_far_from_another_sources_is_still_one_source_alone_gives() -> None:
+    a = make_source("The insurgency has caused 6,644 deaths since 2009.", source_id="a")
+    b = make_source("On Wednesday a suicide attack saw eight people killed in the city.", source_id="b")
+    assert _only_numbers(a, b) == {"6,644 deaths": "high", "eight people": "high"}
+
+
+def test_a_count_of_an_earlier_time_holds_none_of_the_story_days_people() -> None:
+    a = make_source("She said that a dozen captives died in a bombing more than a year ago.", source_id="a")
+    b = make_source("On Wednesday a suicide attack saw eight people killed in the city.", source_id="b")
+    assert "eight people" in _only_numbers(a, b)
+    assert "a dozen captives" not in _only_numbers(a, b)  # the story's eight may be among an earlier count's
+
+
+def test_a_smaller_count_the_source_writes_itself_is_not_part_of_its_larger_one() -> None:
+    a = make_source("The 21 girls were freed on Thursday. In the video a militant says that 40 girls were "
+                    "married off.", source_id="a")
+    b = make_source("Boko Haram freed 21 girls on Thursday.", source_id="b")
+    assert _only_numbers(a, b) == {"40 girls": "high"}
+
+
+def test_a_number_written_elsewhere_only_for_another_thing_is_one_source_alone_gives() -> None:
+    a = make_source("Some 60 excavators and 100 dump trucks are being used in the search.", source_id="a")
+    b = make_source("The search has lasted over 100 hours. Around 100 excavators were brought in.", source_id="b")
+    assert _only_numbers(a, b) == {"100 dump trucks": "high", "over 100 hours": "high"}
+    c = make_source("The search has lasted over 100 hours and 100 trucks were brought in.", source_id="c")
+    assert "100 dump trucks" not in _only_numbers(a, c)
+
+
+def test_people_counted_under_another_name_are_written_elsewhere() -> None:
+    a = make_source("The insurgency has killed more than 20,000 people. On Wednesday eight people were killed.",
+                    source_id="a")
+    b = make_source("The conflict has cost more than 20,000 lives.", source_id="b")
+    assert "more than 20,000 people" not in _only_numbers(a, b)
+
+
+def test_months_are_a_span_of_time_like_years() -> None:
+    a = make_source("Un ex-banquier a été condamné à six mois avec sursis.", language="fr", source_id="a")
+    b = make_source("Sein Geschäftspartner wurde zu sechs Jahren Gefängnis verurteilt.", language="de", source_id="b")
+    assert _figures_of(a)[0].measure == "months"
+    assert _only_numbers(a, b) == {}
+
+
 def test_a_clock_time_no_other_source_gives_nor_one_near_it_is_confident_coverage() -> None:
     from generator.extract.dates import extract_dates
 

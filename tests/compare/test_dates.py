@@ -50,6 +50,23 @@ def test_one_happening_told_in_the_same_words_with_different_dates(seeds) -> Non
     assert "(declare state emergency)" in found[0]["summary"]
 
 
+def test_one_happening_told_in_the_same_words_in_different_weeks(seeds) -> None:
+    files = {
+        "a.txt": "Attack\n\nA spokesman called the attack a reprisal for airstrikes in Kunduz this week.\n",
+        "a.yml": "published: 2016-11-10\n",
+        "b.txt": "Attack\n\nThe group called the attack a reprisal for the airstrikes near Kunduz last week.\n",
+        "b.yml": "published: 2016-11-11\n",
+        "c.txt": "Attack\n\nA spokesman called the attack a reprisal for airstrikes in Kunduz last week.\n",
+        "c.yml": "published: 2016-11-17\n",
+    }
+    case = case_json(seeds, files)
+    found = [d for d in case["discrepancies"] if d["kind"] == "date"]
+    assert [(c["source"], c["text"], c["value"]) for d in found for c in d["claims"]] == [
+        ("a", "this week", "2016-W45"), ("b", "last week", "2016-W44"),
+        ("c", "last week", "2016-W45")]  # c's last week is a's this week
+    assert [d["detail"] for d in found] == ["week-context"]
+
+
 def test_clock_times_of_the_story_are_compared_roughly_and_across_time_zones(seeds) -> None:
     def findings(*leads: tuple[str, str]) -> list[tuple[str, str, str]]:
         case = case_json(seeds, opening_files("2026-04-14", *leads))

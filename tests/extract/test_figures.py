@@ -117,6 +117,29 @@ def test_range_is_one_figure_from_low_to_high(language: str, text: str, written:
         (written, 300, 400, "range", "evacuated")]
 
 
+_GROUP_AGES = {
+    "en": ("The 276 girls, ages 16 to 18, were taken from their school.", "ages 16 to 18"),
+    "de": ("Die Schülerinnen im Alter von 16 bis 18 Jahren wurden entführt.", "im Alter von 16 bis 18 Jahren"),
+    "nb": ("Jentene, i alderen 16 til 18 år, ble bortført.", "i alderen 16 til 18 år"),
+    "fr": ("Les lycéennes, âgées de 16 à 18 ans, ont été enlevées.", "âgées de 16 à 18 ans"),
+}
+
+
+def test_the_ages_of_a_group_are_a_range_of_no_one() -> None:
+    for language, (text, written) in _GROUP_AGES.items():
+        ages = [f for f in extract_figures(make_source(text, language)) if f.measure == "age"]
+        assert [(f.text, f.low, f.high, f.qualifier, f.subject, "ages-of-a-group" in f.rules) for f in ages] == [
+            (written, 16, 18, "range", None, True)], language
+
+
+@pytest.mark.parametrize("text", [
+    "The 16-year-old and the 18-year-old were found, ages 18 to 16.",  # no range runs backwards
+])
+def test_a_range_of_ages_reads_upwards(text: str) -> None:
+    ages = [f for f in extract_figures(make_source(text, "en")) if f.measure == "age"]
+    assert all(f.qualifier == "exact" for f in ages)
+
+
 def test_range_scale_said_once_applies_to_both_numbers() -> None:
     (figure,) = extract_figures(make_source("It had between 3 and 4 million views.", "en"))
     assert (figure.low, figure.high, figure.measure) == (3_000_000, 4_000_000, "views")

@@ -23,10 +23,10 @@ def test_sections_fill_from_the_data():
     assert "<script" not in text and "src=" not in text and "url(" not in text and 'href="http' not in text
     # sources in full, every paragraph anchored
     assert 'id="source-story-nb-p2"' in text and "Videoen er sett 17 millioner ganger" in text
-    assert '<h3 id="source-story-nb">S2. Mobbet gutt</h3>' in text
+    assert '<h3 id="source-story-nb">Dagbladet: Mobbet gutt</h3>' in text
     # entities, with a link to the first mention's paragraph in each source
     assert '<span id="entity-keaton-jones">Keaton Jones</span>' in text
-    assert '<a href="#source-story-nb-p1" title="Mobbet gutt">S2 §1</a>' in text
+    assert '<a href="#source-story-nb-p1" title="Mobbet gutt">Dagbladet ¶1</a>' in text
     # quotes with speaker, figures with value, discrepancies with claims, timeline by date
     assert "''Why do they bully?''</span>”</td>" in text
     assert '<a href="#entity-keaton-jones">Keaton Jones</a>' in text

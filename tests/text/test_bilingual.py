@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Verlust", "de", "perte", "fr"),
     ("said", "en", "says", "en"),              # one language: the same lemma
     ("Bill", "de", "Bill", "fr"),              # the same spelling: a name
+    ("geschlossen", "de", "fermées", "fr"),    # a participle the table lacks, read as its verb (fermer)
 ])
 def test_same_meaning(word_a: str, lang_a: str, word_b: str, lang_b: str) -> None:
     assert same_meaning(word_a, lang_a, word_b, lang_b)
