@@ -47,3 +47,23 @@ def test_tagging_is_deterministic_and_needs_a_capital() -> None:
     text = "Angela Merkel besuchte New York."
     assert tag(text, 0, len(text), "de") == tag(text, 0, len(text), "de")
     assert tag("nur kleine wörter hier.", 0, 23, "de") == []
+
+
+def test_the_lexicons_outweigh_the_tagger() -> None:
+    # words listed as no names, a capitalised run after an indefinite article, a known place the tagger
+    # calls an organisation ("the harbour of Marseille")
+    assert "God" not in dict(_mentions("I know God has His hand in this.", "en"))
+    assert dict(_mentions("A picture of her posing with a Confederate Flag.", "en")).get("Confederate Flag") != \
+        "organization"
+    assert ("Marseille", "place") in _mentions("A warehouse caught fire in the old harbour of Marseille.", "en")
+    # a country the tagger saw no name in stands ("Norvège" in a headline)
+    assert ("Norvège", "place") in _mentions("Norvège : une fillette plonge dans un port gelé.", "fr")
+
+
+def test_the_rules_evidence_outweighs_a_tagger_that_is_unsure() -> None:
+    # a place word before a town the tagger is unsure of; a longer run of English words the tagger clips;
+    # a name the tagger left out unsure it was none; a person by the coordination of two names
+    assert ("Åsane", "place") in _mentions("Pensjonist Per Håland (72) i Åsane så halve taket forsvinne.", "nb")
+    assert ("Color Line", "other") in _mentions("Rederiet Color Line opplyser at alle er i god behold.", "nb")
+    assert ("Keaton Jones", "person") in _mentions("Kimberly Jones spoke first. Then Keaton Jones spoke.", "en")
+    assert ("Keaton Jones", "person") in _mentions("The video of Kimberly and Keaton Jones spread widely.", "en")

@@ -39,7 +39,7 @@ from generator.extract.entities.finish import finish
 from generator.extract.entities.patterns import language_patterns
 from generator.extract.entities.records import Cand
 from generator.extract.entities.tagged import agree, join
-from generator.extract.entities.tagger import has_model, tag
+from generator.extract.entities.tagger import has_model, tag_scored
 from generator.lang import canonical_language
 from generator.model.mention import Mention
 from generator.model.source import Source
@@ -60,7 +60,7 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
             for cand in found:
                 cand.lang = lang
             if tagged:
-                found = join(text, found, tag(text, sentence.start, sentence.end, lang), language_patterns(lang),
+                found = join(text, found, tag_scored(text, sentence.start, sentence.end, lang), language_patterns(lang),
                              paragraph.anchor, sentence.anchor, lang)
             cands.extend(found)
     agree(cands)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pycrfsuite
 
@@ -56,11 +56,40 @@ def tag_tokens(words: list[str], lang: str) -> list[str]:
 
 def tag(text: str, start: int, end: int, lang: str) -> list[Found]:
     """The names the tagger finds in the sentence ``text[start:end]``."""
+    return [name[0] for name in tag_scored(text, start, end, lang).names]
+
+
+class Tagged(NamedTuple):
+    """What the tagger read in a sentence."""
+
+    names: list[tuple[Found, float, dict[Kind, float]]]
+    """The names it found, each with its confidence (the lowest marginal probability of its tokens' tags) and
+    the probability of each type on its first token."""
+    doubts: list[tuple[int, int]]
+    """Capitalised tokens it left out of every name but was unsure of (the marginal probability of no name
+    below :data:`SURE`): start and end."""
+
+
+SURE = 0.8
+"""The confidence from which the tagger's reading outweighs the rules' own."""
+
+
+def tag_scored(text: str, start: int, end: int, lang: str) -> Tagged:
+    """The names the tagger finds in the sentence ``text[start:end]`` with its confidence in each, and the
+    capitalised words it is unsure are no name."""
     tokens = tokenise(text, start, end)
-    if not any(t[2][:1].isupper() for t in tokens):
-        return []  # no capital, no name: the tagger never learnt one
-    tags = tag_tokens([t[2] for t in tokens], lang)
-    return spans_of(tokens, tags)
+    tagger = _tagger(lang)
+    if tagger is None or not any(t[2][:1].isupper() for t in tokens):
+        return Tagged([], [])  # no capital, no name: the tagger never learnt one
+    tagger.set(sentence_features([t[2] for t in tokens], lang))
+    tags = tagger.tag()
+    names = [((tokens[first][0], tokens[after - 1][1], kind),
+              min(tagger.marginal(tags[i], i) for i in range(first, after)),
+              {k: tagger.marginal(f"B-{k}", first) + tagger.marginal(f"I-{k}", first) for k in KINDS})
+             for first, after, kind in token_spans(tags)]
+    doubts = [(t[0], t[1]) for i, t in enumerate(tokens)
+              if tags[i] == "O" and t[2][:1].isupper() and tagger.marginal("O", i) < SURE]
+    return Tagged(names, doubts)
 
 
 def spans_of(tokens: Sequence[tuple[int, int, str]], tags: Sequence[str]) -> list[Found]:
