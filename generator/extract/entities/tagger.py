@@ -7,7 +7,7 @@ corpora; reading a model is all a build does (nothing is downloaded, and tagging
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -78,18 +78,32 @@ def tag_scored(text: str, start: int, end: int, lang: str) -> Tagged:
     """The names the tagger finds in the sentence ``text[start:end]`` with its confidence in each, and the
     capitalised words it is unsure are no name."""
     tokens = tokenise(text, start, end)
-    tagger = _tagger(lang)
-    if tagger is None or not any(t[2][:1].isupper() for t in tokens):
+    if not any(t[2][:1].isupper() for t in tokens) or not has_model(lang):
         return Tagged([], [])  # no capital, no name: the tagger never learnt one
-    tagger.set(sentence_features([t[2] for t in tokens], lang))
+    names, doubts = _read(tuple(t[2] for t in tokens), lang)
+    return Tagged([((tokens[first][0], tokens[after - 1][1], kind), sure, dict(shares))
+                   for first, after, kind, sure, shares in names],
+                  [(tokens[i][0], tokens[i][1]) for i in doubts])
+
+
+_Name = tuple[int, int, Kind, float, tuple[tuple[Kind, float], ...]]
+
+
+@lru_cache(maxsize=50_000)
+def _read(words: tuple[str, ...], lang: str) -> tuple[tuple[_Name, ...], tuple[int, ...]]:
+    """What the tagger reads in a sentence of ``words``, by token: the names (first token, token after the
+    last, type, confidence, probability of each type) and the capitalised tokens it doubts are no name. Cached:
+    the same sentences come back in copies of one article."""
+    tagger = _tagger(lang)
+    assert tagger is not None
+    tagger.set(sentence_features(words, lang))
     tags = tagger.tag()
-    names = [((tokens[first][0], tokens[after - 1][1], kind),
-              min(tagger.marginal(tags[i], i) for i in range(first, after)),
-              {k: tagger.marginal(f"B-{k}", first) + tagger.marginal(f"I-{k}", first) for k in KINDS})
-             for first, after, kind in token_spans(tags)]
-    doubts = [(t[0], t[1]) for i, t in enumerate(tokens)
-              if tags[i] == "O" and t[2][:1].isupper() and tagger.marginal("O", i) < SURE]
-    return Tagged(names, doubts)
+    names = tuple((first, after, kind, min(tagger.marginal(tags[i], i) for i in range(first, after)),
+                   tuple((k, tagger.marginal(f"B-{k}", first) + tagger.marginal(f"I-{k}", first)) for k in KINDS))
+                  for first, after, kind in token_spans(tags))
+    doubts = tuple(i for i, word in enumerate(words)
+                   if tags[i] == "O" and word[:1].isupper() and tagger.marginal("O", i) < SURE)
+    return names, doubts
 
 
 def spans_of(tokens: Sequence[tuple[int, int, str]], tags: Sequence[str]) -> list[Found]:
