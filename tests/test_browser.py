@@ -357,7 +357,7 @@ def test_paragraph_text_in_the_browser_is_the_source_text(real, visit):
     for source in corpus.sources:
         page.goto(real.base + f"sources/{source.slug}/", wait_until="load")
         shown = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('p.cf-p')].map(p => {
-            const copy = p.cloneNode(true); copy.querySelector('a.cf-pilcrow').remove();
+            const copy = p.cloneNode(true); copy.querySelectorAll('a.cf-pilcrow').forEach(a => a.remove());
             return [p.id, copy.textContent]; }))""")
         assert shown == {p.anchor: source.text[p.start:p.end] for p in source.paragraphs}
 

@@ -23,6 +23,15 @@ def test_real_site_builds_strictly_with_every_page(real_site):
 
 
 @pytest.mark.slow
+def test_the_site_is_named_for_the_case(real_site):
+    title = "Keaton Jones: a bullying video goes viral"  # seeds/case.yml
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{title}</title>" in home and f'<a href="." title="{title}"' in home
+    source = (real_site / "sources/002-2bb91e528b6fe96d/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]+ - Keaton Jones: a bullying video goes viral</title>", source)
+    assert '<meta name="description" content="Source 002 (VG, nb):' in source
+
+
 def test_no_broken_internal_link_or_anchor(real_site, hostile_site):
     assert broken_internal_links(real_site) == []
     assert broken_internal_links(hostile_site) == []
@@ -74,10 +83,10 @@ def test_mkdocs_config_promises():
     assert "md_in_html" not in extensions
     assert set(config["validation"]["links"].values()) == {"warn"}
     sections = {next(iter(item)): next(iter(item.values())) for item in config["nav"]}
-    assert list(sections) == ["Read the case", "Check and curate"]  # readers' pages apart from curators'
-    nav_pages = [next(iter(item.values())) for pages in sections.values() for item in pages]
+    # the home page first (the tab shows the case title alone), readers' pages apart from curators'
+    assert list(sections) == ["Overview", "Read the case", "Check and curate"] and sections["Overview"] == "index.md"
+    nav_pages = [next(iter(item.values())) for key in ("Read the case", "Check and curate") for item in sections[key]]
     assert all(p.endswith(".md") and ("/" not in p or p.endswith("/index.md")) for p in nav_pages)
-    assert nav_pages[:6] == ["index.md", "discrepancies.md", "sources/index.md", "entities/index.md", "quotes.md",
-                             "timeline.md"]
+    assert nav_pages[:5] == ["discrepancies.md", "sources/index.md", "entities/index.md", "quotes.md", "timeline.md"]
     raw = (ROOT / "mkdocs.yml").read_text()
     assert 'lang: [en, "no"]' in raw

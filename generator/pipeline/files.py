@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from generator.errors import Problem
 from generator.model.claims import Figure, Quote
 from generator.model.entity import Ambiguous
+from generator.model.finding import Discrepancy
 from generator.model.source import Source
 from generator.output.casedata import case_document, case_schema, dump_json, write_document
 from generator.output.exports import write_csv_tables, write_ftm
@@ -29,7 +30,14 @@ from generator.output.serialise import (
 from generator.output.siteconfig import SITE_CONFIG, site_config
 from generator.output.store import FileStore
 from generator.pipeline.case import Case
-from generator.render.claims import render_discrepancies, to_check
+from generator.render.claims import (
+    KIND_TITLES,
+    confident,
+    discrepancy_pages,
+    render_discrepancies,
+    to_check,
+    urgency_order,
+)
 from generator.render.dossier import DOSSIER_FILE, DOSSIER_PAGE, dossier_parts, render_dossier_page
 from generator.render.entity_pages import (
     EntityFacts,
@@ -43,7 +51,7 @@ from generator.render.entity_pages import (
 from generator.render.marks import MarksBySource, source_marks
 from generator.render.overview import render_home, render_sources_index
 from generator.render.quotes import render_quotes, speaker_links
-from generator.render.source_page import render_source_page, source_page_path
+from generator.render.source_page import Citing, render_source_page, source_page_path
 from generator.render.timeline import render_timeline
 from generator.util.parallel import Forked
 
@@ -64,10 +72,12 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     names = {e.id: e.name for e in case.resolution.entities}
     pages = CheckedPages(sources, store)
     store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
-    for source in sources:
+    citing = citing_by_source(case.discrepancies)
+    for number, source in enumerate(sources):
         page = source_page_path(source)
-        pages[page] = render_source_page(source, source_marks(page, source, grouped),
-                                         repository=case.info.repository)
+        around = (sources[number - 1] if number else None, sources[number + 1] if number + 1 < len(sources) else None)
+        pages[page] = render_source_page(source, source_marks(page, source, grouped), repository=case.info.repository,
+                                         citing=citing.get(source.id, ()), around=around)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
     quotes_by_speaker: dict[str, list[Quote]] = {}
@@ -100,6 +110,26 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     if pages.problems or document_problems:
         raise ProvenanceError(pages.problems + document_problems)
     return store
+
+
+def citing_by_source(discrepancies: Sequence[Discrepancy]) -> dict[str, list[Citing]]:
+    """The findings that cite each source, confident ones first, most serious first, as the report
+    orders them, with the paragraphs each cites."""
+    where = discrepancy_pages(discrepancies)
+    sure = {d.id for d in confident(discrepancies)}
+    out: dict[str, list[Citing]] = {}
+    for discrepancy in sorted(discrepancies, key=lambda d: (d.id not in sure, urgency_order(d))):
+        paragraphs: dict[str, list[str]] = {}
+        for claim in discrepancy.claims:
+            cited = paragraphs.setdefault(claim.source, [])
+            if claim.anchor not in cited:
+                cited.append(claim.anchor)
+        for source_id, anchors in paragraphs.items():
+            out.setdefault(source_id, []).append(Citing(
+                KIND_TITLES.get(discrepancy.kind, discrepancy.kind), discrepancy.summary, where[discrepancy.id],
+                discrepancy.id, tuple(sorted(anchors, key=lambda a: int(a[1:]) if a[1:].isdigit() else 0)),
+                discrepancy.id in sure))
+    return out
 
 
 class CheckedPages:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from generator.extract.measures import with_unit
 from generator.model.finding import KINDS, DateCheck, Discrepancy
 from generator.model.source import Source
-from generator.render.markup import NO_SEARCH, attr, escape_html, escape_md, md_link, value_text
+from generator.render.markup import NO_SEARCH, attr, breadcrumb, escape_html, escape_md, md_link, value_text
 from generator.render.paging import pages_line
 from generator.render.passages import Overflow, passages
 
@@ -165,18 +165,26 @@ def render_discrepancies(discrepancies: Sequence[Discrepancy], checks: Sequence[
     by_kind = _by_kind(discrepancies)
     where = discrepancy_pages(discrepancies)
     pages = {DISCREPANCIES_PAGE: _overview(discrepancies, by_kind, where, checks, sources)}
+    kinds = list(by_kind)
     for kind, members in by_kind.items():
         chunks = [members[i:i + PER_PAGE] for i in range(0, len(members), PER_PAGE)]
         for index, chunk in enumerate(chunks):
             page = kind_page(kind, index)
             title = KIND_TITLES[kind] + (f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else "")
-            parts = [f"# {title}", "", _pager(page, kind, index, len(chunks)), "", KIND_HELP[kind], ""]
+            at = kinds.index(kind)
+            parts = [breadcrumb(page, [("Overview", "index.md"), ("Discrepancies", DISCREPANCIES_PAGE)], title), "",
+                     f"# {title}", "", _pager(page, kind, index, len(chunks)), "", KIND_HELP[kind], ""]
             overflow = Overflow(page, title)
             for number, discrepancy in enumerate(chunk, start=index * PER_PAGE + 1):
                 parts += [f"## {number}. {escape_md(_title(discrepancy))} {{#{discrepancy.id}}}", "",
                           _discrepancy_block(page, discrepancy, by_id, overflow), ""]
             if len(chunks) > 1:
                 parts += [_pager(page, kind, index, len(chunks)), ""]
+            steps = [f"{arrow} {md_link(KIND_TITLES[other], page, kind_page(other))}" for arrow, other in
+                     (("← Previous kind:", kinds[at - 1] if at else None),
+                      ("Next kind:", kinds[at + 1] if at + 1 < len(kinds) else None)) if other is not None]
+            if steps:
+                parts += [" · ".join(steps), ""]
             pages[page] = "\n".join(parts)
             overflow.add_to(pages)
     pages.update(_to_check_pages(to_check(discrepancies), by_id))

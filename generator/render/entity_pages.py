@@ -27,6 +27,7 @@ from generator.render.markup import (
     Mark,
     annotate,
     attr,
+    breadcrumb,
     declares,
     escape_html,
     escape_md,
@@ -137,6 +138,7 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
             f"{len(sources)} sources, each mention with its passage.")
     parts = ["---", f"entity: {entity.id}", f"type: {entity.type}",
              f"description: {yaml_scalar(front_matter_text(said))}", "---", "",
+             breadcrumb(page, [("Overview", "index.md"), ("Entities", "entities/index.md")], entity.name), "",
              f"# {escape_md(entity.name)}", "",
              f'<p class="cf-type"><span class="cf-badge" style="border-color:{TYPE_COLOURS.get(entity.type, "#777")}">'
              f"{escape_html(entity.type)}</span> named {len(entity.mentions)} times in {len(entity.sources)} "

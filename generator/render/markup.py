@@ -232,3 +232,11 @@ def value_text(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}".replace(",", "\u202f")
     return str(value)
+
+
+def breadcrumb(page: str, trail: Sequence[tuple[str, str]], here: str) -> str:
+    """Where a page that the navigation does not list sits (HTML): links to the pages above it
+    (``trail``: text and generated page), then its own name."""
+    links = [f"<a href={attr(href(page, target))}>{escape_html(text)}</a>" for text, target in trail]
+    return (f'<nav class="cf-crumbs" aria-label="Breadcrumb">{" › ".join(links)} › '
+            f'<span aria-current="page">{escape_html(here)}</span></nav>')

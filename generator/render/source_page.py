@@ -11,12 +11,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from generator.lang import DISPLAY_LANGUAGE, language_data, supported_languages
 from generator.model.finding import source_label
 from generator.model.source import Paragraph, Source, published_text
-from generator.render.markup import Mark, annotate, attr, escape_html, escape_md, href, md_link, show_invisible
+from generator.render.markup import (
+    Mark,
+    annotate,
+    attr,
+    breadcrumb,
+    escape_html,
+    escape_md,
+    href,
+    md_link,
+    show_invisible,
+)
 
 
 def source_page_path(source: Source) -> str:
@@ -151,8 +162,63 @@ PART_WORDS = 8000
 """Words of a source text after which the next paragraph starts a new part (see :func:`source_text`)."""
 
 
-def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
-    """The full text, paragraph by paragraph, with anchors and annotations."""
+@dataclass(frozen=True)
+class Citing:
+    """A finding that cites a source: shown at the top of the source's page and beside each
+    paragraph it cites."""
+
+    kind: str
+    """The finding kind's display name ("Figures")."""
+    summary: str
+    """The finding's summary."""
+    page: str
+    """The report page holding it (``discrepancies/figure.md``)."""
+    anchor: str
+    """Its anchor on that page."""
+    paragraphs: tuple[str, ...]
+    """The source's paragraphs it cites (``p3``), in order."""
+    confident: bool
+    """Whether it is a confident finding (else a possible one, to check)."""
+
+
+CITING_LISTED = 30  # findings listed at the top of a source page; the rest are counted
+CITING_BESIDE = 3  # findings linked beside one paragraph; more are counted, linking to the list
+
+
+def citing_list(source: Source, citing: Sequence[Citing]) -> list[str]:
+    """The "Findings that cite this source" section (Markdown), or nothing."""
+    if not citing:
+        return []
+    page = source_page_path(source)
+    lines = ["## Findings that cite this source {#findings}", ""]
+    for item in citing[:CITING_LISTED]:
+        where = ", ".join(f"[¶{p.removeprefix('p')}](#{p})" for p in item.paragraphs)
+        doubt = "" if item.confident else " *(possible, to check)*"
+        lines.append(f"- **{escape_md(item.kind)}**{doubt}: {md_link(item.summary, page, item.page, item.anchor)} "
+                     f"({where})")
+    if len(citing) > CITING_LISTED:
+        lines.append(f"- … and {len(citing) - CITING_LISTED} more in the "
+                     f"{md_link('discrepancy report', page, 'discrepancies.md')}")
+    return [*lines, ""]
+
+
+def _cited_beside(source: Source, anchor: str, citing: Sequence[Citing]) -> str:
+    """Links beside a paragraph to the findings that cite it (HTML; their text is no seed text: the
+    provenance check reads them as it reads paragraph numbers)."""
+    page = source_page_path(source)
+    here = [c for c in citing if anchor in c.paragraphs]
+    if not here:
+        return ""
+    links = [f'<a class="cf-pilcrow cf-cited" href={attr(href(page, c.page, c.anchor))} '
+             f'title={attr(c.summary)}> ⚑ {escape_html(c.kind)}</a>' for c in here[:CITING_BESIDE]]
+    if len(here) > CITING_BESIDE:
+        links.append(f'<a class="cf-pilcrow cf-cited" href="#findings"> ⚑ {len(here) - CITING_BESIDE} more</a>')
+    return "".join(links)
+
+
+def source_text(source: Source, marks: Sequence[Mark] = (), citing: Sequence[Citing] = ()) -> str:
+    """The full text, paragraph by paragraph, with anchors and annotations, and beside each
+    paragraph a finding cites, links to the findings."""
     by_paragraph: dict[str, list[Mark]] = {}
     for mark in marks:
         by_paragraph.setdefault(source.paragraph_at(mark.start).anchor, []).append(mark)
@@ -187,7 +253,7 @@ def source_text(source: Source, marks: Sequence[Mark] = ()) -> str:
         lines.append(
             f'<p id="{paragraph.anchor}" class="cf-p{furniture}"{lang}>'
             f'<a class="cf-pilcrow" href="#{paragraph.anchor}" title="Link to paragraph {number}">{number} </a>'
-            f"{inner}</p>"
+            f"{inner}{_cited_beside(source, paragraph.anchor, citing)}</p>"
         )
     lines.append("</div>")
     return "\n".join(lines)
@@ -205,13 +271,20 @@ def _furniture_note(source: Source, first: Paragraph) -> str:
             "not the article, and nothing in them is counted.</p>")
 
 
-def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: str | None = None) -> str:
-    """The whole Markdown page of one source; ``repository`` links the seed file."""
+def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: str | None = None,
+                       citing: Sequence[Citing] = (), around: tuple[Source | None, Source | None] = (None, None),
+                       ) -> str:
+    """The whole Markdown page of one source; ``repository`` links the seed file; ``citing``: the
+    findings that cite it, listed at the top and linked beside each paragraph they cite;
+    ``around``: the sources before and after it, linked at the foot."""
     title = escape_html(source.title)
     derived = ' <span class="cf-derived" title="No title was given; derived from the text">(derived title)</span>' \
         if source.title_derived else ""
+    page = source_page_path(source)
     parts = [
         front_matter(source),
+        breadcrumb(page, [("Overview", "index.md"), ("Sources", "sources/index.md")], short_source(source)),
+        "",
         f'<h1 class="cf-title" lang={attr(source.language)}>{title}{derived}</h1>',
         "",
         metadata_card(source, repository),
@@ -219,15 +292,21 @@ def render_source_page(source: Source, marks: Sequence[Mark] = (), repository: s
         f"{md_link('All sources', source_page_path(source), 'sources/index.md')} · "
         f"{md_link('Case overview', source_page_path(source), 'index.md')}",
         "",
+        *citing_list(source, citing),
         "## Text",
         "",
         '<p class="cf-marks-legend">Marked in the text: <span class="cf-entity">entities</span> '
         '(link to their pages), <span class="cf-quote">direct quotes</span>, <span class="cf-figure">figures</span>, '
         '<span class="cf-date">dates</span>; hover for details. Numbers link to paragraphs.</p>',
         "",
-        source_text(source, marks),
+        source_text(source, marks, citing),
         "",
     ]
+    ends = (("prev", "← Previous source:", around[0]), ("next", "Next source:", around[1]))
+    steps = [f'<a rel="{rel}" href={attr(href(page, source_page_path(other)))}>{arrow} '
+             f"{escape_html(short_source(other))}</a>" for rel, arrow, other in ends if other is not None]
+    if steps:
+        parts += [f'<nav class="cf-steps" aria-label="Other sources">{" · ".join(steps)}</nav>', ""]
     return "\n".join(parts)
 
 
