@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about its end of life on every build; the notice is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve build check diff clean bench eval eval-quotes bilingual system-deps
+.PHONY: site test lint serve build check diff clean bench eval eval-quotes eval-ner models bilingual system-deps
 
 # Debian packages the test tools need: ICU headers to build PyICU (for followthemoney), and
 # Chromium for the browser tests (Playwright drives Debian's build; it never downloads one).
@@ -84,6 +84,19 @@ eval: $(VENV)/.site-installed
 TEXTS ?=
 eval-quotes: $(VENV)/.site-installed
 	MIRROR=$(MIRROR) $(BIN)/python tests/bench/quotes_devset.py --label "$(LABEL)" $(if $(TEXTS),--texts $(TEXTS))
+
+# Named entities on public annotated corpora (not part of `make test`): the test splits of CoNLL-2003
+# (English), NorNE (Bokmål), GermEval 2014 (German) and WikiNEuRal (French, machine-annotated), read
+# from their snapshots in MIRROR, built with `casefile build` and scored per type on exact and
+# overlapping spans; writes tests/bench/ner.json and the named-entity section of docs_src/accuracy.md.
+eval-ner: $(VENV)/.site-installed
+	MIRROR=$(MIRROR) $(BIN)/python tests/bench/ner.py --label "$(LABEL)"
+
+# The sequence taggers (generator/lang/<code>/tagger.crfsuite), trained on the same corpora's training
+# and dev splits from their snapshots in MIRROR (not part of a build: the models are committed, and a
+# build downloads nothing). Deterministic: the same snapshots give the same bytes.
+models: $(VENV)/.site-installed
+	MIRROR=$(MIRROR) $(BIN)/python -m generator.tagger.train
 
 # The bilingual word tables (generator/lang/<code>/bilingual/en.tsv) from FreeDict's Debian packages
 # (not part of a build: the tables are committed, and a build downloads nothing). DEBS: a folder

@@ -14,8 +14,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
-LAYERS = ("errors", "util", "lang", "text", "model", "read", "ingest", "extract", "resolve", "compare", "output",
-          "render", "pipeline", "commands", "cli", "__main__")
+LAYERS = ("errors", "util", "lang", "text", "model", "read", "ingest", "extract", "tagger", "resolve", "compare",
+          "output", "render", "pipeline", "commands", "cli", "__main__")
 """From the bottom up; a module's layer is its top-level package (or module) under generator/."""
 
 

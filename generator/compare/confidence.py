@@ -151,10 +151,22 @@ _QUOTES: tuple[ConfidenceRule, ...] = (
                    "only small words differ"),
     ConfidenceRule("same-speaker-other-words", _always, "high", "one speaker quoted in other words"),
 )
+def _name_only(facts: Facts) -> bool:
+    """A side that is only a name ("the Boko Haram"): set against narrative words, a name says nothing the
+    narrative changed."""
+    for claim in facts.finding.claims:
+        words = [w for w in claim.text.split() if w[:1].isalpha()]
+        capitalised = [w for w in words if w[:1].isupper()]
+        if capitalised and all(w[:1].isupper() or len(w) <= 3 for w in words):
+            return True
+    return False
+
+
 _PARAPHRASE: tuple[ConfidenceRule, ...] = (
     ConfidenceRule("speaker-unconfirmed", lambda f: not f.knows("same speaker"), "low",
                    "the narrative does not name the speaker"),
     ConfidenceRule("omission-only", lambda f: f.has("omission"), "low", "the narrative only tells less"),
+    ConfidenceRule("name-against-words", _name_only, "low", "one side is only a name"),
     ConfidenceRule("same-speaker-retold", _always, "high", "the narrative retells the speaker's own words"),
 )
 _DATES: tuple[ConfidenceRule, ...] = (

@@ -211,6 +211,9 @@ KEYS: dict[str, Key] = {
     "entity_coordinators": _k("words", "Words joining two names (\"and\", \"og\")."),
     "entity_articles": _k("words", "Articles and determiners before a noun (German \"ein\", \"dem\"): what "
                                    "follows is a noun, not a name."),
+    "entity_indefinite_articles": _k("words", "Indefinite articles (\"a\", \"eine\"): a run of capitalised words "
+                                              "right after one that ends the noun phrase names a kind of thing "
+                                              "(\"a Confederate Flag\"), not one person, place or organisation."),
     "entity_adjective_endings": _k("words", "Endings of an adjective after an article (German \"deutliches\"): "
                                             "a capitalised word after one is a noun, not a name."),
     "entity_apposition_articles": _k("words", "Articles that may open an apposition after a name "

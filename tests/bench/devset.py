@@ -135,6 +135,9 @@ def page(runs: list[dict[str, Any]], gold: dict[str, Any] | None = None) -> str:
         hit = ", ".join(sorted(score["traps"]["hit"])) or "none"
         lines.append(f"- **{story}**: missed {missed}; traps hit {hit}.")
     lines += quotes_devset.section(quotes_devset.load_runs())
+    import ner  # (the section on named entities: ner.py's runs, from tests/bench/ner.json)
+
+    lines += ner.section(ner.load_runs())
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,10 @@ from __future__ import annotations
 
 from generator.extract.entities.candidates import sentence_candidates
 from generator.extract.entities.finish import finish
+from generator.extract.entities.patterns import language_patterns
 from generator.extract.entities.records import Cand
+from generator.extract.entities.tagged import agree, join
+from generator.extract.entities.tagger import has_model, tag_scored
 from generator.lang import canonical_language
 from generator.model.mention import Mention
 from generator.model.source import Source
@@ -51,9 +54,14 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
     for paragraph in source.article:
         lang = canonical_language(paragraph.language or source.language)
         sentences = paragraph.sentences or ()
+        tagged = has_model(lang)
         for sentence in sentences:
-            for cand in sentence_candidates(text, sentence.start, sentence.end, lang,
-                                            paragraph.anchor, sentence.anchor):
+            found = sentence_candidates(text, sentence.start, sentence.end, lang, paragraph.anchor, sentence.anchor)
+            for cand in found:
                 cand.lang = lang
-                cands.append(cand)
+            if tagged:
+                found = join(text, found, tag_scored(text, sentence.start, sentence.end, lang), language_patterns(lang),
+                             paragraph.anchor, sentence.anchor, lang)
+            cands.extend(found)
+    agree(cands)
     return finish(source, cands)

@@ -202,7 +202,7 @@ def _coordinate(text: str, prev: Cand, cand: Cand) -> None:
         prev.needs_support = False
         prev.low = False
         prev.strong = True
-        if cand.type == "other":
+        if cand.type in ("other", "person"):  # "Keaton Jones" is a person's name by the coordination, too
             cand.type = "person"
             cand.rules.append("coordinated surname")
 

@@ -130,8 +130,9 @@ def shape(text: str, tokens: list[Tok], s_end: int, p: Patterns, evidence: list[
     forms: tuple[str, ...] = ()
     name = " ".join(text[start:end].split())
     m = POSSESSIVE_S.search(name) if name.endswith("s") else None
-    if m:  # "Keaton's"
+    if m:  # "Keaton's": the mention is the name, the ending is no part of it
         name = name[:m.start()]
+        end -= len(m.group(0))
         surface = "possessive"
         rules.append("possessive 's")
     elif end < s_end and text[end] in "'’" and name.endswith(("s", "x", "z")) and \

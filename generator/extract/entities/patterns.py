@@ -103,6 +103,8 @@ class Patterns:
     """Words that make a name a street, square or bridge ("rue", "Platz", "plass", "Street")."""
     articles: frozenset[str] = frozenset()
     """Articles and determiners before a noun ("ein", "dem"): what follows is a noun."""
+    indefinite: frozenset[str] = frozenset()
+    """Indefinite articles ("a", "eine"): a capitalised run after one names a kind of thing ("a Confederate Flag")."""
     adjective_endings: tuple[str, ...] = ()
     """Endings of an adjective before a noun ("deutliches"): what follows is a noun."""
     org_suffixes: tuple[str, ...] = ()
@@ -147,6 +149,7 @@ def language_patterns(lang: str) -> Patterns:
         | w("entity_not_names"),
         definite_suffixes=tuple(sorted(w("entity_definite_suffixes"), key=len, reverse=True)),
         street_words=w("entity_street_words"), articles=w("entity_articles"),
+        indefinite=w("entity_indefinite_articles"),
         adjective_endings=tuple(str(e) for e in language_data(lang).get("entity_adjective_endings")),
         org_suffixes=tuple(x for x in sorted(w("entity_org_words"), key=len, reverse=True) if len(x) >= 5),
         capitalises_nouns=bool(trait(lang, "capitalises_nouns")), forms_compounds=bool(trait(lang, "forms_compounds")),

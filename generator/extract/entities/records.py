@@ -46,3 +46,5 @@ class Cand:
     lang: str = "und"
     rules: list[str] = field(default_factory=list)
     """Names of the rules that decided, in the order they applied (the Mention's ``rules``)."""
+    sure: float | None = None
+    """The sequence tagger's confidence in the type it gave (None: it gave none)."""

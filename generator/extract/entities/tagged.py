@@ -1,0 +1,282 @@
+"""The sequence tagger's names joined with the rules' candidates of one sentence.
+
+The tagger (:mod:`generator.tagger`, a CRF per language trained on public annotated corpora) reads
+the words around a name, which the rules read only a word or two of; measured on the corpora's
+held-out sentences it finds and types persons, places and organisations far better than the rules
+(``docs_src/accuracy.md``). The rules still know what the tagger never learnt: works, platforms,
+animals and storms, possessives and genitives, coordinated first names. So:
+
+* a candidate the tagger marks with the same span keeps its form and takes the tagger's type;
+* a name the tagger marks differently replaces the candidates it overlaps;
+* a candidate of no span the tagger marks keeps its place only when it is a work, a platform or an
+  animal's name, or when the lists name it (:data:`KEPT_RULES`), or when the gazetteer names it a
+  country or region ("Norvège" in a headline).
+
+Where the tagger and the rules disagree, the stronger evidence decides. The lexicons outweigh the
+tagger: a run of words the language lists as no names ("God") or a capitalised run after an indefinite
+article ("a Confederate Flag") is no name; a single word the tagger calls an organisation that the
+gazetteer knows as a place is a place ("the harbour of Marseille"). The tagger outweighs the rules'
+guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
+unsure of does not retype a name the rules typed otherwise ("Åsane" after "i"), nor clip a longer run
+of capitalised words ("Color Line").
+"""
+
+from __future__ import annotations
+
+from generator.extract.entities.features import tokenise
+from generator.extract.entities.lookups import common_noun, is_role
+from generator.extract.entities.patterns import Patterns
+from generator.extract.entities.records import Cand, Tok
+from generator.extract.entities.tagger import SURE, Found, Kind, Tagged
+from generator.model.mention import EntityType
+from generator.text import lexicon as lex
+
+TYPE_OF: dict[str, EntityType] = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+KEPT_RULES = frozenset({"platform list", "organisation list", "work cue", "animal or storm", "street",
+                        "quoted title before a hyphen", "quoted title after a work cue",
+                        "quoted title in title case", "organisation listed in full", "coordinated first name",
+                        "compound name part"})
+"""Rules whose candidates stand without the tagger: what it was never taught (works, platforms,
+animals and storms, compounds such as "Beckham-sønnen") and names listed in full."""
+
+
+LABEL_OF: dict[str, Kind] = {"person": "PER", "place": "LOC", "organization": "ORG"}
+
+FAIR = 0.3
+"""The tagger's probability of a type from which, when it is unsure of its own, the rules' guess of that type
+stands."""
+
+EVIDENCE_RULES = frozenset({"person cue", "gazetteer place", "given name", "after a place word", "name of loanwords"})
+"""Rules that type a name on evidence (a title or role, the gazetteer, a given name, a preposition of place,
+a name of English words in another language): their type stands against a tagger that is unsure."""
+
+ORG_EVIDENCE = frozenset({"acronym in the name", "town in the name"})
+"""Rules that find an organisation's name in words of a person's ("AP Alastair Grant")."""
+
+STANDING_PLACES = frozenset({"country", "region", "admin"})
+"""Kinds of gazetteer places that stand where the tagger sees no name: a country or region's name is a
+place's wherever it is written ("Norwegen", "Norvège" in a headline); a town's may be a word or a surname."""
+
+LISTED_RULES = frozenset({"platform list", "organisation list", "organisation listed in full", "US state code",
+                          "person cue", "given name and surname", "coordinated first name", "street",
+                          "street word in the name", "organisation word in the name", "acronym",
+                          "organisation word ending the name", "coordinated surname"})
+"""Rules whose name and type stand against the tagger's: the lists name the organisation, a title, role or
+age or a given name says the name is a person's ("Cardi B", "Keaton Jones"), a state code follows a town
+("Knoxville, TN")."""
+
+
+def _span(cand: Cand) -> tuple[int, int]:
+    return cand.tokens[0].start, cand.end if cand.end is not None else cand.tokens[-1].end
+
+
+def _kind(found: Found, text: str, p: Patterns) -> EntityType:
+    name = text[found[0]:found[1]]
+    before = text[max(0, found[0] - 20):found[0]].split()
+    if found[2] != "LOC" and before and before[-1].casefold() in p.place_cues and lex.place(name) is not None:
+        return "place"  # "premieren i Los Angeles": a town after a place word
+    if found[2] == "ORG" and lex.listed(name, lex.platforms()):
+        return "platform"
+    if found[2] == "ORG" and " " not in name and not name.isupper() and not lex.listed(name, lex.organizations()) \
+            and lex.place(name) is not None:
+        return "place"  # "the harbour of Marseille": a known place, not the club the tagger learnt from sports news
+    if found[2] == "PER" and " " not in name and not lex.is_given_name(name):
+        place = lex.place(name)
+        if place is not None and place.kind in ("country", "region", "admin"):
+            return "place"  # "Hebei": a country or a province is no person's name
+    return TYPE_OF[found[2]]
+
+
+def _leading(word: str, kind: str, p: Patterns) -> bool:
+    """A word opening a tagged name that is no part of it: a title, a role, a lower-case word, an age
+    ("Mr.", "Police Chief", "little", "Five-year-old"), and in German a noun ("Segeljacht Bayesian")."""
+    bare = word.rstrip(".").casefold()
+    return not word[:1].isupper() or bare in p.honorifics or (kind == "PER" and not lex.is_given_name(word) and (
+        is_role(word, p) or "-year-old" in bare or (p.capitalises_nouns and common_noun(word, p))))
+
+
+def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
+    """A word closing a tagged name that is no part of it: punctuation, a lower-case word, and in German
+    a noun after a genitive ("Izquierdos Tod")."""
+    if word[:1].islower() and word.partition("-")[2][:1].isupper():
+        return False  # "Abu Musab al-Barnawi"
+    return not word[:1].isalnum() or word[:1].islower() or (
+        kind == "PER" and p.capitalises_nouns and before.endswith("s") and common_noun(word, p))
+
+
+def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]:
+    """The tagged name without the titles, roles and loose words at its edges, and the words trimmed
+    before it (the person's role, "Mallam", "US Army Sergeant")."""
+    start, end, kind = found
+    tokens = tokenise(text, start, end)
+    dropped: list[str] = []
+    while len(tokens) > 1 and _leading(tokens[0][2], kind, p):
+        dropped.append(tokens.pop(0)[2])
+    if dropped:
+        dropped = [" ".join(text[start:tokens[0][0]].split())]
+    while len(tokens) > 1 and _trailing(tokens[-1][2], tokens[-2][2], kind, p):
+        tokens.pop()
+    if not tokens or not tokens[0][2][:1].isupper():
+        return None, dropped
+    return (tokens[0][0], tokens[-1][1], kind), dropped
+
+
+def _no_name(text: str, found: Found, p: Patterns) -> bool:
+    """Whether the lexicons say a tagged name is none: all its words are listed as no names ("God"), or it
+    follows an indefinite article and ends the noun phrase ("a Confederate Flag", not "an NHS nurse")."""
+    tokens = tokenise(text, found[0], found[1])
+    if all(t[2].casefold() in p.not_names for t in tokens):
+        return True
+    end = found[0]
+    while end > 0 and text[end - 1] in " \u00a0":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if end == found[0] or text[start:end].casefold() not in p.indefinite:
+        return False
+    after = tokenise(text, found[1], min(len(text), found[1] + 40))
+    return not (after and after[0][2][:1].islower())
+
+
+def _outweighs(cand: Cand, start: int, end: int, kind: EntityType, shares: dict[Kind, float]) -> bool:
+    """Whether the rules' ``cand`` stands against a name the tagger is unsure of: the rules typed the same
+    name otherwise on evidence (:data:`EVIDENCE_RULES`) or guessed a type the tagger gives a fair chance
+    (:data:`FAIR`), or it is a longer run of capitalised words the tagger clipped ("Color Line" against
+    "Line")."""
+    first, last = _span(cand)
+    if (first, last) == (start, end) and cand.type != kind and cand.type in LABEL_OF and kind in LABEL_OF \
+            and shares[LABEL_OF[kind]] < SURE and shares[LABEL_OF[cand.type]] >= FAIR:
+        return True  # "Quinby Olbers walked home": a person to the rules, and maybe to the tagger
+    if not EVIDENCE_RULES.intersection(cand.rules):
+        return False  # "several capitalised words" is a guess, no evidence
+    if (first, last) == (start, end):
+        return cand.type in ("person", "place", "organization") and cand.type != kind
+    return first <= start and end <= last and len(cand.tokens) > 1
+
+
+def _typed(cand: Cand, kind: EntityType, label: str, confidence: float) -> Cand:
+    if cand.type in ("platform", "work") or (cand.type == "other" and "animal or storm" in cand.rules) \
+            or LISTED_RULES.intersection(cand.rules):
+        return cand  # what the tagger was never taught, and names the lists know
+    cand.sure = confidence
+    cand.evidence.append(f"sequence tagger: {label}")  # the tagger's vote counts when it agrees, too
+    cand.type = kind
+    cand.strong = True
+    cand.needs_support = False
+    cand.low = False
+    cand.rules.append("sequence tagger")
+    return cand
+
+
+def _new(text: str, found: Found, kind: EntityType, p: Patterns, anchor: str, sentence: str,
+         lang: str) -> Cand:
+    start, end, label = found
+    words = text[start:end].split()
+    tokens, position = [], start
+    for word in words:
+        at = text.index(word, position)
+        tokens.append(Tok(at, at + len(word), word))
+        position = at + len(word)
+    name = " ".join(words)
+    forms: tuple[str, ...] = ()
+    if p.genitive_s and name.endswith("s") and len(name) > 3 and kind != "organization":
+        forms = (name[:-1],)  # "Merkels", "Europas": the name if the source names it without the -s
+    cand = Cand(tokens, False, sentence, anchor, [f"sequence tagger: {label}"], kind, True,
+                surface="full" if len(tokens) > 1 else "single", name=name, end=end, forms=forms,
+                rules=["sequence tagger"])
+    cand.lang = lang
+    return cand
+
+
+def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, sentence: str,
+         lang: str) -> list[Cand]:
+    """The candidates of one sentence once the tagger's reading ``found`` is joined with the rules'."""
+    out: list[Cand] = []
+    used: set[int] = set()
+    for raw, confidence, shares in found.names:
+        item, role = trim(text, raw, p)
+        if item is None or _no_name(text, item, p):
+            continue
+        start, end, label = item
+        kind = _kind(item, text, p)
+        if role and kind == "person":
+            why = f"title or role '{' '.join(role)}' before the name"
+        else:
+            why = ""
+        over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
+        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules)]
+        if protected:
+            out.extend(cands[i] for i in protected if i not in used)
+            used.update(over)
+            continue
+        doubted = [i for i in over if _outweighs(cands[i], start, end, kind, shares)] if confidence < SURE else []
+        if doubted:
+            out.extend(cands[i] for i in doubted if i not in used)
+            used.update(over)
+            continue
+        same = [i for i in over if _span(cands[i]) == (start, end) or (
+            cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
+            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1])]  # "Cardi B"
+        if same:
+            out.append(_typed(cands[same[0]], kind, label, confidence))
+            if why:
+                cands[same[0]].evidence.append(why)
+            used.update(over)
+            continue
+        kept = [i for i in over if KEPT_RULES.intersection(cands[i].rules)]
+        if kept:
+            out.extend(cands[i] for i in kept if i not in used)
+            used.update(over)
+            continue
+        used.update(over)
+        out.append(_new(text, item, kind, p, anchor, sentence, lang))
+        out[-1].sure = confidence
+        if why:
+            out[-1].evidence.append(why)
+    for i, cand in enumerate(cands):
+        if i not in used and (cand.type not in ("person", "place", "organization")
+                              or KEPT_RULES.intersection(cand.rules) or LISTED_RULES.intersection(cand.rules)
+                              or _standing_place(cand) or _doubted(cand, found.doubts)):
+            out.append(cand)
+    out.sort(key=lambda c: _span(c))
+    return out
+
+
+def _doubted(cand: Cand, doubts: list[tuple[int, int]]) -> bool:
+    """Whether the tagger left out the rules' name unsure it is none ("Then Keaton Jones spoke."): the rules'
+    reading stands."""
+    start, end = _span(cand)
+    return any(start <= a and b <= end for a, b in doubts)
+
+
+def _standing_place(cand: Cand) -> bool:
+    if cand.type != "place" or "gazetteer place" not in cand.rules:
+        return False
+    place = lex.place(cand.name or " ".join(t.text for t in cand.tokens))
+    return place is not None and place.kind in STANDING_PLACES
+
+
+def agree(cands: list[Cand]) -> None:
+    """A single word the tagger typed otherwise than the person whose name it is part of, elsewhere in the
+    source, is that person's ("Keaton" beside "Keaton Jones"): the tagger reads each sentence alone."""
+    parts = {t.bare for c in cands if c.type == "person" and len(c.tokens) > 1 for t in c.tokens}
+    people = {tuple(t.bare for t in c.tokens) for c in cands if c.type == "person" and len(c.tokens) > 1}
+    for cand in cands:
+        words = tuple(t.bare for t in cand.tokens)
+        if len(words) > 1 and cand.type in ("organization", "place") and cand.sure is not None \
+                and cand.sure < SURE and any(o[-1] == words[-1] and o != words for o in people) \
+                and not (LISTED_RULES | ORG_EVIDENCE).intersection(cand.rules) \
+                and lex.place(cand.tokens[-1].text) is None \
+                and lex.place(" ".join(t.text for t in cand.tokens)) is None:
+            cand.type = "person"  # "Xenia Jones" among thirty Joneses, which the tagger was unsure of
+            cand.evidence.append("surname of a person in the source")
+            cand.rules.append("surname of a person in the source")
+            continue
+        if len(cand.tokens) == 1 and cand.type in ("organization", "place") and "sequence tagger" in cand.rules \
+                and cand.tokens[0].bare in parts and not LISTED_RULES.intersection(cand.rules) \
+                and lex.place(cand.tokens[0].text) is None:
+            cand.type = "person"
+            cand.evidence.append("part of a person's name in the source")
+            cand.rules.append("part of a person's name")
