@@ -84,7 +84,7 @@ def mkdocs_config(work: Path) -> Path:
     config = work / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs_src" / "assets", work / "docs_src" / "assets", dirs_exist_ok=True)
-    for page in ("about.md", "methodology.md", "curation.md", "performance.md"):
+    for page in ("about.md", "methodology.md", "curation.md", "performance.md", "accuracy.md"):
         if (ROOT / "docs_src" / page).is_file():
             shutil.copy2(ROOT / "docs_src" / page, work / "docs_src" / page)
     return config
