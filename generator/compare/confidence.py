@@ -23,7 +23,6 @@ finding's ``rules`` and its words into ``evidence``.
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,7 +35,7 @@ from generator.compare.wording import tokenise
 from generator.extract.measures import CURRENCY_MEASURES, DURATION_MEASURES, PEOPLE_COUNTS, SIZE_MEASURES
 from generator.model.finding import Claim, Confidence, Discrepancy, Kind
 from generator.model.refs import EntityRef
-from generator.model.source import Source
+from generator.model.source import Source, published_day
 from generator.text.lemmas import lemma_of
 from generator.text.lexicon import calendar_words
 from generator.text.words import fold
@@ -343,18 +342,13 @@ def _joined_by_context(reader: Reader, claims: Sequence[Claim]) -> tuple[bool, t
     return joined, shown
 
 
-def _published(source: Source) -> dt.date | None:
-    value = source.metadata.published
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def facts_of(finding: Discrepancy, reader: Reader) -> Facts:
     """What the claims of ``finding`` show."""
     claims = [c for c in finding.claims if c.source in reader.sources]
     joined, shared = _joined_by_context(reader, claims)
     leads = [(c, reader.lead(reader.sources[c.source])) for c in claims]
     opening = bool(claims) and all(lead is not None and lead[0] <= c.start < lead[1] for c, lead in leads)
-    days = [_published(reader.sources[s]) for s in {c.source for c in claims}]
+    days = [published_day(reader.sources[s]) for s in {c.source for c in claims}]
     known = [d for d in days if d is not None]
     apart = (max(known) - min(known)).days if known and len(known) == len(days) else None
     rare = False

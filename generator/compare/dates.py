@@ -65,7 +65,7 @@ from generator.compare.wording import tokenise
 from generator.lang import phrase_pattern, word_set
 from generator.model.claims import DateMention
 from generator.model.finding import DateCheck, Discrepancy, short_id
-from generator.model.source import Source
+from generator.model.source import Source, published_day
 from generator.text.lexicon import calendar_words
 from generator.text.words import WORD_OR_NUMBER, fold
 
@@ -110,16 +110,12 @@ def _weeks(sources: dict[str, Source], dates: Sequence[DateMention]) -> _Reading
     weeks: dict[tuple[str, int], str] = {}
     for mention in dates:
         source = sources.get(mention.source)
-        published = source.metadata.published if source is not None else None
+        published = published_day(source) if source is not None else None
         if mention.kind != "relative" or not mention.offset or mention.offset[0] != "week" or published is None:
             continue
-        year, week, _ = (_day(published) + dt.timedelta(weeks=mention.offset[1])).isocalendar()
+        year, week, _ = (published + dt.timedelta(weeks=mention.offset[1])).isocalendar()
         weeks[(mention.source, mention.start)] = f"{year}-W{week:02d}"
     return _Reading(frozenset({"relative"}), "week-", "date", 0, weeks)
-
-
-def _day(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 _ROUGH_MINUTES = 30  # a time given roughly ("around 8 p.m.", "vers 20 heures") agrees within this

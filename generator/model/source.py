@@ -173,6 +173,12 @@ def counted_once(sources: Iterable[Source]) -> dict[str, str]:
     return counted
 
 
+def published_day(source: Source) -> dt.date | None:
+    """The day the source was published (a time of day dropped), or ``None``."""
+    value = source.metadata.published
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def published_text(source: Source) -> str | None:
     """The publication date as ISO text, or ``None``."""
     value = source.metadata.published
