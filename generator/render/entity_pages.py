@@ -51,6 +51,9 @@ GROUPS_SHOWN = 25
 ITEMS_SHOWN = 25
 MAX_SENTENCES_PER_SOURCE = 50
 MAX_AMBIGUOUS_SHOWN = 20
+# A mention that fits more entities than this is listed on none of their pages, only counted
+# there: it says nothing about any one of them, and at scale it repeated on dozens of pages.
+FEW_CANDIDATES = 3
 MAX_REVIEW_ITEMS = 200
 # Entities shown in the coverage matrix and the graph before "the rest" lists.
 TOP_ENTITIES = 50
@@ -199,10 +202,15 @@ def render_entity_page(entity: Entity, resolution: Resolution, sources: Mapping[
     ambiguous = facts.ambiguous.get(entity.id, ())
     if ambiguous:
         parts += [f"## Mentions that may also mean this entity ({len(ambiguous)}) {{#ambiguous}}", ""]
-        parts += _capped(page, side, "ambiguous", "ambiguous", f"{entity.name}: mentions that may also mean it",
-                         [partial(_maybe_item, sources=sources, item=item) for item in ambiguous],
-                         '<ul class="cf-ambiguous">', "</ul>", "mentions that may also mean it",
-                         MAX_AMBIGUOUS_SHOWN)
+        few = [item for item in ambiguous if len(item.candidates) <= FEW_CANDIDATES]
+        if few:
+            parts += _capped(page, side, "ambiguous", "ambiguous", f"{entity.name}: mentions that may also mean it",
+                             [partial(_maybe_item, sources=sources, item=item) for item in few],
+                             f'<ul class="cf-ambiguous"{NO_SEARCH}>', "</ul>", "mentions that may also mean it",
+                             MAX_AMBIGUOUS_SHOWN)
+        if len(few) < len(ambiguous):
+            parts += [_many_candidates(page, [item for item in ambiguous if len(item.candidates) > FEW_CANDIDATES]),
+                      ""]
     side.add_to(files)
     files[page] = "\n".join(parts)
     return files
@@ -221,6 +229,20 @@ def _capped(page: str, side: SideFile, anchor: str, back: str, heading: str,
         url = side.add(anchor, back, f"{heading}: {len(rest)} more", body)
         lines.append(f'<p class="cf-more"><a href={attr(url)}>{len(rest)} more {what}</a> (a page of its own).</p>')
     return [*lines, ""]
+
+
+def _many_candidates(page: str, items: Sequence[Ambiguous]) -> str:
+    """One line for the mentions that fit too many entities to be evidence about this one:
+    how many, the words written, and where they are listed (the review page, with every
+    entity each fits), instead of the same mention on every page it fits."""
+    words = sorted({item.mention.text for item in items})
+    shown = ", ".join(f"“{escape_html(w)}”" for w in words[:5]) + (f" and {len(words) - 5} more" if len(words) > 5
+                                                                        else "")
+    fewest = min(len(item.candidates) for item in items)
+    count = f"{len(items)} mention{'s' if len(items) != 1 else ''}"
+    return (f'<p class="cf-more">{count} ({shown}) fit this entity and at least {fewest - 1} others, too many '
+            f'to tell apart from here; each is listed with the entities it fits among the '
+            f'<a href={attr(href(page, "review.md", "ambiguous"))}>ambiguous mentions</a> of the review page.</p>')
 
 
 def _maybe_item(page: str, sources: Mapping[str, Source], item: Ambiguous) -> str:

@@ -151,3 +151,29 @@ def test_mentions_that_may_mean_an_entity_beyond_the_first_are_in_its_side_file(
         section = whole[page][whole[page].index("{#ambiguous}"):]
         assert sorted(_rows(split[page][split[page].index("{#ambiguous}"):], ITEM) + _rows(side, ITEM)) == sorted(
             _rows(section, ITEM))
+
+
+def test_a_mention_fitting_many_entities_is_counted_on_their_pages_and_listed_on_review(tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "case.yml").write_text("title: Five Annas\n", encoding="utf-8")
+    people = ["Anna Berg", "Anna Dahl", "Anna Lie", "Anna Moe", "Ola Berg"]
+    for number, name in enumerate(people):
+        (seeds / f"s{number}.txt").write_text(f"{name}, a teacher, said the school would stay closed.\n",
+                                              encoding="utf-8")
+        (seeds / f"s{number}.yml").write_text("language: en\n", encoding="utf-8")
+    (seeds / "s9.txt").write_text("The school stayed shut on Monday.\n\nAnna said the roof had fallen in.\n\n"
+                                  "Berg said the pupils were safe.\n", encoding="utf-8")
+    (seeds / "s9.yml").write_text("language: en\n", encoding="utf-8")
+    files = {name: data.decode() for name, data in generate(seeds).files.items()}
+    anna = files["entities/anna-dahl.md"]
+    section = anna[anna.index("{#ambiguous}"):]
+    # "Anna" fits four people: counted and sent to the review page, not listed on each page
+    assert "1 mention (“Anna”) fit this entity and at least 3 others" in section
+    assert 'href="../../review/#ambiguous"' in section
+    assert "s9 ¶3" not in section and "<li>" not in section
+    # "Berg" fits two: listed on both pages, as evidence that may be about either
+    berg = files["entities/ola-berg.md"]
+    assert "<li>" in berg[berg.index("{#ambiguous}"):]
+    review = files["review.md"]
+    assert review.count("could be") >= 2
