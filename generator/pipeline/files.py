@@ -1,8 +1,9 @@
 """The render phase: every page and data file of a case, checked against the seeds as it is written.
 
 Pages are rendered here and checked at once (:class:`CheckedPages`); ``case.json``, its schema,
-the exports and the dossier are made from the case document (:func:`document_files`), in a
-forked process meanwhile when there are several jobs.
+the exports and the dossier are made from the case document (:func:`document_files`). With
+several jobs, the documents and the pages about entities and findings
+(:func:`entity_and_finding_pages`) are made in two forked processes meanwhile.
 """
 
 from __future__ import annotations
@@ -62,17 +63,31 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     when not given) as each is made.
 
     With ``jobs`` above one, ``case.json``, the exports and the dossier (made from the case
-    document alone) are written and checked in a forked process while this one renders and
-    checks the pages: the same files either way.
+    document alone) are written and checked in a forked process, and the pages about entities
+    and findings in another, while this one renders and checks the source pages: the same
+    files either way.
     """
     store = store if store is not None else FileStore()
-    sources = case.sources
-    background = Forked(document_files, case, store) if jobs > 1 else None
-    by_id = {s.id: s for s in sources}
-    grouped = MarksBySource.of(case.resolution.entities, case.quotes, case.figures, case.dates)
-    names = {e.id: e.name for e in case.resolution.entities}
-    pages = CheckedPages(sources, store)
+    background = [Forked(document_files, case, store), Forked(entity_and_finding_pages, case, store)] if jobs > 1 \
+        else []
+    pages = CheckedPages(case.sources, store)
     store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
+    source_pages(case, pages)
+    problems = list(pages.problems)
+    results = [task.result() for task in background] if background else [
+        document_files(case, store), entity_and_finding_pages(case, store)]
+    for written, found in results:
+        store.adopt(written)
+        problems.extend(found)
+    if problems:
+        raise ProvenanceError(problems)
+    return store
+
+
+def source_pages(case: Case, pages: CheckedPages) -> None:
+    """A page per source, the list of sources and the overview, into ``pages``."""
+    sources = case.sources
+    grouped = MarksBySource.of(case.resolution.entities, case.quotes, case.figures, case.dates)
     citing = citing_by_source(case.discrepancies)
     for number, source in enumerate(sources):
         page = source_page_path(source)
@@ -81,6 +96,15 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
                                          citing=citing.get(source.id), around=around)
     pages["sources/index.md"] = render_sources_index(sources)
     pages["index.md"] = render_home(case.info, sources, case.resolution.entities, case.discrepancies)
+
+
+def entity_and_finding_pages(case: Case, store: FileStore) -> tuple[list[str], list[Problem]]:
+    """Write the entity pages and their lists, the review, quotes, discrepancy and timeline pages
+    into ``store``, each checked against the seeds; returns the paths written and the problems."""
+    sources = case.sources
+    by_id = {s.id: s for s in sources}
+    pages = CheckedPages(sources, store)
+    names = {e.id: e.name for e in case.resolution.entities}
     quotes_by_speaker: dict[str, list[Quote]] = {}
     for quote in case.quotes:
         if quote.speaker:
@@ -106,11 +130,7 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     pages.update(render_quotes(case.quotes, case.translations, case.discrepancies, sources, names))
     pages.update(render_discrepancies(case.discrepancies, case.checks, sources))
     pages.update(render_timeline(case.dates, case.checks, sources))
-    written, document_problems = background.result() if background else document_files(case, store)
-    store.adopt(written)
-    if pages.problems or document_problems:
-        raise ProvenanceError(pages.problems + document_problems)
-    return store
+    return pages.written, pages.problems
 
 
 def citing_by_source(discrepancies: Sequence[Discrepancy]) -> dict[str, CitedBy]:
@@ -141,10 +161,12 @@ class CheckedPages:
         self.source_of_page = {source_page_path(s): s for s in sources}
         self.store = store
         self.problems: list[Problem] = []
+        self.written: list[str] = []
 
     def __setitem__(self, page: str, text: str) -> None:
         self.problems.extend(verify_page(text, page, self.sources, self.source_of_page.get(page)))
         self.store[page] = text.encode("utf-8")
+        self.written.append(page)
 
     def update(self, pages: dict[str, str]) -> None:
         for page, text in pages.items():

@@ -27,11 +27,11 @@ from generator.output.serialise import (
 )
 
 
-def test_paraphrases_found_in_a_forked_process_are_the_same() -> None:
+def test_paraphrases_and_coverage_found_in_a_forked_process_are_the_same() -> None:
     corpus, _, persons = seeds()
     quotes, figures, dates = claims_of(corpus, persons)
     serial = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
-    assert any(d.kind == "paraphrase" for d in serial)
+    assert {"paraphrase", "coverage"} <= {d.kind for d in serial}
     assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, jobs=2) == serial
 
 
@@ -205,7 +205,7 @@ def test_the_finding_kinds_run_in_the_order_of_their_table_and_every_finding_nam
 
     assert [(kind.name, kind.forked) for kind in FINDING_KINDS] == [
         ("figures", False), ("ages", False), ("spellings", False), ("quotes", False), ("paraphrase", True),
-        ("dates", False), ("contradictions", False), ("actors", False), ("coverage", False)]
+        ("dates", False), ("contradictions", False), ("actors", False), ("coverage", True)]
     _, found, _ = seed_discrepancies()
     assert found and all(d.rules for d in found)
     assert {d.kind for d in found} >= {"figure", "quote", "paraphrase", "coverage"}
