@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.compare.checks import date_checks
 from generator.compare.merge import compare
@@ -43,6 +43,9 @@ from generator.resolve.dates import infer_dates
 from generator.resolve.entities import resolve_entities
 from generator.text.lemmas import word_lemmas
 from generator.text.words import fold
+from generator.util.parallel import Forked
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -135,18 +138,42 @@ def _by_source(persons: Sequence[PersonRef]) -> dict[str, list[PersonRef]]:
     return grouped
 
 
-def quotes_of(sources: Sequence[Source], persons: Sequence[PersonRef]) -> tuple[Quote, ...]:
-    """Every source's quotes, with speakers among its persons."""
-    grouped = _by_source(persons)
+SPLIT_FROM = 200
+"""Sources from which a stage of one source at a time runs half in a forked process (below, the
+fork costs more than it saves)."""
+
+
+def _halved(function: Callable[..., tuple[T, ...]], sources: Sequence[Source], jobs: int,
+            *args: Any) -> tuple[T, ...]:
+    """``function(sources, *args)``, its second half of the sources in a forked process
+    meanwhile when ``jobs`` allow: the same result, in source order."""
+    if jobs < 2 or len(sources) < SPLIT_FROM:
+        return function(sources, *args)
+    half = len(sources) // 2
+    aside = Forked(function, sources[half:], *args)
+    first = function(sources[:half], *args)
+    return first + aside.result()
+
+
+def _quotes(sources: Sequence[Source], grouped: Mapping[str, Sequence[PersonRef]]) -> tuple[Quote, ...]:
     return tuple(q for source in sources for q in extract_quotes(source, grouped.get(source.id, [])))
 
 
-def figures_of(sources: Sequence[Source], persons: Sequence[PersonRef],
-               dates: Mapping[str, Sequence[DateMention]]) -> tuple[Figure, ...]:
-    """Every source's figures and ages (ages belong to its persons; numbers in its dates are none)."""
-    grouped = _by_source(persons)
+def quotes_of(sources: Sequence[Source], persons: Sequence[PersonRef], jobs: int = 1) -> tuple[Quote, ...]:
+    """Every source's quotes, with speakers among its persons."""
+    return _halved(_quotes, sources, jobs, _by_source(persons))
+
+
+def _figures(sources: Sequence[Source], grouped: Mapping[str, Sequence[PersonRef]],
+             dates: Mapping[str, Sequence[DateMention]]) -> tuple[Figure, ...]:
     return tuple(f for source in sources
                  for f in extract_figures(source, grouped.get(source.id, []), dates[source.id]))
+
+
+def figures_of(sources: Sequence[Source], persons: Sequence[PersonRef],
+               dates: Mapping[str, Sequence[DateMention]], jobs: int = 1) -> tuple[Figure, ...]:
+    """Every source's figures and ages (ages belong to its persons; numbers in its dates are none)."""
+    return _halved(_figures, sources, jobs, _by_source(persons), dates)
 
 
 def dates_inferred(sources: Sequence[Source], dates: Mapping[str, Sequence[DateMention]],
@@ -175,9 +202,9 @@ CASE_STAGES: tuple[Stage, ...] = (
     Stage("persons", "Take the persons and entities as the claim stages read them.",
           ("resolution",), ("persons", "entities"), refs),
     Stage("quotes", "Find direct quotes in every style the languages use, and attribute each to its "
-                    "speaker on evidence.", ("sources", "persons"), ("quotes",), quotes_of),
+                    "speaker on evidence.", ("sources", "persons", "jobs"), ("quotes",), quotes_of),
     Stage("figures", "Find figures and ages with what they count and who gave them.",
-          ("sources", "persons", "source_dates"), ("figures",), figures_of),
+          ("sources", "persons", "source_dates", "jobs"), ("figures",), figures_of),
     Stage("infer-dates", "Resolve the dates a weekday and a day of the month fix to one year of the story.",
           ("sources", "source_dates", "info"), ("dates",), dates_inferred),
     Stage("date-checks", "Check weekdays against dates of the same event across sources.",
