@@ -490,8 +490,8 @@ def number_findings(sources: dict[str, Source], figures: Sequence[Figure], found
     counted = counted_measures(figures)
     by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.source not in sources or (figure.source, figure.start) in held:
-            continue
+        if figure.source not in sources or (figure.source, figure.start) in held or "vague-count" in figure.rules:
+            continue  # "dozens of rescuers" writes no number another source could write
         if _a_noun(figure, sources[figure.source].text) and _nowhere_else(figure, written, counted):
             by_key[(figure.source, figure.measure)].append(figure)
     out = []

@@ -127,7 +127,8 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
     Where a source also gives values near the other sources', a value far from every one of
     theirs ("plus de 50 000 morts" of an earlier quake beside "41 morts") is about something
     else and is set aside. A source whose values still exclude each other counts different
-    things under one name: it is left out rather than guessed at.
+    things under one name: it is left out rather than guessed at. A vague count ("dozens of
+    rescuers") stands for its source only when the source gives no other count of the measure.
     """
     values = sorted(abs(f.value) for fs in by_source.values() for f in fs if f.value)
     zeros = sum(1 for fs in by_source.values() for f in fs if not f.value)
@@ -144,6 +145,9 @@ def _comparable(by_source: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
 
     kept: dict[str, list[Figure]] = {}
     for source, figures in by_source.items():
+        # a source's vague count ("tens of invaders") beside its own count of the measure is
+        # another group's or a rough word: its count stands for it
+        figures = [f for f in figures if "vague-count" not in f.rules] or figures
         near = [f for f in figures if near_others(f.value, figures)] or figures
         if len({(f.value, f.qualifier) for f in near}) > 1 and not _overlap([_tolerance(f) for f in near]):
             continue

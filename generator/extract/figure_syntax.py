@@ -74,6 +74,9 @@ class FigureSyntax:
     """Words after a count of people that say what happened to them ("verletzt": injured)."""
     approximate: frozenset[str] = frozenset()
     """Number words that give a value only roughly ("quinzaine", "dozen"): qualified "about"."""
+    vague_counts: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Plural number words that give only an order of size ("dozens", "des centaines",
+    "Tausende"), lower case, to the range they allow: a figure of "range" between the two."""
     age_articles: dict[str, str] = field(default_factory=dict)
     """Articles before an age that opens a sentence, to the gender they give ("die": f)."""
     language: str = ""
@@ -135,6 +138,8 @@ def figure_syntax(language: str) -> FigureSyntax:
         capitalised_nouns=bool(trait(language, "capitalises_nouns")),
         outcomes=_table(data, "figure_outcome_words"),
         approximate=word_set(language, "figure_approximate_words"),
+        vague_counts={str(w).lower(): (float(low), float(high))
+                      for w, (low, high) in (data.get("figure_vague_counts") or {}).items()},
         age_articles={str(k).lower(): str(g) for g, words in (data.get("figure_age_articles") or {}).items()
                       for k in words},
         others=word_set(language, "figure_other_words"),

@@ -171,6 +171,7 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
     digits = m.group("num")
     start = opening
     low: float | None = None
+    vague = False
     if high is not None:
         opener = syntax.range_open.search(text, max(0, m.start() - 20), m.start()) if syntax.range_open else None
         qualifier, start = "range", opener.start() if opener else m.start()
@@ -178,6 +179,10 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
         value = (low + high) / 2  # the value shown: the middle of the range
     elif qualifier == "exact" and digits.lower() in syntax.approximate:
         qualifier = "about"  # "une quinzaine de blessés", "a dozen people"
+    elif digits.lower() in syntax.vague_counts and not scale:
+        qualifier = "range"  # "dozens of rescuers": between 24 and 99, whatever word comes before
+        low, high = syntax.vague_counts[digits.lower()]
+        vague = True
     if named and found.text == named.group("w"):
         start = named.start("w")  # shown with the word that names it: "magnitude 6,2"
     if _no_count(digits, scale, value, qualifier, measure, found.unit, syntax):
@@ -191,6 +196,8 @@ def _number(source: Source, m: re.Match[str], value: float, syntax: FigureSyntax
         low, high = _range(value, qualifier)
     by = according or (syntax.according.match(text, found.end) if syntax.according else None)
     rules = _rule_names(rule, found, outcome)
+    if vague:
+        rules = (*rules, "vague-count")  # compared only where its source gives no closer count
     about = found.about
     if measure in LENGTH_MEASURES:
         measure, about, conversion = _length(text, start, found.end, measure, unit, previous, syntax)

@@ -365,6 +365,12 @@ def _words_after(text: str, end: int, start: int, syntax: FigureSyntax) -> Readi
             position = m.end()
             after_link = True
             continue
+        link = (syntax.vague_link.match(text, position) if skipped == 0 and first is None and syntax.vague_link
+                and text[start:end].lower() in syntax.vague_counts else None)
+        if link and text[position:link.end()].strip() == word:
+            position = m.end()  # "dozens of rescuers": what the vague count counts comes after its link
+            after_link = True
+            continue
         if lower in syntax.times:
             measure = _context_measure(text, start, m.end(), syntax)
             return Reading(measure or "times", m.end(), None, word, "context" if measure else "times")

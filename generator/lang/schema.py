@@ -161,6 +161,8 @@ KEYS: dict[str, Key] = {
     "figure_link_words": _k("words", "Words between a number and what it counts (\"of\" in \"millions of\")."),
     "figure_vague_links": _k("words", "The link of a vague count (\"tens of thousands\")."),
     "figure_approximate_words": _k("words", "Number words that are approximate (\"dozen\", \"quinzaine\")."),
+    "figure_vague_counts": _k("groups", "Plural number words that give only an order of size, to the [low, high] "
+                                        "range each allows (\"dozens\": [24, 99])."),
     "figure_ambiguous_number_words": _k("words", "Number words that are ordinary words too (\"tre\": tree)."),
     "figure_age_patterns": _k("patterns", "Ages, as patterns with group n (\"{num}-year-old\")."),
     "figure_age_after_name": _k("flag", "An age may follow a name in brackets or commas (\"Bieber (23)\").",

@@ -69,6 +69,29 @@ def test_a_value_far_from_the_others_is_set_aside_or_told_as_another_scope(seeds
     assert [(d["explanation"], d["severity"]) for d in people] == [("different-scope", "medium")]
 
 
+def test_a_vague_count_stands_for_its_source_only_where_the_source_gives_no_other_count(seeds) -> None:
+    files = {
+        "a.txt": "Rescue at the well\n\nDozens of rescuers are trying to reach the boy.\n",
+        "a.yml": "language: en\npublished: 2019-11-08\n",
+        "b.txt": "Boy found\n\nMore than 500 rescuers took part in the search.\n",
+        "b.yml": "language: en\npublished: 2019-11-11\n",
+    }
+    case = case_json(seeds, files)
+    responders = [d for d in case["discrepancies"] if d["key"] == "responders"]
+    assert [[c["text"] for c in d["claims"]] for d in responders if d["kind"] == "figure"] == [
+        ["Dozens of rescuers", "More than 500 rescuers"]]
+    # "dozens" writes no number: no source is said to be alone in giving rescuers a figure
+    coverage = [d["summary"] for d in case["discrepancies"] if d["kind"] == "coverage"]
+    assert not any("Dozens" in s or "a figure for responders" in s for s in coverage)
+    files["a.txt"] = ("Attack\n\nAt least two people were killed. A spokesman claimed tens of invaders were "
+                      "killed.\n")
+    files["b.txt"] = "Attack\n\nAt least six people were killed in the attack.\n"
+    case = case_json(seeds, files)
+    assert any(f["text"].startswith("tens of invaders") for f in case["figures"])  # found, and set aside:
+    dead = [d for d in case["discrepancies"] if d["kind"] == "figure" and d["key"] == "dead"]
+    assert [[c["text"] for c in d["claims"]] for d in dead] == [["At least two people", "At least six people"]]
+
+
 def test_exact_values_one_apart_differ_and_a_round_number_stands_for_a_tenth_either_way(seeds) -> None:
     def finding(one: str, other: str) -> tuple[str, str] | None:
         case = case_json(seeds, {"a.txt": f"Verdict\n\n{one}\n", "a.yml": "language: en\n",

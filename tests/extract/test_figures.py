@@ -36,6 +36,26 @@ def test_numbers_measures_and_qualifiers(text: str, language: str, value: float,
     assert figure.high == (None if high is None else pytest.approx(high))
 
 
+@pytest.mark.parametrize("text,language,shown,low,high,measure", [
+    ("Dozens of rescuers are trying to reach the boy.", "en", "Dozens of rescuers", 24, 99, "responders"),
+    ("Hundreds of people fled the fire.", "en", "Hundreds of people", 200, 999, "people"),
+    ("Des dizaines de secouristes sont sur place.", "fr", "dizaines de secouristes", 20, 99, "responders"),
+    ("Hunderte von Menschen flohen vor dem Feuer.", "de", "Hunderte von Menschen", 200, 999, "people"),
+    ("Dutzende Helfer sind vor Ort.", "de", "Dutzende Helfer", 24, 99, "responders"),
+    ("Hundrevis av mennesker flyktet fra brannen.", "nb", "Hundrevis av mennesker", 200, 999, "people"),
+])
+def test_a_vague_count_is_the_range_its_language_gives_it(text: str, language: str, shown: str, low: float,
+                                                          high: float, measure: str) -> None:
+    [figure] = extract_figures(make_source(text, language))
+    assert (figure.text, figure.measure, figure.qualifier, figure.low, figure.high) == (shown, measure, "range",
+                                                                                          low, high)
+    assert "vague-count" in figure.rules
+
+
+def test_a_vague_quantity_of_two_number_words_is_still_no_figure() -> None:
+    assert extract_figures(make_source("Tens of thousands of people marched.")) == ()
+
+
 def test_units_are_converted() -> None:
     pounds = extract_figures(make_source("The 400-pound bear was moved."))[0]
     kilos = extract_figures(make_source("The 181-kg bear was moved."))[0]
