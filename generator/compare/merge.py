@@ -113,6 +113,21 @@ def _found_by(kinds: Sequence[FindingKind], inputs: Inputs) -> dict[str, list[Di
     return {kind.name: kind.find(inputs) for kind in kinds}
 
 
+ASSESS_SPLIT_FROM = 200
+"""Findings from which their second half is assessed in a forked process when jobs allow."""
+
+
+def _assessed(findings: list[Discrepancy], inputs: Inputs, entities: Sequence[EntityRef],
+              jobs: int) -> list[Discrepancy]:
+    """:func:`assess` of ``findings``, the second half in a forked process meanwhile when
+    ``jobs`` allow: the same findings, in the same order."""
+    if jobs < 2 or len(findings) < ASSESS_SPLIT_FROM:
+        return assess(findings, inputs.by_id, entities, inputs.reader)
+    half = len(findings) // 2
+    aside = Forked(assess, findings[half:], inputs.by_id, entities, inputs.reader)
+    return assess(findings[:half], inputs.by_id, entities, inputs.reader) + aside.result()
+
+
 def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequence[Figure],
             dates: Sequence[DateMention], persons: Sequence[PersonRef] = (),
             case: CaseInfo | None = None, entities: Sequence[EntityRef] | None = None,
@@ -147,5 +162,5 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
     for discrepancy in (number_findings(inputs.once, once_figures, held) + time_findings(inputs.once, dates, held)
                         + misspelt_findings(inputs.by_id, held, entities or ())):
         unique.setdefault(discrepancy.id, discrepancy)
-    assessed = assess(unique.values(), inputs.by_id, assessed_entities, inputs.reader)
+    assessed = _assessed(list(unique.values()), inputs, assessed_entities, jobs)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))

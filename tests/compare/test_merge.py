@@ -27,11 +27,15 @@ from generator.output.serialise import (
 )
 
 
-def test_paraphrases_and_coverage_found_in_a_forked_process_are_the_same() -> None:
+def test_paraphrases_coverage_and_assessment_in_a_forked_process_are_the_same(monkeypatch) -> None:
+    import generator.compare.merge as module
+
     corpus, _, persons = seeds()
     quotes, figures, dates = claims_of(corpus, persons)
     serial = compare(corpus.sources, quotes, figures, dates, persons, corpus.case)
     assert {"paraphrase", "coverage"} <= {d.kind for d in serial}
+    assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, jobs=2) == serial
+    monkeypatch.setattr(module, "ASSESS_SPLIT_FROM", 2)  # half the findings assessed in a forked process
     assert compare(corpus.sources, quotes, figures, dates, persons, corpus.case, jobs=2) == serial
 
 
