@@ -59,6 +59,11 @@ _ESCAPE_TEXT = {ord(c): r for c, r in {
     "`": "&#96;", "\\": "&#92;", "_": "&#95;", "*": "&#42;"}.items()}
 _ESCAPE_TEXT.update({c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]})
 _ESCAPE_ATTRIBUTE = {**_ESCAPE_TEXT, ord('"'): "&quot;", ord("'"): "&#x27;"}
+# Whether a text needs any of it: most texts (words, links) do not, and a search is faster than
+# a translation that changes nothing.
+_TEXT_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _ESCAPE_TEXT) + "]|" + INVISIBLE.pattern)
+_ATTRIBUTE_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _ESCAPE_ATTRIBUTE) + "]|"
+                                + INVISIBLE.pattern)
 
 
 def escape_html(text: str, quote: bool = False) -> str:
@@ -75,8 +80,12 @@ def escape_html(text: str, quote: bool = False) -> str:
     written as ``⟨U+202E⟩``.
     """
     if quote:
+        if not _ATTRIBUTE_SPECIAL.search(text):
+            return text
         escaped = show_invisible(text).translate(_ESCAPE_ATTRIBUTE)
         return escaped
+    if not _TEXT_SPECIAL.search(text):
+        return text
     escaped = text.translate(_ESCAPE_TEXT)
     return INVISIBLE.sub(_invisible_span, escaped) if INVISIBLE.search(escaped) else escaped
 
