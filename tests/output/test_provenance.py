@@ -10,7 +10,7 @@ from conftest import ROOT, run_casefile
 
 from generator import pipeline
 from generator.output.casedata import case_document
-from generator.output.provenance import ProvenanceError, page_texts, verify, verify_page
+from generator.output.provenance import TEXT_BLOCK, ProvenanceError, page_texts, verify, verify_page
 from generator.read.sources import read_corpus
 from generator.render.source_page import render_source_page
 
@@ -89,6 +89,10 @@ def test_a_tampered_page_fails(corpus):
                                                          "sources/s.md:1: paragraph #p2"]
     dropped = page.replace(f'<p id="p{len(source.paragraphs)}"', '<p id="gone"')
     assert any("are not shown" in str(p) for p in verify_page(dropped, "s.md", corpus.sources, source))
+    # a passage declared outside the text block (only the block is read paragraph by paragraph)
+    declared = page.replace(TEXT_BLOCK, f'<q data-cf-span="{source.id}:0:3">XYZ</q>\n{TEXT_BLOCK}', 1)
+    assert [str(p).split(" shows ")[0] for p in verify_page(declared, "s.md", corpus.sources, source)] == [
+        f"s.md:1: passage {source.id}:0:3"]
 
 
 def test_declared_passages_on_any_page_are_checked(corpus):
