@@ -25,6 +25,14 @@ def test_parallel_output_is_identical_to_serial(seeds, monkeypatch):
     assert generate(folder, jobs=2).files == serial.files
 
 
+def test_workers_fill_the_cache_and_a_rebuild_from_it_is_identical(seeds, tmp_path):
+    folder = seeds(story(PARALLEL_FROM + 2))
+    cache_dir = tmp_path / "cache"
+    first = generate(folder, jobs=2, cache_dir=cache_dir)
+    assert all(Cache(cache_dir).get(source_key(path)) is not None for path in folder.glob("*.txt"))
+    assert generate(folder, jobs=2, cache_dir=cache_dir).files == first.files
+
+
 def test_cached_output_is_identical_and_a_changed_seed_misses(seeds, tmp_path):
     folder = seeds(story(5))
     cache_dir = tmp_path / "cache"

@@ -50,20 +50,26 @@ def analyse_all(paths: Sequence[Path], seeds_dir: Path, jobs: int, cache: Cache,
         _warm_up(paths[missing[0]], seeds_dir)  # forked workers inherit the loaded word lists and gazetteer
         chunk = max(1, len(missing) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
-            computed = pool.map(analyse_seed, [paths[i] for i in missing], [seeds_dir] * len(missing),
-                                chunksize=chunk)
+            computed = pool.map(_analyse_and_keep, [paths[i] for i in missing], [seeds_dir] * len(missing),
+                                [cache] * len(missing), [keys[i] for i in missing], chunksize=chunk)
             for i, (analysis, spent) in progress(zip(missing, computed, strict=False), len(missing),
                                                  "analysing sources"):
                 results[i] = analysis
                 _add(timings, spent)
     else:
         for i in progress(missing, len(missing), "analysing sources"):
-            results[i], spent = analyse_seed(paths[i], seeds_dir)
+            results[i], spent = _analyse_and_keep(paths[i], seeds_dir, cache, keys[i])
             _add(timings, spent)
-    for i in missing:
-        cache.put(keys[i], results[i])
     cache.retain(keys)
     return [r for r in results if r is not None]
+
+
+def _analyse_and_keep(path: Path, seeds_dir: Path, cache: Cache, key: str) -> tuple[Analysis, dict[str, float]]:
+    """:func:`analyse_seed`, its analysis stored in ``cache`` under ``key`` by the process that
+    made it (with jobs, the workers write the cache side by side)."""
+    analysis, spent = analyse_seed(path, seeds_dir)
+    cache.put(key, analysis)
+    return analysis, spent
 
 
 def _add(timings: MutableMapping[str, float], spent: dict[str, float]) -> None:
