@@ -569,6 +569,22 @@ def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], per
     return known, entity_spans
 
 
+def names_without(finding: Discrepancy, sources: dict[str, Source],
+                  taken: set[tuple[str, int]]) -> Discrepancy | None:
+    """A names finding without the names ``taken`` (``(source, start)``: a misspelling of a name
+    other sources write is no name of its own), or ``None`` when it named nothing else."""
+    if finding.kind != "coverage" or finding.detail != "names" or not any(
+            (c.source, c.start) in taken for c in finding.claims):
+        return finding
+    kinds = {labels[0]: kind for kind, labels in _TYPE_LABELS.items()}
+    order: dict[str, int] = {t: i for i, t in enumerate(COVERAGE_TYPES)}
+    items: list[Named] = [(order.get(kinds[c.role], len(order)), kinds[c.role], str(c.value), c.start, c.end, True)
+                          for c in finding.claims if (c.source, c.start) not in taken]
+    if not items:
+        return None
+    return _names_finding(sources, finding.claims[0].source, items, not finding.key.endswith("|to check"))
+
+
 def _names_finding(sources: dict[str, Source], sid: str, items: list[Named], sure: bool) -> Discrepancy:
     """The finding of the names only source ``sid`` gives, listed by type: those typed on evidence
     (``sure``), or the others, to check."""

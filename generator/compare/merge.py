@@ -24,7 +24,7 @@ from generator.compare.ages import age_findings
 from generator.compare.checks import date_checks
 from generator.compare.confidence import Reader, assess
 from generator.compare.contradictions import contradiction_findings
-from generator.compare.coverage import coverage_findings, number_findings, time_findings
+from generator.compare.coverage import coverage_findings, names_without, number_findings, time_findings
 from generator.compare.dates import date_findings
 from generator.compare.figures import figure_findings
 from generator.compare.paraphrase import paraphrase_findings
@@ -159,8 +159,16 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
             unique.setdefault(discrepancy.id, discrepancy)
     held = tuple(unique.values())
     once_figures = inputs.figures_once()
+    misspelt = misspelt_findings(inputs.by_id, held, entities or ())
+    taken = {(c.source, c.start) for d in misspelt for c in d.claims}
+    for key, discrepancy in list(unique.items()):  # a misspelt name is no name of its own
+        kept = names_without(discrepancy, inputs.by_id, taken)
+        if kept is None:
+            del unique[key]
+        else:
+            unique[key] = kept
     for discrepancy in (number_findings(inputs.once, once_figures, held) + time_findings(inputs.once, dates, held)
-                        + misspelt_findings(inputs.by_id, held, entities or ())):
+                        + misspelt):
         unique.setdefault(discrepancy.id, discrepancy)
     assessed = _assessed(list(unique.values()), inputs, assessed_entities, jobs)
     return tuple(sorted((apply_curation(d, case) for d in assessed), key=lambda d: (KINDS.index(d.kind), d.id)))

@@ -57,3 +57,21 @@ def test_a_name_one_source_misspells_once_is_a_spelling_finding_not_a_name_of_it
         ("attribute", "spelling", ("sources-spell-apart",), ["Boko Harm", "Boko Haram"])]
     other = EntityRef("boko-x", "Bako Hotel", "place", ("b",), (("b", 0, 10),))
     assert misspelt_findings({"a": a, "b": b}, [names], [other]) == []
+
+
+def test_the_name_a_source_misspells_is_not_listed_among_the_names_only_it_gives() -> None:
+    a = make_source("The president vowed to destroy Boko Harm, said Professor John Paden, who "
+                    "studies the group.", source_id="a")
+    b = make_source("Boko Haram freed the girls on Thursday. Boko Haram holds more.", source_id="b")
+    c = make_source("Boko Haram has held them since 2014.", source_id="c")
+    group = EntityRef("boko-haram", "Boko Haram", "organization", ("b", "c"),
+                      (("b", 0, 10), ("b", 40, 50), ("c", 0, 10)), strong=True)
+    misspelt = EntityRef("boko-harm", "Boko Harm", "person", ("a",), (("a", 31, 40),), strong=True)
+    paden = EntityRef("john-paden", "John Paden", "person", ("a",), (("a", 57, 67),), strong=True)
+    assert (a.text[31:40], a.text[57:67], b.text[40:50]) == ("Boko Harm", "John Paden", "Boko Haram")
+    found = compare([a, b, c], [], [], [], entities=(group, misspelt, paden))
+    assert [d.summary for d in found if d.detail == "spelling"][0].startswith(
+        "The sources spell Boko Haram's name differently")
+    names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
+    assert [[c.text for c in d.claims] for d in names] == [["John Paden"]]
+    assert "Boko Harm" not in names[0].summary
