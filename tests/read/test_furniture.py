@@ -96,3 +96,9 @@ def test_a_video_players_strip_is_furniture() -> None:
     marks = _furniture("The girls were freed on Thursday.\n\nJUST WATCHED The abduction: a timeline Replay More "
                        "Videos ... MUST WATCH The abduction: a timeline 01:26\n\nThey were flown to the capital.")
     assert marks == {1: None, 2: "furniture line", 3: None}
+
+
+def test_a_pictures_widget_text_and_its_credit_are_furniture() -> None:
+    marks = _furniture("The girls were freed on Thursday.\n\nEnlarge this image toggle caption Jane Doe/AP "
+                       "Jane Doe/AP\n\nThey were flown to the capital.")
+    assert marks == {1: None, 2: "furniture line", 3: None}
