@@ -200,6 +200,10 @@ _FIGURE_RULES: tuple[Rule[_Spread], ...] = (
 """How a figure finding is explained, first rule that holds first."""
 
 
+_GENERIC = frozenset({"people"})
+"""Measures that say only that people are counted: a vague count of them ("thousands of people")
+is compared with none (a precise one is, on the words around it)."""
+
 _SET_ASIDE = frozenset({"another-group", "conversion-in-brackets"})
 """Figures compared with none: another group's count ("another 1,000 troops"), and a length in
 brackets converting the one before it ("40 metres (131 feet)"), which says nothing of its own."""
@@ -234,6 +238,8 @@ def figure_findings(figures: Sequence[Figure], sources: dict[str, Source]) -> li
     for figure in figures:
         if figure.measure == "age" or _SET_ASIDE.intersection(figure.rules):
             continue
+        if "vague-count" in figure.rules and (figure.measure in _GENERIC or figure.measure.startswith("word:")):
+            continue  # "thousands of people online" beside "at least 14 people fell through the ice"
         scope = figure.language if figure.measure.startswith("word:") or figure.measure in _SHARES else ""
         if "other-time" in figure.rules:
             scope = f"{scope} earlier".strip()

@@ -83,6 +83,11 @@ def test_a_vague_count_stands_for_its_source_only_where_the_source_gives_no_othe
     # "dozens" writes no number: no source is said to be alone in giving rescuers a figure
     coverage = [d["summary"] for d in case["discrepancies"] if d["kind"] == "coverage"]
     assert not any("Dozens" in s or "a figure for responders" in s for s in coverage)
+    files["a.txt"] = "Hero\n\nThe girl was hailed as a hero by thousands of people online.\n"
+    files["b.txt"] = "Ice\n\nAt least 14 people have fallen through the ice this winter.\n"
+    case = case_json(seeds, files)
+    # a vague count of people as such is compared with none, and it counts as giving people a figure
+    assert not [d for d in case["discrepancies"] if d["key"] == "people" or "a figure for people" in d["summary"]]
     files["a.txt"] = ("Attack\n\nAt least two people were killed. A spokesman claimed tens of invaders were "
                       "killed.\n")
     files["b.txt"] = "Attack\n\nAt least six people were killed in the attack.\n"

@@ -70,7 +70,7 @@ def test_the_name_a_source_misspells_is_not_listed_among_the_names_only_it_gives
     paden = EntityRef("john-paden", "John Paden", "person", ("a",), (("a", 57, 67),), strong=True)
     assert (a.text[31:40], a.text[57:67], b.text[40:50]) == ("Boko Harm", "John Paden", "Boko Haram")
     found = compare([a, b, c], [], [], [], entities=(group, misspelt, paden))
-    assert [d.summary for d in found if d.detail == "spelling"][0].startswith(
+    assert next(d.summary for d in found if d.detail == "spelling").startswith(
         "The sources spell Boko Haram's name differently")
     names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
     assert [[c.text for c in d.claims] for d in names] == [["John Paden"]]
