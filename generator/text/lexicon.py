@@ -126,6 +126,12 @@ def listed(name: str, table: Mapping[str, str]) -> str | None:
 
 
 @cache
+def legal_forms() -> frozenset[str]:
+    """Legal forms of companies written after a name, as written ("GmbH", "Berhad")."""
+    return frozenset(str(w) for w in shared_data().get("entity_legal_forms") or ())
+
+
+@cache
 def not_acronyms() -> frozenset[str]:
     """Upper-case abbreviations that are ordinary words (TV, CEO)."""
     return frozenset(str(w) for w in shared_data().get("entity_not_acronyms", ()))
@@ -287,6 +293,7 @@ def gazetteer() -> Mapping[str, Place]:
             for name in names:  # "Bavaria", "Bavière" for Bayern: one place
                 add(str(name), Place(f"admin:{sub.code}", local, "admin", 0))
     given = given_names()
+    shortened: list[Place] = []
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
         if getattr(sub, "parent_code", None):
@@ -295,6 +302,9 @@ def gazetteer() -> Mapping[str, Place]:
             if len(name) < 4 or "," in name or fold(name) in given:
                 continue
         add(name, Place(f"admin:{sub.code}", name, "admin", 0))
+        short = _without_designators(name)
+        if short != name and len(short) >= 4 and fold(short) not in given:
+            shortened.append(Place(f"admin:{sub.code}", short, "admin", 0))
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         place = Place(f"city:{city['geonameid']}", city["name"], "city", population)
@@ -306,7 +316,19 @@ def gazetteer() -> Mapping[str, Place]:
                 letters = other.replace(" ", "").replace("-", "")
                 if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in letters):
                     add(other, place)
+    for place in shortened:  # "Hebei" for "Hebei Sheng", unless a town has the name ("Beijing")
+        if fold(place.name) not in table:
+            add(place.name, place)
     return MappingProxyType(table)
+
+
+def _without_designators(name: str) -> str:
+    """A subdivision's name without the words that say what kind it is ("Hebei Sheng": "Hebei")."""
+    designators = {str(w) for w in shared_data().get("entity_subdivision_designators") or ()}
+    words = name.split()
+    while len(words) > 1 and words[-1] in designators:
+        words.pop()
+    return " ".join(words)
 
 
 def place(name: str) -> Place | None:
