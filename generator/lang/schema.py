@@ -206,6 +206,10 @@ KEYS: dict[str, Key] = {
     "entity_place_cues": _k("words", "Prepositions before a place (\"in\", \"aus\")."),
     "entity_street_words": _k("words", "Words that make a name a street, square or bridge."),
     "entity_place_words": _k("words", "Nouns for kinds of places: a name beside one is a place's (\"province\")."),
+    "entity_direction_words": _k("words", "Words for a direction before a place's name (\"Northeastern\"): a "
+                                 "qualifier."),
+    "entity_direction_prefixes": _k("words", "Directions that begin a compound place name (\"Nord\" in "
+                                    "\"Nordnigeria\"): a qualifier."),
     "entity_group_nouns": _k("words", "Plural nouns for people: a name ending in or before one names a group "
                              "(\"girls\")."),
     "entity_org_words": _k("words", "Words that make a name an organisation's (\"University\", \"departementet\")."),

@@ -337,6 +337,21 @@ def place(name: str) -> Place | None:
     return found if found is not None else gazetteer().get(fold(name))
 
 
+@lru_cache(maxsize=100_000)
+def directed_place(name: str, lang: str) -> tuple[str, Place] | None:
+    """A country, region or province after a direction that begins the compound ``name`` ("Nordnigeria",
+    "Nord-Norge"): the direction and the place; ``None`` when the name is a place as a whole ("Nordkorea")."""
+    if place(name) is not None:
+        return None
+    folded = name.casefold()
+    for prefix in sorted(word_set(lang, "entity_direction_prefixes"), key=len, reverse=True):
+        if folded.startswith(prefix) and len(name) - len(prefix) >= 4:
+            found = place(name[len(prefix):].lstrip("-‐"))
+            if found is not None and found.kind in ("country", "region", "admin"):
+                return name[:len(prefix)], found
+    return None
+
+
 @cache
 def place_abbreviations() -> Mapping[str, Place]:
     """Country abbreviations written exactly so ("USA", "U.S.", "UK")."""

@@ -129,3 +129,13 @@ def test_the_tagger_reads_on_a_name_the_rules_cut_short() -> None:
     # the rules stop at a given name that is also a town ("Alice"); the tagger reads the particle and surname
     found = _types("La procureure Alice de Chambrier a requis trois ans.", "fr")
     assert found == {"Alice de Chambrier": "person"}
+
+
+def test_a_direction_before_a_place_is_its_qualifier() -> None:
+    # the place is the name after the direction, which is kept as evidence; a place of its own name stays
+    found = {m.text: m for m in extract_mentions(make_source(
+        "Northeastern Nigeria is beset by hunger. Troops in North London waited, and North Korea fired.", "en"))}
+    assert found["Nigeria"].type == found["London"].type == found["North Korea"].type == "place"
+    assert "qualifier 'Northeastern'" in found["Nigeria"].evidence and "Northeastern Nigeria" not in found
+    assert lex.directed_place("Nordnigeria", "de") is not None and lex.directed_place("Nordkorea", "de") is None
+    assert lex.directed_place("Nord-Norge", "nb") is not None and lex.directed_place("Sør-Sudan", "nb") is None

@@ -247,3 +247,12 @@ def test_an_acronym_spelled_out_as_two_names_joins_neither() -> None:
     found = resolve(sources)
     names = {e.name for e in found.entities}
     assert {"Danish Society", "Department of Science"} <= names
+
+
+def test_a_place_after_a_direction_is_the_place_in_every_language() -> None:
+    found = resolve([make_source("Troops fought in northern Nigeria on Monday.", "en", "a"),
+                     make_source("Die Armee kämpft in Nordnigeria.", "de", "b"),
+                     make_source("Hæren kjemper i Nord-Nigeria.", "nb", "c")])
+    nigeria = found.find("Nigeria")
+    assert nigeria is not None and nigeria.type == "place" and len(nigeria.sources) == 3
+    assert {("de", "Nordnigeria"), ("nb", "Nord-Nigeria")} <= set(nigeria.aliases)

@@ -40,6 +40,7 @@ from generator.extract.entities.lookups import (
 from generator.extract.entities.patterns import NEXT_WORD, Patterns
 from generator.extract.entities.records import Cand, Tok
 from generator.extract.entities.tagger import SURE, Found, Kind, Tagged
+from generator.extract.entities.trim import direction_before_place
 from generator.model.mention import EntityType
 from generator.text import lexicon as lex
 
@@ -257,12 +258,13 @@ def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
 
 
 def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]:
-    """The tagged name without the titles, roles and loose words at its edges, and the words trimmed
-    before it (the person's role, "Mallam", "US Army Sergeant")."""
+    """The tagged name without the titles, roles, directions and loose words at its edges, and the words
+    trimmed before it (the person's role, "Mallam", "US Army Sergeant"; a place's qualifier, "Northeastern")."""
     start, end, kind = found
     tokens = tokenise(text, start, end)
     dropped: list[str] = []
-    while len(tokens) > 1 and _leading(tokens[0][2], kind, p):
+    while len(tokens) > 1 and (_leading(tokens[0][2], kind, p) or (
+            tokens[0][2].casefold() in p.directions and direction_before_place([t[2] for t in tokens]))):
         dropped.append(tokens.pop(0)[2])
     if dropped:
         dropped = [" ".join(text[start:tokens[0][0]].split())]
@@ -378,6 +380,8 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         kind, rule, because = _kind(seen)
         if role and kind == "person":
             why = f"title or role '{' '.join(role)}' before the name"
+        elif role and kind == "place":
+            why = f"qualifier '{' '.join(role)}'"  # "Northeastern Nigeria"
         else:
             why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
