@@ -59,9 +59,9 @@ def _key(mention: Mention) -> str:
         place = lex.place(mention.name)
         if place is None and mention.name in lex.us_states():
             place = lex.us_states()[mention.name]
-        directed = lex.directed_place(mention.name, mention.language) if place is None else None
+        directed = lex.qualified_place(mention.name, mention.language) if place is None else None
         if directed is not None:
-            place = directed[1]  # "Nordnigeria" is Nigeria, its direction a qualifier the alias keeps
+            place = directed[1]  # "Nordnigeria", "Balkh Province": the place, its qualifier kept in the alias
         if place is not None:
             return f"place:{place.key}"
     if mention.type in ("platform", "organization"):

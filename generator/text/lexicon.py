@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from generator.lang import DISPLAY_LANGUAGE, canonical_language, shared_data, supported_languages, word_set
 from generator.text.words import fold
@@ -319,7 +320,23 @@ def gazetteer() -> Mapping[str, Place]:
     for place in shortened:  # "Hebei" for "Hebei Sheng", unless a town has the name ("Beijing")
         if fold(place.name) not in table:
             add(place.name, place)
-    return MappingProxyType(table)
+    return MappingProxyType(_one_key_with_its_city(table, cache.get_cities().values()))
+
+
+def _one_key_with_its_city(table: dict[str, Place], cities: Iterable[Mapping[str, Any]]) -> dict[str, Place]:
+    """``table`` with a province or canton named like the large town of its country it is named after (by
+    any of the town's names) given that town's key, its kind kept: "Genève", "Palermo", "Milano", the canton
+    and provinces, share a key with the town's names in other languages ("Genf", "Palerme", "Mailand")."""
+    towns = {(str(city["countrycode"]), fold(str(name))): f"city:{city['geonameid']}"
+             for city in sorted(cities, key=lambda c: int(c.get("population") or 0))
+             if int(city.get("population") or 0) >= EXONYM_POPULATION
+             for name in (city["name"], *city.get("alternatenames", ())) if not str(name).isupper()}
+    for key, place in table.items():
+        if place.kind == "admin":
+            town = towns.get((place.key.split(":")[1].split("-")[0], fold(place.name)))
+            if town is not None:
+                table[key] = Place(town, place.name, place.kind, place.population)
+    return table
 
 
 def _without_designators(name: str) -> str:
@@ -338,9 +355,11 @@ def place(name: str) -> Place | None:
 
 
 @lru_cache(maxsize=100_000)
-def directed_place(name: str, lang: str) -> tuple[str, Place] | None:
-    """A country, region or province after a direction that begins the compound ``name`` ("Nordnigeria",
-    "Nord-Norge"): the direction and the place; ``None`` when the name is a place as a whole ("Nordkorea")."""
+def qualified_place(name: str, lang: str) -> tuple[str, Place] | None:
+    """A country, region or province named with a qualifier the gazetteer does not hold: a direction
+    beginning the compound ``name`` ("Nordnigeria", "Nord-Norge") or a noun for its kind ending it ("Balkh
+    Province", "Hebei province"). The qualifier and the place; ``None`` when the name is a place as a whole
+    ("Nordkorea")."""
     if place(name) is not None:
         return None
     folded = name.casefold()
@@ -349,6 +368,11 @@ def directed_place(name: str, lang: str) -> tuple[str, Place] | None:
             found = place(name[len(prefix):].lstrip("-‐"))
             if found is not None and found.kind in ("country", "region", "admin"):
                 return name[:len(prefix)], found
+    head, _, kind = name.rpartition(" ")
+    if head and kind.casefold() in word_set(lang, "entity_place_words"):
+        found = place(head)
+        if found is not None and found.kind in ("country", "region", "admin"):
+            return kind, found
     return None
 
 

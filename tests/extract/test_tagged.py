@@ -137,5 +137,6 @@ def test_a_direction_before_a_place_is_its_qualifier() -> None:
         "Northeastern Nigeria is beset by hunger. Troops in North London waited, and North Korea fired.", "en"))}
     assert found["Nigeria"].type == found["London"].type == found["North Korea"].type == "place"
     assert "qualifier 'Northeastern'" in found["Nigeria"].evidence and "Northeastern Nigeria" not in found
-    assert lex.directed_place("Nordnigeria", "de") is not None and lex.directed_place("Nordkorea", "de") is None
-    assert lex.directed_place("Nord-Norge", "nb") is not None and lex.directed_place("Sør-Sudan", "nb") is None
+    assert lex.qualified_place("Nordnigeria", "de") is not None and lex.qualified_place("Nordkorea", "de") is None
+    assert lex.qualified_place("Nord-Norge", "nb") is not None and lex.qualified_place("Sør-Sudan", "nb") is None
+    assert lex.qualified_place("Balkh Province", "en") == ("Province", lex.place("Balkh"))

@@ -14,6 +14,7 @@ from generator.model.source import CaseInfo, Source
 from generator.output.serialise import entity_records
 from generator.read.sources import read_corpus
 from generator.resolve.entities import resolve_entities
+from generator.text import lexicon as lex
 
 
 def resolve(sources: list[Source], case: CaseInfo | None = None) -> Resolution:
@@ -256,3 +257,19 @@ def test_a_place_after_a_direction_is_the_place_in_every_language() -> None:
     nigeria = found.find("Nigeria")
     assert nigeria is not None and nigeria.type == "place" and len(nigeria.sources) == 3
     assert {("de", "Nordnigeria"), ("nb", "Nord-Nigeria")} <= set(nigeria.aliases)
+
+
+def test_a_province_named_with_the_word_for_its_kind_is_the_province() -> None:
+    found = resolve([make_source("Fighting spread in Helmand Province. Farmers in Helmand fled.", "en")])
+    helmand = found.find("Helmand")
+    assert helmand is not None and helmand.type == "place" and ("en", "Helmand Province") in helmand.aliases
+
+
+def test_a_town_and_the_province_named_after_it_are_one_place_across_languages() -> None:
+    # pycountry names the canton and the province ("Genève", "Palermo"); GeoNames the towns in every language
+    assert lex.place("Genève").key == lex.place("Genf").key == lex.place("Geneva").key
+    assert lex.place("Milano").key == lex.place("Mailand").key and lex.place("Milano").kind == "admin"
+    found = resolve([make_source("Die Ermittler in Genf schwiegen am Montag.", "de", "a"),
+                     make_source("Les enquêteurs de Genève se sont tus lundi.", "fr", "b")])
+    geneva = [e for e in found.entities if e.type == "place"]
+    assert len(geneva) == 1 and len(geneva[0].sources) == 2

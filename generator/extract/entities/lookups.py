@@ -90,8 +90,8 @@ def _classify_cached(name: str, lang: str) -> tuple[ListedType, bool, tuple[str,
             place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:
         return "place", True, (f"gazetteer: {place.kind} {place.name}",)
-    directed = lex.directed_place(name, lang)
-    if directed is not None:  # "Nordnigeria": Nigeria, in its north
+    directed = lex.qualified_place(name, lang)
+    if directed is not None:  # "Nordnigeria": Nigeria, in its north; "Balkh Province"
         return "place", True, (f"gazetteer: {directed[1].kind} {directed[1].name}", f"qualifier '{directed[0]}'")
     if _is_acronym(name, lang):
         return "organization", True, ("acronym",)
