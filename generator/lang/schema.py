@@ -207,6 +207,13 @@ KEYS: dict[str, Key] = {
     "entity_work_heads": _k("words", "Heads of compounds after a work's title (\"-premieren\")."),
     "entity_place_cues": _k("words", "Prepositions before a place (\"in\", \"aus\")."),
     "entity_street_words": _k("words", "Words that make a name a street, square or bridge."),
+    "entity_place_words": _k("words", "Nouns for kinds of places: a name beside one is a place's (\"province\")."),
+    "entity_direction_words": _k("words", "Words for a direction before a place's name (\"Northeastern\"): a "
+                                 "qualifier."),
+    "entity_direction_prefixes": _k("words", "Directions that begin a compound place name (\"Nord\" in "
+                                    "\"Nordnigeria\"): a qualifier."),
+    "entity_group_nouns": _k("words", "Plural nouns for people: a name ending in or before one names a group "
+                             "(\"girls\")."),
     "entity_org_words": _k("words", "Words that make a name an organisation's (\"University\", \"departementet\")."),
     "entity_connectors": _k("words", "Lower-case words inside an organisation's or street's name (\"of\", \"für\")."),
     "entity_name_particles": _k("words", "Particles inside a person's name (\"van\", \"de\")."),
@@ -259,5 +266,9 @@ KEYS: dict[str, Key] = {
                                scope="shared"),
     "entity_region_names": _k("groups", "Region names in the languages of the news, by ISO 3166-2 code.",
                               scope="shared"),
+    "entity_legal_forms": _k("words", "Legal forms of companies after a name, matched as written (\"GmbH\").",
+                             scope="shared"),
+    "entity_subdivision_designators": _k("words", "Words of a subdivision's official name that say its kind "
+                                         "(\"Sheng\" in \"Hebei Sheng\").", scope="shared"),
 }
 """Every key, by name."""

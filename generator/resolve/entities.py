@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from generator.extract.entities.finish import ACRONYM_RULE
 from generator.extract.gender import PersonMention, infer_genders
 from generator.model.entity import GENDERS, Ambiguous, Candidate, CoMention, Entity, Gender, Resolution
 from generator.model.mention import Mention, with_type
@@ -58,6 +59,9 @@ def _key(mention: Mention) -> str:
         place = lex.place(mention.name)
         if place is None and mention.name in lex.us_states():
             place = lex.us_states()[mention.name]
+        directed = lex.qualified_place(mention.name, mention.language) if place is None else None
+        if directed is not None:
+            place = directed[1]  # "Nordnigeria", "Balkh Province": the place, its qualifier kept in the alias
         if place is not None:
             return f"place:{place.key}"
     if mention.type in ("platform", "organization"):
@@ -66,6 +70,16 @@ def _key(mention: Mention) -> str:
             if listed:
                 return f"list:{fold(listed)}"
     return f"name:{fold(mention.name)}"
+
+
+def _acronyms(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Each acronym a source spells out in brackets after a name ("National Health Service (NHS)"), as
+    written, to the key of that name's entity; an acronym spelled out as two names is left out."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if ACRONYM_RULE in mention.rules and mention.forms:
+            keys[mention.name].add(_key(replace(mention, name=mention.forms[0])))
+    return {acronym: next(iter(found)) for acronym, found in sorted(keys.items()) if len(found) == 1}
 
 
 def _words(name: str) -> list[str]:
@@ -102,12 +116,17 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     clusters: dict[str, Cluster] = {}
     singles: list[Mention] = []
     weak: list[Mention] = []
+    acronyms = _acronyms(kept)
+    named_in_full = set(acronyms.values())
     for mention in kept:
-        if mention.confidence == "low":
+        key = acronyms.get(mention.name) or _key(mention)
+        if key in named_in_full:  # "NHS" wherever it is written, and "National Health Service (NHS)"
+            clusters.setdefault(key, Cluster(key)).mentions.append(mention)
+        elif mention.confidence == "low":
             weak.append(mention)
         elif _is_multi(mention) or (mention.type in ("platform", "organization", "work")
                                     and any(e for e in strong_evidence(mention))):
-            clusters.setdefault(_key(mention), Cluster(_key(mention))).mentions.append(mention)
+            clusters.setdefault(key, Cluster(key)).mentions.append(mention)
         else:
             singles.append(mention)
     for cluster in clusters.values():

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from generator.lang import DISPLAY_LANGUAGE, canonical_language, shared_data, supported_languages, word_set
 from generator.text.words import fold
@@ -123,6 +124,12 @@ def listed(name: str, table: Mapping[str, str]) -> str | None:
     if acronym is not None and name.rstrip(".") != acronym:
         return None  # "Ap" is not "AP"
     return canonical
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """Legal forms of companies written after a name, as written ("GmbH", "Berhad")."""
+    return frozenset(str(w) for w in shared_data().get("entity_legal_forms") or ())
 
 
 @cache
@@ -287,6 +294,7 @@ def gazetteer() -> Mapping[str, Place]:
             for name in names:  # "Bavaria", "Bavière" for Bayern: one place
                 add(str(name), Place(f"admin:{sub.code}", local, "admin", 0))
     given = given_names()
+    shortened: list[Place] = []
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
         if getattr(sub, "parent_code", None):
@@ -295,6 +303,9 @@ def gazetteer() -> Mapping[str, Place]:
             if len(name) < 4 or "," in name or fold(name) in given:
                 continue
         add(name, Place(f"admin:{sub.code}", name, "admin", 0))
+        short = _without_designators(name)
+        if short != name and len(short) >= 4 and fold(short) not in given:
+            shortened.append(Place(f"admin:{sub.code}", short, "admin", 0))
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         place = Place(f"city:{city['geonameid']}", city["name"], "city", population)
@@ -306,13 +317,63 @@ def gazetteer() -> Mapping[str, Place]:
                 letters = other.replace(" ", "").replace("-", "")
                 if other.isascii() or all(c.isalpha() and ord(c) < 0x250 for c in letters):
                     add(other, place)
-    return MappingProxyType(table)
+    for place in shortened:  # "Hebei" for "Hebei Sheng", unless a town has the name ("Beijing")
+        if fold(place.name) not in table:
+            add(place.name, place)
+    return MappingProxyType(_one_key_with_its_city(table, cache.get_cities().values()))
+
+
+def _one_key_with_its_city(table: dict[str, Place], cities: Iterable[Mapping[str, Any]]) -> dict[str, Place]:
+    """``table`` with a province or canton named like the large town of its country it is named after (by
+    any of the town's names) given that town's key, its kind kept: "Genève", "Palermo", "Milano", the canton
+    and provinces, share a key with the town's names in other languages ("Genf", "Palerme", "Mailand")."""
+    towns = {(str(city["countrycode"]), fold(str(name))): f"city:{city['geonameid']}"
+             for city in sorted(cities, key=lambda c: int(c.get("population") or 0))
+             if int(city.get("population") or 0) >= EXONYM_POPULATION
+             for name in (city["name"], *city.get("alternatenames", ())) if not str(name).isupper()}
+    for key, place in table.items():
+        if place.kind == "admin":
+            town = towns.get((place.key.split(":")[1].split("-")[0], fold(place.name)))
+            if town is not None:
+                table[key] = Place(town, place.name, place.kind, place.population)
+    return table
+
+
+def _without_designators(name: str) -> str:
+    """A subdivision's name without the words that say what kind it is ("Hebei Sheng": "Hebei")."""
+    designators = {str(w) for w in shared_data().get("entity_subdivision_designators") or ()}
+    words = name.split()
+    while len(words) > 1 and words[-1] in designators:
+        words.pop()
+    return " ".join(words)
 
 
 def place(name: str) -> Place | None:
     """The gazetteer entry for ``name`` (any case, any accents; abbreviations exactly), if any."""
     found = place_abbreviations().get(name)
     return found if found is not None else gazetteer().get(fold(name))
+
+
+@lru_cache(maxsize=100_000)
+def qualified_place(name: str, lang: str) -> tuple[str, Place] | None:
+    """A country, region or province named with a qualifier the gazetteer does not hold: a direction
+    beginning the compound ``name`` ("Nordnigeria", "Nord-Norge") or a noun for its kind ending it ("Balkh
+    Province", "Hebei province"). The qualifier and the place; ``None`` when the name is a place as a whole
+    ("Nordkorea")."""
+    if place(name) is not None:
+        return None
+    folded = name.casefold()
+    for prefix in sorted(word_set(lang, "entity_direction_prefixes"), key=len, reverse=True):
+        if folded.startswith(prefix) and len(name) - len(prefix) >= 4:
+            found = place(name[len(prefix):].lstrip("-‐"))
+            if found is not None and found.kind in ("country", "region", "admin"):
+                return name[:len(prefix)], found
+    head, _, kind = name.rpartition(" ")
+    if head and kind.casefold() in word_set(lang, "entity_place_words"):
+        found = place(head)
+        if found is not None and found.kind in ("country", "region", "admin"):
+            return kind, found
+    return None
 
 
 @cache

@@ -3,11 +3,14 @@ places the tagger calls persons set right, the possessive left out of the mentio
 
 from __future__ import annotations
 
+from helpers import make_source
+
 from generator.extract.entities import extract_mentions
 from generator.extract.entities.patterns import language_patterns
 from generator.extract.entities.tagged import trim
 from generator.extract.entities.tagger import has_model, tag
 from generator.read.sources import source_from_text
+from generator.text import lexicon as lex
 
 
 def _mentions(text: str, lang: str) -> list[tuple[str, str]]:
@@ -67,3 +70,73 @@ def test_the_rules_evidence_outweighs_a_tagger_that_is_unsure() -> None:
     assert ("Color Line", "other") in _mentions("Rederiet Color Line opplyser at alle er i god behold.", "nb")
     assert ("Keaton Jones", "person") in _mentions("Kimberly Jones spoke first. Then Keaton Jones spoke.", "en")
     assert ("Keaton Jones", "person") in _mentions("The video of Kimberly and Keaton Jones spread widely.", "en")
+
+
+def _types(text: str, lang: str) -> dict[str, str]:
+    return {m.text: m.type for m in extract_mentions(make_source(text, lang))}
+
+
+def test_a_noun_for_a_kind_of_place_beside_a_name_makes_it_a_place() -> None:
+    # after the name, capitalised in it, or before it with a link word, in each language
+    assert _types("Rescuers reached Dongliu Village on Monday after a long drive.", "en")["Dongliu Village"] == "place"
+    found = _types("Soldiers searched the dense Gwoza forest for days, and the town of Madagali was quiet.", "en")
+    assert found["Gwoza"] == found["Madagali"] == "place"
+    assert _types("Flommen rammet landsbyen Dongliu i går.", "nb")["Dongliu"] == "place"
+    assert _types("Die Flut traf das Dorf Dongliu am Montag.", "de")["Dongliu"] == "place"
+    assert _types("La crue a frappé le village de Dongliu lundi.", "fr")["Dongliu"] == "place"
+
+
+def test_a_noun_for_a_kind_of_place_needs_to_end_the_noun_phrase() -> None:
+    # "town hall" is no town: the word after the place word goes on with the noun
+    assert _types("Voters met Mr Okafor at the Okafor town hall meeting.", "en").get("Okafor") != "place"
+    assert lex.place("Okafor") is None
+
+
+def test_a_province_is_found_without_the_word_for_its_kind() -> None:
+    # pycountry writes "Hunan Sheng"; a town keeps a name it shares ("Beijing")
+    assert lex.place("Hunan") is not None and lex.place("Hunan").key == "admin:CN-HN"
+    assert lex.place("Beijing") is not None and lex.place("Beijing").kind == "city"
+    assert _types("Floods hit Hunan on Monday, and officials in Shandong's Jinan city were warned.", "en") == {
+        "Hunan": "place", "Shandong": "place", "Jinan": "place"}
+
+
+def test_a_legal_form_ending_a_name_makes_it_a_company() -> None:
+    found = _types("Shares of Petronas Chemicals Berhad fell, and Kettler Werkzeug GmbH was sold.", "en")
+    assert found == {"Petronas Chemicals Berhad": "organization", "Kettler Werkzeug GmbH": "organization"}
+
+
+def test_a_group_is_no_person() -> None:
+    found = _types("Thousands marched for the Dapchi Girls, and the Dapchi schoolgirls were freed.", "en")
+    assert "person" not in found.values()
+
+
+def test_an_organisation_noun_before_a_single_name_makes_it_an_organisation() -> None:
+    found = _types("Der Präsident des Handballverbandes Ehrlund, Markus Weber, sprach am Montag.", "de")
+    assert found["Ehrlund"] == "organization" and found["Markus Weber"] == "person"
+
+
+def test_words_that_never_name_anything_and_slogans_are_no_person() -> None:
+    assert _types("Il est devenu Premier ministre en 2009.", "fr") == {}
+    found = _types("Les joueurs portaient des maillots avec l'inscription «Fuerza Marcelo» pendant le match.", "fr")
+    assert found["Fuerza Marcelo"] == "other"
+
+
+def test_a_country_or_province_the_tagger_calls_a_person_is_a_place() -> None:
+    assert _types("Au Brésil, Sao Paulo avait porté des maillots bleus dimanche.", "fr")["Sao Paulo"] == "place"
+
+
+def test_the_tagger_reads_on_a_name_the_rules_cut_short() -> None:
+    # the rules stop at a given name that is also a town ("Alice"); the tagger reads the particle and surname
+    found = _types("La procureure Alice de Chambrier a requis trois ans.", "fr")
+    assert found == {"Alice de Chambrier": "person"}
+
+
+def test_a_direction_before_a_place_is_its_qualifier() -> None:
+    # the place is the name after the direction, which is kept as evidence; a place of its own name stays
+    found = {m.text: m for m in extract_mentions(make_source(
+        "Northeastern Nigeria is beset by hunger. Troops in North London waited, and North Korea fired.", "en"))}
+    assert found["Nigeria"].type == found["London"].type == found["North Korea"].type == "place"
+    assert "qualifier 'Northeastern'" in found["Nigeria"].evidence and "Northeastern Nigeria" not in found
+    assert lex.qualified_place("Nordnigeria", "de") is not None and lex.qualified_place("Nordkorea", "de") is None
+    assert lex.qualified_place("Nord-Norge", "nb") is not None and lex.qualified_place("Sør-Sudan", "nb") is None
+    assert lex.qualified_place("Balkh Province", "en") == ("Province", lex.place("Balkh"))

@@ -14,6 +14,7 @@ from generator.model.source import CaseInfo, Source
 from generator.output.serialise import entity_records
 from generator.read.sources import read_corpus
 from generator.resolve.entities import resolve_entities
+from generator.text import lexicon as lex
 
 
 def resolve(sources: list[Source], case: CaseInfo | None = None) -> Resolution:
@@ -213,3 +214,62 @@ def test_entities_record_the_rules_that_decided_their_type(seeds: Resolution, mo
     cbs, oslo = curated.entity("cbs"), curated.entity("oslo")
     assert cbs is not None and cbs.type == "platform" and cbs.rules == ("curated type",)
     assert oslo is not None and oslo.type == "place" and oslo.rules == ("majority vote",)
+
+
+def test_an_acronym_in_brackets_is_an_alias_of_the_name_it_follows() -> None:
+    # in every language; the acronym's later uses join too, in its source and in others
+    sources = [make_source("The National Health Service (NHS) said on Monday that the NHS was ready.", "en", "a"),
+               make_source("Les médecins du NHS ont parlé lundi.", "fr", "b"),
+               make_source("Das Bundesamt für Strahlenschutz (BfS) warnte am Montag.", "de", "c"),
+               make_source("Det statlige fondet 1Malaysia Development Berhad (1MDB) betalte.", "nb", "d")]
+    found = resolve(sources)
+    nhs = found.find("National Health Service")
+    assert nhs is not None and nhs.type == "organization" and ("en", "NHS") in nhs.aliases
+    assert found.find("NHS") is None and {m.text for m in nhs.mentions} == {"National Health Service", "NHS"}
+    fund = found.find("1Malaysia Development Berhad")
+    assert fund is not None and fund.type == "organization" and ("nb", "1MDB") in fund.aliases
+    office = found.find("Bundesamt für Strahlenschutz")
+    assert office is not None and ("de", "BfS") in office.aliases
+
+
+
+def test_an_acronym_says_where_the_name_it_spells_begins() -> None:
+    # a listed name inside a longer one, widened to the capitalised word the acronym begins with
+    found = resolve([make_source("He was freed by the International Committee of the Red Cross (ICRC) on Monday, "
+                                 "and the president of the Red Cross spoke.", "en")])
+    committee = found.find("International Committee of the Red Cross")
+    assert committee is not None and ("en", "ICRC") in committee.aliases
+    assert found.find("Red Cross") is not None
+
+
+def test_an_acronym_spelled_out_as_two_names_joins_neither() -> None:
+    sources = [make_source("Members of the Danish Society (DS) met on Monday.", "en", "a"),
+               make_source("Members of the Department of Science (DS) met on Tuesday.", "en", "b")]
+    found = resolve(sources)
+    names = {e.name for e in found.entities}
+    assert {"Danish Society", "Department of Science"} <= names
+
+
+def test_a_place_after_a_direction_is_the_place_in_every_language() -> None:
+    found = resolve([make_source("Troops fought in northern Nigeria on Monday.", "en", "a"),
+                     make_source("Die Armee kämpft in Nordnigeria.", "de", "b"),
+                     make_source("Hæren kjemper i Nord-Nigeria.", "nb", "c")])
+    nigeria = found.find("Nigeria")
+    assert nigeria is not None and nigeria.type == "place" and len(nigeria.sources) == 3
+    assert {("de", "Nordnigeria"), ("nb", "Nord-Nigeria")} <= set(nigeria.aliases)
+
+
+def test_a_province_named_with_the_word_for_its_kind_is_the_province() -> None:
+    found = resolve([make_source("Fighting spread in Helmand Province. Farmers in Helmand fled.", "en")])
+    helmand = found.find("Helmand")
+    assert helmand is not None and helmand.type == "place" and ("en", "Helmand Province") in helmand.aliases
+
+
+def test_a_town_and_the_province_named_after_it_are_one_place_across_languages() -> None:
+    # pycountry names the canton and the province ("Genève", "Palermo"); GeoNames the towns in every language
+    assert lex.place("Genève").key == lex.place("Genf").key == lex.place("Geneva").key
+    assert lex.place("Milano").key == lex.place("Mailand").key and lex.place("Milano").kind == "admin"
+    found = resolve([make_source("Die Ermittler in Genf schwiegen am Montag.", "de", "a"),
+                     make_source("Les enquêteurs de Genève se sont tus lundi.", "fr", "b")])
+    geneva = [e for e in found.entities if e.type == "place"]
+    assert len(geneva) == 1 and len(geneva[0].sources) == 2

@@ -9,6 +9,7 @@ from generator.extract.entities.lookups import classify_single, is_role, ordinar
 from generator.extract.entities.patterns import (
     HYPHEN_HEAD,
     HYPHENS,
+    POSSESSIVE_S,
     PUNCT,
     QUOTED,
     Patterns,
@@ -174,6 +175,9 @@ def _split_run(tokens: list[Tok], initial: bool, lang: str, p: Patterns, anchor:
                 cues[len(groups)] = f"role '{word}'"
             continue
         current.append(tok)
+        if POSSESSIVE_S.search(word) and index + 1 < len(tokens):
+            groups.append((current, link_before))  # "Hebei's Baoding", "Britain's Prince Harry": two names
+            current, link_before = [], None
     if current:
         groups.append((current, link_before))
     return groups, cues, out

@@ -11,9 +11,14 @@ from generator.extract.entities.lookups import (
     ListedType,
     classify_single,
     common_noun,
+    group_noun,
     is_role,
     keeps_period,
+    legal_form,
     org_suffix,
+    place_word_after,
+    place_word_before,
+    place_word_in,
     street_after,
     street_before,
     town,
@@ -71,6 +76,8 @@ class Context(NamedTuple):
     """What the lists say the name is, unless the words around it say otherwise."""
     listed_why: tuple[str, ...]
     """The lists' evidence for ``listed_type``."""
+    place_word: str | None
+    """A noun for a kind of place beside the name ("Hebei province", "the village of Chibok"), if any."""
 
     @property
     def given(self) -> bool:
@@ -84,8 +91,16 @@ class Context(NamedTuple):
 
     @property
     def edge_org(self) -> str | None:
-        """An organisation word first or last in the name ("Universität Wien", "Statens vegvesen")."""
-        return next((t.text for t in (self.tokens[0], self.tokens[-1]) if t.bare in self.p.org_words), None)
+        """An organisation word first or last in the name ("Universität Wien", "Statens vegvesen"), or a
+        company's legal form ending it ("Development Berhad")."""
+        return next((t.text for t in (self.tokens[0], self.tokens[-1]) if t.bare in self.p.org_words), None) \
+            or legal_form([t.text for t in self.tokens])
+
+    @property
+    def group(self) -> str | None:
+        """A plural noun for people ending a name of several words ("Chibok Girls")."""
+        last = self.tokens[-1].text
+        return last if len(self.tokens) > 1 and group_noun(last, self.p) else None
 
     @property
     def acronym(self) -> str | None:
@@ -188,9 +203,12 @@ def gather(text: str, tokens: list[Tok], name: str, bare_name: str, end: int, in
     if listed_type == "place" and person_cue and len(tokens) > 1:
         listed_type = None  # "Orlando Bloom" style collisions are people
         rules.append("person named like a place")
+    place_word = place_word_in([t.text for t in tokens], p) or place_word_before(text, start, s_start, p) \
+        or place_word_after(text, end, s_end, p)
     return Context(text=text, tokens=tokens, name=name, bare_name=bare_name, initial=initial, lang=lang, p=p,
                    prev=prev, person_cue=person_cue, work_cue="work" in cues, animal="animal" in cues,
-                   place_cue=place_cue, street=street, listed_type=listed_type, listed_why=listed_why)
+                   place_cue=place_cue, street=street, listed_type=listed_type, listed_why=listed_why,
+                   place_word=place_word)
 
 
 def _cues_before(text: str, before_words: list[str], start: int, s_start: int, initial: bool, p: Patterns,

@@ -121,6 +121,9 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("organisation list", "organization", test=lambda c: c.listed_why != ("acronym",),
              listed=("organization",), strong=True, evidence=_listed_why),
     TypeRule("work cue", "work", when="work_cue", strong=True),
+    # "Chibok Girls", "Spice Girls": a group, no one person
+    TypeRule("plural noun for people ending the name", "other", test=lambda c: c.group is not None, words="several",
+             strong=True, evidence=lambda c: (f"plural '{c.group}': a group",)),
     # "Kapteinen (58) er avhørt": the captain, a noun opening the sentence, not a name
     TypeRule("role noun opening the sentence", None, when="person_cue",
              test=lambda c: ordinary_noun(c.bare_name, c.lang, c.p), words="one", where="opening"),
@@ -134,6 +137,9 @@ TYPE_RULES: tuple[TypeRule, ...] = (
              strong=True, evidence=lambda c: (f"street word '{c.edge_street}'",)),
     TypeRule("organisation word in the name", "organization", test=lambda c: c.edge_org is not None,
              words="several", strong=True, evidence=lambda c: (f"organisation word '{c.edge_org}'",)),
+    # "Zhongmengchang Village", "Hebei province", "the town of Chibok"
+    TypeRule("place word beside the name", "place", test=lambda c: c.place_word is not None, strong=True,
+             evidence=lambda c: (f"place word '{c.place_word}'",)),
     TypeRule("given name and surname", "person", when="given", words="several", strong=True,
              evidence=lambda c: (f"given name '{c.tokens[0].text}'",)),
     # "IG Metall", "AC Milan", "FK Bodø": an acronym is no part of a person's name

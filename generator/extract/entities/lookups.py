@@ -3,6 +3,7 @@ each lookup cached per word, because the same words come back in every sentence.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TypeAlias
 
@@ -89,6 +90,9 @@ def _classify_cached(name: str, lang: str) -> tuple[ListedType, bool, tuple[str,
             place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:
         return "place", True, (f"gazetteer: {place.kind} {place.name}",)
+    directed = lex.qualified_place(name, lang)
+    if directed is not None:  # "Nordnigeria": Nigeria, in its north; "Balkh Province"
+        return "place", True, (f"gazetteer: {directed[1].kind} {directed[1].name}", f"qualifier '{directed[0]}'")
     if _is_acronym(name, lang):
         return "organization", True, ("acronym",)
     return None, False, ()
@@ -164,3 +168,54 @@ def state_code(text: str, start: int, name: str) -> bool:
     before = text[max(0, start - 40):start]
     m = BEFORE_COMMA.search(before)
     return m is not None and lex.place(m.group(1).split(",")[-1].strip()) is not None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_ELIDED = re.compile(r"([^\W\d_]+)[ \u00a0]+[dD]['’]$")  # "la ville d'Alep"
+
+
+def _place_word(word: str, p: Patterns) -> bool:
+    return word.casefold() in p.place_words and (word[:1].islower() or p.capitalises_nouns)
+
+
+def place_word_before(text: str, start: int, s_start: int, p: Patterns) -> str | None:
+    """A noun for a kind of place right before a name, past a link word ("the village of", "la province de",
+    "im Dorf", "landsbyen"), if any."""
+    window = text[max(s_start, start - 40):start]
+    elided = _ELIDED.search(window)
+    last = elided or _LAST_WORD.search(window)
+    if last is None:
+        return None
+    word = last.group(1)
+    if elided is None and word.casefold() in p.connectors:
+        before = _LAST_WORD.search(window, 0, last.start())
+        word = before.group(1) if before is not None else ""
+    return word if _place_word(word, p) else None
+
+
+def place_word_after(text: str, end: int, s_end: int, p: Patterns) -> str | None:
+    """A lower-case noun for a kind of place right after a name and ending the noun phrase ("Hebei province
+    on Sunday", not "the Trump town hall"), if any."""
+    after = NEXT_WORD.match(text, end, s_end)
+    if after is None or not after.group(1)[:1].islower() or not _place_word(after.group(1), p):
+        return None
+    more = NEXT_WORD.match(text, after.end(), s_end)
+    if more is not None and more.group(1)[:1].islower() and more.group(1).casefold() not in p.function_words:
+        return None
+    return after.group(1)
+
+
+def place_word_in(words: list[str], p: Patterns) -> str | None:
+    """A capitalised noun for a kind of place ending a name of several words ("Zhongmengchang Village"), if any."""
+    last = words[-1].rstrip(".")
+    return last if len(words) > 1 and last[:1].isupper() and last.casefold() in p.place_words else None
+
+
+def legal_form(words: list[str]) -> str | None:
+    """A company's legal form ending a name of several words ("Development Berhad", "Volkswagen AG"), if any."""
+    return words[-1] if len(words) > 1 and words[-1] in lex.legal_forms() else None
+
+
+def group_noun(word: str, p: Patterns) -> bool:
+    """A plural noun for people ("girls", "schoolgirls", "Mädchen")."""
+    return word.casefold() in p.group_nouns

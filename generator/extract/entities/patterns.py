@@ -101,6 +101,12 @@ class Patterns:
     definite_suffixes: tuple[str, ...] = ()
     street_words: frozenset[str] = frozenset()
     """Words that make a name a street, square or bridge ("rue", "Platz", "plass", "Street")."""
+    place_words: frozenset[str] = frozenset()
+    """Nouns for kinds of places ("village", "Provinz", "landsbyen"): a name beside one is a place's."""
+    directions: frozenset[str] = frozenset()
+    """Words for a direction before a place's name ("Northeastern"): the place's qualifier."""
+    group_nouns: frozenset[str] = frozenset()
+    """Plural nouns for people ("girls", "Mädchen"): a name ending in or before one names a group."""
     articles: frozenset[str] = frozenset()
     """Articles and determiners before a noun ("ein", "dem"): what follows is a noun."""
     indefinite: frozenset[str] = frozenset()
@@ -148,7 +154,8 @@ def language_patterns(lang: str) -> Patterns:
         never_alone=w("entity_function_words") | lex.calendar_words(lang) | w("entity_honorifics")
         | w("entity_not_names"),
         definite_suffixes=tuple(sorted(w("entity_definite_suffixes"), key=len, reverse=True)),
-        street_words=w("entity_street_words"), articles=w("entity_articles"),
+        street_words=w("entity_street_words"), place_words=w("entity_place_words"),
+        group_nouns=w("entity_group_nouns"), directions=w("entity_direction_words"), articles=w("entity_articles"),
         indefinite=w("entity_indefinite_articles"),
         adjective_endings=tuple(str(e) for e in language_data(lang).get("entity_adjective_endings")),
         org_suffixes=tuple(x for x in sorted(w("entity_org_words"), key=len, reverse=True) if len(x) >= 5),

@@ -23,11 +23,24 @@ of capitalised words ("Color Line").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from generator.extract.entities.features import tokenise
-from generator.extract.entities.lookups import common_noun, is_role
-from generator.extract.entities.patterns import Patterns
+from generator.extract.entities.lookups import (
+    common_noun,
+    group_noun,
+    is_role,
+    legal_form,
+    org_suffix,
+    place_word_after,
+    place_word_before,
+    place_word_in,
+)
+from generator.extract.entities.patterns import NEXT_WORD, Patterns
 from generator.extract.entities.records import Cand, Tok
 from generator.extract.entities.tagger import SURE, Found, Kind, Tagged
+from generator.extract.entities.trim import direction_before_place
 from generator.model.mention import EntityType
 from generator.text import lexicon as lex
 
@@ -47,9 +60,11 @@ FAIR = 0.3
 """The tagger's probability of a type from which, when it is unsure of its own, the rules' guess of that type
 stands."""
 
-EVIDENCE_RULES = frozenset({"person cue", "gazetteer place", "given name", "after a place word", "name of loanwords"})
+EVIDENCE_RULES = frozenset({"person cue", "gazetteer place", "given name", "after a place word", "name of loanwords",
+                            "place word beside the name"})
 """Rules that type a name on evidence (a title or role, the gazetteer, a given name, a preposition of place,
-a name of English words in another language): their type stands against a tagger that is unsure."""
+a name of English words in another language, a noun for a kind of place): their type stands against a tagger
+that is unsure."""
 
 ORG_EVIDENCE = frozenset({"acronym in the name", "town in the name"})
 """Rules that find an organisation's name in words of a person's ("AP Alastair Grant")."""
@@ -71,21 +86,158 @@ def _span(cand: Cand) -> tuple[int, int]:
     return cand.tokens[0].start, cand.end if cand.end is not None else cand.tokens[-1].end
 
 
-def _kind(found: Found, text: str, p: Patterns) -> EntityType:
-    name = text[found[0]:found[1]]
-    before = text[max(0, found[0] - 20):found[0]].split()
-    if found[2] != "LOC" and before and before[-1].casefold() in p.place_cues and lex.place(name) is not None:
-        return "place"  # "premieren i Los Angeles": a town after a place word
-    if found[2] == "ORG" and lex.listed(name, lex.platforms()):
-        return "platform"
-    if found[2] == "ORG" and " " not in name and not name.isupper() and not lex.listed(name, lex.organizations()) \
-            and lex.place(name) is not None:
-        return "place"  # "the harbour of Marseille": a known place, not the club the tagger learnt from sports news
-    if found[2] == "PER" and " " not in name and not lex.is_given_name(name):
-        place = lex.place(name)
-        if place is not None and place.kind in ("country", "region", "admin"):
-            return "place"  # "Hebei": a country or a province is no person's name
-    return TYPE_OF[found[2]]
+class Seen(NamedTuple):
+    """A name the tagger found, trimmed, with what the kind rules read around it."""
+
+    text: str
+    """The source's text."""
+    start: int
+    """Where the name starts."""
+    end: int
+    """Where it ends."""
+    label: Kind
+    """The tagger's type."""
+    role: list[str]
+    """The words trimmed off before it (a title, a role, a German noun), as one string or none."""
+    p: Patterns
+    """The language's word lists."""
+
+    @property
+    def name(self) -> str:
+        return self.text[self.start:self.end]
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def prev(self) -> str:
+        before = self.text[max(0, self.start - 20):self.start].split()
+        return before[-1] if before else ""
+
+
+def _town_after_place_word(s: Seen) -> str | None:
+    """"premieren i Los Angeles": a town after a place word."""
+    return f"after '{s.prev}'" if s.prev.casefold() in s.p.place_cues and lex.place(s.name) is not None else None
+
+
+def _listed_platform(s: Seen) -> str | None:
+    return "platform list" if lex.listed(s.name, lex.platforms()) else None
+
+
+def _town_not_club(s: Seen) -> str | None:
+    """"the harbour of Marseille": a known place, not the club the tagger learnt from sports news."""
+    name = s.name
+    if " " in name or name.isupper() or lex.listed(name, lex.organizations()):
+        return None
+    place = lex.place(name)
+    return f"gazetteer: {place.kind} {place.name}" if place is not None else None
+
+
+def _legal_form(s: Seen) -> str | None:
+    """"1Malaysia Development Berhad", "Volkswagen AG": a company."""
+    form = legal_form(s.words)
+    return f"legal form '{form}'" if form else None
+
+
+def _organisation_word_before(s: Seen) -> str | None:
+    """"des Fussballverbandes Conmebol": a name right after an organisation noun is the organisation's."""
+    if not s.role or len(s.words) > 1 or lex.is_given_name(s.name):
+        return None
+    word = s.role[0].split()[-1].casefold()
+    stems = [word] + [word[:-len(end)] for end in ("es", "s") if word.endswith(end)]  # a genitive
+    noun = next((w for w in stems if w in s.p.org_words or org_suffix(w, s.p)), None)
+    return f"organisation word '{s.role[0].split()[-1]}' before the name" if noun else None
+
+
+def _group(s: Seen) -> str | None:
+    """"Chibok Girls", "Spice Girls": a name ending in a plural noun for people names a group."""
+    last = s.words[-1]
+    return f"plural '{last}': a group" if len(s.words) > 1 and group_noun(last, s.p) else None
+
+
+def _place_word(s: Seen) -> str | None:
+    """"Hebei province", "Zhongmengchang Village", "the town of Chibok": a noun for a kind of place beside
+    the name (an organisation the lists know keeps its type: "Boko Haram camp")."""
+    if s.label == "ORG" and lex.listed(s.name, lex.organizations()):
+        return None
+    word = place_word_in(s.words, s.p) or place_word_before(s.text, s.start, 0, s.p) \
+        or place_word_after(s.text, s.end, len(s.text), s.p)
+    return f"place word '{word}'" if word else None
+
+
+def _gazetteer_place(s: Seen) -> str | None:
+    """"Hebei", "Sao Paulo": a country, a province or a large town is no person's name."""
+    if lex.is_given_name(s.words[0]):
+        return None
+    place = lex.place(s.name)
+    if place is None or not (place.kind in STANDING_PLACES or (
+            " " in s.name and place.kind == "city" and place.population >= lex.EXONYM_POPULATION)):
+        return None
+    return f"gazetteer: {place.kind} {place.name}"
+
+
+def _whole_quotation(s: Seen) -> str | None:
+    """"la légende «Fuerza Izquierdo»": a name that is all a quotation says is a slogan or a title."""
+    before = s.text[max(0, s.start - 2):s.start].strip(" \u00a0")
+    after = s.text[s.end:s.end + 2].strip(" \u00a0")
+    if before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and not lex.is_given_name(s.words[0]):
+        return "the whole of a quotation"
+    return None
+
+
+OPENING_QUOTES = "«“„\"‘"
+CLOSING_QUOTES = "»”“\"’"
+
+
+class KindRule(NamedTuple):
+    """A rule for the type of a name the tagger found: when ``test`` gives evidence for a name of one of
+    ``labels``, the name is of type ``kind``."""
+
+    name: str
+    """The rule's name, recorded in the mention's ``rules``."""
+    labels: tuple[Kind, ...]
+    """The tagger's types it looks at."""
+    kind: EntityType
+    """The type it gives."""
+    test: Callable[[Seen], str | None]
+    """The evidence for ``kind``, or ``None``."""
+
+
+KIND_RULES: tuple[KindRule, ...] = (
+    KindRule("town after a place word", ("PER", "ORG"), "place", _town_after_place_word),
+    KindRule("platform list", ("ORG",), "platform", _listed_platform),
+    KindRule("gazetteer town, not a club", ("ORG",), "place", _town_not_club),
+    KindRule("legal form ending the name", ("PER", "LOC"), "organization", _legal_form),
+    KindRule("organisation word before the name", ("PER",), "organization", _organisation_word_before),
+    KindRule("plural noun for people ending the name", ("PER",), "other", _group),
+    KindRule("place word beside the name", ("PER", "ORG"), "place", _place_word),
+    KindRule("gazetteer place, not a person", ("PER",), "place", _gazetteer_place),
+    KindRule("name filling a quotation", ("PER",), "other", _whole_quotation),
+)
+"""The type of a name the tagger found, in order: the first rule that holds decides; when none does, the
+tagger's type stands."""
+
+KIND_RULE_NAMES = frozenset(rule.name for rule in KIND_RULES)
+
+
+def _kind(seen: Seen) -> tuple[EntityType, str, str]:
+    """The type of a name the tagger found, the rule that decided it and its evidence ("" when the tagger's
+    type stands)."""
+    for rule in KIND_RULES:
+        if seen.label in rule.labels:
+            why = rule.test(seen)
+            if why is not None:
+                return rule.kind, rule.name, why
+    return TYPE_OF[seen.label], "", ""
+
+
+def _modifies_group(seen: Seen) -> bool:
+    """"the Chibok schoolgirls": a single word the tagger calls a person right before a plural noun for
+    people says where they are from, not who."""
+    after = NEXT_WORD.match(seen.text, seen.end)
+    return seen.label == "PER" and " " not in seen.name and after is not None \
+        and after.group(1)[:1].islower() and group_noun(after.group(1), seen.p)
 
 
 def _leading(word: str, kind: str, p: Patterns) -> bool:
@@ -106,12 +258,13 @@ def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
 
 
 def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]:
-    """The tagged name without the titles, roles and loose words at its edges, and the words trimmed
-    before it (the person's role, "Mallam", "US Army Sergeant")."""
+    """The tagged name without the titles, roles, directions and loose words at its edges, and the words
+    trimmed before it (the person's role, "Mallam", "US Army Sergeant"; a place's qualifier, "Northeastern")."""
     start, end, kind = found
     tokens = tokenise(text, start, end)
     dropped: list[str] = []
-    while len(tokens) > 1 and _leading(tokens[0][2], kind, p):
+    while len(tokens) > 1 and (_leading(tokens[0][2], kind, p) or (
+            tokens[0][2].casefold() in p.directions and direction_before_place([t[2] for t in tokens]))):
         dropped.append(tokens.pop(0)[2])
     if dropped:
         dropped = [" ".join(text[start:tokens[0][0]].split())]
@@ -123,11 +276,14 @@ def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]
 
 
 def _no_name(text: str, found: Found, p: Patterns) -> bool:
-    """Whether the lexicons say a tagged name is none: all its words are listed as no names ("God"), or it
+    """Whether the lexicons say a tagged name is none: all its words are listed as no names ("God") or as
+    words that never name anything ("Premier" in French), or it
     follows an indefinite article and ends the noun phrase ("a Confederate Flag", not "an NHS nurse")."""
     tokens = tokenise(text, found[0], found[1])
     if all(t[2].casefold() in p.not_names for t in tokens):
         return True
+    if all(t[2].casefold() in p.function_words for t in tokens) and not lex.is_given_name(tokens[0][2]):
+        return True  # "devenu Premier ministre": a word the language lists as never naming anything
     end = found[0]
     while end > 0 and text[end - 1] in " \u00a0":
         end -= 1
@@ -156,7 +312,23 @@ def _outweighs(cand: Cand, start: int, end: int, kind: EntityType, shares: dict[
     return first <= start and end <= last and len(cand.tokens) > 1
 
 
-def _typed(cand: Cand, kind: EntityType, label: str, confidence: float) -> Cand:
+def _widens(cand: Cand, start: int, end: int, kind: EntityType, confidence: float) -> bool:
+    """Whether the tagger, sure of it, reads a person's name on from where the rules' person, typed by a
+    title or role, ends ("la procureure Alice de Chambrier", where the rules stop at "Alice")."""
+    first, last = _span(cand)
+    return kind == "person" and cand.type == "person" and "person cue" in cand.rules and first == start \
+        and last < end and confidence >= SURE
+
+
+def _widened(cand: Cand, longer: Cand) -> Cand:
+    """``longer`` (the tagger's name) with the evidence and rules of the rules' shorter ``cand``."""
+    longer.evidence = [*cand.evidence, *longer.evidence]
+    longer.rules = [*cand.rules, *longer.rules, "name read on by the tagger"]
+    longer.sure = None
+    return longer
+
+
+def _typed(cand: Cand, kind: EntityType, label: str, confidence: float, rule: str) -> Cand:
     if cand.type in ("platform", "work") or (cand.type == "other" and "animal or storm" in cand.rules) \
             or LISTED_RULES.intersection(cand.rules):
         return cand  # what the tagger was never taught, and names the lists know
@@ -167,6 +339,8 @@ def _typed(cand: Cand, kind: EntityType, label: str, confidence: float) -> Cand:
     cand.needs_support = False
     cand.low = False
     cand.rules.append("sequence tagger")
+    if rule and rule not in cand.rules:
+        cand.rules.append(rule)
     return cand
 
 
@@ -200,13 +374,22 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         if item is None or _no_name(text, item, p):
             continue
         start, end, label = item
-        kind = _kind(item, text, p)
+        seen = Seen(text, start, end, label, role, p)
+        if _modifies_group(seen):
+            continue
+        kind, rule, because = _kind(seen)
         if role and kind == "person":
             why = f"title or role '{' '.join(role)}' before the name"
+        elif role and kind == "place":
+            why = f"qualifier '{' '.join(role)}'"  # "Northeastern Nigeria"
         else:
-            why = ""
+            why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
         protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules)]
+        if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence):
+            out.append(_widened(cands[protected[0]], _new(text, item, kind, p, anchor, sentence, lang)))
+            used.update(over)
+            continue
         if protected:
             out.extend(cands[i] for i in protected if i not in used)
             used.update(over)
@@ -220,7 +403,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
             or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1])]  # "Cardi B"
         if same:
-            out.append(_typed(cands[same[0]], kind, label, confidence))
+            out.append(_typed(cands[same[0]], kind, label, confidence, rule))
             if why:
                 cands[same[0]].evidence.append(why)
             used.update(over)
@@ -233,6 +416,8 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         used.update(over)
         out.append(_new(text, item, kind, p, anchor, sentence, lang))
         out[-1].sure = confidence
+        if rule:
+            out[-1].rules.append(rule)
         if why:
             out[-1].evidence.append(why)
     for i, cand in enumerate(cands):
@@ -267,7 +452,7 @@ def agree(cands: list[Cand]) -> None:
         words = tuple(t.bare for t in cand.tokens)
         if len(words) > 1 and cand.type in ("organization", "place") and cand.sure is not None \
                 and cand.sure < SURE and any(o[-1] == words[-1] and o != words for o in people) \
-                and not (LISTED_RULES | ORG_EVIDENCE).intersection(cand.rules) \
+                and not (LISTED_RULES | ORG_EVIDENCE | KIND_RULE_NAMES).intersection(cand.rules) \
                 and lex.place(cand.tokens[-1].text) is None \
                 and lex.place(" ".join(t.text for t in cand.tokens)) is None:
             cand.type = "person"  # "Xenia Jones" among thirty Joneses, which the tagger was unsure of
@@ -275,7 +460,7 @@ def agree(cands: list[Cand]) -> None:
             cand.rules.append("surname of a person in the source")
             continue
         if len(cand.tokens) == 1 and cand.type in ("organization", "place") and "sequence tagger" in cand.rules \
-                and cand.tokens[0].bare in parts and not LISTED_RULES.intersection(cand.rules) \
+                and cand.tokens[0].bare in parts and not (LISTED_RULES | KIND_RULE_NAMES).intersection(cand.rules) \
                 and lex.place(cand.tokens[0].text) is None:
             cand.type = "person"
             cand.evidence.append("part of a person's name in the source")

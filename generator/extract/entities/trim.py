@@ -23,10 +23,11 @@ from generator.text import lexicon as lex
 Cue = Literal["person", "work", "animal"]
 """What a cue word says the name is: a person, a work, an animal (or a named storm)."""
 
-Action = Literal["keep", "drop", "cue"]
-"""What becomes of the first word: part of the name (stop trimming), dropped, or dropped as a cue."""
+Action = Literal["keep", "drop", "cue", "qualify"]
+"""What becomes of the first word: part of the name (stop trimming), dropped, dropped as a cue, or dropped as
+the name's qualifier (kept as evidence)."""
 
-WordList = Literal["honorifics", "work_cues", "animals", "storms", "function_words", "org_words"]
+WordList = Literal["honorifics", "work_cues", "animals", "storms", "function_words", "org_words", "directions"]
 """The word lists of :class:`~generator.extract.entities.patterns.Patterns` a leading rule may name."""
 
 Where = Literal["anywhere", "opening", "nouns", "opening or nouns"]
@@ -61,7 +62,7 @@ class LeadRule:
     cue: Cue | None = None
     """For a cue: what the name is."""
     evidence: str = ""
-    """For a cue: the evidence, ``{}`` standing for the word."""
+    """For a cue or a qualifier: the evidence, ``{}`` standing for the word."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,19 @@ def _noun_first(t: list[Tok], p: Patterns, lang: str) -> bool:
     return common_noun(t[0].text, p) and not lex.is_given_name(t[0].text) and lex.place(t[0].text) is None
 
 
+def direction_before_place(words: list[str]) -> bool:
+    """"Northeastern Nigeria", "North London": a place after the direction, and the whole no place of its own
+    ("North Korea", "East London")."""
+    return len(words) > 1 and lex.place(" ".join(words[1:])) is not None and lex.place(" ".join(words)) is None
+
+
+def _direction(t: list[Tok], p: Patterns, lang: str) -> bool:
+    return direction_before_place([w.text for w in t])
+
+
 LEADING_RULES: tuple[LeadRule, ...] = (
+    LeadRule("direction before a place", 2, "anywhere", "qualify", "directions", test=_direction,
+             evidence="qualifier '{}'"),
     # "Landgericht Hamburg", "Universität Wien"
     LeadRule("institution named after its town", 2, "anywhere", "keep", "org_words", _town_last),
     LeadRule("leading title", 2, "anywhere", "cue", "honorifics", cue="person", evidence="title '{}'"),
@@ -174,8 +187,9 @@ def trim_leading(tokens: list[Tok], initial: bool, p: Patterns, lang: str, evide
         rules.append(rule.name)
         if rule.action == "keep":
             break
-        if rule.cue is not None:
+        if rule.evidence:
             evidence.append(rule.evidence.format(tokens[0].text))
+        if rule.cue is not None:
             cues += (rule.cue,)
         tokens.pop(0)
         initial = False
