@@ -147,3 +147,7 @@ def test_a_large_case_drops_the_analysis_tables_and_builds_the_same(seeds, monke
 
     monkeypatch.setattr(pipeline, "release_dictionaries", release)
     assert generate(folder).files == kept.files and released == [True]
+    # with workers, only from RELEASE_FROM_WITH_JOBS (this process holds less to drop)
+    assert generate(folder, jobs=2).files == kept.files and released == [True]
+    monkeypatch.setattr(pipeline, "RELEASE_FROM_WITH_JOBS", 5)
+    assert generate(folder, jobs=2).files == kept.files and released == [True, True]

@@ -42,12 +42,16 @@ __all__ = ["CASE_STAGES", "PARALLEL_FROM", "RENDER_STAGES", "SOURCE_STAGES", "ST
            "Generated", "analyse_case", "analyse_seed", "default_jobs", "entity_refs", "generate", "person_refs",
            "render_files"]
 
-RELEASE_FROM = 2000
-"""From this many sources, the tables per-source analysis needed (lemma dictionaries, word
-frequencies: ~400 MB with four languages) are dropped before the stages over all sources, which
-load again the few they use (the word frequencies alone took 0.5–1 s at 1,000 sources); smaller
-cases keep them (at 1,000 sources with two jobs the peak memory was the same either way, 671 and
-677 MiB), so a rebuild in ``casefile serve`` or a test run does not reload them every time."""
+RELEASE_FROM = 500
+"""From this many sources analysed in this process, the tables per-source analysis needed (lemma
+dictionaries, word frequencies: ~400 MB with four languages) are dropped before the stages over
+all sources, which load again the few they use; smaller cases keep them, so a rebuild in
+``casefile serve`` or a test run does not reload them every time."""
+
+RELEASE_FROM_WITH_JOBS = 2000
+"""The same when workers analysed the sources: this process then holds only what it loaded for
+them to share, and reloading the word frequencies after dropping them took 0.5–1 s at 1,000
+sources while the peak memory was the same either way (671 and 677 MiB)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def _generate(seeds_dir: Path, jobs: int, cache_dir: Path | None, scratch: Path 
     info, case_problems = read_case(seeds_dir / "case.yml")
     problems.extend(case_problems)
     analyses = analyse_all(paths, seeds_dir, jobs, Cache(cache_dir), timings)
-    if len(paths) >= RELEASE_FROM:
+    if len(paths) >= (RELEASE_FROM if jobs == 1 else RELEASE_FROM_WITH_JOBS):
         release_dictionaries()
     for analysis in analyses:
         problems.extend(analysis.problems)
