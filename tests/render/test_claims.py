@@ -116,6 +116,11 @@ def test_the_report_is_an_overview_and_a_page_per_kind_paged_most_serious_first(
     figures = pages["discrepancies/figure.md"]
     assert figures.index("{#figure-0007}") < figures.index("{#figure-0000}")
     assert sum(page.count("{#figure-") for page in pages.values()) == PER_PAGE + 5
+    # search finds a passage on its source page and a confident finding on the overview: the pages
+    # of findings, which repeat the passages, are not indexed
+    from generator.render.markup import SEARCH_EXCLUDED
+    assert [name for name, page in sorted(pages.items()) if not page.startswith(SEARCH_EXCLUDED)] == [
+        "discrepancies.md"]
     assert "# Figures (2 of 2)" in pages["discrepancies/figure-2.md"]
     assert "[1](figure.md) **2**" in pages["discrepancies/figure-2.md"]
     overview = pages["discrepancies.md"]
