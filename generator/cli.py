@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from generator.commands.add import AddOptions, add_sources, retrieved_on, summary
 from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
@@ -141,6 +141,18 @@ class _SigTerm:
         cls.again = threading.Timer(0.05, os.kill, (os.getpid(), signum))
         cls.again.daemon = True
         cls.again.start()
+
+
+def run() -> NoReturn:
+    """The ``casefile`` command (and ``python -m generator``): :func:`main`, then leave at once.
+
+    Everything a command writes is written and closed, and its scratch folder removed, when
+    ``main`` returns; tearing the interpreter down after that (freeing the word tables and caches
+    a build loads, millions of objects) took half a second more at 1,000 sources."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
