@@ -16,12 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from generator.commands.add import AddOptions, add_sources, retrieved_on, summary
 from generator.commands.diff import CASE_PATH, DiffError, diff_markdown
 from generator.commands.evaluate import GoldError, evaluate, load_gold, pick_case, score_lines, score_record
 from generator.commands.serve import ServeOptions, serve
 from generator.errors import InputError, OutputError, Problem
-from generator.ingest.metadata import clean_language
 from generator.output.provenance import ProvenanceError
 from generator.output.site import recover, stale_files, write_tree
 from generator.output.store import FileStore, scratch_beside
@@ -243,6 +241,10 @@ def _eval(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     """Add the sources; each one's line as it is done (problems to stderr), then a summary.
     Exit 2 when a source could not be added (the others are), else 0."""
+    # imported here: the article readers (trafilatura, lxml) are a third of the command's start
+    from generator.commands.add import AddOptions, add_sources, retrieved_on, summary
+    from generator.ingest.metadata import clean_language
+
     language = None
     if args.language is not None:
         language = clean_language(args.language)
