@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from generator.pipeline import generate, stages
 from generator.pipeline.analyse import PARALLEL_FROM
 from generator.util.cache import Cache, source_key
@@ -151,3 +153,26 @@ def test_a_large_case_drops_the_analysis_tables_and_builds_the_same(seeds, monke
     assert generate(folder, jobs=2).files == kept.files and released == [True]
     monkeypatch.setattr(pipeline, "RELEASE_FROM_WITH_JOBS", 5)
     assert generate(folder, jobs=2).files == kept.files and released == [True, True]
+
+
+def _fail() -> None:
+    raise ValueError("the first task fails")
+
+
+def _write_later(path: str) -> str:
+    import time as clock
+
+    clock.sleep(0.5)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("done")
+    return path
+
+
+def test_a_failed_forked_task_is_raised_after_every_other_one_has_ended(tmp_path):
+    from generator.pipeline.files import _all_results
+    from generator.util.parallel import Forked
+
+    target = tmp_path / "written"
+    with pytest.raises(ValueError, match="first task fails"):
+        _all_results([Forked(_fail), Forked(_write_later, str(target))])
+    assert target.read_text(encoding="utf-8") == "done"  # not still being written into the store

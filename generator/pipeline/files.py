@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 from generator.errors import Problem
 from generator.model.claims import Figure, Quote
@@ -74,7 +75,7 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
     source_pages(case, pages)
     problems = list(pages.problems)
-    results = [task.result() for task in background] if background else [
+    results = _all_results(background) if background else [
         document_files(case, store), entity_and_finding_pages(case, store)]
     for written, found in results:
         store.adopt(written)
@@ -82,6 +83,21 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     if problems:
         raise ProvenanceError(problems)
     return store
+
+
+def _all_results(tasks: Sequence[Forked]) -> list[Any]:
+    """Each task's result, waiting for every one of them even when one fails (then raising
+    the first failure), so that no forked process still writes into the store after it."""
+    results: list[Any] = []
+    failure: BaseException | None = None
+    for task in tasks:
+        try:
+            results.append(task.result())
+        except BaseException as exc:  # re-raised below, once every task has ended
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+    return results
 
 
 def source_pages(case: Case, pages: CheckedPages) -> None:
