@@ -176,3 +176,13 @@ def test_a_failed_forked_task_is_raised_after_every_other_one_has_ended(tmp_path
     with pytest.raises(ValueError, match="first task fails"):
         _all_results([Forked(_fail), Forked(_write_later, str(target))])
     assert target.read_text(encoding="utf-8") == "done"  # not still being written into the store
+
+
+def test_when_this_process_fails_its_forked_half_is_waited_for_before_the_error_goes_on(tmp_path):
+    from generator.util.parallel import Forked
+
+    target = tmp_path / "written"
+    with pytest.raises(ValueError, match="first task fails"):
+        Forked(_write_later, str(target)).beside(_fail)
+    assert target.read_text(encoding="utf-8") == "done"
+    assert Forked(_write_later, str(tmp_path / "other")).beside(lambda: 1) == (1, str(tmp_path / "other"))

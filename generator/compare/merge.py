@@ -124,12 +124,12 @@ def _assessed(findings: list[Discrepancy], inputs: Inputs, entities: Sequence[En
     if jobs < 2 or len(findings) < ASSESS_SPLIT_FROM:
         return assess(findings, inputs.by_id, entities, inputs.reader)
     half = len(findings) // 2
-    aside = Forked(_assessments, findings[half:], inputs.by_id, entities, inputs.reader)
-    first = assess(findings[:half], inputs.by_id, entities, inputs.reader)
     # only what the assessment adds comes back: the findings' claims are not copied (whole
     # findings pickled back took 180 MB more at 5,000 sources)
+    first, added = Forked(_assessments, findings[half:], inputs.by_id, entities, inputs.reader).beside(
+        lambda: assess(findings[:half], inputs.by_id, entities, inputs.reader))
     return first + [replace(finding, confidence=confidence, evidence=evidence, rules=rules)
-                    for finding, (confidence, evidence, rules) in zip(findings[half:], aside.result(), strict=True)]
+                    for finding, (confidence, evidence, rules) in zip(findings[half:], added, strict=True)]
 
 
 def _assessments(findings: list[Discrepancy], sources: Mapping[str, Source], entities: Sequence[EntityRef],
@@ -159,10 +159,12 @@ def compare(sources: Sequence[Source], quotes: Sequence[Quote], figures: Sequenc
                     case, entities, checks, Reader(by_id, assessed_entities),
                     {sid: s for sid, s in by_id.items() if counted[sid] == sid})
     forked = tuple(kind for kind in FINDING_KINDS if kind.forked) if jobs > 1 else ()
-    aside = Forked(_found_by, forked, inputs) if forked else None
-    found = _found_by(tuple(kind for kind in FINDING_KINDS if kind not in forked), inputs)
-    if aside is not None:
-        found.update(aside.result())
+    here = tuple(kind for kind in FINDING_KINDS if kind not in forked)
+    if forked:
+        found, aside = Forked(_found_by, forked, inputs).beside(lambda: _found_by(here, inputs))
+        found.update(aside)
+    else:
+        found = _found_by(here, inputs)
     unique: dict[str, Discrepancy] = {}
     for kind in FINDING_KINDS:
         for discrepancy in found[kind.name]:

@@ -8,6 +8,7 @@ several jobs, the documents and the pages about entities and findings
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -72,8 +73,13 @@ def render_files(case: Case, jobs: int = 1, store: FileStore | None = None) -> F
     background = [Forked(document_files, case, store), Forked(entity_and_finding_pages, case, store)] if jobs > 1 \
         else []
     pages = CheckedPages(case.sources, store)
-    store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
-    source_pages(case, pages)
+    try:
+        store[SITE_CONFIG] = site_config(case.info).encode("utf-8")
+        source_pages(case, pages)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            _all_results(background)  # no forked process goes on writing into the store
+        raise
     problems = list(pages.problems)
     results = _all_results(background) if background else [
         document_files(case, store), entity_and_finding_pages(case, store)]

@@ -150,9 +150,8 @@ def _halved(function: Callable[..., tuple[T, ...]], sources: Sequence[Source], j
     if jobs < 2 or len(sources) < SPLIT_FROM:
         return function(sources, *args)
     half = len(sources) // 2
-    aside = Forked(function, sources[half:], *args)
-    first = function(sources[:half], *args)
-    return first + aside.result()
+    first, rest = Forked(function, sources[half:], *args).beside(lambda: function(sources[:half], *args))
+    return first + rest
 
 
 def _quotes(sources: Sequence[Source], grouped: Mapping[str, Sequence[PersonRef]]) -> tuple[Quote, ...]:

@@ -3,12 +3,16 @@ forked process that reads its arguments from memory shared at the fork."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def end_with_parent(parent: int) -> None:
@@ -50,6 +54,18 @@ class Forked:
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                                          initializer=_adopt, initargs=(os.getpid(), function, args))
         self._future = self._pool.submit(_run_task)
+
+    def beside(self, here: Callable[[], T]) -> tuple[T, Any]:
+        """``here()``, run in this process while the fork works, and then the fork's result.
+        When ``here`` raises, the fork is waited for (its outcome dropped) before the error goes
+        on, so no forked process outlives the work it was part of."""
+        try:
+            mine = here()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.result()
+            raise
+        return mine, self.result()
 
     def result(self) -> Any:
         """What the function returned (or raised)."""
