@@ -211,31 +211,27 @@ def verify_page(markup: str, page: str, sources: Sequence[Source] | Mapping[str,
     the HTML MkDocs built from it); ``source`` when the page is that source's page.
     ``sources`` may be given by id (a caller checking thousands of pages builds that once)."""
     by_id = sources if isinstance(sources, Mapping) else {s.id: s for s in sources}
-    if source is None:
-        return [problem for attributes, text in declared_passages(markup)
+    problems = [problem for attributes, text in declared_passages(markup)
                 for problem in _check_declared(attributes["data-cf-span"], text, page, by_id)]
-    problems: list[Problem] = []
+    if source is None:
+        return problems
     seen: set[str] = set()
     expected: dict[str, tuple[str, int, int]] = {}
-    if source is not None:
-        for paragraph in source.paragraphs:
-            expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
-            for sentence in paragraph.sentences:
-                expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
+    for paragraph in source.paragraphs:
+        expected[paragraph.anchor] = ("paragraph", paragraph.start, paragraph.end)
+        for sentence in paragraph.sentences:
+            expected[sentence.anchor] = ("sentence", sentence.start, sentence.end)
     # Each anchor's pieces (its element, then any continuation pieces) are checked as they
     # close, against the source text from where the previous piece ended: no page text is kept.
     consumed: dict[str, int] = {}  # anchor → characters of its passage matched so far
     wrong: dict[str, str] = {}  # anchor → what the page shows where it departs from the source
     closed: dict[str, int] = {}  # anchor → rank of its first piece in the page
     # the source's paragraphs are in its text block: only that is read element by element (the
-    # card and the list of findings hold none, and were two fifths of a page's markup); the
-    # passages declared anywhere on the page are checked as on any other page
+    # card and the list of findings hold none, and were two fifths of a page's markup)
     begin = markup.find(TEXT_BLOCK)
-    problems.extend(problem for attributes, text in declared_passages(markup)
-                    for problem in _check_declared(attributes["data-cf-span"], text, page, by_id))
     for values, text in iter_page_texts(markup, begin, one_element=True) if begin >= 0 else iter_page_texts(markup):
         classes = values.get("class", "").split()
-        if source is not None and ({"cf-p", "cf-s"} & set(classes)):
+        if {"cf-p", "cf-s"} & set(classes):
             anchor = values.get("id") or values.get("data-cf-part", "")
             if anchor in expected and anchor not in wrong:
                 seen.add(anchor)
@@ -253,11 +249,10 @@ def verify_page(markup: str, page: str, sources: Sequence[Source] | Mapping[str,
             text = wrong.get(anchor, source.text[start:start + consumed.get(anchor, 0)])
             problems.append(Problem(page, 0, f"{kind} #{anchor} shows {_short(text)}, but "
                                              f"{source.id} reads {_short(source.text[start:end])} there", _FIX))
-    if source is not None:
-        missing = [anchor for anchor in expected if anchor not in seen]
-        if missing:
-            problems.append(Problem(page, 0, f"{len(missing)} passage(s) of {source.id} are not shown "
-                                             f"(first: #{missing[0]})", _FIX))
+    missing = [anchor for anchor in expected if anchor not in seen]
+    if missing:
+        problems.append(Problem(page, 0, f"{len(missing)} passage(s) of {source.id} are not shown "
+                                         f"(first: #{missing[0]})", _FIX))
     return problems
 
 

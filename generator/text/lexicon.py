@@ -339,9 +339,14 @@ def _one_key_with_its_city(table: dict[str, Place], cities: Iterable[Mapping[str
     return table
 
 
+@cache
+def _designators() -> frozenset[str]:
+    return frozenset(str(w) for w in shared_data().get("entity_subdivision_designators") or ())
+
+
 def _without_designators(name: str) -> str:
     """A subdivision's name without the words that say what kind it is ("Hebei Sheng": "Hebei")."""
-    designators = {str(w) for w in shared_data().get("entity_subdivision_designators") or ()}
+    designators = _designators()
     words = name.split()
     while len(words) > 1 and words[-1] in designators:
         words.pop()
