@@ -3,8 +3,9 @@
 The resolve stage joins full names that differ in the spelling of one word, every other word
 the same, into one entity and records the spellings (:attr:`generator.model.entity.Entity.spellings`);
 the entity keeps one page, and the difference is a finding of kind ``attribute`` with the detail
-``spelling``. Its claims are every mention written in one of the spellings; its summary gives
-each source's spellings once. The first
+``spelling``. Its claims are the mentions written in one of the spellings, a source's first one
+only where it writes that spelling more than three times (a name seventy mentions write is not
+seventy passages of the finding); its summary gives each source's spellings once. The first
 rule of :data:`_SPELLING_RULES` that holds decides the explanation and the severity:
 
 ``sources-spell-apart``
@@ -71,9 +72,26 @@ def spelling_findings(entities: Sequence[EntityRef], sources: dict[str, Source])
             summary=f"The sources spell {entity.name}'s name differently: {said} — {rule.note}.",
             explanation=rule.explanation, severity=rule.severity,
             claims=tuple(claim_at(sources, source, start, end, spelling, "mention")
-                         for source, start, end, spelling in sorted(mentions)),
+                         for source, start, end, spelling in _passages(mentions)),
             detail="spelling", rules=(rule.name,)))
     return found
+
+
+PASSAGES_PER_SPELLING = 3
+"""A source's mentions in one spelling are each a passage of the finding up to this many;
+beyond, its first one only (a name a source writes thirty times is one passage there, not
+thirty: the finding is about how it is spelled, not where)."""
+
+
+def _passages(mentions: Sequence[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """The mentions a spelling finding cites, in source and text order: every mention of a
+    spelling in a source that writes it at most :data:`PASSAGES_PER_SPELLING` times, else the first."""
+    by_spelling: dict[tuple[str, str], list[tuple[str, int, int, str]]] = defaultdict(list)
+    for mention in sorted(mentions):
+        by_spelling[(mention[0], mention[3])].append(mention)
+    kept = [m for group in by_spelling.values() for m in (group if len(group) <= PASSAGES_PER_SPELLING
+                                                           else group[:1])]
+    return sorted(kept)
 
 
 def _one_word_apart(name: str, other: str) -> bool:

@@ -189,19 +189,22 @@ def _sentences(cluster: Cluster) -> set[tuple[str, str]]:
 
 
 def _merge_spellings(clusters: dict[str, Cluster]) -> None:
-    """Join people whose full names differ in the spelling of one word, every other word the
-    same ("Vassilis Kikilias", "Vasilis Kikilias"; "Zhao Zicong", "Zhao Sicong": a
-    transliteration or a misspelling), unless one sentence names both (two people); the cluster
-    with more mentions keeps its key and records the other's names as spellings. Different
-    given names ("Kimberly Jones", "Keaton Jones"; "Mark Smith", "Mary Smith") stay apart."""
-    people: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+    """Join full names that differ in the spelling of one word, every other word the same, unless
+    one sentence names both: people ("Vassilis Kikilias", "Vasilis Kikilias"; "Zhao Zicong", "Zhao
+    Sicong": a transliteration or a misspelling), and a name one source alone writes that spells,
+    one word apart, a name other sources write, whatever either was typed ("Boko Harm", typed a
+    person in one source, is "Boko Haram", the organisation five sources name: a misspelling is no
+    entity of its own). The cluster with more mentions (for a misspelling, the name other sources
+    write) keeps its key and type and records the other's names as spellings. Different given names
+    ("Kimberly Jones", "Keaton Jones"; "Mark Smith", "Mary Smith") stay apart."""
+    names: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     for key, cluster in sorted(clusters.items()):
-        words = [fold(w) for w in _words(cluster.mentions[0].name)] if cluster.type == "person" else []
+        words = [fold(w) for w in _words(cluster.mentions[0].name)] if cluster.mentions else []
         if len(words) < 2:
             continue
         for i in range(len(words)):  # the key leaves out the word that may differ
-            people[(len(words), i, " ".join(words[:i] + words[i + 1:]))].append(key)
-    for (_n, i, _rest), keys in sorted(people.items()):
+            names[(len(words), i, " ".join(words[:i] + words[i + 1:]))].append(key)
+    for (_n, i, _rest), keys in sorted(names.items()):
         for j, a in enumerate(keys):
             for b in keys[j + 1:]:
                 if a not in clusters or b not in clusters:
@@ -212,11 +215,31 @@ def _merge_spellings(clusters: dict[str, Cluster]) -> None:
                     continue
                 if _sentences(clusters[a]) & _sentences(clusters[b]):
                     continue
-                keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
+                if clusters[a].type == clusters[b].type == "person":
+                    keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
+                else:
+                    settled = _misspelling(clusters[a], clusters[b])
+                    if settled is None:
+                        continue
+                    keep, drop = (a, b) if settled else (b, a)
                 dropped = clusters.pop(drop)
                 clusters[keep].spellings.update({clusters[keep].mentions[0].name, dropped.mentions[0].name,
                                                  *dropped.spellings})
                 clusters[keep].mentions.extend(dropped.mentions)
+
+
+def _misspelling(a: Cluster, b: Cluster) -> bool | None:
+    """Of two names one word apart that are not both people's: ``True`` when ``b`` is one
+    source's spelling of the name ``a`` that several other sources write (``a`` stays), ``False``
+    the other way round, ``None`` when neither is: two names that several sources each write are
+    two names, and of two names each written by one source neither tells which is misspelt."""
+    sources_a = {m.source for m in a.mentions}
+    sources_b = {m.source for m in b.mentions}
+    if len(sources_b) == 1 and len(sources_a) > 1 and sources_a - sources_b:
+        return True
+    if len(sources_a) == 1 and len(sources_b) > 1 and sources_b - sources_a:
+        return False
+    return None
 
 
 def _merge_longer_forms(clusters: dict[str, Cluster]) -> None:

@@ -75,3 +75,15 @@ def test_the_name_a_source_misspells_is_not_listed_among_the_names_only_it_gives
     names = [d for d in found if d.kind == "coverage" and d.detail == "names"]
     assert [[c.text for c in d.claims] for d in names] == [["John Paden"]]
     assert "Boko Harm" not in names[0].summary
+
+
+def test_a_spelling_a_source_writes_often_is_cited_there_once() -> None:
+    from generator.compare.spellings import PASSAGES_PER_SPELLING
+
+    a = make_source("Amir Fayez came. " * (PASSAGES_PER_SPELLING + 1), source_id="a")
+    b = make_source("The doctor Amir Faiz counted four dead.", source_id="b")
+    spellings = (*(("Amir Fayez", "a", 17 * i, 17 * i + 10) for i in range(PASSAGES_PER_SPELLING + 1)),
+                 ("Amir Faiz", "b", 11, 20))
+    assert {a.text[s:e] for _, src, s, e in spellings if src == "a"} == {"Amir Fayez"}
+    found = [d for d in compare([a, b], [], [], [], entities=(_doctor(spellings),)) if d.detail == "spelling"]
+    assert [(c.source, c.start, c.text) for c in found[0].claims] == [("a", 0, "Amir Fayez"), ("b", 11, "Amir Faiz")]

@@ -142,6 +142,20 @@ def test_a_surname_spelt_two_ways_is_one_person_with_its_spellings() -> None:
     assert result.find("Mark Smith") != result.find("Mary Smith")
 
 
+def test_a_name_one_source_misspells_joins_the_name_the_others_write_and_its_type() -> None:
+    a = make_source("Boko Haram fighters attacked the town of Chibok on Monday.", "en", "a")
+    b = make_source("The army says it fought Boko Haram near Maiduguri.", "en", "b")
+    c = make_source("The president vowed to destroy Boko Harm within a year.", "en", "c")
+    result = resolve([a, b, c])
+    group = result.find("Boko Haram")
+    assert group is not None and group.type == "organization" and group.sources == ("a", "b", "c")
+    assert group.spellings == ("Boko Haram", "Boko Harm")
+    assert result.find("Boko Harm") is None and any(m.text == "Boko Harm" for m in group.mentions)
+    # one source each: neither tells which is misspelt, so the two names stay apart
+    alone = resolve([a, c])
+    assert alone.find("Boko Harm") is not None and alone.find("Boko Harm") != alone.find("Boko Haram")
+
+
 def test_two_spellings_in_one_sentence_are_two_people() -> None:
     a = make_source("Tomas Lindqvist and Tomaz Lindqvist, his cousin, were both there.", "en", "a")
     result = resolve([a])
