@@ -40,7 +40,13 @@ from functools import cache, lru_cache
 from generator.compare.common import Rule, always, claim_at, stable_id
 from generator.compare.dates import clock_minutes
 from generator.compare.wording import claim_stopwords
-from generator.extract.measures import CURRENCY_MEASURES, DURATION_MEASURES, PEOPLE_COUNTS, SIZE_MEASURES
+from generator.extract.measures import (
+    CURRENCY_MEASURES,
+    DURATION_MEASURES,
+    LENGTH_MEASURES,
+    PEOPLE_COUNTS,
+    SIZE_MEASURES,
+)
 from generator.lang import language_data, trait, word_set
 from generator.model.claims import DateMention, Figure
 from generator.model.finding import Discrepancy, short_id
@@ -464,12 +470,23 @@ def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
         (sid, figs), = per_source.items()
         if measure in CURRENCY_MEASURES and len(paying) > 1:
             continue  # one sum in kroner, another source's in euros: money is given by more than one
+        if measure in LENGTH_MEASURES and all(_length_elsewhere(f, written) for f in figs):
+            continue  # "56 Meter langen" beside "56 mètres": one length, its dimension said in one source only
         key = f"figure|{measure}"
         found.append(_only_here(
             sources, sid, key, f"gives a figure for {measure.replace('_', ' ')}", _ONLY_MEASURE,
             [(f.start, f.end, f.text, f.value) for f in figs], "figure", "figure",
             (NUMBERS_NOWHERE_ELSE,) if all(_nowhere_else(f, written, counted) for f in figs[:3]) else ()))
     return found
+
+
+def _length_elsewhere(figure: Figure, written: Written) -> bool:
+    """Whether another source writes a length's number as a length too, of whatever dimension: the
+    dimension is read from words one source may leave out ("56 Meter langen Schiff", "le yacht de
+    56 mètres"), so a length is not one only its source gives for lacking them."""
+    values = {v for v in (figure.value, figure.written_value) if v is not None}
+    return any(measure in LENGTH_MEASURES for sid, numbers in written.items() if sid != figure.source
+               for value in values & numbers.keys() for measure in numbers[value])
 
 
 _APART = frozenset({"far-apart"})

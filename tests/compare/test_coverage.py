@@ -147,3 +147,14 @@ def test_a_clock_time_no_other_source_gives_nor_one_near_it_is_confident_coverag
     assert [(d.detail, [cl.text for cl in d.claims], d.confidence) for d in found] == [("time", ["5:30 a.m."], "high")]
     near = [m for s in (a, c) for m in extract_dates(s)]
     assert not [d for d in compare([a, c], [], [], near) if d.rules[:1] == ("time-in-one-source",)]
+
+
+def test_a_length_another_source_gives_without_its_dimension_is_no_length_one_source_alone_gives() -> None:
+    a = make_source("Der Unternehmer feierte auf dem 56 Meter langen Schiff.", language="de", source_id="a")
+    b = make_source("Mais le yacht de 56 mètres a coulé en quelques minutes.", language="fr", source_id="b")
+    assert {f.measure for f in _figures_of(a, b)} == {"length", "distance"}
+    found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.kind == "coverage" and d.detail == "figure"]
+    assert found == []
+    c = make_source("Mais le yacht a coulé en quelques minutes, à 800 mètres du port.", language="fr", source_id="c")
+    assert [c.text for d in compare([a, c], [], _figures_of(a, c), []) if d.kind == "coverage"
+            and d.detail == "figure" for c in d.claims] == ["56 Meter langen", "800 mètres"]
