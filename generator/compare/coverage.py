@@ -441,6 +441,18 @@ def _a_noun(figure: Figure, text: str) -> bool:
     return not trait(figure.language, "capitalises_nouns") or last[0][:1].isupper()
 
 
+_TIMES = {2: "twice", 3: "three times"}
+
+
+def _listed(texts: Sequence[str]) -> str:
+    """Texts quoted for a summary, each once, with how often it is cited where more than once
+    ("“cinq jours” (twice)", not "“cinq jours”, “cinq jours”")."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    return ", ".join(f"“{text}”" + (f" ({_TIMES.get(n, f'{n} times')})" if n > 1 else "") for text, n in counts.items())
+
+
 def _only_here(sources: dict[str, Source], sid: str, key: str, said: str, rule: Rule[object],
                shown: Sequence[tuple[int, int, str, str | float | None]], detail: str, role: str,
                evidence: tuple[str, ...]) -> Discrepancy:
@@ -448,7 +460,7 @@ def _only_here(sources: dict[str, Source], sid: str, key: str, said: str, rule: 
     ``shown`` (start, end, text, value), which are its claims."""
     return Discrepancy(
         id=stable_id("coverage", key), kind="coverage", key=key,
-        summary=f"Only {short_id(sid)} {said}: " + ", ".join(f"“{text}”" for _, _, text, _ in shown[:3]) + ".",
+        summary=f"Only {short_id(sid)} {said}: " + _listed([text for _, _, text, _ in shown[:3]]) + ".",
         explanation=rule.explanation, severity=rule.severity,
         claims=tuple(claim_at(sources, sid, start, end, value, role) for start, end, _, value in shown[:3]),
         detail=detail, rules=(rule.name,), evidence=evidence)

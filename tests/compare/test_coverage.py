@@ -158,3 +158,13 @@ def test_a_length_another_source_gives_without_its_dimension_is_no_length_one_so
     c = make_source("Mais le yacht a coulé en quelques minutes, à 800 mètres du port.", language="fr", source_id="c")
     assert [c.text for d in compare([a, c], [], _figures_of(a, c), []) if d.kind == "coverage"
             and d.detail == "figure" for c in d.claims] == ["56 Meter langen", "800 mètres"]
+
+
+def test_a_number_after_a_contracted_article_refers_back_and_a_repeated_figure_is_quoted_once() -> None:
+    a = make_source("L’argent a permis aux deux hommes d’acquérir des immeubles. Il est mort cinq jours après, "
+                    "oui, cinq jours après.", language="fr", source_id="a")
+    b = make_source("Der Prozess dauerte lange.", language="de", source_id="b")
+    found = [d for d in compare([a, b], [], _figures_of(a, b), []) if d.kind == "coverage" and d.detail == "figure"]
+    assert not [d for d in found if "hommes" in d.summary]  # "aux deux hommes": the two men already named
+    assert [d.summary for d in found if "jours" in d.summary] == [
+        "Only a gives a figure for days: “cinq jours” (twice)."]
