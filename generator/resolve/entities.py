@@ -57,6 +57,10 @@ _NEAREST_LOOKBACK = 500
 def _key(mention: Mention) -> str:
     if mention.type == "place":
         place = lex.place(mention.name)
+        for form in mention.forms if place is None else ():  # a genitive's base ("Siziliens": Sizilien)
+            place = lex.place(form)
+            if place is not None:
+                break
         if place is None and mention.name in lex.us_states():
             place = lex.us_states()[mention.name]
         directed = lex.qualified_place(mention.name, mention.language) if place is None else None

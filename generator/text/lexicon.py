@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
@@ -295,6 +295,8 @@ def gazetteer() -> Mapping[str, Place]:
                 add(str(name), Place(f"admin:{sub.code}", local, "admin", 0))
     given = given_names()
     shortened: list[Place] = []
+    translations = _subdivision_translations()
+    translated: list[tuple[str, Place]] = []
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
         if getattr(sub, "parent_code", None):
@@ -302,7 +304,12 @@ def gazetteer() -> Mapping[str, Place]:
             # given name ("Angus") nor a short word ("Lot", "Var"), nor an official form ("Bristol, City of")
             if len(name) < 4 or "," in name or fold(name) in given:
                 continue
-        add(name, Place(f"admin:{sub.code}", name, "admin", 0))
+        subdivision = Place(f"admin:{sub.code}", name, "admin", 0)
+        add(name, subdivision)
+        for translate in translations:  # "Sizilien", "Sicile" for Sicilia: one place
+            for other in translate(str(sub.name)).split(" / "):  # "Fribourg / Freiburg"
+                if other != str(sub.name) and len(other) >= 4 and "," not in other and fold(other) not in given:
+                    translated.append((other, subdivision))
         short = _without_designators(name)
         if short != name and len(short) >= 4 and fold(short) not in given:
             shortened.append(Place(f"admin:{sub.code}", short, "admin", 0))
@@ -320,7 +327,30 @@ def gazetteer() -> Mapping[str, Place]:
     for place in shortened:  # "Hebei" for "Hebei Sheng", unless a town has the name ("Beijing")
         if fold(place.name) not in table:
             add(place.name, place)
+    for name, place in translated:  # a subdivision's name in another language, unless a place has it
+        if fold(name) not in table:  # ("Freiburg" is the German town, not the canton of Fribourg)
+            add(name, place)
     return MappingProxyType(_one_key_with_its_city(table, cache.get_cities().values()))
+
+
+def _subdivision_translations() -> list[Callable[[str], str]]:
+    """For each supported language, pycountry's translation of ISO 3166-2 subdivision names
+    into it (Debian's iso-codes: "Sicilia" is "Sizilien" in German, "Sicile" in French)."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    found: list[Callable[[str], str]] = []
+    for code in supported_languages():
+        if code.startswith("_"):
+            continue
+        try:
+            found.append(gettext.translation("iso3166-2", folder, languages=[canonical_language(code)]).gettext)
+        except OSError:  # no translation into this language
+            continue
+    return found
 
 
 def _one_key_with_its_city(table: dict[str, Place], cities: Iterable[Mapping[str, Any]]) -> dict[str, Place]:
