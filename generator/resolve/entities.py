@@ -146,6 +146,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
     singles = sorted(singles + named, key=lambda m: (order.get(m.source, len(order)), m.source, m.start))
     _link_singles(singles, clusters, ambiguous)
     candidates = _link_weak(weak, clusters)
+    _merge_places_of_kind(clusters)
 
     entities_by_id = _name_clusters(clusters)
     # Ambiguous records name cluster ids, known only now.
@@ -244,6 +245,25 @@ def _misspelling(a: Cluster, b: Cluster) -> bool | None:
     if len(sources_a) == 1 and len(sources_b) > 1 and sources_b - sources_a:
         return False
     return None
+
+
+def _merge_places_of_kind(clusters: dict[str, Cluster]) -> None:
+    """Join a place named with the noun for its kind to the place named without it, where the
+    gazetteer knows neither ("Zhongmengchang Village", "Zhongmengchang"): one place, both names
+    listed. Only places join: "Afghan City" in a headline is no "Afghan"."""
+    for key, cluster in sorted(clusters.items()):
+        if key not in clusters or cluster.type != "place" or not cluster.mentions:
+            continue
+        first = cluster.mentions[0]
+        head = lex.place_of_kind(first.name, first.language)
+        other = f"name:{fold(head)}" if head is not None else None
+        if other is None or other == key or other not in clusters or clusters[other].type != "place":
+            continue
+        keep, drop = sorted((key, other), key=lambda k: (-len(clusters[k].mentions), k))
+        dropped = clusters.pop(drop)
+        clusters[keep].mentions.extend(dropped.mentions)
+        clusters[keep].linked.extend(dropped.linked)
+        clusters[keep].spellings.update(dropped.spellings)
 
 
 def _merge_longer_forms(clusters: dict[str, Cluster]) -> None:

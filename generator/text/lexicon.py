@@ -411,6 +411,16 @@ def qualified_place(name: str, lang: str) -> tuple[str, Place] | None:
     return None
 
 
+def place_of_kind(name: str, lang: str) -> str | None:
+    """The name a place is called by without the noun for its kind that ends ``name``
+    ("Zhongmengchang Village": "Zhongmengchang"), when the gazetteer knows neither (a known place
+    is found by :func:`qualified_place`, and "Mexico City" is no Mexico)."""
+    head, _, kind = name.rpartition(" ")
+    if not head or kind.casefold() not in word_set(lang, "entity_place_words") or place(name) or place(head):
+        return None
+    return head
+
+
 @cache
 def place_abbreviations() -> Mapping[str, Place]:
     """Country abbreviations written exactly so ("USA", "U.S.", "UK")."""

@@ -297,3 +297,12 @@ def test_a_region_is_one_place_across_languages_by_the_iso_codes_translations() 
                      make_source("Le yacht a coulé au large de la Sicile.", "fr", "b")])
     sicily = [e for e in found.entities if e.type == "place"]
     assert len(sicily) == 1 and len(sicily[0].sources) == 2 and len(sicily[0].mentions) == 3
+
+
+def test_a_place_named_with_the_noun_for_its_kind_is_the_place_named_without_it() -> None:
+    found = resolve([make_source("Rescuers dug in Zhongmengchang Village all night.", "en", "a"),
+                     make_source("The boy fell into a well in Zhongmengchang on Sunday.", "en", "b")])
+    village = [e for e in found.entities if e.type == "place"]
+    assert len(village) == 1 and len(village[0].sources) == 2
+    # only places join: a people's name in a headline's "Afghan City" stays apart from "Afghan"
+    assert lex.place_of_kind("Mexico City", "en") is None and lex.place_of_kind("Zhongmengchang Village", "en")
