@@ -102,3 +102,9 @@ def test_a_pictures_widget_text_and_its_credit_are_furniture() -> None:
     marks = _furniture("The girls were freed on Thursday.\n\nEnlarge this image toggle caption Jane Doe/AP "
                        "Jane Doe/AP\n\nThey were flown to the capital.")
     assert marks == {1: None, 2: "furniture line", 3: None}
+
+
+def test_a_call_for_readers_tips_is_furniture() -> None:
+    marks = _furniture("The girls were freed on Thursday.\n\nWe pay for your stories! Do you have a story for "
+                       "The Daily Planet news team? Email us at tips@example.com\n\nThey were flown to the capital.")
+    assert marks == {1: None, 2: "furniture line", 3: None}
