@@ -466,6 +466,22 @@ def _only_here(sources: dict[str, Source], sid: str, key: str, said: str, rule: 
         detail=detail, rules=(rule.name,), evidence=evidence)
 
 
+_RUN_BEFORE = re.compile(r"[^\W\d_][\w'’.-]* $")
+_RUN_AFTER = re.compile(r" [^\W\d_]")
+
+
+def _standing_apart(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The first of a name's spans where it stands apart from other names: not run together with
+    capitalised words on both sides, as in a list whose commas were lost ("… Maryam Basheer Mary
+    Usman Bulama Glory Dama …"), where a reader could not tell the names apart; else the first."""
+    for start, end in spans:
+        before = _RUN_BEFORE.search(text, max(0, start - 40), start)
+        after = _RUN_AFTER.match(text, end)
+        if not (before and before.group(0)[:1].isupper() and after and after.group(0)[1:2].isupper()):
+            return start, end
+    return spans[0]
+
+
 def _measure_findings(sources: dict[str, Source], figures: Sequence[Figure],
                       written: Written,
                       counted: dict[str, dict[str, tuple[float, ...]]]) -> list[Discrepancy]:
@@ -593,7 +609,7 @@ def _entity_names(sources: dict[str, Source], entities: Sequence[EntityRef], per
             continue
         if any(_named_elsewhere(form, others_of[sid]) for form in forms):
             continue
-        only[sid].append((order[entity.type], entity.type, entity.name, *spans[0],
+        only[sid].append((order[entity.type], entity.type, entity.name, *_standing_apart(source.text, spans),
                           _typed_on_evidence(entity, source, sources)))
     return known, entity_spans
 

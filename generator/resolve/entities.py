@@ -135,6 +135,7 @@ def resolve_entities(sources: Sequence[Source], mentions: Mapping[str, Sequence[
             singles.append(mention)
     for cluster in clusters.values():
         cluster.decide_type(cluster.mentions)
+    _split_name_lists(clusters)
     _merge_spellings(clusters)
     _merge_longer_forms(clusters)
 
@@ -191,6 +192,71 @@ def _scripts(word: str) -> frozenset[str]:
 
 def _sentences(cluster: Cluster) -> set[tuple[str, str]]:
     return {(m.source, m.sentence) for m in cluster.mentions}
+
+
+LIST_MIN_WORDS = 5
+"""A person's name of this many words or more may be a list of names run together."""
+_LISTED_SHARE = 0.75  # of a run's words, in names of people named elsewhere: the run is those names
+_WORD = re.compile(r"\S+")
+
+
+def _split_name_lists(clusters: dict[str, Cluster]) -> None:
+    """A run of many capitalised words that is a list of people's names with its commas lost
+    ("Blessing Abana Comfort Amos Deborah Andrawus …", a list of the freed girls) is no one's name:
+    where three quarters of its words or more are full names of two people or more named elsewhere,
+    each of those names joins its person, and the run is left out."""
+    known: dict[tuple[str, ...], str] = {}
+    for key, cluster in clusters.items():
+        words = tuple(fold(w) for w in cluster.mentions[0].name.split()) if cluster.mentions else ()
+        if cluster.type == "person" and 2 <= len(words) < LIST_MIN_WORDS:
+            known[words] = key
+    longest = max((len(w) for w in known), default=0)
+    for key, cluster in sorted(clusters.items()):
+        if not cluster.mentions or len(cluster.mentions[0].name.split()) < LIST_MIN_WORDS:
+            continue  # of any type: the tagger may take such a run for an organisation's name
+        kept: list[Mention] = []
+        joined: list[tuple[str, Mention]] = []
+        for mention in cluster.mentions:
+            parts = _listed_names(mention, known, longest)
+            if parts is None:
+                kept.append(mention)
+            else:
+                joined.extend(parts)
+        for other, part in joined:
+            clusters[other].mentions.append(part)
+        if kept:
+            cluster.mentions[:] = kept
+        else:
+            del clusters[key]
+
+
+def _listed_names(mention: Mention, known: Mapping[tuple[str, ...], str],
+                  longest: int) -> list[tuple[str, Mention]] | None:
+    """The names of people named elsewhere that ``mention``'s words run together, each as a mention
+    with the key of its person; ``None`` when they are not most of its words."""
+    words = list(_WORD.finditer(mention.text))
+    folded = [fold(w.group(0)) for w in words]
+    found: list[tuple[str, Mention]] = []
+    covered = 0
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 1, -1):
+            key = known.get(tuple(folded[i:i + n]))
+            if key is None:
+                continue
+            start, end = words[i].start(), words[i + n - 1].end()
+            text = mention.text[start:end]
+            found.append((key, replace(mention, start=mention.start + start, end=mention.start + end, text=text,
+                                       name=" ".join(text.split()), surface="full",
+                                       rules=(*mention.rules, "name in a list of names"))))
+            covered += n
+            i += n
+            break
+        else:
+            i += 1
+    if len(found) < 2 or covered < _LISTED_SHARE * len(words):
+        return None
+    return found
 
 
 def _merge_spellings(clusters: dict[str, Cluster]) -> None:

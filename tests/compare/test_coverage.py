@@ -168,3 +168,12 @@ def test_a_number_after_a_contracted_article_refers_back_and_a_repeated_figure_i
     assert not [d for d in found if "hommes" in d.summary]  # "aux deux hommes": the two men already named
     assert [d.summary for d in found if "jours" in d.summary] == [
         "Only a gives a figure for days: “cinq jours” (twice)."]
+
+
+def test_a_name_only_one_source_gives_is_cited_where_it_stands_apart_from_other_names() -> None:
+    from generator.compare.coverage import _standing_apart
+
+    text = "The list: Anna Berg Maryam Basheer Helen Musa\n\nThey named Maryam Basheer, a student."
+    run, prose = text.index("Maryam"), text.rindex("Maryam")
+    assert _standing_apart(text, [(run, run + 14), (prose, prose + 14)]) == (prose, prose + 14)
+    assert _standing_apart(text, [(run, run + 14)]) == (run, run + 14)  # no other: the first

@@ -306,3 +306,15 @@ def test_a_place_named_with_the_noun_for_its_kind_is_the_place_named_without_it(
     assert len(village) == 1 and len(village[0].sources) == 2
     # only places join: a people's name in a headline's "Afghan City" stays apart from "Afghan"
     assert lex.place_of_kind("Mexico City", "en") is None and lex.place_of_kind("Zhongmengchang Village", "en")
+
+
+def test_a_list_of_names_whose_commas_were_lost_is_the_people_it_lists() -> None:
+    a = make_source("These are the released girls: Blessing Abana Comfort Amos Deborah Andrawus Maryam Basheer "
+                    "Helen Musa\n\nOfficials identified the girls as Blessing Abana, Comfort Amos, Deborah "
+                    "Andrawus, Maryam Basheer and Helen Musa.", "en", "a")
+    found = resolve([a])
+    people = {e.name: len(e.mentions) for e in found.entities if e.type == "person"}
+    assert all(people[name] == 2 for name in ("Blessing Abana", "Comfort Amos", "Deborah Andrawus", "Helen Musa"))
+    assert not [e.name for e in found.entities if len(e.name.split()) > 3]  # the run is no one's name
+    # a long name of people named nowhere else is left as it is
+    assert len(resolve([make_source("Juan Carlos Maria Jose Luis Ortega spoke.", "en", "b")]).entities) == 1
