@@ -333,17 +333,19 @@ def _merge_places_of_kind(clusters: dict[str, Cluster]) -> None:
 
 
 def _merge_longer_forms(clusters: dict[str, Cluster]) -> None:
-    """Join a person's full name to the one longer full name that ends with it ("Lai Mohammed",
-    "Alhaji Lai Mohammed"; "Garba Shehu", "Mallam Garba Shehu": an honorific or another given
-    name before it), unless one sentence names both; a name that ends two longer ones stays apart."""
+    """Join a person's full name to the one longer full name that ends or begins with it ("Lai
+    Mohammed", "Alhaji Lai Mohammed"; "Garba Shehu", "Mallam Garba Shehu": an honorific or another
+    given name before it; "Amina Ali", "Amina Ali Nkeki": another surname after it), unless one
+    sentence names both; a name that two longer ones end or begin with stays apart."""
     people = {key: [fold(w) for w in _words(c.mentions[0].name)]
               for key, c in sorted(clusters.items()) if c.type == "person" and c.mentions}
-    by_tail: dict[str, list[str]] = defaultdict(list)
+    by_part: dict[str, list[str]] = defaultdict(list)
     for key, words in people.items():
         for n in range(2, len(words)):
-            by_tail[" ".join(words[-n:])].append(key)
+            by_part[" ".join(words[-n:])].append(key)
+            by_part[" ".join(words[:n])].append(key)  # a surname after it: "Amina Ali Nkeki"
     for key, words in people.items():
-        longer = by_tail.get(" ".join(words), []) if len(words) >= 2 else []
+        longer = sorted(set(by_part.get(" ".join(words), []))) if len(words) >= 2 else []
         if len(longer) != 1 or key not in clusters or longer[0] not in clusters:
             continue
         if _sentences(clusters[key]) & _sentences(clusters[longer[0]]):

@@ -318,3 +318,14 @@ def test_a_list_of_names_whose_commas_were_lost_is_the_people_it_lists() -> None
     assert not [e.name for e in found.entities if len(e.name.split()) > 3]  # the run is no one's name
     # a long name of people named nowhere else is left as it is
     assert len(resolve([make_source("Juan Carlos Maria Jose Luis Ortega spoke.", "en", "b")]).entities) == 1
+
+
+def test_a_name_another_surname_follows_is_the_longer_name() -> None:
+    a = make_source("The first girl found was Amina Ali Nkeki, near the forest.", "en", "a")
+    b = make_source("In May a vigilante group found Amina Ali wandering in the forest.", "en", "b")
+    found = resolve([a, b])
+    girl = [e for e in found.entities if e.type == "person"]
+    assert len(girl) == 1 and girl[0].sources == ("a", "b")
+    # a name two longer names begin with stays apart from both
+    c = make_source("Kim Jong Un met Kim Jong Il's widow. Later Kim Jong spoke.", "en", "c")
+    assert len([e for e in resolve([c]).entities if e.type == "person" and e.name.startswith("Kim")]) >= 2
