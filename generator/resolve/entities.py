@@ -247,7 +247,8 @@ def _listed_names(mention: Mention, known: Mapping[tuple[str, ...], str],
             start, end = words[i].start(), words[i + n - 1].end()
             text = mention.text[start:end]
             found.append((key, replace(mention, start=mention.start + start, end=mention.start + end, text=text,
-                                       name=" ".join(text.split()), surface="full",
+                                       name=" ".join(text.split()), surface="full", type="person",
+                                       evidence=(*mention.evidence, "name in a list of names"),
                                        rules=(*mention.rules, "name in a list of names"))))
             covered += n
             i += n
