@@ -290,7 +290,7 @@ def _merge_spellings(clusters: dict[str, Cluster]) -> None:
                 if clusters[a].type == clusters[b].type == "person":
                     keep, drop = sorted((a, b), key=lambda k: (-len(clusters[k].mentions), k))
                 else:
-                    settled = _misspelling(clusters[a], clusters[b])
+                    settled = _misspelling(clusters[a], clusters[b], word_a, word_b)
                     if settled is None:
                         continue
                     keep, drop = (a, b) if settled else (b, a)
@@ -300,11 +300,23 @@ def _merge_spellings(clusters: dict[str, Cluster]) -> None:
                 clusters[keep].mentions.extend(dropped.mentions)
 
 
-def _misspelling(a: Cluster, b: Cluster) -> bool | None:
-    """Of two names one word apart that are not both people's: ``True`` when ``b`` is one
-    source's spelling of the name ``a`` that several other sources write (``a`` stays), ``False``
-    the other way round, ``None`` when neither is: two names that several sources each write are
-    two names, and of two names each written by one source neither tells which is misspelt."""
+_WORDS_OF_THEIR_OWN = 4.0
+"""Zipf frequency from which two words that differ are each a word of the language, not one
+misspelt ("Hotel", "Hospital"; "harm" is, "haram" is not)."""
+
+
+def _misspelling(a: Cluster, b: Cluster, word_a: str, word_b: str) -> bool | None:
+    """Of two names one word apart (``word_a``, ``word_b``) that are not both people's: ``True``
+    when ``b`` is one source's spelling of the name ``a`` that several other sources write (``a``
+    stays), ``False`` the other way round, ``None`` when neither is: two names that several sources
+    each write are two names, of two names each written by one source neither tells which is
+    misspelt, two names the gazetteer or the lists each know are two places or organisations
+    ("Niger", "Nigeria"), and two ordinary words make two names ("Mazar Hotel", "Mazar Hospital")."""
+    if not a.key.startswith("name:") and not b.key.startswith("name:"):
+        return None
+    if lex.zipf(word_a, a.mentions[0].language) >= _WORDS_OF_THEIR_OWN \
+            and lex.zipf(word_b, b.mentions[0].language) >= _WORDS_OF_THEIR_OWN:
+        return None
     sources_a = {m.source for m in a.mentions}
     sources_b = {m.source for m in b.mentions}
     if len(sources_b) == 1 and len(sources_a) > 1 and sources_a - sources_b:

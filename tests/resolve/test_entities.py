@@ -154,6 +154,11 @@ def test_a_name_one_source_misspells_joins_the_name_the_others_write_and_its_typ
     # one source each: neither tells which is misspelt, so the two names stay apart
     alone = resolve([a, c])
     assert alone.find("Boko Harm") is not None and alone.find("Boko Harm") != alone.find("Boko Haram")
+    # two ordinary words are two names, not one misspelt
+    hotel = resolve([make_source("Gunmen stormed the Zarqa Hotel on Monday.", "en", "d"),
+                     make_source("Guests fled the Zarqa Hotel at night.", "en", "e"),
+                     make_source("The wounded were taken to the Zarqa Hospital.", "en", "f")])
+    assert hotel.find("Zarqa Hotel") is not None and hotel.find("Zarqa Hospital") is not None
 
 
 def test_two_spellings_in_one_sentence_are_two_people() -> None:
