@@ -117,6 +117,15 @@ def test_a_role_after_the_name(text: str, language: str) -> None:
     assert _speakers(text, language, ("Tom Berg", "tom", "m")) == ["tom"]
 
 
+@pytest.mark.parametrize("text,language", [
+    ('A spokesman for Ola Nordmann, Mallam Tom Berg, said the release "is the outcome of long talks with '
+     'the group".', "en"),
+    ("Ein Sprecher von Ola Nordmann, Tom Berg, sagte: „Die Freilassung ist das Ergebnis langer Gespräche.“", "de"),
+])
+def test_the_name_nearest_the_verb_in_an_apposition_is_the_speaker(text: str, language: str) -> None:
+    assert _speakers(text, language, ("Ola Nordmann", "ola", "m"), ("Tom Berg", "tom", "m")) == ["tom"]
+
+
 # ---- the object of a verb of telling is the listener
 
 @pytest.mark.parametrize("text", [

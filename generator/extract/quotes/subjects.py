@@ -274,10 +274,11 @@ class Speakers:
     def _apposition(self, tokens: list[re.Match[str]], j: int, position: int, start: int) -> Subject | None:
         """The subject before ``, VERB``, read over the clause's parts between commas: the first part
         that is or opens with a name ("the spokesman, Mallam Garba Shehu, said"; "Lawan Zanna, the
-        father of Aisha Zanna, one of the abducted girls, said"), else one that ends with a name
-        ("Popidolet Demi Lovato (25), som …, skriver"), else the last part as a role or someone
-        else ("Ajmal Jan, a local shopkeeper, said"); nobody where a speech verb comes before the
-        comma (a participle: "…, saying")."""
+        father of Aisha Zanna, one of the abducted girls, said"), else the nearest one that ends with
+        a name ("Popidolet Demi Lovato (25), som …, skriver"; "A spokesperson for Buhari, Mallam Garba
+        Shehu, said": Garba Shehu, not Buhari), else the last part as a role or someone else ("Ajmal
+        Jan, a local shopkeeper, said"); nobody where a speech verb comes before the comma (a
+        participle: "…, saying")."""
         text = self.text
         comma = tokens[j].end() + text[tokens[j].end():position].index(",")
         opening = max((text.rfind(c, start, comma) for c in ".;:!?\"“”«»"), default=-1)
@@ -300,7 +301,7 @@ class Speakers:
             if ref is not None and first is not None and ref.start == first.start() and ref.end <= part_end \
                     and not _possessive(text, ref):
                 return Subject("person", ref.start, ref.end)
-        for part_start, part_end in parts:
+        for part_start, part_end in reversed(parts):  # the nearest to the verb ends the name: Garba Shehu
             name_end = len(text[:part_end].rstrip())
             if text[:name_end].endswith(")"):  # "Demi Lovato (25), som …"
                 name_end = len(text[:max(part_start, text.rfind("(", part_start, name_end))].rstrip())
