@@ -117,6 +117,12 @@ def test_a_role_after_the_name(text: str, language: str) -> None:
     assert _speakers(text, language, ("Tom Berg", "tom", "m")) == ["tom"]
 
 
+def test_an_unnamed_speaker_named_with_a_place_ends_the_search_for_a_pronouns_person() -> None:
+    text = ("Tom Berg, the head doctor, said four bodies had been brought in.\n\nA foreign ministry spokesman in "
+            "Berlin said the attack was over.\n\n\u201cAll German employees of the consulate are safe,\u201d he said.")
+    assert _speakers(text, "en", ("Tom Berg", "tom", "m")) == [None]
+
+
 @pytest.mark.parametrize("text,language", [
     ('A spokesman for Ola Nordmann, Mallam Tom Berg, said the release "is the outcome of long talks with '
      'the group".', "en"),

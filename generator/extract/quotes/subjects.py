@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -321,7 +321,13 @@ class Speakers:
             first = i
             if tokens[i].group(0).lower() in self.words.stopwords:
                 break
-        return self._phrase(tokens[first:j + 1], tokens[first].group(0).lower() in self.words.role_articles)
+        word = tokens[first].group(0).lower()
+        if first < j and first > 0 and word in self.words.stopwords and word not in self.words.role_articles \
+                and text[tokens[first - 1].end():tokens[first].start()].strip() == "" \
+                and tokens[first - 1].group(0).lower() not in self.words.stopwords:
+            # a phrase after the head noun: "a foreign ministry spokesman in Berlin said" is the spokesman
+            return replace(self._role_or_other(tokens, first - 1, start), end=tokens[j].end())
+        return self._phrase(tokens[first:j + 1], word in self.words.role_articles)
 
     def _phrase(self, tokens: list[re.Match[str]], definite: bool, head: bool = False) -> Subject:
         """A speaker named by a phrase: a role when a definite article opens it and a person's
