@@ -336,3 +336,8 @@ def test_rule_tables_name_each_rule_once() -> None:
 
     for table in (LEADING_RULES, TRAILING_RULES, TYPE_RULES, CAPITAL_RULES, SINGLE_WORD_RULES):
         assert len({rule.name for rule in table}) == len(table)
+
+
+def test_a_social_media_handle_is_no_name() -> None:
+    found = names("We welcome the release of 21 of our girls. — Muhammadu Buhari (@MBuhari) October 13, 2016")
+    assert "Muhammadu Buhari" in found and "MBuhari" not in found

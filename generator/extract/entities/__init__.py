@@ -62,6 +62,13 @@ def extract_mentions(source: Source) -> tuple[Mention, ...]:
             if tagged:
                 found = join(text, found, tag_scored(text, sentence.start, sentence.end, lang), language_patterns(lang),
                              paragraph.anchor, sentence.anchor, lang)
-            cands.extend(found)
+            cands.extend(c for c in found if not _handle(text, c))
     agree(cands)
     return finish(source, cands)
+
+
+def _handle(text: str, cand: Cand) -> bool:
+    """Whether a candidate is a social media account's handle ("@MBuhari"): an account, not a
+    name (the person it belongs to is named in words, if at all)."""
+    start = cand.tokens[0].start
+    return start > 0 and text[start - 1] == "@"
