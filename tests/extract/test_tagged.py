@@ -59,6 +59,9 @@ def test_the_lexicons_outweigh_the_tagger() -> None:
     assert dict(_mentions("A picture of her posing with a Confederate Flag.", "en")).get("Confederate Flag") != \
         "organization"
     assert ("Marseille", "place") in _mentions("A warehouse caught fire in the old harbour of Marseille.", "en")
+    # ... but a town the tagger is sure is a club's name stays the club's (a sports page's teams)
+    assert _mentions("Essex beat Kent by an innings and 64 runs on Friday.", "en") == [
+        ("Essex", "organization"), ("Kent", "organization")]
     # a country the tagger saw no name in stands ("Norvège" in a headline)
     assert ("Norvège", "place") in _mentions("Norvège : une fillette plonge dans un port gelé.", "fr")
 

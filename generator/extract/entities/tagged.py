@@ -14,9 +14,10 @@ animals and storms, possessives and genitives, coordinated first names. So:
 
 Where the tagger and the rules disagree, the stronger evidence decides. The lexicons outweigh the
 tagger: a run of words the language lists as no names ("God") or a capitalised run after an indefinite
-article ("a Confederate Flag") is no name; a single word the tagger calls an organisation that the
-gazetteer knows as a place is a place ("the harbour of Marseille"). The tagger outweighs the rules'
-guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
+article ("a Confederate Flag") is no name; a single word the tagger calls an organisation, unsure of it,
+that the gazetteer knows as a place is a place (where it is sure, the town names a club: "Essex beat
+Kent"; a noun for a kind of place still makes it one: "the harbour of Marseille"). The tagger outweighs
+the rules' guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
 unsure of does not retype a name the rules typed otherwise ("Åsane" after "i"), nor clip a longer run
 of capitalised words ("Color Line").
 """
@@ -101,6 +102,8 @@ class Seen(NamedTuple):
     """The words trimmed off before it (a title, a role, a German noun), as one string or none."""
     p: Patterns
     """The language's word lists."""
+    sure: float = 0.0
+    """The tagger's confidence in the name (the lowest marginal probability of its tags)."""
 
     @property
     def name(self) -> str:
@@ -126,9 +129,10 @@ def _listed_platform(s: Seen) -> str | None:
 
 
 def _town_not_club(s: Seen) -> str | None:
-    """"the harbour of Marseille": a known place, not the club the tagger learnt from sports news."""
+    """"the harbour of Marseille": a known place, not the club the tagger learnt from sports news, unless the
+    tagger is sure of the club ("Essex beat Kent", "Volgograd side": a sports page's teams)."""
     name = s.name
-    if " " in name or name.isupper() or lex.listed(name, lex.organizations()):
+    if s.sure >= SURE or " " in name or name.isupper() or lex.listed(name, lex.organizations()):
         return None
     place = lex.place(name)
     return f"gazetteer: {place.kind} {place.name}" if place is not None else None
@@ -374,7 +378,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         if item is None or _no_name(text, item, p):
             continue
         start, end, label = item
-        seen = Seen(text, start, end, label, role, p)
+        seen = Seen(text, start, end, label, role, p, confidence)
         if _modifies_group(seen):
             continue
         kind, rule, because = _kind(seen)
