@@ -143,3 +143,11 @@ def test_a_direction_before_a_place_is_its_qualifier() -> None:
     assert lex.qualified_place("Nordnigeria", "de") is not None and lex.qualified_place("Nordkorea", "de") is None
     assert lex.qualified_place("Nord-Norge", "nb") is not None and lex.qualified_place("Sør-Sudan", "nb") is None
     assert lex.qualified_place("Balkh Province", "en") == ("Province", lex.place("Balkh"))
+
+
+def test_a_title_opening_a_towns_name_is_part_of_it() -> None:
+    # "St" is a title before a person's name, and part of the name of the towns the gazetteer knows
+    assert _mentions("ST. LOUIS 1996-08-30", "en") == [("ST. LOUIS", "place")]
+    assert "St Petersburg" in dict(_mentions("Flights to St Petersburg resumed in Russia.", "en"))
+    assert ("Smith", "person") in _mentions("Mr Smith said so.", "en")
+
