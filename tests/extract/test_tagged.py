@@ -151,3 +151,9 @@ def test_a_title_opening_a_towns_name_is_part_of_it() -> None:
     assert "St Petersburg" in dict(_mentions("Flights to St Petersburg resumed in Russia.", "en"))
     assert ("Smith", "person") in _mentions("Mr Smith said so.", "en")
 
+
+def test_in_a_line_of_capitals_the_tagger_says_where_names_end() -> None:
+    # a headline or a table's line in capitals: the capitals do not join the names into one
+    assert _mentions("SAN DIEGO AT MONTREAL", "en") == [("SAN DIEGO", "organization"), ("MONTREAL", "place")]
+    assert _mentions("WIGAN BEAT BRADFORD", "en") == [("WIGAN", "organization"), ("BRADFORD", "organization")]
+

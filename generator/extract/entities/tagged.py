@@ -19,7 +19,8 @@ that the gazetteer knows as a place is a place (where it is sure, the town names
 Kent"; a noun for a kind of place still makes it one: "the harbour of Marseille"). The tagger outweighs
 the rules' guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
 unsure of does not retype a name the rules typed otherwise ("Åsane" after "i"), nor clip a longer run
-of capitalised words ("Color Line").
+of capitalised words ("Color Line"). In a line all in capitals the tagger's names stand against the
+rules' run ("WIGAN BEAT BRADFORD", :data:`SHOUTED_WORDS`).
 """
 
 from __future__ import annotations
@@ -394,7 +395,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         else:
             why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
-        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules)]
+        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules) and not _shouted(cands[i])]
         if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence):
             out.append(_widened(cands[protected[0]], _new(text, item, kind, p, anchor, sentence, lang)))
             used.update(over)
@@ -410,7 +411,8 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             continue
         same = [i for i in over if _span(cands[i]) == (start, end) or (
             cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
-            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1])]  # "Cardi B"
+            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1]
+                and not _shouted(cands[i]))]  # "Cardi B"
         if same:
             out.append(_typed(cands[same[0]], kind, label, confidence, rule))
             if why:
@@ -431,11 +433,23 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             out[-1].evidence.append(why)
     for i, cand in enumerate(cands):
         if i not in used and (cand.type not in ("person", "place", "organization")
-                              or KEPT_RULES.intersection(cand.rules) or LISTED_RULES.intersection(cand.rules)
+                              or KEPT_RULES.intersection(cand.rules)
+                              or (LISTED_RULES.intersection(cand.rules) and not _shouted(cand))
                               or _standing_place(cand) or _doubted(cand, found.doubts)):
             out.append(cand)
     out.sort(key=lambda c: _span(c))
     return out
+
+
+SHOUTED_WORDS = 3
+"""From this many words, a run of words all in capitals is a headline or a table's line ("WIGAN BEAT BRADFORD",
+"SAN DIEGO AT MONTREAL"), where the capitals say nothing of where names begin and end."""
+
+
+def _shouted(cand: Cand) -> bool:
+    """Whether the rules' candidate is a run of words all in capitals: there the tagger's names stand."""
+    words = [t.text for t in cand.tokens if any(c.isalpha() for c in t.text)]
+    return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
 
 
 def _doubted(cand: Cand, doubts: list[tuple[int, int]]) -> bool:
