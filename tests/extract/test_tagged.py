@@ -157,3 +157,12 @@ def test_in_a_line_of_capitals_the_tagger_says_where_names_end() -> None:
     assert _mentions("SAN DIEGO AT MONTREAL", "en") == [("SAN DIEGO", "organization"), ("MONTREAL", "place")]
     assert _mentions("WIGAN BEAT BRADFORD", "en") == [("WIGAN", "organization"), ("BRADFORD", "organization")]
 
+
+def test_the_tagger_sure_of_a_longer_organisation_name_reads_it_whole() -> None:
+    found = dict(_mentions("Jones Medical Industries Inc said Friday it completed the deal.", "en"))
+    assert found.get("Jones Medical Industries Inc") == "organization"
+    found = dict(_mentions("The Organisation for Security and Cooperation in Europe said so.", "en"))
+    assert found.get("Organisation for Security and Cooperation in Europe") == "organization"
+    # ... but a function word the rules left out stays out
+    assert "Party of Democratic Action" in dict(_mentions("The Party of Democratic Action had called on Wednesday.",
+                                                         "en"))

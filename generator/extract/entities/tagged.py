@@ -322,12 +322,24 @@ def _outweighs(cand: Cand, start: int, end: int, kind: EntityType, shares: dict[
     return first <= start and end <= last and len(cand.tokens) > 1
 
 
-def _widens(cand: Cand, start: int, end: int, kind: EntityType, confidence: float) -> bool:
+LIST_RULES = frozenset({"platform list", "organisation list", "organisation listed in full", "acronym"})
+"""Rules that find a name in the lists, as the lists write it."""
+
+
+def _widens(cand: Cand, start: int, end: int, kind: EntityType, confidence: float, text: str, p: Patterns) -> bool:
     """Whether the tagger, sure of it, reads a person's name on from where the rules' person, typed by a
-    title or role, ends ("la procureure Alice de Chambrier", where the rules stop at "Alice")."""
+    title or role, ends ("la procureure Alice de Chambrier", where the rules stop at "Alice"), or an
+    organisation's name on beyond the one the rules found by an organisation word, on either side ("Jones
+    Medical Industries Inc", where the rules drop "Jones"; "Organisation for Security and Cooperation in
+    Europe", where they stop at "and"); a name the lists know stays as they write it, and a function word
+    the rules left out stays out ("The Party of Democratic Action")."""
     first, last = _span(cand)
-    return kind == "person" and cand.type == "person" and "person cue" in cand.rules and first == start \
-        and last < end and confidence >= SURE
+    if confidence < SURE or kind != cand.type or (first, last) == (start, end):
+        return False
+    if kind == "person":
+        return "person cue" in cand.rules and first == start and last < end
+    return kind == "organization" and start <= first and last <= end and not LIST_RULES.intersection(cand.rules) \
+        and (start == first or text[start:first].split()[0].casefold() not in p.function_words)
 
 
 def _widened(cand: Cand, longer: Cand) -> Cand:
@@ -396,7 +408,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
         protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules) and not _shouted(cands[i])]
-        if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence):
+        if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence, text, p):
             out.append(_widened(cands[protected[0]], _new(text, item, kind, p, anchor, sentence, lang)))
             used.update(over)
             continue
