@@ -166,3 +166,9 @@ def test_the_tagger_sure_of_a_longer_organisation_name_reads_it_whole() -> None:
     # ... but a function word the rules left out stays out
     assert "Party of Democratic Action" in dict(_mentions("The Party of Democratic Action had called on Wednesday.",
                                                          "en"))
+
+
+def test_a_town_in_capitals_the_tagger_is_sure_of_is_no_acronym() -> None:
+    # a dateline in capitals names a town; a short word in capitals is an acronym elsewhere ("TUI", not Tui)
+    assert _mentions("BONN 1996-08-30", "en") == [("BONN", "place")]
+    assert _mentions("TUI said on Monday that bookings rose.", "en") == [("TUI", "organization")]

@@ -352,7 +352,7 @@ def _widened(cand: Cand, longer: Cand) -> Cand:
 
 def _typed(cand: Cand, kind: EntityType, label: str, confidence: float, rule: str) -> Cand:
     if cand.type in ("platform", "work") or (cand.type == "other" and "animal or storm" in cand.rules) \
-            or LISTED_RULES.intersection(cand.rules):
+            or (LISTED_RULES.intersection(cand.rules) and TOWN_IN_CAPITALS not in cand.rules):
         return cand  # what the tagger was never taught, and names the lists know
     cand.sure = confidence
     cand.evidence.append(f"sequence tagger: {label}")  # the tagger's vote counts when it agrees, too
@@ -407,7 +407,11 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         else:
             why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
-        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules) and not _shouted(cands[i])]
+        for i in over:
+            if _town_in_capitals(cands[i], label, confidence):
+                cands[i].rules.append(TOWN_IN_CAPITALS)
+        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules) and not _shouted(cands[i])
+                     and TOWN_IN_CAPITALS not in cands[i].rules]
         if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence, text, p):
             out.append(_widened(cands[protected[0]], _new(text, item, kind, p, anchor, sentence, lang)))
             used.update(over)
@@ -462,6 +466,16 @@ def _shouted(cand: Cand) -> bool:
     """Whether the rules' candidate is a run of words all in capitals: there the tagger's names stand."""
     words = [t.text for t in cand.tokens if any(c.isalpha() for c in t.text)]
     return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
+TOWN_IN_CAPITALS = "town in capitals, not an acronym"
+
+
+def _town_in_capitals(cand: Cand, label: Kind, confidence: float) -> bool:
+    """Whether the rules took a town's name in capitals for an acronym where the tagger is sure of a place
+    ("BONN 1996-08-30", a dateline; "TUI" stays the acronym it is wherever the tagger is not sure)."""
+    return cand.rules[-1:] == ["acronym"] and label == "LOC" and confidence >= SURE \
+        and lex.place(cand.name or "") is not None
 
 
 def _doubted(cand: Cand, doubts: list[tuple[int, int]]) -> bool:
