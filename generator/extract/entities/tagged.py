@@ -250,7 +250,17 @@ def _leading(word: str, kind: str, p: Patterns) -> bool:
     ("Mr.", "Police Chief", "little", "Five-year-old"), and in German a noun ("Segeljacht Bayesian")."""
     bare = word.rstrip(".").casefold()
     return not word[:1].isupper() or bare in p.honorifics or (kind == "PER" and not lex.is_given_name(word) and (
-        is_role(word, p) or "-year-old" in bare or (p.capitalises_nouns and common_noun(word, p))))
+        is_role(word, p) or "-year-old" in bare or (p.capitalises_nouns and _plain_noun(word, p))))
+
+
+def _plain_noun(word: str, p: Patterns) -> bool:
+    """A German noun that opens no one's name: a very frequent word or a compound of ordinary ones
+    ("Segeljacht"); a word frequent in German alone may be a given name the lists lack ("Heinrich Popow",
+    "Gerhart Jander"), and the tagger, which read it, keeps it."""
+    lowered = word.casefold()
+    return common_noun(word, p) and (lowered in p.function_words or lowered in p.not_names
+                                     or lex.zipf(lowered, p.lang) >= lex.VERY_COMMON_ZIPF
+                                     or lex.is_compound_of_common(word, p.lang))
 
 
 def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
