@@ -175,3 +175,9 @@ def test_a_town_in_capitals_the_tagger_is_sure_of_is_no_acronym() -> None:
     # a dateline in capitals names a town; a short word in capitals is an acronym elsewhere ("TUI", not Tui)
     assert _mentions("BONN 1996-08-30", "en") == [("BONN", "place")]
     assert _mentions("TUI said on Monday that bookings rose.", "en") == [("TUI", "organization")]
+
+
+def test_in_german_a_longer_run_of_capitals_does_not_outweigh_the_taggers_person() -> None:
+    # German capitalises its nouns: "Hostess Silvia Sommerlath" is a noun and a name
+    found = _mentions("Der Erfolg ist der ehemaligen Hostess Silvia Sommerlath zu verdanken.", "de")
+    assert found == [("Silvia Sommerlath", "person")]

@@ -438,7 +438,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         same = [i for i in over if _span(cands[i]) == (start, end) or (
             cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
             or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1]
-                and not _shouted(cands[i]))]  # "Cardi B"
+                and not _shouted(cands[i]) and not p.capitalises_nouns)]  # "Cardi B"; in German capitals say less
         if same:
             out.append(_typed(cands[same[0]], kind, label, confidence, rule))
             if why:
