@@ -27,6 +27,11 @@ def test_paragraph_in_other_language_is_flagged():
     german = "Die Polizei sagte am Montag, dass drei Menschen bei dem Unfall gestorben sind und viele verletzt."
     assert paragraph_language(german, "en") == "de"
     assert paragraph_language("Short one.", "en") is None
+    # a line of names and numbers holds another language's frequent words by chance ("min", "pen"; initials)
+    assert paragraph_language("Canada - Aunger (41st min, pen), Paul Peschisolido (42nd), Carlo Corrazin (87th)",
+                              "en") is None
+    assert paragraph_language("Warwickshire 195 and 109 (J. Benjamin 4-17, M. Bicknell 4-38), Surrey 468 "
+                              "(C. Lewis 94, M. Butcher 70)", "en") is None
 
 
 def test_loader_merges_language_files_and_maps_codes():

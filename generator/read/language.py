@@ -67,12 +67,22 @@ def _decide(scores: list[tuple[str, float]]) -> tuple[str, float]:
     return best, round((best_score - second) / best_score, 2)
 
 
+_MIN_HITS = 3
+"""Words of a paragraph among another language's frequent words, at least, for it to be in that language: a
+line of names and numbers ("Canada - Aunger (41st min, pen)", "J. Benjamin 4-17, M. Bicknell 4-38") holds
+one or two by chance ("min", "pen"; initials)."""
+
+
 def paragraph_language(text: str, source_language: str) -> str | None:
-    """The paragraph's language when it is clearly not the source's, else ``None``."""
+    """The paragraph's language when it is clearly not the source's, else ``None``: more of its words are
+    that language's frequent words by a clear margin, and at least :data:`_MIN_HITS` of them, initials
+    aside."""
     tokens = WORD.findall(text, 0, _SAMPLE_CHARS)
     if len(tokens) < 8:
         return None
-    code, confidence = _decide(_scores([t.lower() for t in tokens]))
-    if code not in (source_language, "und") and confidence >= 0.5:
+    lowered = [t.lower() for t in tokens]
+    code, confidence = _decide(_scores(lowered))
+    if code not in (source_language, "und") and confidence >= 0.5 \
+            and sum(1 for t in lowered if len(t) > 1 and t in frequent_words(code)) >= _MIN_HITS:
         return code
     return None

@@ -421,6 +421,9 @@ def _link_singles(singles: list[Mention], clusters: dict[str, Cluster], ambiguou
     sources_of = {key: {m.source for m in cluster.mentions} for key, cluster in clusters.items()}
     names: dict[str, str] = {}  # display names, computed once per cluster
     for mention in singles:
+        if _known_place(mention):
+            leftovers.append(mention)  # "Jordan" the country beside "Neil Jordan"
+            continue
         animal = any(e.startswith(NOT_PERSON) for e in mention.evidence)
         forms = [mention.name, *mention.forms]
         matched: list[str] = []
@@ -452,6 +455,16 @@ def _link_singles(singles: list[Mention], clusters: dict[str, Cluster], ambiguou
             continue
         leftovers.append(mention)
     _own_entities(leftovers, clusters)
+
+
+def _known_place(mention: Mention) -> bool:
+    """Whether ``mention`` was read as a country or region the gazetteer knows: no short form of a person
+    whose name has the word ("Jordan", "Neil Jordan"). A town's name may be a surname the tagger took for
+    the town ("Clinton"): that one still joins the person."""
+    if mention.type != "place":
+        return False
+    place = lex.place(mention.name)
+    return place is not None and place.kind in ("country", "region")
 
 
 def _own_entities(leftovers: list[Mention], clusters: dict[str, Cluster]) -> None:

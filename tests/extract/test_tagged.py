@@ -35,6 +35,9 @@ def test_titles_and_roles_before_a_name_are_trimmed_and_kept_as_evidence() -> No
 
 def test_a_german_noun_before_a_person_is_no_part_of_the_name() -> None:
     assert ("Mike Lynch", "person") in _mentions("Firmengründer Mike Lynch starb am Montag.", "de")
+    # ... but a given name the lists lack, a word frequent in German alone, is part of it
+    assert ("Heinrich Popow", "person") in _mentions("Leichtathlet Heinrich Popow ist einer der Stars des Teams.",
+                                                     "de")
 
 
 def test_a_listed_organisation_stays_one() -> None:
@@ -59,6 +62,9 @@ def test_the_lexicons_outweigh_the_tagger() -> None:
     assert dict(_mentions("A picture of her posing with a Confederate Flag.", "en")).get("Confederate Flag") != \
         "organization"
     assert ("Marseille", "place") in _mentions("A warehouse caught fire in the old harbour of Marseille.", "en")
+    # ... but a town the tagger is sure is a club's name stays the club's (a sports page's teams)
+    assert _mentions("Essex beat Kent by an innings and 64 runs on Friday.", "en") == [
+        ("Essex", "organization"), ("Kent", "organization")]
     # a country the tagger saw no name in stands ("Norvège" in a headline)
     assert ("Norvège", "place") in _mentions("Norvège : une fillette plonge dans un port gelé.", "fr")
 
@@ -140,3 +146,38 @@ def test_a_direction_before_a_place_is_its_qualifier() -> None:
     assert lex.qualified_place("Nordnigeria", "de") is not None and lex.qualified_place("Nordkorea", "de") is None
     assert lex.qualified_place("Nord-Norge", "nb") is not None and lex.qualified_place("Sør-Sudan", "nb") is None
     assert lex.qualified_place("Balkh Province", "en") == ("Province", lex.place("Balkh"))
+
+
+def test_a_title_opening_a_towns_name_is_part_of_it() -> None:
+    # "St" is a title before a person's name, and part of the name of the towns the gazetteer knows
+    assert _mentions("ST. LOUIS 1996-08-30", "en") == [("ST. LOUIS", "place")]
+    assert "St Petersburg" in dict(_mentions("Flights to St Petersburg resumed in Russia.", "en"))
+    assert ("Smith", "person") in _mentions("Mr Smith said so.", "en")
+
+
+def test_in_a_line_of_capitals_the_tagger_says_where_names_end() -> None:
+    # a headline or a table's line in capitals: the capitals do not join the names into one
+    assert _mentions("SAN DIEGO AT MONTREAL", "en") == [("SAN DIEGO", "organization"), ("MONTREAL", "place")]
+    assert _mentions("WIGAN BEAT BRADFORD", "en") == [("WIGAN", "organization"), ("BRADFORD", "organization")]
+
+
+def test_the_tagger_sure_of_a_longer_organisation_name_reads_it_whole() -> None:
+    found = dict(_mentions("Jones Medical Industries Inc said Friday it completed the deal.", "en"))
+    assert found.get("Jones Medical Industries Inc") == "organization"
+    found = dict(_mentions("The Organisation for Security and Cooperation in Europe said so.", "en"))
+    assert found.get("Organisation for Security and Cooperation in Europe") == "organization"
+    # ... but a function word the rules left out stays out
+    assert "Party of Democratic Action" in dict(_mentions("The Party of Democratic Action had called on Wednesday.",
+                                                         "en"))
+
+
+def test_a_town_in_capitals_the_tagger_is_sure_of_is_no_acronym() -> None:
+    # a dateline in capitals names a town; a short word in capitals is an acronym elsewhere ("TUI", not Tui)
+    assert _mentions("BONN 1996-08-30", "en") == [("BONN", "place")]
+    assert _mentions("TUI said on Monday that bookings rose.", "en") == [("TUI", "organization")]
+
+
+def test_in_german_a_longer_run_of_capitals_does_not_outweigh_the_taggers_person() -> None:
+    # German capitalises its nouns: "Hostess Silvia Sommerlath" is a noun and a name
+    found = _mentions("Der Erfolg ist der ehemaligen Hostess Silvia Sommerlath zu verdanken.", "de")
+    assert found == [("Silvia Sommerlath", "person")]

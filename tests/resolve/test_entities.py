@@ -177,6 +177,15 @@ def test_a_longer_form_of_a_name_joins_it() -> None:
     assert any("Alhaji" in e for e in minister.type_evidence)
 
 
+def test_a_place_the_gazetteer_knows_joins_no_person_whose_name_has_it() -> None:
+    a = make_source("The director Neil Jordan said his new film was shot in Ireland.", "en", "a")
+    b = make_source("The talks were held in Jordan on Monday.", "en", "b")
+    result = resolve([a, b])
+    jordan, director = result.find("Jordan"), result.find("Neil Jordan")
+    assert jordan is not None and jordan.type == "place" and jordan.sources == ("b",)
+    assert director is not None and [m.text for m in director.mentions] == ["Neil Jordan"]
+
+
 def test_a_name_ending_two_longer_names_stays_apart() -> None:
     a = make_source("Anna Maria Berg spoke first. Later that day, Eva Maria Berg answered her.", "en", "a")
     b = make_source("Maria Berg was not there.", "en", "b")

@@ -85,7 +85,7 @@ def _classify_cached(name: str, lang: str) -> tuple[ListedType, bool, tuple[str,
     if place is not None and name not in lex.place_abbreviations():
         if name.isupper() and len(name) <= 4 and not place.name.isupper():
             place = None  # "TUI" is no town Tui: a short word in capitals is an acronym
-        elif place.kind == "city" and fold(place.name) != fold(name) \
+        elif place.kind == "city" and fold(place.name) != fold(name) and " " not in name \
                 and lex.zipf(name.casefold(), loanword_language()) >= 4.0:
             place = None  # "Tour" is another name of Tours, and an English word far more often
     if place is not None:

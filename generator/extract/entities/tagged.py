@@ -14,11 +14,13 @@ animals and storms, possessives and genitives, coordinated first names. So:
 
 Where the tagger and the rules disagree, the stronger evidence decides. The lexicons outweigh the
 tagger: a run of words the language lists as no names ("God") or a capitalised run after an indefinite
-article ("a Confederate Flag") is no name; a single word the tagger calls an organisation that the
-gazetteer knows as a place is a place ("the harbour of Marseille"). The tagger outweighs the rules'
-guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
+article ("a Confederate Flag") is no name; a single word the tagger calls an organisation, unsure of it,
+that the gazetteer knows as a place is a place (where it is sure, the town names a club: "Essex beat
+Kent"; a noun for a kind of place still makes it one: "the harbour of Marseille"). The tagger outweighs
+the rules' guesses only when it is sure (:data:`SURE`, the lowest marginal probability of its tags): a name it is
 unsure of does not retype a name the rules typed otherwise ("Åsane" after "i"), nor clip a longer run
-of capitalised words ("Color Line").
+of capitalised words ("Color Line"). In a line all in capitals the tagger's names stand against the
+rules' run ("WIGAN BEAT BRADFORD", :data:`SHOUTED_WORDS`).
 """
 
 from __future__ import annotations
@@ -101,6 +103,8 @@ class Seen(NamedTuple):
     """The words trimmed off before it (a title, a role, a German noun), as one string or none."""
     p: Patterns
     """The language's word lists."""
+    sure: float = 0.0
+    """The tagger's confidence in the name (the lowest marginal probability of its tags)."""
 
     @property
     def name(self) -> str:
@@ -126,9 +130,10 @@ def _listed_platform(s: Seen) -> str | None:
 
 
 def _town_not_club(s: Seen) -> str | None:
-    """"the harbour of Marseille": a known place, not the club the tagger learnt from sports news."""
+    """"the harbour of Marseille": a known place, not the club the tagger learnt from sports news, unless the
+    tagger is sure of the club ("Essex beat Kent", "Volgograd side": a sports page's teams)."""
     name = s.name
-    if " " in name or name.isupper() or lex.listed(name, lex.organizations()):
+    if s.sure >= SURE or " " in name or name.isupper() or lex.listed(name, lex.organizations()):
         return None
     place = lex.place(name)
     return f"gazetteer: {place.kind} {place.name}" if place is not None else None
@@ -245,7 +250,17 @@ def _leading(word: str, kind: str, p: Patterns) -> bool:
     ("Mr.", "Police Chief", "little", "Five-year-old"), and in German a noun ("Segeljacht Bayesian")."""
     bare = word.rstrip(".").casefold()
     return not word[:1].isupper() or bare in p.honorifics or (kind == "PER" and not lex.is_given_name(word) and (
-        is_role(word, p) or "-year-old" in bare or (p.capitalises_nouns and common_noun(word, p))))
+        is_role(word, p) or "-year-old" in bare or (p.capitalises_nouns and _plain_noun(word, p))))
+
+
+def _plain_noun(word: str, p: Patterns) -> bool:
+    """A German noun that opens no one's name: a very frequent word or a compound of ordinary ones
+    ("Segeljacht"); a word frequent in German alone may be a given name the lists lack ("Heinrich Popow",
+    "Gerhart Jander"), and the tagger, which read it, keeps it."""
+    lowered = word.casefold()
+    return common_noun(word, p) and (lowered in p.function_words or lowered in p.not_names
+                                     or lex.zipf(lowered, p.lang) >= lex.VERY_COMMON_ZIPF
+                                     or lex.is_compound_of_common(word, p.lang))
 
 
 def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
@@ -257,13 +272,18 @@ def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
         kind == "PER" and p.capitalises_nouns and before.endswith("s") and common_noun(word, p))
 
 
+def _place_named_with_title(tokens: list[tuple[int, int, str]], text: str) -> bool:
+    """"St Louis", "St. Petersburg": a title opening a town's name the gazetteer knows."""
+    return any(lex.place(text[tokens[0][0]:tokens[n - 1][1]]) is not None for n in (2, 3, 4) if n <= len(tokens))
+
+
 def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]:
     """The tagged name without the titles, roles, directions and loose words at its edges, and the words
     trimmed before it (the person's role, "Mallam", "US Army Sergeant"; a place's qualifier, "Northeastern")."""
     start, end, kind = found
     tokens = tokenise(text, start, end)
     dropped: list[str] = []
-    while len(tokens) > 1 and (_leading(tokens[0][2], kind, p) or (
+    while len(tokens) > 1 and ((_leading(tokens[0][2], kind, p) and not _place_named_with_title(tokens, text)) or (
             tokens[0][2].casefold() in p.directions and direction_before_place([t[2] for t in tokens]))):
         dropped.append(tokens.pop(0)[2])
     if dropped:
@@ -312,12 +332,24 @@ def _outweighs(cand: Cand, start: int, end: int, kind: EntityType, shares: dict[
     return first <= start and end <= last and len(cand.tokens) > 1
 
 
-def _widens(cand: Cand, start: int, end: int, kind: EntityType, confidence: float) -> bool:
+LIST_RULES = frozenset({"platform list", "organisation list", "organisation listed in full", "acronym"})
+"""Rules that find a name in the lists, as the lists write it."""
+
+
+def _widens(cand: Cand, start: int, end: int, kind: EntityType, confidence: float, text: str, p: Patterns) -> bool:
     """Whether the tagger, sure of it, reads a person's name on from where the rules' person, typed by a
-    title or role, ends ("la procureure Alice de Chambrier", where the rules stop at "Alice")."""
+    title or role, ends ("la procureure Alice de Chambrier", where the rules stop at "Alice"), or an
+    organisation's name on beyond the one the rules found by an organisation word, on either side ("Jones
+    Medical Industries Inc", where the rules drop "Jones"; "Organisation for Security and Cooperation in
+    Europe", where they stop at "and"); a name the lists know stays as they write it, and a function word
+    the rules left out stays out ("The Party of Democratic Action")."""
     first, last = _span(cand)
-    return kind == "person" and cand.type == "person" and "person cue" in cand.rules and first == start \
-        and last < end and confidence >= SURE
+    if confidence < SURE or kind != cand.type or (first, last) == (start, end):
+        return False
+    if kind == "person":
+        return "person cue" in cand.rules and first == start and last < end
+    return kind == "organization" and start <= first and last <= end and not LIST_RULES.intersection(cand.rules) \
+        and (start == first or text[start:first].split()[0].casefold() not in p.function_words)
 
 
 def _widened(cand: Cand, longer: Cand) -> Cand:
@@ -330,7 +362,7 @@ def _widened(cand: Cand, longer: Cand) -> Cand:
 
 def _typed(cand: Cand, kind: EntityType, label: str, confidence: float, rule: str) -> Cand:
     if cand.type in ("platform", "work") or (cand.type == "other" and "animal or storm" in cand.rules) \
-            or LISTED_RULES.intersection(cand.rules):
+            or (LISTED_RULES.intersection(cand.rules) and TOWN_IN_CAPITALS not in cand.rules):
         return cand  # what the tagger was never taught, and names the lists know
     cand.sure = confidence
     cand.evidence.append(f"sequence tagger: {label}")  # the tagger's vote counts when it agrees, too
@@ -374,7 +406,7 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         if item is None or _no_name(text, item, p):
             continue
         start, end, label = item
-        seen = Seen(text, start, end, label, role, p)
+        seen = Seen(text, start, end, label, role, p, confidence)
         if _modifies_group(seen):
             continue
         kind, rule, because = _kind(seen)
@@ -385,8 +417,12 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
         else:
             why = because
         over = [i for i, c in enumerate(cands) if _span(c)[0] < end and start < _span(c)[1]]
-        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules)]
-        if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence):
+        for i in over:
+            if _town_in_capitals(cands[i], label, confidence):
+                cands[i].rules.append(TOWN_IN_CAPITALS)
+        protected = [i for i in over if LISTED_RULES.intersection(cands[i].rules) and not _shouted(cands[i])
+                     and TOWN_IN_CAPITALS not in cands[i].rules]
+        if len(protected) == 1 and _widens(cands[protected[0]], start, end, kind, confidence, text, p):
             out.append(_widened(cands[protected[0]], _new(text, item, kind, p, anchor, sentence, lang)))
             used.update(over)
             continue
@@ -401,7 +437,8 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             continue
         same = [i for i in over if _span(cands[i]) == (start, end) or (
             cands[i].name == text[start:end] and _span(cands[i])[0] == start)  # "Keaton's": the possessive kept
-            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1])]  # "Cardi B"
+            or (cands[i].type == kind and _span(cands[i])[0] <= start and end <= _span(cands[i])[1]
+                and not _shouted(cands[i]) and not p.capitalises_nouns)]  # "Cardi B"; in German capitals say less
         if same:
             out.append(_typed(cands[same[0]], kind, label, confidence, rule))
             if why:
@@ -422,11 +459,33 @@ def join(text: str, cands: list[Cand], found: Tagged, p: Patterns, anchor: str, 
             out[-1].evidence.append(why)
     for i, cand in enumerate(cands):
         if i not in used and (cand.type not in ("person", "place", "organization")
-                              or KEPT_RULES.intersection(cand.rules) or LISTED_RULES.intersection(cand.rules)
+                              or KEPT_RULES.intersection(cand.rules)
+                              or (LISTED_RULES.intersection(cand.rules) and not _shouted(cand))
                               or _standing_place(cand) or _doubted(cand, found.doubts)):
             out.append(cand)
     out.sort(key=lambda c: _span(c))
     return out
+
+
+SHOUTED_WORDS = 3
+"""From this many words, a run of words all in capitals is a headline or a table's line ("WIGAN BEAT BRADFORD",
+"SAN DIEGO AT MONTREAL"), where the capitals say nothing of where names begin and end."""
+
+
+def _shouted(cand: Cand) -> bool:
+    """Whether the rules' candidate is a run of words all in capitals: there the tagger's names stand."""
+    words = [t.text for t in cand.tokens if any(c.isalpha() for c in t.text)]
+    return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
+TOWN_IN_CAPITALS = "town in capitals, not an acronym"
+
+
+def _town_in_capitals(cand: Cand, label: Kind, confidence: float) -> bool:
+    """Whether the rules took a town's name in capitals for an acronym where the tagger is sure of a place
+    ("BONN 1996-08-30", a dateline; "TUI" stays the acronym it is wherever the tagger is not sure)."""
+    return cand.rules[-1:] == ["acronym"] and label == "LOC" and confidence >= SURE \
+        and lex.place(cand.name or "") is not None
 
 
 def _doubted(cand: Cand, doubts: list[tuple[int, int]]) -> bool:

@@ -79,6 +79,11 @@ def _town_last(t: list[Tok], p: Patterns, lang: str) -> bool:
     return lex.place(t[-1].text) is not None
 
 
+def _place_named_with_title(t: list[Tok], p: Patterns, lang: str) -> bool:
+    """"St Louis", "St. Petersburg": the title and the word or two after it are a town the gazetteer knows."""
+    return any(lex.place(" ".join(w.text for w in t[:n])) is not None for n in (2, 3) if n <= len(t))
+
+
 def _title_first_word(t: list[Tok], p: Patterns, lang: str) -> bool:
     return (t[1].bare in p.honorifics or is_role(t[1].text, p)) \
         and (ordinary(t[0].text, lang, p) or lex.zipf(t[0].bare, lang) >= 3.0) and not name_itself(t[0].text)
@@ -125,6 +130,7 @@ LEADING_RULES: tuple[LeadRule, ...] = (
              evidence="qualifier '{}'"),
     # "Landgericht Hamburg", "Universität Wien"
     LeadRule("institution named after its town", 2, "anywhere", "keep", "org_words", _town_last),
+    LeadRule("place named with a title", 2, "anywhere", "keep", "honorifics", _place_named_with_title),
     LeadRule("leading title", 2, "anywhere", "cue", "honorifics", cue="person", evidence="title '{}'"),
     # "Prime Minister Erik Solheim", "Finance Minister Kari Dahl": the first word of a title
     LeadRule("leading title word", 3, "anywhere", "drop", test=_title_first_word),
