@@ -35,6 +35,7 @@ def test_titles_and_roles_before_a_name_are_trimmed_and_kept_as_evidence() -> No
 
 def test_a_german_noun_before_a_person_is_no_part_of_the_name() -> None:
     assert ("Mike Lynch", "person") in _mentions("Firmengründer Mike Lynch starb am Montag.", "de")
+    assert ("Ivar Nilsen", "person") in _mentions("»Sie ist eine Heldin«, sagte Hundebesitzer Ivar Nilsen.", "de")
     # ... but a given name the lists lack, a word frequent in German alone, is part of it
     assert ("Heinrich Popow", "person") in _mentions("Leichtathlet Heinrich Popow ist einer der Stars des Teams.",
                                                      "de")
