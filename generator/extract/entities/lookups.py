@@ -4,6 +4,7 @@ each lookup cached per word, because the same words come back in every sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TypeAlias
 
@@ -219,3 +220,9 @@ def legal_form(words: list[str]) -> str | None:
 def group_noun(word: str, p: Patterns) -> bool:
     """A plural noun for people ("girls", "schoolgirls", "Mädchen")."""
     return word.casefold() in p.group_nouns
+
+
+def place_named_with_title(words: Sequence[str]) -> bool:
+    """"St Louis", "St. Petersburg": a title and the word or few after it are a town the gazetteer
+    knows (the rules' leading title and the tagger's names both keep it)."""
+    return any(lex.place(" ".join(words[:n])) is not None for n in (2, 3, 4) if n <= len(words))

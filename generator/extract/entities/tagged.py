@@ -35,6 +35,7 @@ from generator.extract.entities.lookups import (
     is_role,
     legal_form,
     org_suffix,
+    place_named_with_title,
     place_word_after,
     place_word_before,
     place_word_in,
@@ -272,19 +273,15 @@ def _trailing(word: str, before: str, kind: str, p: Patterns) -> bool:
         kind == "PER" and p.capitalises_nouns and before.endswith("s") and common_noun(word, p))
 
 
-def _place_named_with_title(tokens: list[tuple[int, int, str]], text: str) -> bool:
-    """"St Louis", "St. Petersburg": a title opening a town's name the gazetteer knows."""
-    return any(lex.place(text[tokens[0][0]:tokens[n - 1][1]]) is not None for n in (2, 3, 4) if n <= len(tokens))
-
-
 def trim(text: str, found: Found, p: Patterns) -> tuple[Found | None, list[str]]:
     """The tagged name without the titles, roles, directions and loose words at its edges, and the words
     trimmed before it (the person's role, "Mallam", "US Army Sergeant"; a place's qualifier, "Northeastern")."""
     start, end, kind = found
     tokens = tokenise(text, start, end)
     dropped: list[str] = []
-    while len(tokens) > 1 and ((_leading(tokens[0][2], kind, p) and not _place_named_with_title(tokens, text)) or (
-            tokens[0][2].casefold() in p.directions and direction_before_place([t[2] for t in tokens]))):
+    while len(tokens) > 1 and (
+            (_leading(tokens[0][2], kind, p) and not place_named_with_title([t[2] for t in tokens]))
+            or (tokens[0][2].casefold() in p.directions and direction_before_place([t[2] for t in tokens]))):
         dropped.append(tokens.pop(0)[2])
     if dropped:
         dropped = [" ".join(text[start:tokens[0][0]].split())]

@@ -14,6 +14,7 @@ from generator.extract.entities.lookups import (
     name_itself,
     name_like_pair,
     ordinary,
+    place_named_with_title,
     starts_name,
 )
 from generator.extract.entities.patterns import Patterns
@@ -80,8 +81,7 @@ def _town_last(t: list[Tok], p: Patterns, lang: str) -> bool:
 
 
 def _place_named_with_title(t: list[Tok], p: Patterns, lang: str) -> bool:
-    """"St Louis", "St. Petersburg": the title and the word or two after it are a town the gazetteer knows."""
-    return any(lex.place(" ".join(w.text for w in t[:n])) is not None for n in (2, 3) if n <= len(t))
+    return place_named_with_title([w.text for w in t])
 
 
 def _title_first_word(t: list[Tok], p: Patterns, lang: str) -> bool:
